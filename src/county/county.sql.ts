@@ -1,0 +1,76 @@
+import { RequestDatabase } from '../db/request-database';
+import { Context } from '../graphql/context';
+import { badUserInput } from '../graphql/errors';
+import { byKey } from '../graphql/loaders';
+import { County, CountyStatistics } from './county';
+import { CountyInput, CountyStatisticsInput } from './county.inputs';
+
+const COUNTY_COLUMNS = `c.code, c.name, c.parent_code AS "parentCode"`;
+const STATISTICS_COLUMNS = `s.county_code AS "countyCode", s.year, s.population, s.gdp, s.rd_investment AS "rdInvestment"`;
+
+export function countyLoader(ctx: Context) {
+  return ctx.loaders.get<string, County | null>('county', [], async (codes) => {
+    const rows = await ctx.db.query<County>(`SELECT ${COUNTY_COLUMNS} FROM county c WHERE c.code = ANY($1)`, [codes]);
+    return byKey(codes, rows, (county) => county.code, null);
+  });
+}
+
+export function listCounties(db: RequestDatabase): Promise<County[]> {
+  return db.query<County>(`SELECT ${COUNTY_COLUMNS} FROM county c ORDER BY c.code`);
+}
+
+export function statisticsLoader(ctx: Context, year: number) {
+  return ctx.loaders.get<string, CountyStatistics | null>('countyStatistics', [year], async (codes) => {
+    const rows = await ctx.db.query<CountyStatistics>(
+      `SELECT ${STATISTICS_COLUMNS} FROM county_statistics s WHERE s.county_code = ANY($1) AND s.year = $2`,
+      [codes, year],
+    );
+    return byKey(codes, rows, (statistics) => statistics.countyCode, null);
+  });
+}
+
+export async function assertCountyExists(db: RequestDatabase, code: string, field: string): Promise<void> {
+  const [county] = await db.query(`SELECT 1 FROM county WHERE code = $1`, [code]);
+  if (!county) throw badUserInput(field, `no county with code ${code}`);
+}
+
+export async function upsertCounty(db: RequestDatabase, input: CountyInput): Promise<County> {
+  const parentCode = input.parentCode ?? null;
+  if (parentCode !== null) {
+    if (parentCode === input.code) throw badUserInput('input.parentCode', 'a county cannot be its own parent');
+    await assertCountyExists(db, parentCode, 'input.parentCode');
+  }
+  const [county] = await db.query<County>(
+    `INSERT INTO county AS c (code, name, parent_code) VALUES ($1, $2, $3)
+     ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, parent_code = EXCLUDED.parent_code
+     RETURNING ${COUNTY_COLUMNS}`,
+    [input.code, input.name.trim(), parentCode],
+  );
+  return county;
+}
+
+/** Figures left undefined keep their stored value; null clears one (not reported). */
+export async function setCountyStatistics(db: RequestDatabase, input: CountyStatisticsInput): Promise<CountyStatistics> {
+  await assertCountyExists(db, input.countyCode, 'input.countyCode');
+  const given = (value: unknown) => value !== undefined;
+  const [statistics] = await db.query<CountyStatistics>(
+    `INSERT INTO county_statistics AS s (county_code, year, population, gdp, rd_investment)
+     VALUES ($1, $2, $4, $6, $8)
+     ON CONFLICT (county_code, year) DO UPDATE SET
+       population    = CASE WHEN $3 THEN EXCLUDED.population ELSE s.population END,
+       gdp           = CASE WHEN $5 THEN EXCLUDED.gdp ELSE s.gdp END,
+       rd_investment = CASE WHEN $7 THEN EXCLUDED.rd_investment ELSE s.rd_investment END
+     RETURNING ${STATISTICS_COLUMNS}`,
+    [
+      input.countyCode,
+      input.year,
+      given(input.population),
+      input.population ?? null,
+      given(input.gdp),
+      input.gdp ?? null,
+      given(input.rdInvestment),
+      input.rdInvestment ?? null,
+    ],
+  );
+  return statistics;
+}

@@ -1,0 +1,56 @@
+import { ArrayUnique, ValidateNested } from 'class-validator';
+import { Field, ID, InputType } from 'type-graphql';
+import { IsCountyCode, IsCreditCode, IsNonBlank, IsNotBefore } from '../graphql/rules';
+import { DateScalar } from '../graphql/scalars';
+import { EnterpriseCategory } from './enterprise-category';
+
+@InputType()
+export class CategoryMembershipInput {
+  @Field(() => EnterpriseCategory)
+  category: EnterpriseCategory;
+
+  @Field(() => DateScalar)
+  validFrom: string;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      'last day of validity. Omitted: HIGH_TECH and SPECIALIZED_NEW last three years (validFrom + 3 years − 1 day); LISTED_CULTIVATION is open-ended',
+  })
+  @IsNotBefore('validFrom', 'validTo must not be before validFrom')
+  validTo?: string | null;
+}
+
+@InputType()
+export class EnterpriseInput {
+  @Field({ description: '统一社会信用代码; lower case is accepted and upper-cased' })
+  @IsCreditCode()
+  creditCode: string;
+
+  @Field(() => ID)
+  @IsCountyCode()
+  countyCode: string;
+
+  @Field()
+  @IsNonBlank(200)
+  name: string;
+
+  @Field(() => [CategoryMembershipInput], { description: "replaces the enterprise's memberships" })
+  @ValidateNested()
+  @ArrayUnique((m: CategoryMembershipInput) => `${m.category} ${m.validFrom}`, {
+    message: 'lists the same category with the same validFrom twice',
+  })
+  memberships: CategoryMembershipInput[];
+}
+
+@InputType()
+export class EnterpriseFilter {
+  @Field(() => EnterpriseCategory, { nullable: true, description: 'only enterprises whose membership of this category is valid on asOf' })
+  category?: EnterpriseCategory | null;
+
+  @Field(() => String, { nullable: true, description: 'case-insensitive part of the name' })
+  nameContains?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'the day category membership is judged on (default: today)' })
+  asOf?: string | null;
+}

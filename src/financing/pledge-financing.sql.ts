@@ -1,0 +1,62 @@
+import { RequestDatabase } from '../db/request-database';
+import { Context } from '../graphql/context';
+import { badUserInput } from '../graphql/errors';
+import { groupByKey } from '../graphql/loaders';
+import { parseApplicationNumber } from '../identifiers/application-number';
+import { Patent } from '../patent/patent';
+import { PATENT_COLUMNS } from '../patent/patent.sql';
+import { PledgeFinancing, PledgeFinancingInput } from './pledge-financing';
+
+const PLEDGE_COLUMNS = `f.id, f.enterprise_id AS "enterpriseId", f.lender, f.amount, f.registered_on AS "registeredOn"`;
+
+export function pledgeFinancingsOfEnterpriseLoader(ctx: Context) {
+  return ctx.loaders.get<number, PledgeFinancing[]>('pledgeFinancingsOfEnterprise', [], async (enterpriseIds) => {
+    const rows = await ctx.db.query<PledgeFinancing>(
+      `SELECT ${PLEDGE_COLUMNS} FROM pledge_financing f WHERE f.enterprise_id = ANY($1)
+        ORDER BY f.enterprise_id, f.registered_on DESC, f.id DESC`,
+      [enterpriseIds],
+    );
+    return groupByKey(enterpriseIds, rows, (financing) => financing.enterpriseId);
+  });
+}
+
+export function pledgedPatentsLoader(ctx: Context) {
+  return ctx.loaders.get<number, Patent[]>('pledgedPatents', [], async (financingIds) => {
+    const rows = await ctx.db.query<Patent & { financingId: number }>(
+      `SELECT fp.pledge_financing_id AS "financingId", ${PATENT_COLUMNS}
+         FROM pledge_financing_patent fp JOIN patent p ON p.id = fp.patent_id
+        WHERE fp.pledge_financing_id = ANY($1) ORDER BY fp.pledge_financing_id, p.application_number`,
+      [financingIds],
+    );
+    return groupByKey(financingIds, rows, (row) => row.financingId, ({ financingId: _, ...patent }) => patent);
+  });
+}
+
+export async function recordPledgeFinancing(db: RequestDatabase, input: PledgeFinancingInput): Promise<PledgeFinancing> {
+  const creditCode = input.enterpriseCreditCode.trim().toUpperCase();
+  const [enterprise] = await db.query<{ id: number }>(`SELECT id FROM enterprise WHERE credit_code = $1`, [creditCode]);
+  if (!enterprise) throw badUserInput('input.enterpriseCreditCode', `no enterprise with credit code ${creditCode}`);
+  const numbers = input.patentApplicationNumbers.map((number) => {
+    const parsed = parseApplicationNumber(number);
+    return parsed.ok ? parsed.value : number;
+  });
+  const patents = await db.query<{ id: number; applicationNumber: string }>(
+    `SELECT id, application_number AS "applicationNumber" FROM patent WHERE application_number = ANY($1)`,
+    [numbers],
+  );
+  const ids = new Map(patents.map((patent) => [patent.applicationNumber, patent.id]));
+  const unknown = numbers.findIndex((number) => !ids.has(number));
+  if (unknown >= 0) {
+    throw badUserInput(`input.patentApplicationNumbers[${unknown}]`, `no patent with application number ${numbers[unknown]}`);
+  }
+  const [financing] = await db.query<PledgeFinancing>(
+    `INSERT INTO pledge_financing AS f (enterprise_id, lender, amount, registered_on) VALUES ($1, $2, $3, $4)
+     RETURNING ${PLEDGE_COLUMNS}`,
+    [enterprise.id, input.lender.trim(), input.amount, input.registeredOn],
+  );
+  await db.query(
+    `INSERT INTO pledge_financing_patent (pledge_financing_id, patent_id) SELECT $1, unnest($2::int[])`,
+    [financing.id, numbers.map((number) => ids.get(number)!)],
+  );
+  return financing;
+}

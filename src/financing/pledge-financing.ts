@@ -1,0 +1,56 @@
+import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { ArrayNotEmpty, ArrayUnique } from 'class-validator';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { IsApplicationNumber, IsCreditCode, IsNonBlank, IsPositiveAmount } from '../graphql/rules';
+import { DateScalar, DecimalScalar } from '../graphql/scalars';
+import { parseApplicationNumber } from '../identifiers/application-number';
+
+@Entity('pledge_financing')
+@ObjectType({ description: '知识产权质押融资登记: a registered IP pledge financing' })
+export class PledgeFinancing {
+  @PrimaryGeneratedColumn()
+  @Field(() => ID)
+  id: number;
+
+  @Column({ name: 'enterprise_id', type: 'int' })
+  enterpriseId: number;
+
+  @Column('text')
+  @Field({ description: '质权人: the lender (pledgee)' })
+  lender: string;
+
+  @Column({ type: 'numeric', precision: 18, scale: 2 })
+  @Field(() => DecimalScalar, { description: '登记金额: amount registered, in yuan' })
+  amount: string;
+
+  @Column({ name: 'registered_on', type: 'date' })
+  @Field(() => DateScalar, { description: '登记日: registration date' })
+  registeredOn: string;
+}
+
+@InputType()
+export class PledgeFinancingInput {
+  @Field({ description: '出质人: the pledging enterprise\'s credit code' })
+  @IsCreditCode()
+  enterpriseCreditCode: string;
+
+  @Field()
+  @IsNonBlank(200)
+  lender: string;
+
+  @Field(() => DecimalScalar, { description: 'yuan, positive' })
+  @IsPositiveAmount()
+  amount: string;
+
+  @Field(() => DateScalar)
+  registeredOn: string;
+
+  @Field(() => [String], { description: 'the pledged patents (at least one), by application number in any accepted spelling' })
+  @ArrayNotEmpty({ message: 'must name at least one patent' })
+  @IsApplicationNumber({ each: true })
+  @ArrayUnique((number: string) => {
+    const parsed = parseApplicationNumber(number);
+    return parsed.ok ? parsed.value : number;
+  }, { message: 'names a patent twice' })
+  patentApplicationNumbers: string[];
+}

@@ -1,0 +1,10 @@
+import { RequestDatabase } from '../db/request-database';
+import { IsoDate } from './dates';
+import { Loaders } from './loaders';
+
+export interface Context {
+  db: RequestDatabase;
+  loaders: Loaders;
+  /** today in China Standard Time, fixed once per request: the default of every asOf */
+  today: IsoDate;
+}

@@ -1,0 +1,41 @@
+import 'reflect-metadata';
+import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { BreakthroughResolvers } from '../breakthrough/breakthrough.resolver';
+import { CountyResolver } from '../county/county.resolver';
+import { CountyEnterprisesResolver, EnterpriseResolver } from '../enterprise/enterprise.resolver';
+import { EnterprisePledgeFinancingResolver, PledgeFinancingResolver } from '../financing/pledge-financing.resolver';
+import { CountyHighValueResolver, EnterpriseHighValueResolver, PatentHighValueResolver } from '../high-value/high-value.resolver';
+import { CountyPatentsResolver, EnterprisePatentsResolver, PatentResolver } from '../patent/patent.resolver';
+import { CountyPlanResolver, PlanResolver } from '../plan/plan.resolver';
+import { validateArgument } from './validation';
+
+const RESOLVERS = [
+  CountyResolver,
+  CountyPlanResolver,
+  PlanResolver,
+  EnterpriseResolver,
+  CountyEnterprisesResolver,
+  PatentResolver,
+  EnterprisePatentsResolver,
+  CountyPatentsResolver,
+  PledgeFinancingResolver,
+  EnterprisePledgeFinancingResolver,
+  PatentHighValueResolver,
+  EnterpriseHighValueResolver,
+  CountyHighValueResolver,
+  ...BreakthroughResolvers,
+] as const;
+
+let schema: Promise<GraphQLSchema> | undefined;
+
+/** The executable schema, built once per process. */
+export function graphqlSchema(): Promise<GraphQLSchema> {
+  schema ??= buildSchema({ resolvers: RESOLVERS, validateFn: validateArgument });
+  return schema;
+}
+
+/** The SDL committed at schema/schema.graphql. */
+export async function schemaSdl(): Promise<string> {
+  return `${printSchema(lexicographicSortSchema(await graphqlSchema()))}\n`;
+}

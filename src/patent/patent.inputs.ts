@@ -1,0 +1,101 @@
+import { ArrayUnique, ValidateNested } from 'class-validator';
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { parseApplicationNumber, typeDigitMismatch } from '../identifiers/application-number';
+import { IsCountyCode, IsCreditCode, IsNonBlank, IsNotBefore, IsYear } from '../graphql/rules';
+import { DateScalar } from '../graphql/scalars';
+import { Rule } from '../graphql/validation';
+import { AwardKind, StrategicIndustry } from './patent-enums';
+import { PatentType } from './patent-type';
+
+const IPC_CODE = /^[A-H]\d{2}[A-Z]( ?\d{1,4}\/\d{1,6})?$/;
+
+@InputType()
+export class OverseasGrantInput {
+  @Field({ description: 'WIPO ST.3 code of a foreign office, e.g. US, EP, JP' })
+  @Rule((code: string) => (/^[A-Z]{2}$/.test(code) && code !== 'CN' ? null : `must be a two-letter WIPO ST.3 code other than CN, got "${code}"`))
+  jurisdiction: string;
+
+  @Field(() => DateScalar)
+  grantDate: string;
+}
+
+@InputType()
+export class PatentAwardInput {
+  @Field(() => AwardKind)
+  kind: AwardKind;
+
+  @Field(() => Int)
+  @IsYear()
+  year: number;
+}
+
+@InputType({ description: 'A patent as a whole: fields not given are cleared, except lists that are not given, which stay as they were.' })
+export class PatentInput {
+  @Field({ description: '申请号: accepted with or without a CN/ZL prefix, the dot and spaces; stored normalized' })
+  @Rule((number: string, patent: PatentInput) => {
+    const parsed = parseApplicationNumber(number);
+    if (!parsed.ok) return `is not a valid 申请号 (application number): ${parsed.reason}`;
+    return typeDigitMismatch(parsed.typeDigit, patent.type);
+  })
+  applicationNumber: string;
+
+  @Field()
+  @IsNonBlank(1000)
+  title: string;
+
+  @Field(() => PatentType)
+  type: PatentType;
+
+  @Field(() => ID, { description: 'the county the patent is attributed to (the first patentee\'s county)' })
+  @IsCountyCode()
+  countyCode: string;
+
+  @Field(() => DateScalar)
+  filingDate: string;
+
+  @Field(() => DateScalar, { nullable: true })
+  @IsNotBefore('filingDate', 'grantDate must not be before filingDate')
+  grantDate?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'the day it ceased early; not before grantDate' })
+  @IsNotBefore('grantDate', 'lapseDate must not be before grantDate')
+  @IsNotBefore('filingDate', 'lapseDate must not be before filingDate')
+  lapseDate?: string | null;
+
+  @Field(() => [String], { nullable: true, description: 'IPC codes such as "H01M 10/052"; replaces them when given' })
+  @Rule((codes: string[]) => {
+    const bad = codes.find((code) => !IPC_CODE.test(code.trim().toUpperCase()));
+    return bad === undefined ? null : `"${bad}" is not an IPC code such as "H01M 10/052"`;
+  })
+  ipcCodes?: string[] | null;
+
+  @Field(() => StrategicIndustry, { nullable: true })
+  strategicIndustry?: StrategicIndustry | null;
+
+  @Field(() => [OverseasGrantInput], { nullable: true, description: 'replaces the overseas grants when given' })
+  @ValidateNested()
+  @ArrayUnique((grant: OverseasGrantInput) => grant.jurisdiction, { message: 'names a jurisdiction twice' })
+  overseasGrants?: OverseasGrantInput[] | null;
+
+  @Field(() => [PatentAwardInput], { nullable: true, description: 'replaces the awards when given' })
+  @ValidateNested()
+  @ArrayUnique((award: PatentAwardInput) => `${award.kind} ${award.year}`, { message: 'names the same award twice' })
+  awards?: PatentAwardInput[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'patentee enterprises by credit code, first patentee first; replaces the owners when given' })
+  @IsCreditCode({ each: true })
+  @ArrayUnique((code: string) => code.trim().toUpperCase(), { message: 'names an owner twice' })
+  ownerCreditCodes?: string[] | null;
+}
+
+@InputType()
+export class PatentFilter {
+  @Field(() => PatentType, { nullable: true })
+  type?: PatentType | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'only patents that are high-value on asOf' })
+  highValueOnly?: boolean | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'the day highValueOnly is judged on (default: today)' })
+  asOf?: string | null;
+}

@@ -1,0 +1,74 @@
+import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { County } from '../county/county';
+import { countyLoader } from '../county/county.sql';
+import { Enterprise } from '../enterprise/enterprise';
+import { Context } from '../graphql/context';
+import { Connection } from '../graphql/pagination';
+import { OverseasGrant, Patent, PatentAward, PatentConnection } from './patent';
+import { PatentFilter, PatentInput } from './patent.inputs';
+import { awardsLoader, findPatent, overseasGrantsLoader, ownersLoader, patentListLoader, upsertPatent } from './patent.sql';
+
+const filterArg = () => Arg('filter', () => PatentFilter, { nullable: true });
+const firstArg = () => Arg('first', () => Int, { nullable: true, defaultValue: 50, description: '0 to 100' });
+const afterArg = () => Arg('after', () => String, { nullable: true });
+
+@Resolver(() => Patent)
+export class PatentResolver {
+  @Query(() => Patent, { nullable: true, description: '专利: a patent by its application number, in any accepted spelling' })
+  patent(@Arg('applicationNumber') applicationNumber: string, @Ctx() ctx: Context): Promise<Patent | null> {
+    return findPatent(ctx, applicationNumber);
+  }
+
+  @FieldResolver(() => County, { description: 'the county the patent is attributed to in county statistics' })
+  async county(@Root() patent: Patent, @Ctx() ctx: Context): Promise<County> {
+    return (await countyLoader(ctx).load(patent.countyCode))!;
+  }
+
+  @FieldResolver(() => [OverseasGrant])
+  overseasGrants(@Root() patent: Patent, @Ctx() ctx: Context): Promise<OverseasGrant[]> {
+    return overseasGrantsLoader(ctx).load(patent.id);
+  }
+
+  @FieldResolver(() => [PatentAward])
+  awards(@Root() patent: Patent, @Ctx() ctx: Context): Promise<PatentAward[]> {
+    return awardsLoader(ctx).load(patent.id);
+  }
+
+  @FieldResolver(() => [Enterprise], { description: '专利权人: patentee enterprises, first patentee first' })
+  owners(@Root() patent: Patent, @Ctx() ctx: Context): Promise<Enterprise[]> {
+    return ownersLoader(ctx).load(patent.id);
+  }
+
+  @Mutation(() => Patent, { description: '创建或更新专利: keyed by the normalized applicationNumber' })
+  upsertPatent(@Arg('input', () => PatentInput) input: PatentInput, @Ctx() ctx: Context): Promise<Patent> {
+    return ctx.db.atomically(() => upsertPatent(ctx.db, input));
+  }
+}
+
+@Resolver(() => Enterprise)
+export class EnterprisePatentsResolver {
+  @FieldResolver(() => PatentConnection, { description: 'patents it owns, alone or jointly; by filing date descending, then application number' })
+  patents(
+    @Root() enterprise: Enterprise,
+    @filterArg() filter: PatentFilter | null,
+    @firstArg() first: number | null,
+    @afterArg() after: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<Connection<Patent>> {
+    return patentListLoader(ctx, 'enterprise', filter, first, after).load(enterprise.id);
+  }
+}
+
+@Resolver(() => County)
+export class CountyPatentsResolver {
+  @FieldResolver(() => PatentConnection, { description: 'patents attributed to the county; by filing date descending, then application number' })
+  patents(
+    @Root() county: County,
+    @filterArg() filter: PatentFilter | null,
+    @firstArg() first: number | null,
+    @afterArg() after: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<Connection<Patent>> {
+    return patentListLoader(ctx, 'county', filter, first, after).load(county.code);
+  }
+}

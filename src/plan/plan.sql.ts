@@ -1,0 +1,92 @@
+import { Context } from '../graphql/context';
+import { byKey, groupByKey } from '../graphql/loaders';
+import { RequestDatabase } from '../db/request-database';
+import { BreakthroughTarget, IndicatorTarget, Plan } from './plan';
+import { PlanInput } from './plan.inputs';
+import { assertCountyExists } from '../county/county.sql';
+import { ENTERPRISE_CATEGORIES } from '../enterprise/enterprise-category';
+import { INDICATOR_KINDS } from '../indicator/indicator-kind';
+
+/**
+ * The plan in force in a year: the county's plan with the latest start year not after that year.
+ * A query of at most one row of `columns` of that plan (alias pl), for SQL expressions `countyCode` and `year`.
+ */
+export function planInForceSql(countyCode: string, year: string, columns = 'pl.*'): string {
+  return `SELECT ${columns} FROM plan pl WHERE pl.county_code = ${countyCode} AND pl.start_year <= ${year}
+           ORDER BY pl.start_year DESC LIMIT 1`;
+}
+
+const PLAN_COLUMNS = `p.id, p.county_code AS "countyCode", p.title, p.start_year AS "startYear", p.end_year AS "endYear",
+  p.high_pledge_threshold AS "highPledgeThreshold"`;
+
+export function planInForceLoader(ctx: Context, year: number) {
+  return ctx.loaders.get<string, Plan | null>('planInForce', [year], async (countyCodes) => {
+    const rows = await ctx.db.query<Plan>(
+      `SELECT DISTINCT ON (p.county_code) ${PLAN_COLUMNS} FROM plan p
+        WHERE p.county_code = ANY($1) AND p.start_year <= $2 ORDER BY p.county_code, p.start_year DESC`,
+      [countyCodes, year],
+    );
+    return byKey(countyCodes, rows, (plan) => plan.countyCode, null);
+  });
+}
+
+export function plansOfCountyLoader(ctx: Context) {
+  return ctx.loaders.get<string, Plan[]>('plansOfCounty', [], async (countyCodes) => {
+    const rows = await ctx.db.query<Plan>(
+      `SELECT ${PLAN_COLUMNS} FROM plan p WHERE p.county_code = ANY($1) ORDER BY p.county_code, p.start_year`,
+      [countyCodes],
+    );
+    return groupByKey(countyCodes, rows, (plan) => plan.countyCode);
+  });
+}
+
+export function breakthroughTargetsLoader(ctx: Context) {
+  return ctx.loaders.get<number, BreakthroughTarget[]>('breakthroughTargets', [], async (planIds) => {
+    const rows = await ctx.db.query<BreakthroughTarget>(
+      `SELECT plan_id AS "planId", category, min_high_value_patents AS "minHighValuePatents"
+         FROM plan_breakthrough_target WHERE plan_id = ANY($1)
+        ORDER BY plan_id, array_position($2::text[], category)`,
+      [planIds, ENTERPRISE_CATEGORIES],
+    );
+    return groupByKey(planIds, rows, (target) => target.planId);
+  });
+}
+
+export function indicatorTargetsLoader(ctx: Context) {
+  return ctx.loaders.get<number, IndicatorTarget[]>('indicatorTargets', [], async (planIds) => {
+    const rows = await ctx.db.query<IndicatorTarget>(
+      `SELECT plan_id AS "planId", kind, target FROM plan_indicator_target WHERE plan_id = ANY($1)
+        ORDER BY plan_id, array_position($2::text[], kind)`,
+      [planIds, INDICATOR_KINDS],
+    );
+    return groupByKey(planIds, rows, (target) => target.planId);
+  });
+}
+
+/** Creates or replaces the plan of (county, startYear), with its targets, in one transaction step. */
+export async function upsertPlan(db: RequestDatabase, input: PlanInput): Promise<Plan> {
+  await assertCountyExists(db, input.countyCode, 'input.countyCode');
+  const [plan] = await db.query<Plan>(
+    `INSERT INTO plan AS p (county_code, title, start_year, end_year, high_pledge_threshold)
+     VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (county_code, start_year) DO UPDATE
+       SET title = EXCLUDED.title, end_year = EXCLUDED.end_year, high_pledge_threshold = EXCLUDED.high_pledge_threshold
+     RETURNING ${PLAN_COLUMNS}`,
+    [input.countyCode, input.title.trim(), input.startYear, input.endYear, input.highPledgeThreshold],
+  );
+  await db.query(`DELETE FROM plan_breakthrough_target WHERE plan_id = $1`, [plan.id]);
+  await db.query(
+    `INSERT INTO plan_breakthrough_target (plan_id, category, min_high_value_patents)
+     SELECT $1, t.category, t.min FROM unnest($2::text[], $3::int[]) AS t(category, min)`,
+    [plan.id, input.breakthroughTargets.map((t) => t.category), input.breakthroughTargets.map((t) => t.minHighValuePatents)],
+  );
+  if (input.indicatorTargets) {
+    await db.query(`DELETE FROM plan_indicator_target WHERE plan_id = $1`, [plan.id]);
+    await db.query(
+      `INSERT INTO plan_indicator_target (plan_id, kind, target)
+       SELECT $1, t.kind, t.target FROM unnest($2::text[], $3::float8[]) AS t(kind, target)`,
+      [plan.id, input.indicatorTargets.map((t) => t.kind), input.indicatorTargets.map((t) => t.target)],
+    );
+  }
+  return plan;
+}

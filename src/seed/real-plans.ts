@@ -1,0 +1,69 @@
+import { EnterpriseCategory } from '../enterprise/enterprise-category';
+import { IndicatorKind } from '../indicator/indicator-kind';
+
+/**
+ * Real data: Dianjiang County's plan (垫江府办发〔2022〕46号, shared/plan/) and Chongqing's municipal plan
+ * (重庆市高价值发明专利质量提升行动方案 2022—2024), with Dianjiang's public 2021 statistics.
+ *
+ * Neither plan names a pledge amount that counts as "较高质押融资金额"; we use 1,000,000 yuan (100万元)
+ * per registration as the documented default. Dianjiang's R&D investment is not public: left unreported.
+ */
+export const DEFAULT_HIGH_PLEDGE_THRESHOLD = '1000000.00';
+
+export const REAL_COUNTIES = [
+  { code: '500000', name: '重庆市', parentCode: null },
+  { code: '500231', name: '垫江县', parentCode: '500000' },
+];
+
+export const REAL_STATISTICS = [{ countyCode: '500231', year: 2021, population: 649900, gdp: '50260000000.00', rdInvestment: null }];
+
+export const REAL_PLANS = [
+  {
+    countyCode: '500231',
+    title: '垫江县高价值发明专利质量提升行动实施方案(2022—2024年)',
+    startYear: 2022,
+    endYear: 2024,
+    highPledgeThreshold: DEFAULT_HIGH_PLEDGE_THRESHOLD,
+    breakthroughTargets: [
+      { category: EnterpriseCategory.LISTED_CULTIVATION, minHighValuePatents: 3 },
+      { category: EnterpriseCategory.SPECIALIZED_NEW, minHighValuePatents: 2 },
+      { category: EnterpriseCategory.HIGH_TECH, minHighValuePatents: 1 },
+    ],
+    indicatorTargets: [
+      { kind: IndicatorKind.HIGH_VALUE_PATENTS, target: 80 },
+      { kind: IndicatorKind.HIGH_VALUE_PATENTS_PER_10K_RESIDENTS, target: 1.2 },
+      { kind: IndicatorKind.HIGH_VALUE_PATENTS_PER_100M_YUAN_RD, target: 16 },
+      { kind: IndicatorKind.HIGH_VALUE_PATENTS_PER_100M_YUAN_GDP, target: 0.5 },
+      { kind: IndicatorKind.SEI_INVENTION_PATENTS, target: 40 },
+      { kind: IndicatorKind.SEI_INVENTION_PATENT_SHARE, target: 20 },
+      { kind: IndicatorKind.HIGH_TECH_ENTERPRISES, target: 60 },
+      { kind: IndicatorKind.SPECIALIZED_NEW_ENTERPRISES, target: 50 },
+      { kind: IndicatorKind.INNOVATION_PLATFORMS, target: 30 },
+      { kind: IndicatorKind.NEW_HIGH_VALUE_PATENTS, target: 20 },
+      { kind: IndicatorKind.PLEDGE_FINANCING_AMOUNT, target: 10_000_000 },
+      { kind: IndicatorKind.KNOWLEDGE_VALUE_LOANS, target: 200_000_000 },
+      { kind: IndicatorKind.RD_INVESTMENT_GROWTH, target: 15 },
+      { kind: IndicatorKind.SEI_OUTPUT_VALUE, target: 2_700_000_000 },
+      { kind: IndicatorKind.IP_SERVICE_AGENCIES, target: 3 },
+      { kind: IndicatorKind.PATENT_SERVICE_PRACTITIONERS, target: 20 },
+    ],
+  },
+  {
+    countyCode: '500000',
+    title: '重庆市高价值发明专利质量提升行动方案(2022—2024年)',
+    startYear: 2022,
+    endYear: 2024,
+    highPledgeThreshold: DEFAULT_HIGH_PLEDGE_THRESHOLD,
+    breakthroughTargets: [
+      { category: EnterpriseCategory.LISTED_CULTIVATION, minHighValuePatents: 5 },
+      { category: EnterpriseCategory.SPECIALIZED_NEW, minHighValuePatents: 3 },
+      { category: EnterpriseCategory.HIGH_TECH, minHighValuePatents: 2 },
+    ],
+    indicatorTargets: [
+      { kind: IndicatorKind.HIGH_VALUE_PATENTS_PER_10K_RESIDENTS, target: 10 },
+      { kind: IndicatorKind.HIGH_VALUE_PATENTS_PER_100M_YUAN_RD, target: 16 },
+      { kind: IndicatorKind.HIGH_VALUE_PATENTS_PER_100M_YUAN_GDP, target: 1 },
+      { kind: IndicatorKind.PLEDGE_FINANCING_AMOUNT, target: 13_000_000_000 },
+    ],
+  },
+];

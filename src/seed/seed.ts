@@ -1,0 +1,28 @@
+import { DataSource } from 'typeorm';
+import { RequestDatabase } from '../db/request-database';
+import { setCountyStatistics, upsertCounty } from '../county/county.sql';
+import { upsertPlan } from '../plan/plan.sql';
+import { REAL_COUNTIES, REAL_PLANS, REAL_STATISTICS } from './real-plans';
+import { seedSyntheticDianjiang, SYNTHETIC_COUNTY } from './synthetic';
+
+export async function isDemoSeeded(dataSource: DataSource): Promise<boolean> {
+  const rows = await dataSource.query(`SELECT 1 FROM enterprise WHERE county_code = $1 LIMIT 1`, [SYNTHETIC_COUNTY]);
+  return rows.length > 0;
+}
+
+/** The real plans and statistics, then the synthetic Dianjiang set; one transaction. Idempotent: does nothing when seeded. */
+export async function seedDemo(dataSource: DataSource): Promise<boolean> {
+  if (await isDemoSeeded(dataSource)) return false;
+  const db = new RequestDatabase(dataSource);
+  try {
+    for (const county of REAL_COUNTIES) await upsertCounty(db, county);
+    for (const statistics of REAL_STATISTICS) await setCountyStatistics(db, statistics);
+    for (const plan of REAL_PLANS) await upsertPlan(db, plan);
+    await seedSyntheticDianjiang(db);
+    await db.finish(true);
+    return true;
+  } catch (error) {
+    await db.finish(false);
+    throw error;
+  }
+}
