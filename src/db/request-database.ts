@@ -7,6 +7,8 @@ import { DataSource, QueryRunner } from 'typeorm';
 export class RequestDatabase {
   private runner: Promise<QueryRunner> | null = null;
   private savepoints = 0;
+  /** statements of one connection run one after another; loaders of a request may ask concurrently */
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -23,21 +25,25 @@ export class RequestDatabase {
   /** Runs one parameterised statement and returns its rows (RETURNING rows for writes). */
   async query<Row = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<Row[]> {
     const runner = await this.open();
-    const result = await runner.query(sql, params, true);
-    return result.records as Row[];
+    return this.serially(async () => (await runner.query(sql, params, true)).records as Row[]);
+  }
+
+  private serially<T>(statement: () => Promise<T>): Promise<T> {
+    const result = this.queue.then(statement);
+    this.queue = result.catch(() => undefined);
+    return result;
   }
 
   /** Runs `work` atomically inside the request's transaction: when it throws, only its own writes are undone. */
   async atomically<T>(work: () => Promise<T>): Promise<T> {
-    const runner = await this.open();
     const savepoint = `mutation_${++this.savepoints}`;
-    await runner.query(`SAVEPOINT ${savepoint}`);
+    await this.query(`SAVEPOINT ${savepoint}`);
     try {
       const result = await work();
-      await runner.query(`RELEASE SAVEPOINT ${savepoint}`);
+      await this.query(`RELEASE SAVEPOINT ${savepoint}`);
       return result;
     } catch (error) {
-      await runner.query(`ROLLBACK TO SAVEPOINT ${savepoint}`);
+      await this.query(`ROLLBACK TO SAVEPOINT ${savepoint}`);
       throw error;
     }
   }
