@@ -2,21 +2,24 @@ import 'reflect-metadata';
 import { ApolloServer } from '@apollo/server';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { AbstractLogger, DataSource, LogLevel, LogMessage } from 'typeorm';
+import { DataSource, Logger } from 'typeorm';
 import { createDataSource } from '../../src/db/data-source';
 import { withDatabase } from '../../src/db/embedded';
 import { Context } from '../../src/graphql/context';
 import { createApolloServer, createContext } from '../../src/graphql/server';
 
 /** Counts the SQL statements the application sends. */
-export class StatementCounter extends AbstractLogger {
+export class StatementCounter implements Logger {
   statements: string[] = [];
 
-  protected writeLog(level: LogLevel, message: LogMessage | LogMessage[]): void {
-    for (const entry of Array.isArray(message) ? message : [message]) {
-      if (entry.type === 'query') this.statements.push(String(entry.message));
-    }
+  logQuery(query: string): void {
+    this.statements.push(query);
   }
+  logQueryError(): void {}
+  logQuerySlow(): void {}
+  logSchemaBuild(): void {}
+  logMigration(): void {}
+  log(): void {}
 }
 
 export interface GraphQLResult<T = any> {

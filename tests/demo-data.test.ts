@@ -1,0 +1,94 @@
+import { seedDemo } from '../src/seed/seed';
+import { createTestApi, TestApi } from './support/test-api';
+
+let api: TestApi;
+beforeAll(async () => {
+  api = await createTestApi();
+  expect(await seedDemo(api.dataSource)).toBe(true);
+});
+afterAll(() => api.close());
+
+describe('the demo data', () => {
+  it('holds the real Dianjiang plan and 2021 statistics, R&D investment unreported', async () => {
+    const { county } = await api.ok(`{ county(code: "500231") { name parentCode
+      statistics(year: 2021) { population gdp rdInvestment }
+      plan(year: 2023) { title startYear endYear highPledgeThreshold breakthroughTargets { category minHighValuePatents } } } }`);
+    expect(county).toEqual({
+      name: '垫江县', parentCode: '500000',
+      statistics: { population: 649900, gdp: '50260000000.00', rdInvestment: null },
+      plan: {
+        title: '垫江县高价值发明专利质量提升行动实施方案(2022—2024年)', startYear: 2022, endYear: 2024, highPledgeThreshold: '1000000.00',
+        breakthroughTargets: [
+          { category: 'LISTED_CULTIVATION', minHighValuePatents: 3 },
+          { category: 'SPECIALIZED_NEW', minHighValuePatents: 2 },
+          { category: 'HIGH_TECH', minHighValuePatents: 1 },
+        ],
+      },
+    });
+  });
+
+  it('is seeded once', async () => {
+    expect(await seedDemo(api.dataSource)).toBe(false);
+  });
+
+  it('represents every category and every high-value reason', async () => {
+    const [row] = await api.sql(`SELECT array_agg(DISTINCT category ORDER BY category) AS categories FROM enterprise_membership`);
+    expect(row.categories).toEqual(['HIGH_TECH', 'LISTED_CULTIVATION', 'SPECIALIZED_NEW']);
+    const reasons = new Set<string>();
+    let after: string | null = null;
+    do {
+      const page: any = (await api.ok(`query($after: String) { county(code: "500231") {
+        patents(first: 100, after: $after, filter: { highValueOnly: true, asOf: "2026-06-30" }) {
+          pageInfo { hasNextPage endCursor } edges { node { highValueReasons(asOf: "2026-06-30") } } } } }`, { after })).county.patents;
+      page.edges.forEach((e: any) => e.node.highValueReasons.forEach((r: string) => reasons.add(r)));
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after);
+    expect([...reasons].sort()).toEqual(['HIGH_PLEDGE_FINANCING', 'MAINTAINED_OVER_10_YEARS', 'NATIONAL_AWARD', 'OVERSEAS_FAMILY', 'STRATEGIC_EMERGING_INDUSTRY']);
+  });
+
+  it.each(['2022-12-31', '2024-06-30', '2026-06-30'])(
+    'agrees with itself on %s: the county count, the high-value filter, the per-patent flag and the enterprise counts',
+    async (asOf) => {
+      const { county } = await api.ok(`query($d: Date) { county(code: "500231") { highValuePatentCount(asOf: $d)
+        hv: patents(first: 0, filter: { highValueOnly: true, asOf: $d }) { totalCount } } }`, { d: asOf });
+      expect(county.hv.totalCount).toBe(county.highValuePatentCount);
+
+      let flagged = 0;
+      let after: string | null = null;
+      do {
+        const page: any = (await api.ok(`query($after: String, $d: Date) { county(code: "500231") {
+          patents(first: 100, after: $after) { pageInfo { hasNextPage endCursor } edges { node { isHighValue(asOf: $d) } } } } }`, { after, d: asOf })).county.patents;
+        flagged += page.edges.filter((e: any) => e.node.isHighValue).length;
+        after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+      } while (after);
+      expect(flagged).toBe(county.highValuePatentCount);
+
+      const gaps: any = (await api.ok(`query($d: Date) { targetGaps(countyCode: "500231", asOf: $d, first: 100) { totalCount edges { node { current enterprise { highValuePatentCount(asOf: $d) } } } } }`, { d: asOf })).targetGaps;
+      for (const edge of gaps.edges) expect(edge.node.current).toBe(edge.node.enterprise.highValuePatentCount);
+    },
+  );
+
+  it('lists enterprises by name in byte order, every one exactly once across pages', async () => {
+    const names: string[] = [];
+    let after: string | null = null;
+    do {
+      const page: any = (await api.ok(`query($after: String) { county(code: "500231") { enterprises(first: 70, after: $after) {
+        totalCount pageInfo { hasNextPage endCursor } edges { node { name } } } } }`, { after })).county.enterprises;
+      expect(page.totalCount).toBe(300);
+      names.push(...page.edges.map((e: any) => e.node.name));
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after);
+    expect(names).toHaveLength(300);
+    expect(new Set(names).size).toBe(300);
+    expect([...names].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)))).toEqual(names);
+  });
+
+  it('filters enterprises by a category valid on asOf and by part of the name', async () => {
+    const { county } = await api.ok(`{ county(code: "500231") {
+      listed: enterprises(filter: { category: LISTED_CULTIVATION, asOf: "2024-06-30" }, first: 100) { totalCount edges { node { categories(asOf: "2024-06-30") } } }
+      named: enterprises(filter: { nameContains: "示例企业00" }) { totalCount } } }`);
+    expect(county.listed.totalCount).toBeGreaterThan(0);
+    expect(county.listed.edges.every((e: any) => e.node.categories.includes('LISTED_CULTIVATION'))).toBe(true);
+    expect(county.named.totalCount).toBe(9);
+  });
+});
