@@ -69,7 +69,7 @@ describe('target gaps', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 5; page++) {
-      const { targetGaps } = await api.ok(GAPS, { county: '500231', asOf: AS_OF, first: 2, after });
+      const { targetGaps }: { targetGaps: any } = await api.ok(GAPS, { county: '500231', asOf: AS_OF, first: 2, after });
       expect(targetGaps.totalCount).toBe(5);
       seen.push(...targetGaps.edges.map((e: any) => `${e.node.enterprise.name}/${e.node.category}`));
       if (!targetGaps.pageInfo.hasNextPage) break;
