@@ -1,4 +1,5 @@
 import { CoreModel1764000000000 } from './1764000000000-CoreModel';
+import { Indicators1764100000000 } from './1764100000000-Indicators';
 
 /** Every migration, in order. The app and the TypeORM CLI (ormconfig.ts) both read this list. */
-export const MIGRATIONS = [CoreModel1764000000000];
+export const MIGRATIONS = [CoreModel1764000000000, Indicators1764100000000];

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { schemaSdl } from '../src/graphql/schema';
 
 /** Contract parts still being built (the plan-indicators issue); this list only shrinks. */
-const EXPECTED_MISSING = ['IndicatorValue was removed.', 'County.indicators was removed.'];
+const EXPECTED_MISSING: string[] = [];
 
 const contractPath = path.join(__dirname, '..', '..', 'shared', 'contract', 'schema.graphql');
 

@@ -39,4 +39,16 @@ export class CountyStatisticsInput {
   @Field(() => DecimalScalar, { nullable: true, description: '研发经费投入: R&D investment in yuan (positive)' })
   @IsPositiveAmount()
   rdInvestment?: string | null;
+
+  @Field(() => DecimalScalar, { nullable: true, description: '战略性新兴产业总产值: strategic-emerging-industry output value in yuan (not negative)' })
+  @Rule((amount: string) => (Number(amount) >= 0 ? null : `must not be negative, got ${amount}`))
+  seiOutputValue?: string | null;
+
+  @Field(() => Int, { nullable: true, description: '知识产权综合服务机构: IP service agencies (not negative)' })
+  @Rule((n: number) => (n >= 0 ? null : `must not be negative, got ${n}`))
+  ipServiceAgencies?: number | null;
+
+  @Field(() => Int, { nullable: true, description: '专利综合服务从业人员: patent service practitioners, persons (not negative)' })
+  @Rule((n: number) => (n >= 0 ? null : `must not be negative, got ${n}`))
+  patentServicePractitioners?: number | null;
 }

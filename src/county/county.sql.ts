@@ -6,7 +6,9 @@ import { County, CountyStatistics } from './county';
 import { CountyInput, CountyStatisticsInput } from './county.inputs';
 
 const COUNTY_COLUMNS = `c.code, c.name, c.parent_code AS "parentCode"`;
-const STATISTICS_COLUMNS = `s.county_code AS "countyCode", s.year, s.population, s.gdp, s.rd_investment AS "rdInvestment"`;
+const STATISTICS_COLUMNS = `s.county_code AS "countyCode", s.year, s.population, s.gdp, s.rd_investment AS "rdInvestment",
+  s.sei_output_value AS "seiOutputValue", s.ip_service_agencies AS "ipServiceAgencies",
+  s.patent_service_practitioners AS "patentServicePractitioners"`;
 
 export function countyLoader(ctx: Context) {
   return ctx.loaders.get<string, County | null>('county', [], async (codes) => {
@@ -54,12 +56,17 @@ export async function setCountyStatistics(db: RequestDatabase, input: CountyStat
   await assertCountyExists(db, input.countyCode, 'input.countyCode');
   const given = (value: unknown) => value !== undefined;
   const [statistics] = await db.query<CountyStatistics>(
-    `INSERT INTO county_statistics AS s (county_code, year, population, gdp, rd_investment)
-     VALUES ($1, $2, $4, $6, $8)
+    `INSERT INTO county_statistics AS s (county_code, year, population, gdp, rd_investment,
+                                         sei_output_value, ip_service_agencies, patent_service_practitioners)
+     VALUES ($1, $2, $4, $6, $8, $10, $12, $14)
      ON CONFLICT (county_code, year) DO UPDATE SET
        population    = CASE WHEN $3 THEN EXCLUDED.population ELSE s.population END,
        gdp           = CASE WHEN $5 THEN EXCLUDED.gdp ELSE s.gdp END,
-       rd_investment = CASE WHEN $7 THEN EXCLUDED.rd_investment ELSE s.rd_investment END
+       rd_investment = CASE WHEN $7 THEN EXCLUDED.rd_investment ELSE s.rd_investment END,
+       sei_output_value = CASE WHEN $9 THEN EXCLUDED.sei_output_value ELSE s.sei_output_value END,
+       ip_service_agencies = CASE WHEN $11 THEN EXCLUDED.ip_service_agencies ELSE s.ip_service_agencies END,
+       patent_service_practitioners =
+         CASE WHEN $13 THEN EXCLUDED.patent_service_practitioners ELSE s.patent_service_practitioners END
      RETURNING ${STATISTICS_COLUMNS}`,
     [
       input.countyCode,
@@ -70,6 +77,12 @@ export async function setCountyStatistics(db: RequestDatabase, input: CountyStat
       input.gdp ?? null,
       given(input.rdInvestment),
       input.rdInvestment ?? null,
+      given(input.seiOutputValue),
+      input.seiOutputValue ?? null,
+      given(input.ipServiceAgencies),
+      input.ipServiceAgencies ?? null,
+      given(input.patentServicePractitioners),
+      input.patentServicePractitioners ?? null,
     ],
   );
   return statistics;

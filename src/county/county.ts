@@ -40,4 +40,16 @@ export class CountyStatistics {
   @Column({ name: 'rd_investment', type: 'numeric', precision: 18, scale: 2, nullable: true })
   @Field(() => DecimalScalar, { nullable: true, description: '研发经费投入: R&D investment in yuan; null: not reported' })
   rdInvestment: string | null;
+
+  @Column({ name: 'sei_output_value', type: 'numeric', precision: 18, scale: 2, nullable: true })
+  @Field(() => DecimalScalar, { nullable: true, description: '战略性新兴产业总产值: strategic-emerging-industry output value in yuan; null: not reported' })
+  seiOutputValue: string | null;
+
+  @Column({ name: 'ip_service_agencies', type: 'int', nullable: true })
+  @Field(() => Int, { nullable: true, description: '知识产权综合服务机构: IP service agencies working in the county; null: not reported' })
+  ipServiceAgencies: number | null;
+
+  @Column({ name: 'patent_service_practitioners', type: 'int', nullable: true })
+  @Field(() => Int, { nullable: true, description: '专利综合服务从业人员: patent service practitioners, persons; null: not reported' })
+  patentServicePractitioners: number | null;
 }

@@ -3,6 +3,8 @@ import { County, CountyStatistics } from '../county/county';
 import { CategoryMembership, Enterprise } from '../enterprise/enterprise';
 import { OverseasGrant, Patent, PatentAward } from '../patent/patent';
 import { PledgeFinancing } from '../financing/pledge-financing';
+import { InnovationPlatform } from '../indicator/innovation-platform';
+import { KnowledgeValueLoan } from '../indicator/knowledge-value-loan';
 
 export const ENTITIES = [
   County,
@@ -16,4 +18,6 @@ export const ENTITIES = [
   OverseasGrant,
   PatentAward,
   PledgeFinancing,
+  InnovationPlatform,
+  KnowledgeValueLoan,
 ];

@@ -8,6 +8,7 @@ import { EnterprisePledgeFinancingResolver, PledgeFinancingResolver } from '../f
 import { CountyHighValueResolver, EnterpriseHighValueResolver, PatentHighValueResolver } from '../high-value/high-value.resolver';
 import { CountyPatentsResolver, EnterprisePatentsResolver, PatentResolver } from '../patent/patent.resolver';
 import { CountyPlanResolver, PlanResolver } from '../plan/plan.resolver';
+import { IndicatorResolvers } from '../indicator/indicator.resolver';
 import { validateArgument } from './validation';
 
 const RESOLVERS = [
@@ -25,6 +26,7 @@ const RESOLVERS = [
   EnterpriseHighValueResolver,
   CountyHighValueResolver,
   ...BreakthroughResolvers,
+  ...IndicatorResolvers,
 ] as const;
 
 let schema: Promise<GraphQLSchema> | undefined;

@@ -1,0 +1,66 @@
+import { RequestDatabase } from '../db/request-database';
+import { Context } from '../graphql/context';
+import { badUserInput } from '../graphql/errors';
+import { groupByKey } from '../graphql/loaders';
+import { InnovationPlatformInput, KnowledgeValueLoanInput } from './indicator.inputs';
+import { InnovationPlatform } from './innovation-platform';
+import { KnowledgeValueLoan } from './knowledge-value-loan';
+
+/** The records behind INNOVATION_PLATFORMS and KNOWLEDGE_VALUE_LOANS: innovation platforms and knowledge-value loans. */
+
+const PLATFORM_COLUMNS = `ip.id, ip.enterprise_id AS "enterpriseId", ip.name, ip.kind, ip.level,
+  ip.recognised_on AS "recognisedOn", ip.valid_to AS "validTo"`;
+const LOAN_COLUMNS = `l.id, l.enterprise_id AS "enterpriseId", l.lender, l.amount, l.granted_on AS "grantedOn"`;
+
+async function enterpriseIdOf(db: RequestDatabase, creditCode: string, field: string): Promise<number> {
+  const code = creditCode.trim().toUpperCase();
+  const [enterprise] = await db.query<{ id: number }>(`SELECT id FROM enterprise WHERE credit_code = $1`, [code]);
+  if (!enterprise) throw badUserInput(field, `no enterprise with credit code ${code}`);
+  return enterprise.id;
+}
+
+/** Creates or replaces the platform of (enterprise, name). */
+export async function upsertInnovationPlatform(db: RequestDatabase, input: InnovationPlatformInput): Promise<InnovationPlatform> {
+  const enterpriseId = await enterpriseIdOf(db, input.enterpriseCreditCode, 'input.enterpriseCreditCode');
+  const [platform] = await db.query<InnovationPlatform>(
+    `INSERT INTO innovation_platform AS ip (enterprise_id, name, kind, level, recognised_on, valid_to)
+     VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT (enterprise_id, name) DO UPDATE SET
+       kind = EXCLUDED.kind, level = EXCLUDED.level, recognised_on = EXCLUDED.recognised_on, valid_to = EXCLUDED.valid_to
+     RETURNING ${PLATFORM_COLUMNS}`,
+    [enterpriseId, input.name.trim(), input.kind, input.level, input.recognisedOn, input.validTo ?? null],
+  );
+  return platform;
+}
+
+export async function recordKnowledgeValueLoan(db: RequestDatabase, input: KnowledgeValueLoanInput): Promise<KnowledgeValueLoan> {
+  const enterpriseId = await enterpriseIdOf(db, input.enterpriseCreditCode, 'input.enterpriseCreditCode');
+  const [loan] = await db.query<KnowledgeValueLoan>(
+    `INSERT INTO knowledge_value_loan AS l (enterprise_id, lender, amount, granted_on) VALUES ($1, $2, $3, $4)
+     RETURNING ${LOAN_COLUMNS}`,
+    [enterpriseId, input.lender.trim(), input.amount, input.grantedOn],
+  );
+  return loan;
+}
+
+export function platformsOfEnterpriseLoader(ctx: Context) {
+  return ctx.loaders.get<number, InnovationPlatform[]>('platformsOfEnterprise', [], async (enterpriseIds) => {
+    const rows = await ctx.db.query<InnovationPlatform>(
+      `SELECT ${PLATFORM_COLUMNS} FROM innovation_platform ip WHERE ip.enterprise_id = ANY($1)
+        ORDER BY ip.enterprise_id, ip.recognised_on, ip.name COLLATE "C"`,
+      [enterpriseIds],
+    );
+    return groupByKey(enterpriseIds, rows, (platform) => platform.enterpriseId);
+  });
+}
+
+export function loansOfEnterpriseLoader(ctx: Context) {
+  return ctx.loaders.get<number, KnowledgeValueLoan[]>('knowledgeValueLoansOfEnterprise', [], async (enterpriseIds) => {
+    const rows = await ctx.db.query<KnowledgeValueLoan>(
+      `SELECT ${LOAN_COLUMNS} FROM knowledge_value_loan l WHERE l.enterprise_id = ANY($1)
+        ORDER BY l.enterprise_id, l.granted_on DESC, l.id DESC`,
+      [enterpriseIds],
+    );
+    return groupByKey(enterpriseIds, rows, (loan) => loan.enterpriseId);
+  });
+}

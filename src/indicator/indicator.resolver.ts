@@ -1,0 +1,161 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { County } from '../county/county';
+import { Enterprise } from '../enterprise/enterprise';
+import { enterpriseLoader } from '../enterprise/enterprise.sql';
+import { Context } from '../graphql/context';
+import { yearOf } from '../graphql/dates';
+import { DateScalar } from '../graphql/scalars';
+import { Plan } from '../plan/plan';
+import { planInForceLoader } from '../plan/plan.sql';
+import { CountyIndicatorRank, INDICATOR_DEFINITIONS, INDICATOR_DEFINITIONS_TEXT, IndicatorSeries, IndicatorValue, PlanConsistencyCheck } from './indicator';
+import { IndicatorKind } from './indicator-kind';
+import { InnovationPlatformInput, KnowledgeValueLoanInput } from './indicator.inputs';
+import {
+  loansOfEnterpriseLoader,
+  platformsOfEnterpriseLoader,
+  recordKnowledgeValueLoan,
+  upsertInnovationPlatform,
+} from './indicator-records.sql';
+import { indicatorComparison, indicatorsLoader, planConsistencyLoader } from './indicator.sql';
+import { InnovationPlatform } from './innovation-platform';
+import { KnowledgeValueLoan } from './knowledge-value-loan';
+
+const asOfArg = () => Arg('asOf', () => DateScalar, { nullable: true, description: 'default: today (China Standard Time)' });
+
+@Resolver(() => County)
+export class CountyIndicatorResolver {
+  @FieldResolver(() => [IndicatorValue], {
+    description:
+      "主要指标: one row per indicator target of the plan in force on asOf, in the enum's order; none without a plan in force. " +
+      'Denominators and reported figures come from the statistics of the year of asOf, or else of the latest earlier year that has the figure. ' +
+      'Definitions (口径):\n' +
+      INDICATOR_DEFINITIONS_TEXT,
+  })
+  indicators(@Root() county: County, @asOfArg() asOf: string | null, @Ctx() ctx: Context): Promise<IndicatorValue[]> {
+    return indicatorsLoader(ctx, asOf ?? ctx.today).load(county.code);
+  }
+
+  @FieldResolver(() => [IndicatorSeries], {
+    description:
+      "指标年度序列: each indicator of the plan in force today (only the given kinds, when given), in the enum's order, evaluated at the end of " +
+      'each year of the plan period (YYYY-12-31, or today for the current year; later years are left out). Empty without a plan in force.',
+  })
+  async indicatorSeries(
+    @Root() county: County,
+    @Arg('kinds', () => [IndicatorKind], { nullable: true, description: 'only these kinds (default: all of the plan)' })
+    kinds: IndicatorKind[] | null,
+    @Ctx() ctx: Context,
+  ): Promise<IndicatorSeries[]> {
+    const thisYear = yearOf(ctx.today);
+    const plan = await planInForceLoader(ctx, thisYear).load(county.code);
+    if (!plan) return [];
+    const days: string[] = [];
+    for (let year = plan.startYear; year <= Math.min(plan.endYear, thisYear); year++) {
+      days.push(year < thisYear ? `${year}-12-31` : ctx.today);
+    }
+    // The plan in force today is also the plan in force on each of these days: no newer plan starts before today.
+    const perDay = await Promise.all(days.map((day) => indicatorsLoader(ctx, day).load(county.code)));
+    return perDay[0]
+      .filter((value) => !kinds || kinds.includes(value.kind))
+      .map(({ kind, target }) => ({
+        kind,
+        target,
+        name: INDICATOR_DEFINITIONS[kind].name,
+        unit: INDICATOR_DEFINITIONS[kind].unit,
+        values: perDay.map((values) => values.find((value) => value.kind === kind)!),
+      }));
+  }
+}
+
+@Resolver()
+export class IndicatorComparisonResolver {
+  @Query(() => [CountyIndicatorRank], {
+    description:
+      '指标横向比较: the counties directly under parentCode, ranked by the progress of one indicator of their own plan in force on asOf: ' +
+      'highest progress first (rank 1), equal progress sharing a rank, then counties without progress (no target of that kind, no plan, ' +
+      'or a missing figure) with a null rank; ties and the unranked by county code. Empty for an unknown parent or one without counties.',
+  })
+  indicatorComparison(
+    @Arg('parentCode', () => ID) parentCode: string,
+    @Arg('kind', () => IndicatorKind) kind: IndicatorKind,
+    @asOfArg() asOf: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<CountyIndicatorRank[]> {
+    return indicatorComparison(ctx, parentCode, kind, asOf ?? ctx.today);
+  }
+}
+
+@Resolver(() => Plan)
+export class PlanConsistencyResolver {
+  @FieldResolver(() => [PlanConsistencyCheck], {
+    description:
+      '规划指标一致性核查: for each ratio target the plan sets (per 10k residents, per 100M yuan R&D, per 100M yuan GDP, SEI share), in the ' +
+      "enum's order, the total it implies with the county's statistics beside the plan's own total target; consistent = false when they " +
+      'differ by more than 10% of the total target, either way.',
+  })
+  consistency(
+    @Root() plan: Plan,
+    @Arg('asOf', () => DateScalar, {
+      nullable: true,
+      description: 'the day whose statistics (that year or the latest earlier year reporting a figure) are used; default: the end of the plan period or today, whichever is earlier',
+    })
+    asOf: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<PlanConsistencyCheck[]> {
+    return planConsistencyLoader(ctx, asOf ?? null).load(plan.id);
+  }
+}
+
+@Resolver(() => InnovationPlatform)
+export class InnovationPlatformResolver {
+  @FieldResolver(() => Enterprise, { description: '依托企业: the enterprise that owns the platform' })
+  async enterprise(@Root() platform: InnovationPlatform, @Ctx() ctx: Context): Promise<Enterprise> {
+    return (await enterpriseLoader(ctx).load(platform.enterpriseId))!;
+  }
+
+  @Mutation(() => InnovationPlatform, { description: '创建或更新创新平台: keyed by the owner enterprise and the platform name' })
+  upsertInnovationPlatform(
+    @Arg('input', () => InnovationPlatformInput) input: InnovationPlatformInput,
+    @Ctx() ctx: Context,
+  ): Promise<InnovationPlatform> {
+    return ctx.db.atomically(() => upsertInnovationPlatform(ctx.db, input));
+  }
+}
+
+@Resolver(() => KnowledgeValueLoan)
+export class KnowledgeValueLoanResolver {
+  @FieldResolver(() => Enterprise, { description: '借款企业: the borrowing enterprise' })
+  async enterprise(@Root() loan: KnowledgeValueLoan, @Ctx() ctx: Context): Promise<Enterprise> {
+    return (await enterpriseLoader(ctx).load(loan.enterpriseId))!;
+  }
+
+  @Mutation(() => KnowledgeValueLoan, { description: '登记知识价值信用贷款: records a knowledge-value credit loan granted to an enterprise' })
+  recordKnowledgeValueLoan(
+    @Arg('input', () => KnowledgeValueLoanInput) input: KnowledgeValueLoanInput,
+    @Ctx() ctx: Context,
+  ): Promise<KnowledgeValueLoan> {
+    return ctx.db.atomically(() => recordKnowledgeValueLoan(ctx.db, input));
+  }
+}
+
+@Resolver(() => Enterprise)
+export class EnterpriseIndicatorRecordsResolver {
+  @FieldResolver(() => [InnovationPlatform], { description: '创新平台: its innovation platforms, past and present, oldest first' })
+  innovationPlatforms(@Root() enterprise: Enterprise, @Ctx() ctx: Context): Promise<InnovationPlatform[]> {
+    return platformsOfEnterpriseLoader(ctx).load(enterprise.id);
+  }
+
+  @FieldResolver(() => [KnowledgeValueLoan], { description: '知识价值信用贷款: its knowledge-value credit loans, latest first' })
+  knowledgeValueLoans(@Root() enterprise: Enterprise, @Ctx() ctx: Context): Promise<KnowledgeValueLoan[]> {
+    return loansOfEnterpriseLoader(ctx).load(enterprise.id);
+  }
+}
+
+export const IndicatorResolvers = [
+  CountyIndicatorResolver,
+  IndicatorComparisonResolver,
+  PlanConsistencyResolver,
+  InnovationPlatformResolver,
+  KnowledgeValueLoanResolver,
+  EnterpriseIndicatorRecordsResolver,
+] as const;

@@ -1,0 +1,391 @@
+/**
+ * Plan indicators (主要指标), computed in SQL: one statement evaluates every indicator target of the plans in
+ * force of many counties on one day. High value, patent validity, membership validity and the plan in force
+ * come from their one home each (highValueSql, patentValidSql, membershipValidSql, planInForceSql).
+ */
+import { County } from '../county/county';
+import { membershipValidSql } from '../enterprise/enterprise.sql';
+import { Context } from '../graphql/context';
+import { IsoDate } from '../graphql/dates';
+import { groupByKey } from '../graphql/loaders';
+import { highValueSql, patentValidSql } from '../high-value/high-value.sql';
+import { planInForceSql } from '../plan/plan.sql';
+import { CountyIndicatorRank, INDICATOR_DEFINITIONS, IndicatorValue, PlanConsistencyCheck } from './indicator';
+import { IndicatorKind, INDICATOR_KINDS } from './indicator-kind';
+
+/** An innovation platform row `ip` counts on `asOf`: recognised on or before it and, when validTo is set, not after validTo. */
+export function platformValidSql(ip: string, asOf: string): string {
+  return `(${ip}.recognised_on <= ${asOf} AND (${ip}.valid_to IS NULL OR ${asOf} <= ${ip}.valid_to))`;
+}
+
+/** The reported figures of county_statistics that indicators use, with the name a missingReason gives them. */
+const FIGURES = {
+  population: '常住人口 population',
+  gdp: '地区生产总值 GDP',
+  rd_investment: '研发经费投入 R&D investment',
+  sei_output_value: '战略性新兴产业总产值 SEI output value',
+  ip_service_agencies: '知识产权综合服务机构数 IP service agencies',
+  patent_service_practitioners: '专利综合服务从业人员数 patent service practitioners',
+} as const;
+type Figure = keyof typeof FIGURES;
+
+/** The latest report of a figure for `county` in `year` or an earlier year: a lateral sub-query of (year, value). */
+function latestFigureSql(county: string, year: string, figure: Figure): string {
+  return `SELECT st.year, st.${figure}::numeric AS value FROM county_statistics st
+           WHERE st.county_code = ${county} AND st.year <= ${year} AND st.${figure} IS NOT NULL
+           ORDER BY st.year DESC LIMIT 1`;
+}
+
+function missingFigureSql(figure: Figure, value: string, year: string): string {
+  return `CASE WHEN ${value} IS NULL THEN format('%s: 未报送 not reported for %s or any earlier year', '${FIGURES[figure]}', ${year}) END`;
+}
+
+/** Per-county facts that one or more kinds need; each is computed only for the counties whose plan has such a kind. */
+type Fact = 'highValue' | 'baselineHighValue' | 'inventions' | 'enterprises' | 'platforms' | 'pledges' | 'loans';
+
+/** How one kind is measured, as SQL over a row `f` of the facts (see indicatorRowsSql). */
+interface Measure {
+  needs: Fact[];
+  numerator: string;
+  denominator?: string;
+  actual: string;
+  statisticsYear?: string;
+  baseline?: string;
+  baselineYear?: string;
+  missingReason?: string;
+}
+
+/** A count divided by (figure ÷ divisor), the figure reported in the year of asOf or the latest earlier year. */
+const perFigure = (figure: Figure, divisor: number): Measure => ({
+  needs: ['highValue'],
+  numerator: 'f.high_value',
+  denominator: `f.${figure} / ${divisor}.0`,
+  actual: `f.high_value / NULLIF(f.${figure} / ${divisor}.0, 0)`,
+  statisticsYear: `f.${figure}_year`,
+  missingReason: missingFigureSql(figure, `f.${figure}`, 'f.year'),
+});
+
+const count = (fact: Fact, column: string): Measure => ({ needs: [fact], numerator: `f.${column}`, actual: `f.${column}` });
+
+const reported = (figure: Figure): Measure => ({
+  needs: [],
+  numerator: `f.${figure}`,
+  actual: `f.${figure}`,
+  statisticsYear: `f.${figure}_year`,
+  missingReason: missingFigureSql(figure, `f.${figure}`, 'f.year'),
+});
+
+/** R&D growth runs from the base year (startYear − 1) to the latest later year reporting R&D investment. */
+const RD_GROWTH_YEARS = `(f.rd_investment_year - (f.start_year - 1))`;
+const RD_GROWTH_DEFINED = `(${RD_GROWTH_YEARS} > 0 AND f.rd_base > 0)`;
+
+function measures(asOf: string): Record<IndicatorKind, Measure> {
+  return {
+    HIGH_VALUE_PATENTS: count('highValue', 'high_value'),
+    HIGH_VALUE_PATENTS_PER_10K_RESIDENTS: perFigure('population', 10_000),
+    HIGH_VALUE_PATENTS_PER_100M_YUAN_RD: perFigure('rd_investment', 100_000_000),
+    HIGH_VALUE_PATENTS_PER_100M_YUAN_GDP: perFigure('gdp', 100_000_000),
+    SEI_INVENTION_PATENTS: count('inventions', 'sei_inventions'),
+    SEI_INVENTION_PATENT_SHARE: {
+      needs: ['inventions'],
+      numerator: 'f.sei_inventions',
+      denominator: 'f.valid_inventions',
+      actual: '100.0 * f.sei_inventions / NULLIF(f.valid_inventions, 0)',
+      missingReason: `CASE WHEN f.valid_inventions = 0 THEN format(
+        '有效发明专利 valid invention patents: 无 none attributed to the county on %s, so the share is undefined', ${asOf}) END`,
+    },
+    HIGH_TECH_ENTERPRISES: count('enterprises', 'high_tech'),
+    SPECIALIZED_NEW_ENTERPRISES: count('enterprises', 'specialized_new'),
+    INNOVATION_PLATFORMS: count('platforms', 'platforms'),
+    NEW_HIGH_VALUE_PATENTS: {
+      needs: ['highValue', 'baselineHighValue'],
+      numerator: 'f.high_value',
+      actual: 'f.high_value - f.baseline_high_value',
+      baseline: 'f.baseline_high_value',
+      baselineYear: 'f.start_year - 1',
+    },
+    PLEDGE_FINANCING_AMOUNT: count('pledges', 'pledge_amount'),
+    KNOWLEDGE_VALUE_LOANS: count('loans', 'loan_amount'),
+    RD_INVESTMENT_GROWTH: {
+      needs: [],
+      numerator: `CASE WHEN ${RD_GROWTH_DEFINED} THEN f.rd_investment END`,
+      denominator: 'f.rd_base',
+      actual: `CASE WHEN ${RD_GROWTH_DEFINED}
+                 THEN 100 * (power((f.rd_investment / f.rd_base)::float8, 1.0 / ${RD_GROWTH_YEARS}) - 1) END`,
+      statisticsYear: `CASE WHEN ${RD_GROWTH_DEFINED} THEN f.rd_investment_year END`,
+      baseline: 'f.rd_base',
+      baselineYear: 'f.start_year - 1',
+      missingReason: `CASE
+        WHEN f.rd_base IS NULL THEN format('%s: 未报送 not reported for %s, the year before the plan started', '${FIGURES.rd_investment}', f.start_year - 1)
+        WHEN NOT ${RD_GROWTH_DEFINED} OR f.rd_investment IS NULL
+          THEN format('%s: 未报送 not reported for any year from %s to %s', '${FIGURES.rd_investment}', f.start_year, f.year) END`,
+    },
+    SEI_OUTPUT_VALUE: reported('sei_output_value'),
+    IP_SERVICE_AGENCIES: reported('ip_service_agencies'),
+    PATENT_SERVICE_PRACTITIONERS: reported('patent_service_practitioners'),
+  };
+}
+
+export interface IndicatorRowsQuery {
+  /** SQL of the counties to evaluate: a query with a text column `code` */
+  counties: string;
+  /** SQL date expression of asOf */
+  asOf: string;
+  /** SQL text[] expression of the kinds to evaluate, or NULL for every kind */
+  kinds: string;
+  /** SQL text[] expression of IndicatorKind in the enum's order */
+  order: string;
+}
+
+/**
+ * One row per indicator target of the plan in force on asOf of each county: columns "countyCode", kind,
+ * "kindOrder", target, numerator, denominator, actual, progress, met, "statisticsYear", baseline,
+ * "baselineYear", "missingReason", "asOf". Unordered.
+ */
+export function indicatorRowsSql({ counties, asOf, kinds, order }: IndicatorRowsQuery): string {
+  const byKind = measures(asOf);
+  const needing = (fact: Fact) => {
+    const kindsNeeding = INDICATOR_KINDS.filter((kind) => byKind[kind].needs.includes(fact));
+    return `SELECT t.county FROM target t WHERE t.kind IN (${kindsNeeding.map((kind) => `'${kind}'`).join(', ')})`;
+  };
+  const figureColumns = (Object.keys(FIGURES) as Figure[])
+    .map((figure) => `${figure}.year AS ${figure}_year, ${figure}.value AS ${figure}`)
+    .join(',\n           ');
+  const figureJoins = (Object.keys(FIGURES) as Figure[])
+    .map((figure) => `LEFT JOIN LATERAL (${latestFigureSql('s.county', 's.year', figure)}) ${figure} ON true`)
+    .join('\n      ');
+  const measureRows = INDICATOR_KINDS.map((kind) => {
+    const m = byKind[kind];
+    return `SELECT f.county, '${kind}'::text AS kind, (${m.numerator})::float8 AS numerator,
+              (${m.denominator ?? 'NULL'})::float8 AS denominator, (${m.actual})::float8 AS actual,
+              (${m.statisticsYear ?? 'NULL'})::int AS statistics_year, (${m.baseline ?? 'NULL'})::float8 AS baseline,
+              (${m.baselineYear ?? 'NULL'})::int AS baseline_year, (${m.missingReason ?? 'NULL'})::text AS missing_reason
+         FROM facts f WHERE f.county IN (SELECT t.county FROM target t WHERE t.kind = '${kind}')`;
+  }).join('\n      UNION ALL\n      ');
+
+  return `
+    WITH target AS (
+      SELECT c.code AS county, pl.start_year, t.kind, t.target, array_position(${order}, t.kind) AS kind_order
+        FROM (${counties}) c
+        JOIN LATERAL (${planInForceSql('c.code', `extract(year FROM ${asOf})::int`, 'pl.id, pl.start_year')}) pl ON true
+        JOIN plan_indicator_target t ON t.plan_id = pl.id
+       WHERE ${kinds} IS NULL OR t.kind = ANY(${kinds})
+    ),
+    scope AS (
+      SELECT DISTINCT t.county, t.start_year, extract(year FROM ${asOf})::int AS year,
+             make_date(t.start_year, 1, 1) AS period_start, make_date(t.start_year - 1, 12, 31) AS baseline_day
+        FROM target t
+    ),
+    high_value AS (
+      SELECT p.county_code AS county, count(*)::int AS n FROM patent p
+       WHERE p.county_code IN (${needing('highValue')}) AND ${highValueSql('p', asOf)}
+       GROUP BY p.county_code
+    ),
+    baseline_high_value AS (
+      SELECT s.county, b.n FROM scope s
+        CROSS JOIN LATERAL (SELECT count(*)::int AS n FROM patent p
+                             WHERE p.county_code = s.county AND ${highValueSql('p', 's.baseline_day')}) b
+       WHERE s.county IN (${needing('baselineHighValue')})
+    ),
+    valid_invention AS (
+      SELECT p.county_code AS county, count(*)::int AS n,
+             count(*) FILTER (WHERE p.strategic_industry IS NOT NULL)::int AS sei
+        FROM patent p
+       WHERE p.county_code IN (${needing('inventions')}) AND p.type = 'INVENTION' AND ${patentValidSql('p', asOf)}
+       GROUP BY p.county_code
+    ),
+    enterprise_count AS (
+      SELECT e.county_code AS county,
+             count(*) FILTER (WHERE EXISTS (
+               SELECT 1 FROM enterprise_membership m
+                WHERE m.enterprise_id = e.id AND m.category = 'HIGH_TECH' AND ${membershipValidSql('m', asOf)}))::int AS high_tech,
+             count(*) FILTER (WHERE EXISTS (
+               SELECT 1 FROM enterprise_membership m
+                WHERE m.enterprise_id = e.id AND m.category = 'SPECIALIZED_NEW' AND m.valid_from <= ${asOf}))::int AS specialized_new
+        FROM enterprise e WHERE e.county_code IN (${needing('enterprises')})
+       GROUP BY e.county_code
+    ),
+    platform AS (
+      SELECT e.county_code AS county, count(*)::int AS n
+        FROM innovation_platform ip JOIN enterprise e ON e.id = ip.enterprise_id
+       WHERE e.county_code IN (${needing('platforms')}) AND ${platformValidSql('ip', asOf)}
+       GROUP BY e.county_code
+    ),
+    pledge AS (
+      SELECT s.county, sum(f.amount) AS amount
+        FROM scope s JOIN enterprise e ON e.county_code = s.county JOIN pledge_financing f ON f.enterprise_id = e.id
+       WHERE s.county IN (${needing('pledges')}) AND f.registered_on BETWEEN s.period_start AND ${asOf}
+       GROUP BY s.county
+    ),
+    loan AS (
+      SELECT s.county, sum(l.amount) AS amount
+        FROM scope s JOIN enterprise e ON e.county_code = s.county JOIN knowledge_value_loan l ON l.enterprise_id = e.id
+       WHERE s.county IN (${needing('loans')}) AND l.granted_on BETWEEN s.period_start AND ${asOf}
+       GROUP BY s.county
+    ),
+    facts AS (
+      SELECT s.county, s.start_year, s.year,
+             COALESCE(hv.n, 0) AS high_value, COALESCE(bhv.n, 0) AS baseline_high_value,
+             COALESCE(vi.n, 0) AS valid_inventions, COALESCE(vi.sei, 0) AS sei_inventions,
+             COALESCE(ec.high_tech, 0) AS high_tech, COALESCE(ec.specialized_new, 0) AS specialized_new,
+             COALESCE(pf.n, 0) AS platforms, COALESCE(pg.amount, 0) AS pledge_amount, COALESCE(ln.amount, 0) AS loan_amount,
+             ${figureColumns},
+             rd_base.rd_investment AS rd_base
+        FROM scope s
+        LEFT JOIN high_value hv ON hv.county = s.county
+        LEFT JOIN baseline_high_value bhv ON bhv.county = s.county
+        LEFT JOIN valid_invention vi ON vi.county = s.county
+        LEFT JOIN enterprise_count ec ON ec.county = s.county
+        LEFT JOIN platform pf ON pf.county = s.county
+        LEFT JOIN pledge pg ON pg.county = s.county
+        LEFT JOIN loan ln ON ln.county = s.county
+        ${figureJoins}
+        LEFT JOIN county_statistics rd_base ON rd_base.county_code = s.county AND rd_base.year = s.start_year - 1
+    ),
+    measure AS (
+      ${measureRows}
+    )
+    SELECT t.county AS "countyCode", t.kind, t.kind_order AS "kindOrder", t.target,
+           m.numerator, m.denominator, m.actual,
+           CASE WHEN t.target > 0 THEN m.actual / t.target END AS progress,
+           m.actual >= t.target AS met,
+           m.statistics_year AS "statisticsYear", m.baseline, m.baseline_year AS "baselineYear",
+           m.missing_reason AS "missingReason", ${asOf} AS "asOf"
+      FROM target t JOIN measure m ON m.county = t.county AND m.kind = t.kind`;
+}
+
+type IndicatorRow = Omit<IndicatorValue, 'name' | 'unit' | 'definition'> & { countyCode: string; kindOrder: number };
+
+export function toIndicatorValue({ countyCode: _, kindOrder: __, ...row }: IndicatorRow): IndicatorValue {
+  const { name, unit, definition } = INDICATOR_DEFINITIONS[row.kind];
+  return { ...row, name, unit, definition };
+}
+
+/** Every indicator of the plan in force on asOf of each county, in the enum's order; one statement per batch. */
+export function indicatorsLoader(ctx: Context, asOf: IsoDate) {
+  return ctx.loaders.get<string, IndicatorValue[]>('indicators', [asOf], async (countyCodes) => {
+    const rows = await ctx.db.query<IndicatorRow>(
+      `${indicatorRowsSql({
+        counties: 'SELECT unnest($1::text[]) AS code',
+        asOf: '$2::date',
+        kinds: 'NULL::text[]',
+        order: '$3::text[]',
+      })}
+       ORDER BY "countyCode", "kindOrder"`,
+      [countyCodes, asOf, INDICATOR_KINDS],
+    );
+    return groupByKey(countyCodes, rows, (row) => row.countyCode, toIndicatorValue);
+  });
+}
+
+/**
+ * The counties whose parent is `parentCode`, by the progress of one indicator on asOf: highest first, nulls last
+ * (no progress, or no target of that kind), ties by county code. Ranks are SQL's rank(): equal progress, equal rank.
+ */
+export async function indicatorComparison(
+  ctx: Context,
+  parentCode: string,
+  kind: IndicatorKind,
+  asOf: IsoDate,
+): Promise<CountyIndicatorRank[]> {
+  const rows = await ctx.db.query<IndicatorRow & { code: string; name: string; parentCode: string | null; rank: number | null }>(
+    `WITH value AS (${indicatorRowsSql({
+      counties: 'SELECT code FROM county WHERE parent_code = $1',
+      asOf: '$2::date',
+      kinds: 'ARRAY[$3]::text[]',
+      order: '$4::text[]',
+    })})
+     SELECT c.code, c.name, c.parent_code AS "parentCode", v.*,
+            CASE WHEN v.progress IS NOT NULL THEN rank() OVER (ORDER BY v.progress DESC NULLS LAST)::int END AS rank
+       FROM county c LEFT JOIN value v ON v."countyCode" = c.code
+      WHERE c.parent_code = $1
+      ORDER BY v.progress DESC NULLS LAST, c.code`,
+    [parentCode, asOf, kind, INDICATOR_KINDS],
+  );
+  return rows.map(({ code, name, parentCode: parent, rank, ...row }) => {
+    const county: County = { code, name, parentCode: parent };
+    return { rank, county, value: row.kind ? toIndicatorValue({ ...row, countyCode: code }) : null };
+  });
+}
+
+/** Ratio targets and the total targets they imply a number for (Plan.consistency). */
+const CONSISTENCY_BASES: { ratioKind: IndicatorKind; totalKind: IndicatorKind; figure: Figure | null; divisor: number }[] = [
+  { ratioKind: IndicatorKind.HIGH_VALUE_PATENTS_PER_10K_RESIDENTS, totalKind: IndicatorKind.HIGH_VALUE_PATENTS, figure: 'population', divisor: 10_000 },
+  { ratioKind: IndicatorKind.HIGH_VALUE_PATENTS_PER_100M_YUAN_RD, totalKind: IndicatorKind.HIGH_VALUE_PATENTS, figure: 'rd_investment', divisor: 100_000_000 },
+  { ratioKind: IndicatorKind.HIGH_VALUE_PATENTS_PER_100M_YUAN_GDP, totalKind: IndicatorKind.HIGH_VALUE_PATENTS, figure: 'gdp', divisor: 100_000_000 },
+  { ratioKind: IndicatorKind.SEI_INVENTION_PATENT_SHARE, totalKind: IndicatorKind.SEI_INVENTION_PATENTS, figure: null, divisor: 100 },
+];
+
+/** The implied total may differ from the total target by this share of the total target and still be consistent. */
+export const CONSISTENCY_TOLERANCE = 0.1;
+
+type ConsistencyRow = Omit<PlanConsistencyCheck, 'explanation'> & { planId: number };
+
+/**
+ * The consistency checks of plans: one row per ratio target the plan sets, in the enum's order. `asOf` null:
+ * the end of each plan's period or today, whichever is earlier.
+ */
+export function planConsistencyLoader(ctx: Context, asOf: IsoDate | null) {
+  return ctx.loaders.get<number, PlanConsistencyCheck[]>('planConsistency', [asOf], async (planIds) => {
+    const bases = CONSISTENCY_BASES.map(({ ratioKind, totalKind, figure, divisor }) =>
+      figure
+        ? `SELECT pl.plan_id, '${ratioKind}'::text AS ratio_kind, '${totalKind}'::text AS total_kind,
+                  (${figure}.value / ${divisor}.0)::float8 AS denominator, ${figure}.year AS statistics_year,
+                  ${missingFigureSql(figure, `${figure}.value`, 'extract(year FROM pl.as_of)::int')} AS missing
+             FROM pl LEFT JOIN LATERAL (${latestFigureSql('pl.county', 'extract(year FROM pl.as_of)::int', figure)}) ${figure} ON true`
+        : `SELECT pl.plan_id, '${ratioKind}'::text, '${totalKind}'::text,
+                  (SELECT count(*) FROM patent p WHERE p.county_code = pl.county AND p.type = 'INVENTION'
+                      AND ${patentValidSql('p', 'pl.as_of')}) / ${divisor}.0::float8,
+                  NULL::int, NULL::text
+             FROM pl WHERE EXISTS (SELECT 1 FROM plan_indicator_target r WHERE r.plan_id = pl.plan_id AND r.kind = '${ratioKind}')`,
+    );
+    const rows = await ctx.db.query<ConsistencyRow>(
+      `WITH pl AS (
+         SELECT p.id AS plan_id, p.county_code AS county,
+                COALESCE($2::date, least($3::date, make_date(p.end_year, 12, 31))) AS as_of
+           FROM plan p WHERE p.id = ANY($1)
+       ),
+       basis AS (${bases.join('\n UNION ALL\n')}),
+       checked AS (
+         SELECT pl.plan_id, pl.as_of, r.kind AS ratio_kind, r.target AS ratio_target, b.total_kind, t.target AS total_target,
+                b.denominator, b.statistics_year, b.missing, r.target * b.denominator AS implied
+           FROM pl
+           JOIN plan_indicator_target r ON r.plan_id = pl.plan_id
+           JOIN basis b ON b.plan_id = pl.plan_id AND b.ratio_kind = r.kind
+           LEFT JOIN plan_indicator_target t ON t.plan_id = pl.plan_id AND t.kind = b.total_kind
+       )
+       SELECT plan_id AS "planId", ratio_kind AS "ratioKind", ratio_target AS "ratioTarget", total_kind AS "totalKind",
+              total_target AS "totalTarget", as_of AS "asOf", denominator, statistics_year AS "statisticsYear",
+              implied AS "impliedTotal", implied - total_target AS difference,
+              (implied - total_target) / NULLIF(total_target, 0) AS "relativeDifference",
+              abs(implied - total_target) <= $4 * total_target AS consistent,
+              CASE WHEN implied > total_target THEN ratio_kind WHEN implied <= total_target THEN total_kind END AS "bindingKind",
+              COALESCE(missing, CASE WHEN total_target IS NULL THEN format('the plan sets no %s target (总量目标 not set)', total_kind) END)
+                AS "missingReason"
+         FROM checked
+        ORDER BY plan_id, array_position($5::text[], ratio_kind)`,
+      [planIds, asOf, ctx.today, CONSISTENCY_TOLERANCE, INDICATOR_KINDS],
+    );
+    return groupByKey(planIds, rows, (row) => row.planId, ({ planId: _, ...check }) => ({ ...check, explanation: explain(check) }));
+  });
+}
+
+const number = (n: number, digits = 2) => Number(n.toFixed(digits)).toString();
+
+function explain(check: Omit<ConsistencyRow, 'planId'>): string {
+  const ratio = INDICATOR_DEFINITIONS[check.ratioKind];
+  const total = INDICATOR_DEFINITIONS[check.totalKind];
+  const head = `${ratio.name} ${number(check.ratioTarget)} ${ratio.unit}`;
+  if (check.impliedTotal === null || check.denominator === null) return `${head}: ${check.missingReason}`;
+  const base =
+    check.ratioKind === IndicatorKind.SEI_INVENTION_PATENT_SHARE
+      ? `${number(check.denominator * 100, 0)} 件有效发明专利 valid invention patents on ${check.asOf}`
+      : `${number(check.denominator)} ${check.ratioKind === IndicatorKind.HIGH_VALUE_PATENTS_PER_10K_RESIDENTS ? '万人' : '亿元'} (${check.statisticsYear})`;
+  const implied = `${head} × ${base} = ${number(check.impliedTotal, 1)} 件`;
+  if (check.totalTarget === null) return `${implied}; ${check.missingReason}`;
+  const verdict = check.consistent
+    ? `within ${CONSISTENCY_TOLERANCE * 100}%: consistent 一致`
+    : `beyond ${CONSISTENCY_TOLERANCE * 100}%: inconsistent 不一致, ${check.bindingKind === check.ratioKind ? ratio.name : total.name} is the more demanding target`;
+  const relative = check.relativeDifference === null ? '' : ` (${check.relativeDifference >= 0 ? '+' : ''}${number(check.relativeDifference * 100, 0)}%)`;
+  return `${implied} against the ${total.name} target of ${number(check.totalTarget)} 件${relative}, ${verdict}`;
+}
