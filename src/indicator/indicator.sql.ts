@@ -381,7 +381,7 @@ function explain(check: Omit<ConsistencyRow, 'planId'>): string {
     check.ratioKind === IndicatorKind.SEI_INVENTION_PATENT_SHARE
       ? `${number(check.denominator * 100, 0)} 件有效发明专利 valid invention patents on ${check.asOf}`
       : `${number(check.denominator)} ${check.ratioKind === IndicatorKind.HIGH_VALUE_PATENTS_PER_10K_RESIDENTS ? '万人' : '亿元'} (${check.statisticsYear})`;
-  const implied = `${head} × ${base} = ${number(check.impliedTotal, 1)} 件`;
+  const implied = `${head} × ${base} = ${check.impliedTotal.toFixed(1)} 件`;
   if (check.totalTarget === null) return `${implied}; ${check.missingReason}`;
   const verdict = check.consistent
     ? `within ${CONSISTENCY_TOLERANCE * 100}%: consistent 一致`
