@@ -13,16 +13,16 @@ export class InnovationPlatformInput {
   @IsNonBlank(200)
   name: string;
 
-  @Field(() => InnovationPlatformKind)
+  @Field(() => InnovationPlatformKind, { description: '平台类型: kind' })
   kind: InnovationPlatformKind;
 
-  @Field(() => InnovationPlatformLevel)
+  @Field(() => InnovationPlatformLevel, { description: '认定级别: level' })
   level: InnovationPlatformLevel;
 
   @Field(() => DateScalar, { description: '认定日期: the day it was recognised' })
   recognisedOn: string;
 
-  @Field(() => DateScalar, { nullable: true, description: 'last day it counts; not before recognisedOn; omitted: open-ended' })
+  @Field(() => DateScalar, { nullable: true, description: '有效期至: last day it counts; not before recognisedOn; omitted: open-ended' })
   @IsNotBefore('recognisedOn', 'validTo must not be before recognisedOn')
   validTo?: string | null;
 }
@@ -37,7 +37,7 @@ export class KnowledgeValueLoanInput {
   @IsNonBlank(200)
   lender: string;
 
-  @Field(() => DecimalScalar, { description: 'yuan, positive' })
+  @Field(() => DecimalScalar, { description: '贷款金额: amount in yuan, positive' })
   @IsPositiveAmount()
   amount: string;
 

@@ -185,16 +185,16 @@ export class IndicatorValue {
 
 @ObjectType({ description: '指标年度序列: one indicator of the plan in force, evaluated at the end of each year of the plan period' })
 export class IndicatorSeries {
-  @Field(() => IndicatorKind)
+  @Field(() => IndicatorKind, { description: '指标: the indicator kind' })
   kind: IndicatorKind;
 
-  @Field({ description: '中文名称' })
+  @Field({ description: '中文名称: the indicator\'s name as the plans write it' })
   name: string;
 
-  @Field()
+  @Field({ description: '单位: unit of target and the values' })
   unit: string;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: '目标值: the plan\'s target, in unit' })
   target: number;
 
   @Field(() => [IndicatorValue], {
@@ -212,7 +212,7 @@ export class CountyIndicatorRank {
   })
   rank: number | null;
 
-  @Field(() => County)
+  @Field(() => County, { description: '县: the county ranked' })
   county: County;
 
   @Field(() => IndicatorValue, { nullable: true, description: 'null when the county\'s plan in force sets no target of this kind (or it has no plan)' })
@@ -228,20 +228,20 @@ export class CountyIndicatorRank {
 })
 export class PlanConsistencyCheck {
   @Field(() => IndicatorKind, {
-    description: 'the ratio target: HIGH_VALUE_PATENTS_PER_10K_RESIDENTS, _PER_100M_YUAN_RD, _PER_100M_YUAN_GDP (against HIGH_VALUE_PATENTS) or SEI_INVENTION_PATENT_SHARE (against SEI_INVENTION_PATENTS)',
+    description: '比率指标: the ratio target: HIGH_VALUE_PATENTS_PER_10K_RESIDENTS, _PER_100M_YUAN_RD, _PER_100M_YUAN_GDP (against HIGH_VALUE_PATENTS) or SEI_INVENTION_PATENT_SHARE (against SEI_INVENTION_PATENTS)',
   })
   ratioKind: IndicatorKind;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: '比率目标值: the plan\'s ratio target, in the ratio\'s unit' })
   ratioTarget: number;
 
-  @Field(() => IndicatorKind, { description: 'the total target it is compared with' })
+  @Field(() => IndicatorKind, { description: '总量指标: the total target it is compared with' })
   totalKind: IndicatorKind;
 
-  @Field(() => Float, { nullable: true, description: 'the plan\'s total target; null when the plan sets none' })
+  @Field(() => Float, { nullable: true, description: '总量目标值: the plan\'s total target; null when the plan sets none' })
   totalTarget: number | null;
 
-  @Field(() => DateScalar, { description: 'the day the statistics are taken for: the argument asOf, else the end of the plan period or today, whichever is earlier' })
+  @Field(() => DateScalar, { description: '核查基准日: the day the statistics are taken for: the argument asOf, else the end of the plan period or today, whichever is earlier' })
   asOf: string;
 
   @Field(() => Float, {
@@ -251,28 +251,28 @@ export class PlanConsistencyCheck {
   })
   denominator: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'the statistics year the denominator came from (null for the SEI share)' })
+  @Field(() => Int, { nullable: true, description: '统计年度: the statistics year the denominator came from (null for the SEI share)' })
   statisticsYear: number | null;
 
   @Field(() => Float, { nullable: true, description: '推算总量: ratioTarget × denominator' })
   impliedTotal: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'impliedTotal − totalTarget' })
+  @Field(() => Float, { nullable: true, description: '差额: impliedTotal − totalTarget' })
   difference: number | null;
 
-  @Field(() => Float, { nullable: true, description: '(impliedTotal − totalTarget) ÷ totalTarget; null when the total target is 0' })
+  @Field(() => Float, { nullable: true, description: '相对差额: (impliedTotal − totalTarget) ÷ totalTarget; null when the total target is 0' })
   relativeDifference: number | null;
 
   @Field(() => Boolean, {
     nullable: true,
-    description: '|impliedTotal − totalTarget| ≤ 10% × totalTarget; null when a figure or the total target is missing',
+    description: '是否一致: |impliedTotal − totalTarget| ≤ 10% × totalTarget; null when a figure or the total target is missing',
   })
   consistent: boolean | null;
 
-  @Field(() => IndicatorKind, { nullable: true, description: 'the more demanding of the two: ratioKind when impliedTotal > totalTarget, else totalKind' })
+  @Field(() => IndicatorKind, { nullable: true, description: '约束性指标: the more demanding of the two: ratioKind when impliedTotal > totalTarget, else totalKind' })
   bindingKind: IndicatorKind | null;
 
-  @Field(() => String, { nullable: true, description: 'what is missing when consistent is null' })
+  @Field(() => String, { nullable: true, description: '缺失原因: what is missing when consistent is null' })
   missingReason: string | null;
 
   @Field({ description: '说明: the check in one sentence' })

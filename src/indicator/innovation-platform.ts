@@ -51,11 +51,11 @@ export class InnovationPlatform {
   name: string;
 
   @Column('text')
-  @Field(() => InnovationPlatformKind)
+  @Field(() => InnovationPlatformKind, { description: '平台类型: kind' })
   kind: InnovationPlatformKind;
 
   @Column('text')
-  @Field(() => InnovationPlatformLevel)
+  @Field(() => InnovationPlatformLevel, { description: '认定级别: level' })
   level: InnovationPlatformLevel;
 
   @Column({ name: 'recognised_on', type: 'date' })
