@@ -1,33 +1,32 @@
 import 'reflect-metadata';
-import http from 'node:http';
 import { loadConfig } from './config';
-import { openDatabase } from './db/database';
-import { createApolloServer, createHttpHandler } from './graphql/server';
-import { seedDemo } from './seed/seed';
+import { createLogger, describeError } from './ops/logger';
+import { startServer } from './ops/app';
+
+/** stop() gets this long, from the signal, before the process gives up and exits 1. */
+const SHUTDOWN_DEADLINE_MS = 10_000;
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const database = await openDatabase(config);
-  if (database.embedded && (await seedDemo(database.dataSource))) {
-    console.log('Seeded the demo data: the Dianjiang and Chongqing plans and a synthetic Dianjiang set.');
-  }
-  const apollo = await createApolloServer();
-  const server = http.createServer(createHttpHandler(apollo, database.dataSource));
-  await new Promise<void>((resolve) => server.listen(config.port, resolve));
-  console.log(
-    `GraphQL API at http://localhost:${config.port}/graphql (${database.embedded ? `embedded PostgreSQL, data in ${config.embeddedDataDir}` : 'DATABASE_URL'})`,
-  );
+  const logger = createLogger(config.logLevel);
+  const app = await startServer(config, { logger });
 
   let stopping = false;
-  const stop = async (signal: string) => {
+  const stop = async (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal}: stopping`);
-    server.close();
-    server.closeIdleConnections();
-    await apollo.stop();
-    await database.close();
-    process.exit(0);
+    logger.info({ signal }, `${signal}: stopping`);
+    setTimeout(() => {
+      logger.error(`shutdown took longer than ${SHUTDOWN_DEADLINE_MS} ms; exiting`);
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS).unref();
+    try {
+      await app.stop();
+      process.exit(0);
+    } catch (error) {
+      logger.error({ err: describeError(error) }, 'shutdown failed');
+      process.exit(1);
+    }
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));

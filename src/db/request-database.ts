@@ -1,5 +1,10 @@
 import { DataSource, QueryRunner } from 'typeorm';
 
+export interface RequestDatabaseOptions {
+  /** `SET LOCAL statement_timeout` as the transaction opens; PostgreSQL cancels a longer statement with 57014 */
+  statementTimeoutMs?: number;
+}
+
 /**
  * The one transaction of a GraphQL request. It opens lazily, on the first statement, so a request
  * that fails validation never takes a connection; `finish` commits or rolls back and releases it.
@@ -10,13 +15,30 @@ export class RequestDatabase {
   /** statements of one connection run one after another; loaders of a request may ask concurrently */
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly options: RequestDatabaseOptions = {},
+  ) {
+    const timeout = options.statementTimeoutMs;
+    if (timeout !== undefined && !(Number.isInteger(timeout) && timeout > 0)) {
+      throw new Error(`statementTimeoutMs must be a positive integer, got ${timeout}`);
+    }
+  }
 
   private open(): Promise<QueryRunner> {
     this.runner ??= (async () => {
       const runner = this.dataSource.createQueryRunner();
       await runner.connect();
       await runner.startTransaction();
+      if (this.options.statementTimeoutMs) {
+        try {
+          await runner.query(`SET LOCAL statement_timeout = ${this.options.statementTimeoutMs}`);
+        } catch (error) {
+          await runner.rollbackTransaction().catch(() => undefined);
+          await runner.release();
+          throw error;
+        }
+      }
       return runner;
     })();
     return this.runner;

@@ -3,7 +3,9 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import http from 'node:http';
 import { DataSource } from 'typeorm';
-import { RequestDatabase } from '../db/request-database';
+import { RequestDatabase, RequestDatabaseOptions } from '../db/request-database';
+import { defaultLogger, describeError, Logger, requestScope } from '../ops/logger';
+import { errorCodes } from '../ops/trace-plugin';
 import { Context } from './context';
 import { todayInChina } from './dates';
 import { badUserInput, internalError } from './errors';
@@ -22,9 +24,11 @@ const transactionPlugin: ApolloServerPlugin<Context> = {
 };
 
 const POSTGRES_INTEGRITY_VIOLATION = /^23/;
+/** query_canceled: `statement_timeout` (STATEMENT_TIMEOUT_MS) ran out */
+const POSTGRES_QUERY_CANCELED = '57014';
 
 /** Only errors with a code of ours reach a client; a constraint the input checks missed is still the input's fault. */
-export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+export function formatError(formatted: GraphQLFormattedError, error: unknown, logger: Logger = defaultLogger()): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (original instanceof GraphQLError) return formatted;
   const pg = original as { code?: string; constraint?: string; detail?: string };
@@ -32,25 +36,44 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     const refused = badUserInput('input', `violates ${pg.constraint ?? 'a database constraint'}${pg.detail ? `: ${pg.detail}` : ''}`);
     return { ...formatted, message: refused.message, extensions: refused.extensions };
   }
+  if (pg?.code === POSTGRES_QUERY_CANCELED) {
+    logger.warn({ path: formatted.path }, 'statement timeout: the database cancelled a statement of the request');
+    return {
+      ...formatted,
+      message: 'The database took too long to answer and the statement was cancelled (statement timeout); narrow the query or try again later',
+      extensions: { code: 'TIMEOUT' },
+    };
+  }
   if (formatted.extensions?.code && formatted.extensions.code !== 'INTERNAL_SERVER_ERROR') return formatted;
-  console.error('[graphql] unexpected error', original);
+  logger.error({ err: describeError(original), path: formatted.path }, 'unexpected error');
   const hidden = internalError();
   return { ...formatted, message: hidden.message, extensions: hidden.extensions };
 }
 
-export async function createApolloServer(): Promise<ApolloServer<Context>> {
+export interface ApolloServerOptions {
+  /** after the transaction plugin */
+  plugins?: ApolloServerPlugin<Context>[];
+  logger?: Logger;
+  /** Apollo's own SIGINT/SIGTERM handling; off when the caller handles the signals (src/ops/app.ts) */
+  stopOnTerminationSignals?: boolean;
+}
+
+export async function createApolloServer(options: ApolloServerOptions = {}): Promise<ApolloServer<Context>> {
+  const logger = options.logger ?? defaultLogger();
   const server = new ApolloServer<Context>({
     schema: await graphqlSchema(),
-    plugins: [transactionPlugin],
-    formatError,
+    plugins: [transactionPlugin, ...(options.plugins ?? [])],
+    formatError: (formatted, error) => formatError(formatted, error, logger),
+    logger,
+    stopOnTerminationSignals: options.stopOnTerminationSignals,
     introspection: true,
   });
   await server.start();
   return server;
 }
 
-export function createContext(dataSource: DataSource): Context {
-  const db = new RequestDatabase(dataSource);
+export function createContext(dataSource: DataSource, options: RequestDatabaseOptions = {}): Context {
+  const db = new RequestDatabase(dataSource, options);
   return { db, loaders: new Loaders(), today: todayInChina() };
 }
 
@@ -67,13 +90,32 @@ async function readBody(request: http.IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** The HTTP front: POST/GET /graphql through Apollo, GET /health once the database answers. */
-export function createHttpHandler(apollo: ApolloServer<Context>, dataSource: DataSource): http.RequestListener {
+export interface HttpHandlerOptions extends RequestDatabaseOptions {
+  logger?: Logger;
+}
+
+/** Codes of an error answer that Apollo (or this handler) gave before any plugin saw the request: a bad HTTP request. */
+function noteErrorAnswer(body: string): void {
+  const trace = requestScope.getStore();
+  if (!trace || trace.graphql) return;
+  try {
+    trace.errorCodes = errorCodes((JSON.parse(body) as { errors?: GraphQLFormattedError[] }).errors);
+  } catch {
+    trace.errorCodes = ['BAD_REQUEST'];
+  }
+}
+
+/**
+ * The HTTP front: POST/GET /graphql through Apollo, GET /health (the process answers; liveness). Readiness, metrics,
+ * request ids and the request log are src/ops/app.ts's, around this handler.
+ */
+export function createHttpHandler(apollo: ApolloServer<Context>, dataSource: DataSource, options: HttpHandlerOptions = {}): http.RequestListener {
+  const logger = options.logger ?? defaultLogger();
+  const databaseOptions: RequestDatabaseOptions = { statementTimeoutMs: options.statementTimeoutMs };
   return async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     try {
       if (url.pathname === '/health' && request.method === 'GET') {
-        await dataSource.query('SELECT 1');
         response.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
         return;
       }
@@ -91,25 +133,27 @@ export function createHttpHandler(apollo: ApolloServer<Context>, dataSource: Dat
         try {
           body = JSON.parse(text);
         } catch {
-          response.writeHead(400, { 'content-type': 'application/json' });
-          response.end(JSON.stringify({ errors: [{ message: 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] }));
+          const answer = JSON.stringify({ errors: [{ message: 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+          noteErrorAnswer(answer);
+          response.writeHead(400, { 'content-type': 'application/json' }).end(answer);
           return;
         }
       }
       const result = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
-        context: async () => createContext(dataSource),
+        context: async () => createContext(dataSource, databaseOptions),
       });
       for (const [name, value] of result.headers) response.setHeader(name, value);
       response.statusCode = result.status ?? 200;
       if (result.body.kind === 'complete') {
+        if (response.statusCode >= 400) noteErrorAnswer(result.body.string);
         response.end(result.body.string);
       } else {
         for await (const chunk of result.body.asyncIterator) response.write(chunk);
         response.end();
       }
     } catch (error) {
-      console.error('[http] request failed', error);
+      logger.error({ err: describeError(error) }, 'request failed');
       if (!response.headersSent) response.writeHead(503, { 'content-type': 'application/json' });
       response.end('{"status":"unavailable"}');
     }
