@@ -5,12 +5,15 @@
  *     first) on port BENCH_PG_PORT (54349); with DATABASE_URL a database `hvp_bench` on that server
  *     (dropped first if it exists, dropped again at the end). Migrations through the app's DataSource.
  *  2. The dataset (bench/generate.ts), generated inside PostgreSQL in seconds, then VACUUM ANALYZE.
- *  3. The real HTTP server in-process on a free loopback port; each operation is checked once (no errors,
- *     and the same answer as the hand-written SQL), then loaded with autocannon for BENCH_SECONDS (10)
- *     with BENCH_CONNECTIONS (10) connections, after BENCH_WARMUP_SECONDS (2) of warm-up. Every response
- *     under load must be byte-identical to the checked one.
+ *  3. The real HTTP server in-process on a free loopback port (createApolloServer + createHttpHandler, with
+ *     the app's statement timeout; pool of BENCH_CONNECTIONS); each operation is checked once (no errors,
+ *     and the same answer as the hand-written SQL in bench/queries.ts), timed alone (median of 5 requests
+ *     sent one at a time), then loaded with autocannon for BENCH_SECONDS (10) with BENCH_CONNECTIONS (10)
+ *     connections after BENCH_WARMUP_SECONDS (2) of warm-up. Every response under load must be
+ *     byte-identical to the checked one; a run starts only when the previous run's requests have finished.
  *  4. The hand-written SQL of (a) and (b) through a pg.Pool of the same size, same concurrency and duration.
- *  5. A table of req/s and p50/p95/p99 latencies (exact percentiles over every request), then clean-up.
+ *  5. A table of req/s and p50/p95/p99 latencies (exact nearest-rank percentiles over every request of the
+ *     run), then clean-up (also on SIGINT/SIGTERM).
  *
  * Every query asks about a fixed day, AS_OF (the day the synthetic data describes), so figures and answers
  * are the same on every run.
@@ -32,7 +35,7 @@ import { createApolloServer, createHttpHandler } from '../src/graphql/server';
 import { parseApplicationNumber, typeDigitMismatch } from '../src/identifiers/application-number';
 import { parseCreditCode } from '../src/identifiers/credit-code';
 import { PatentType } from '../src/patent/patent-type';
-import { AS_OF, BIG_COUNTY, generateDataset } from './generate';
+import { AS_OF, BIG_COUNTY, BIG_COUNTY_NAME, generateDataset } from './generate';
 import {
   COUNTY_SUMMARY_QUERY,
   COUNTY_SUMMARY_SQL,
@@ -87,11 +90,23 @@ function cleanUp(): Promise<void> {
   return cleaning;
 }
 
+/** set by the first SIGINT/SIGTERM: the load in progress stops, nothing new starts, clean-up runs */
+let interrupted = false;
+/** stops the load generator that is running, if any */
+let stopLoad: (() => void) | null = null;
+
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    console.error(`\n${signal}: cleaning up`);
+  process.on(signal, () => {
+    if (interrupted) process.exit(130); // a second signal: give up cleaning
+    interrupted = true;
+    console.error(`\n${signal}: stopping the load and cleaning up (again to exit at once)`);
+    stopLoad?.();
     void cleanUp().finally(() => process.exit(130));
   });
+}
+
+function assertNotInterrupted(): void {
+  if (interrupted) throw new Error('interrupted');
 }
 
 // ---------------------------------------------------------------- helpers
@@ -199,6 +214,7 @@ function cannon(url: string, scenario: Scenario, durationSeconds: number): Promi
       },
       (error, result) => {
         if (error) return reject(error);
+        if (interrupted) return reject(new Error('interrupted'));
         const problems = { errors: result.errors, timeouts: result.timeouts, non2xx: result.non2xx, mismatches: result.mismatches };
         if (Object.values(problems).some((n) => n > 0)) {
           return reject(new Error(`${scenario.label}: failed requests under load ${JSON.stringify(problems)}`));
@@ -207,6 +223,7 @@ function cannon(url: string, scenario: Scenario, durationSeconds: number): Promi
       },
     );
     instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+    stopLoad = () => instance.stop();
   });
 }
 
@@ -214,7 +231,8 @@ function cannon(url: string, scenario: Scenario, durationSeconds: number): Promi
 async function hammerSql(pool: Pool, sql: string, params: unknown[], durationSeconds: number): Promise<Stats> {
   const latencies: number[] = [];
   const started = performance.now();
-  const deadline = started + durationSeconds * 1000;
+  let deadline = started + durationSeconds * 1000;
+  stopLoad = () => (deadline = 0);
   await Promise.all(
     Array.from({ length: CONNECTIONS }, async () => {
       while (performance.now() < deadline) {
@@ -282,11 +300,13 @@ async function main(): Promise<void> {
   // ------------------------------------------------ dataset
   const [steps, generateMs] = await timed(() => generateDataset(database.url));
   log(`\ndataset generated inside PostgreSQL in ${seconds(generateMs)}:`);
-  for (const step of steps) log(`  ${step.label.padEnd(36)} ${seconds(step.ms).padStart(8)}`);
+  for (const step of steps) log(`  ${step.label.padEnd(52)} ${seconds(step.ms).padStart(8)}`);
   const [, analyzeMs] = await timed(() => withClient(database.url, (client) => client.query('VACUUM (ANALYZE)')));
-  log(`  ${'VACUUM (ANALYZE)'.padEnd(36)} ${seconds(analyzeMs).padStart(8)}`);
+  log(`  ${'then VACUUM (ANALYZE)'.padEnd(52)} ${seconds(analyzeMs).padStart(8)}`);
 
   const pool = new Pool({ connectionString: database.url, max: CONNECTIONS, application_name: 'hvp-bench-sql' });
+  // pool.end() does not wait for the sockets to close: an idle client may still hear the server shut down
+  pool.on('error', () => undefined);
   onCleanup('close the SQL pool', () => pool.end());
 
   const { rows: [counts] } = await pool.query<Record<string, number>>(`
@@ -310,13 +330,29 @@ async function main(): Promise<void> {
   );
   log(`\nrow counts (all counties):`);
   log(table(['table', 'rows'], Object.entries(counts).map(([name, n]) => [name, String(n)])));
-  log(`\ncounty ${BIG_COUNTY} (基准县（合成）): ${Object.entries(big).map(([name, n]) => `${n} ${name}`).join(', ')}`);
+  log(`\ncounty ${BIG_COUNTY} ${BIG_COUNTY_NAME}: ${Object.entries(big).map(([name, n]) => `${n} ${name}`).join(', ')}`);
 
+  const { rows: memberships } = await pool.query<{ category: string; valid: number; expired: number; later: number }>(
+    `SELECT m.category, count(*) FILTER (WHERE m.valid_from <= $2::date AND (m.valid_to IS NULL OR m.valid_to >= $2::date))::int AS valid,
+            count(*) FILTER (WHERE m.valid_to < $2::date)::int AS expired, count(*) FILTER (WHERE m.valid_from > $2::date)::int AS later
+       FROM enterprise_membership m JOIN enterprise e ON e.id = m.enterprise_id
+      WHERE e.county_code = $1 GROUP BY m.category ORDER BY m.category`,
+    [BIG_COUNTY, AS_OF],
+  );
+  log(`memberships on ${AS_OF}: ${memberships.map((m) => `${m.category} ${m.valid} valid, ${m.expired} expired, ${m.later} not yet started`).join('; ')}`);
   const { rows: [coverage] } = await pool.query<Record<string, number>>(REASON_COVERAGE_SQL, [BIG_COUNTY, AS_OF]);
-  log(`high-value patents of ${BIG_COUNTY} on ${AS_OF} by reason: ${Object.entries(coverage).map(([r, n]) => `${r} ${n}`).join(', ')}`);
-  const missing = Object.entries(coverage).filter(([, n]) => n === 0);
-  if (missing.length) throw new Error(`the dataset lacks high-value reasons: ${missing.map(([r]) => r).join(', ')}`);
+  const { 'valid inventions': validInventions, 'pledged below the threshold': pledgedBelow, ...reasons } = coverage;
+  log(`${validInventions} valid invention patents on ${AS_OF}; how many each reason makes high-value: ` +
+    `${Object.entries(reasons).map(([r, n]) => `${r} ${n}`).join(', ')}; ${pledgedBelow} more pledged only below the threshold`);
+  const missing = Object.entries(reasons).filter(([, n]) => n === 0);
+  if (missing.length || !pledgedBelow) throw new Error(`the dataset lacks high-value reasons: ${JSON.stringify(coverage)}`);
   log(await checkIdentifiers(pool));
+  const { rows: [fingerprint] } = await pool.query<{ md5: string }>(
+    `SELECT md5(string_agg(md5(p::text) || coalesce(o.owners, ''), '' ORDER BY p.id)) AS md5
+       FROM patent p LEFT JOIN (SELECT patent_id, string_agg(enterprise_id || ':' || position, ',' ORDER BY position) AS owners
+                                  FROM patent_owner GROUP BY patent_id) o ON o.patent_id = p.id`,
+  );
+  log(`dataset fingerprint (patents and their owners): ${fingerprint.md5}`);
 
   const { rows: [profile] } = await pool.query<{ id: number; credit_code: string; patents: number }>(
     `SELECT e.id, e.credit_code, count(*)::int AS patents
@@ -330,7 +366,9 @@ async function main(): Promise<void> {
   if (!profile) throw new Error('no enterprise with a valid membership owns patents');
 
   // ------------------------------------------------ server
-  const apollo: ApolloServer<Context> = await createApolloServer();
+  // the bench handles SIGINT/SIGTERM itself; Apollo's own handler would re-raise the signal and kill the process
+  // before the embedded PostgreSQL is stopped
+  const apollo: ApolloServer<Context> = await createApolloServer({ stopOnTerminationSignals: false });
   onCleanup('stop Apollo', () => apollo.stop());
   // the production request path (statement timeout included); in-flight requests are counted so that each run
   // starts only once the previous one's last requests have finished, and so that clean-up waits for them
@@ -347,9 +385,11 @@ async function main(): Promise<void> {
   };
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   onCleanup('stop the HTTP server', async () => {
+    const closed = new Promise((resolve) => server.close(resolve)); // no new connections
+    server.closeIdleConnections();
     await drained();
     server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
+    await closed;
   });
   const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
   log(`\nGraphQL server at ${endpoint}`);
@@ -408,9 +448,27 @@ async function main(): Promise<void> {
   log(`  (c) ${enterprise.creditCode} (${profile.patents} patents): highValuePatentCount ${enterprise.highValuePatentCount}, ` +
     `categories ${enterprise.categories.join('/')}, ${enterprise.targetGaps.length} target gaps`);
 
+  // ------------------------------------------------ one request at a time
+  const SERIAL_RUNS = 5;
+  const serial = async (run: () => Promise<unknown>) => {
+    await run();
+    const latencies: number[] = [];
+    for (let i = 0; i < SERIAL_RUNS; i++) latencies.push((await timed(run))[1]);
+    return statistics(latencies, 1).p50;
+  };
+  const post = (s: Scenario) => () =>
+    fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: s.body }).then((r) => r.text());
+  const params = [BIG_COUNTY, AS_OF];
+  const unloaded: Record<string, { graphql: number; sql?: number }> = {
+    a: { graphql: await serial(post(a.scenario)), sql: await serial(() => pool.query(TARGET_GAPS_SQL, params)) },
+    b: { graphql: await serial(post(b.scenario)), sql: await serial(() => pool.query(COUNTY_SUMMARY_SQL, params)) },
+    c: { graphql: await serial(post(c.scenario)) },
+  };
+
   // ------------------------------------------------ load
   const results: { label: string; path: 'GraphQL' | 'SQL'; key: string; stats: Stats }[] = [];
   const runGraphql = async (s: Scenario) => {
+    assertNotInterrupted();
     if (WARMUP_SECONDS) {
       await cannon(endpoint, s, WARMUP_SECONDS);
       await drained();
@@ -422,13 +480,14 @@ async function main(): Promise<void> {
     log(`  ${s.label}: GraphQL ${stats.requests} requests, ${stats.rps.toFixed(1)} req/s, p95 ${ms(stats.p95)} ms`);
   };
   const runSql = async (s: Scenario, sql: string) => {
-    const params = [BIG_COUNTY, AS_OF];
+    assertNotInterrupted();
     if (WARMUP_SECONDS) await hammerSql(pool, sql, params, WARMUP_SECONDS);
     const stats = await hammerSql(pool, sql, params, SECONDS);
+    assertNotInterrupted();
     results.push({ label: s.label, path: 'SQL', key: s.key, stats });
     log(`  ${s.label}: plain SQL ${stats.requests} statements, ${stats.rps.toFixed(1)} req/s, p95 ${ms(stats.p95)} ms`);
   };
-  log(`\nload (${CONNECTIONS} concurrent connections, ${SECONDS} s each):`);
+  log(`\nload (${CONNECTIONS} concurrent connections, ${SECONDS} s each after ${WARMUP_SECONDS} s of warm-up):`);
   await runGraphql(a.scenario);
   await runSql(a.scenario, TARGET_GAPS_SQL);
   await runGraphql(b.scenario);
@@ -438,10 +497,12 @@ async function main(): Promise<void> {
   const rows = results.map(({ label, path: via, key, stats }) => {
     const sql = results.find((r) => r.key === key && r.path === 'SQL');
     const ratio = via === 'GraphQL' && sql ? `${(stats.p95 / sql.stats.p95).toFixed(2)}x` : '';
-    return [via === 'GraphQL' ? label : '', via, String(stats.requests), stats.rps.toFixed(1), ms(stats.p50), ms(stats.p95), ms(stats.p99), ratio];
+    const alone = via === 'GraphQL' ? unloaded[key].graphql : unloaded[key].sql!;
+    return [via === 'GraphQL' ? label : '', via, String(stats.requests), stats.rps.toFixed(1), ms(stats.p50), ms(stats.p95), ms(stats.p99), ratio, ms(alone)];
   });
-  log(`\nresults: ${CONNECTIONS} connections, ${SECONDS} s per run, latencies in ms (exact percentiles over every request)`);
-  log(table(['query', 'path', 'requests', 'req/s', 'p50', 'p95', 'p99', 'GraphQL p95 / SQL p95'], rows, 2));
+  log(`\nresults: ${CONNECTIONS} connections, ${SECONDS} s per run; latencies in ms, exact percentiles over every request of the run;`);
+  log(`"alone": median of ${SERIAL_RUNS} requests sent one at a time, without load`);
+  log(table(['query', 'path', 'requests', 'req/s', 'p50', 'p95', 'p99', 'GraphQL p95 / SQL p95', 'alone'], rows, 2));
   log(`\ngeneration: ${seconds(generateMs)} for ${counts.enterprises} enterprises and ${counts.patents} patents in ${counts.counties} counties ` +
     `(+ ${seconds(analyzeMs)} VACUUM ANALYZE)`);
 }
