@@ -9,7 +9,7 @@ import { Context } from '../graphql/context';
 import { IsoDate } from '../graphql/dates';
 import { groupByKey } from '../graphql/loaders';
 import { Connection, connectionsByOwner, pagedSql, pageRequest, SortColumn } from '../graphql/pagination';
-import { highValueSql } from '../high-value/high-value.sql';
+import { ownedHighValueCountsSql } from '../high-value/high-value.sql';
 import { planInForceSql } from '../plan/plan.sql';
 import { CategoryBreakthrough, TargetGap } from './breakthrough';
 
@@ -43,12 +43,7 @@ function gapRowsSql(scope: string, asOf: string, categories: string): string {
          AND EXISTS (SELECT 1 FROM enterprise_membership m
                       WHERE m.enterprise_id = e.id AND m.category = t.category AND ${membershipValidSql('m', asOf)})
     ),
-    owned AS (
-      SELECT po.enterprise_id, count(*)::int AS high_value
-        FROM patent_owner po JOIN patent p ON p.id = po.patent_id
-       WHERE po.enterprise_id IN (SELECT "enterpriseId" FROM member) AND ${highValueSql('p', asOf)}
-       GROUP BY po.enterprise_id
-    )
+    owned AS (${ownedHighValueCountsSql('SELECT "enterpriseId" FROM member', asOf)})
     SELECT member.*, COALESCE(owned.high_value, 0) AS current,
            greatest(0, member.target - COALESCE(owned.high_value, 0)) AS gap,
            COALESCE(owned.high_value, 0) >= member.target AS met

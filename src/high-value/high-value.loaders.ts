@@ -3,7 +3,7 @@ import { IsoDate } from '../graphql/dates';
 import { byKey } from '../graphql/loaders';
 import { PatentStatus } from '../patent/patent-enums';
 import { HighValueReason } from './high-value-reason';
-import { highValueReasonsSql, highValueSql, patentStatusSql } from './high-value.sql';
+import { highValueReasonsSql, highValueSql, ownedHighValueCountsSql, patentStatusSql } from './high-value.sql';
 
 export interface PatentEvaluation {
   status: PatentStatus;
@@ -39,13 +39,10 @@ export function countyHighValueCountLoader(ctx: Context, asOf: IsoDate) {
 /** High-value patents each enterprise owns on asOf, alone or jointly, wherever they are attributed. */
 export function enterpriseHighValueCountLoader(ctx: Context, asOf: IsoDate) {
   return ctx.loaders.get<number, number>('enterpriseHighValueCount', [asOf], async (enterpriseIds) => {
-    const rows = await ctx.db.query<{ enterpriseId: number; count: number }>(
-      `SELECT po.enterprise_id AS "enterpriseId", count(*)::int AS count
-         FROM patent_owner po JOIN patent p ON p.id = po.patent_id
-        WHERE po.enterprise_id = ANY($1) AND ${highValueSql('p', '$2::date')}
-        GROUP BY po.enterprise_id`,
+    const rows = await ctx.db.query<{ enterprise_id: number; high_value: number }>(
+      ownedHighValueCountsSql('SELECT unnest($1::int[])', '$2::date'),
       [enterpriseIds, asOf],
     );
-    return byKey(enterpriseIds, rows, (row) => row.enterpriseId, 0, (row) => row.count);
+    return byKey(enterpriseIds, rows, (row) => row.enterprise_id, 0, (row) => row.high_value);
   });
 }

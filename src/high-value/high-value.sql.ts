@@ -5,7 +5,7 @@
  *
  * Each function takes the alias of a `patent` row and a SQL expression of type date for asOf.
  */
-import { planInForceSql } from '../plan/plan.sql';
+import { plansInForceSql } from '../plan/plan.sql';
 import { HighValueReason } from './high-value-reason';
 
 type PatentSql = (p: string, asOf: string) => string;
@@ -40,12 +40,14 @@ export const REASON_SQL: Record<HighValueReason, PatentSql> = {
   OVERSEAS_FAMILY: (p, asOf) =>
     `${p}.id IN (SELECT og.patent_id FROM patent_overseas_grant og WHERE og.grant_date <= ${asOf})`,
   MAINTAINED_OVER_10_YEARS: (p, asOf) => `${asOf} > ${p}.filing_date + interval '10 years'`,
+  // The pledged patent's county is looked up by key (OFFSET 0 keeps the planner from scanning every patent);
+  // the thresholds in force are computed once per query, not once per pledge.
   HIGH_PLEDGE_FINANCING: (p, asOf) => `${p}.id IN (
       SELECT fp.patent_id FROM pledge_financing_patent fp
         JOIN pledge_financing f ON f.id = fp.pledge_financing_id
-        JOIN patent pledged ON pledged.id = fp.patent_id
-       WHERE f.registered_on <= ${asOf}
-         AND f.amount >= (${planInForceSql('pledged.county_code', yearOf(asOf), 'pl.high_pledge_threshold')}))`,
+        JOIN LATERAL (SELECT pledged.county_code FROM patent pledged WHERE pledged.id = fp.patent_id OFFSET 0) pledged ON true
+        JOIN (${plansInForceSql(yearOf(asOf))}) threshold ON threshold.county_code = pledged.county_code
+       WHERE f.registered_on <= ${asOf} AND f.amount >= threshold.high_pledge_threshold)`,
   NATIONAL_AWARD: (p, asOf) => `${p}.id IN (SELECT pa.patent_id FROM patent_award pa WHERE pa.year <= ${yearOf(asOf)})`,
 };
 
@@ -61,3 +63,18 @@ export const highValueSql: PatentSql = (p, asOf) =>
 export const highValueReasonsSql: PatentSql = (p, asOf) => `CASE WHEN ${validInventionSql(p, asOf)}
     THEN array_remove(ARRAY[${REASONS.map((reason) => `CASE WHEN ${REASON_SQL[reason](p, asOf)} THEN '${reason}' END`).join(',\n ')}], NULL)
     ELSE '{}'::text[] END`;
+
+/**
+ * High-value patents owned (alone or jointly) by the enterprises whose ids `enterpriseIds` selects, on asOf:
+ * rows (enterprise_id, high_value). The owners' inventions are gathered first so that the reasons are
+ * evaluated on those rows only, not on every invention of the database.
+ */
+export function ownedHighValueCountsSql(enterpriseIds: string, asOf: string): string {
+  return `WITH owned_invention AS MATERIALIZED (
+      SELECT po.enterprise_id, p.* FROM patent_owner po JOIN patent p ON p.id = po.patent_id
+       WHERE po.enterprise_id IN (${enterpriseIds}) AND p.type = 'INVENTION'
+    )
+    SELECT o.enterprise_id, count(*)::int AS high_value FROM owned_invention o
+     WHERE ${highValueSql('o', asOf)}
+     GROUP BY o.enterprise_id`;
+}

@@ -9,15 +9,20 @@ import { INDICATOR_KINDS } from '../indicator/indicator-kind';
 
 /**
  * The plan in force in a year: the county's plan with the latest start year not after that year.
- * A query of at most one row of `columns` of that plan (alias pl), for SQL expressions `countyCode` and `year`.
+ * A query of one row per county that has one, with the plan's columns, for the SQL expression `year`.
  */
+export function plansInForceSql(year: string): string {
+  return `SELECT DISTINCT ON (pl.county_code) pl.* FROM plan pl WHERE pl.start_year <= ${year}
+           ORDER BY pl.county_code, pl.start_year DESC`;
+}
+
+/** The same rule for one county: at most one row of `columns` (alias pl), for SQL expressions `countyCode` and `year`. */
 export function planInForceSql(countyCode: string, year: string, columns = 'pl.*'): string {
-  return `SELECT ${columns} FROM plan pl WHERE pl.county_code = ${countyCode} AND pl.start_year <= ${year}
-           ORDER BY pl.start_year DESC LIMIT 1`;
+  return `SELECT ${columns} FROM (${plansInForceSql(year)}) pl WHERE pl.county_code = ${countyCode}`;
 }
 
 const PLAN_COLUMNS = `p.id, p.county_code AS "countyCode", p.title, p.start_year AS "startYear", p.end_year AS "endYear",
-  p.high_pledge_threshold AS "highPledgeThreshold"`;
+  p.high_pledge_threshold AS "highPledgeThreshold", p.pledge_interest_subsidy_rate::float8 AS "pledgeInterestSubsidyRate"`;
 
 export function planInForceLoader(ctx: Context, year: number) {
   return ctx.loaders.get<string, Plan | null>('planInForce', [year], async (countyCodes) => {
@@ -63,16 +68,29 @@ export function indicatorTargetsLoader(ctx: Context) {
   });
 }
 
-/** Creates or replaces the plan of (county, startYear), with its targets, in one transaction step. */
+/**
+ * Creates or replaces the plan of (county, startYear), with its targets, in one transaction step.
+ * A pledgeInterestSubsidyRate left undefined keeps the stored rate; null clears it.
+ */
 export async function upsertPlan(db: RequestDatabase, input: PlanInput): Promise<Plan> {
   await assertCountyExists(db, input.countyCode, 'input.countyCode');
   const [plan] = await db.query<Plan>(
-    `INSERT INTO plan AS p (county_code, title, start_year, end_year, high_pledge_threshold)
-     VALUES ($1, $2, $3, $4, $5)
+    `INSERT INTO plan AS p (county_code, title, start_year, end_year, high_pledge_threshold, pledge_interest_subsidy_rate)
+     VALUES ($1, $2, $3, $4, $5, $7)
      ON CONFLICT (county_code, start_year) DO UPDATE
-       SET title = EXCLUDED.title, end_year = EXCLUDED.end_year, high_pledge_threshold = EXCLUDED.high_pledge_threshold
+       SET title = EXCLUDED.title, end_year = EXCLUDED.end_year, high_pledge_threshold = EXCLUDED.high_pledge_threshold,
+           pledge_interest_subsidy_rate =
+             CASE WHEN $6 THEN EXCLUDED.pledge_interest_subsidy_rate ELSE p.pledge_interest_subsidy_rate END
      RETURNING ${PLAN_COLUMNS}`,
-    [input.countyCode, input.title.trim(), input.startYear, input.endYear, input.highPledgeThreshold],
+    [
+      input.countyCode,
+      input.title.trim(),
+      input.startYear,
+      input.endYear,
+      input.highPledgeThreshold,
+      input.pledgeInterestSubsidyRate !== undefined,
+      input.pledgeInterestSubsidyRate ?? null,
+    ],
   );
   await db.query(`DELETE FROM plan_breakthrough_target WHERE plan_id = $1`, [plan.id]);
   await db.query(
