@@ -1,13 +1,20 @@
 import { RequestDatabase } from '../db/request-database';
 import { Context } from '../graphql/context';
 import { badUserInput } from '../graphql/errors';
-import { groupByKey } from '../graphql/loaders';
+import { byKey, groupByKey } from '../graphql/loaders';
 import { parseApplicationNumber } from '../identifiers/application-number';
 import { Patent } from '../patent/patent';
 import { PATENT_COLUMNS } from '../patent/patent.sql';
 import { PledgeFinancing, PledgeFinancingInput } from './pledge-financing';
 
 const PLEDGE_COLUMNS = `f.id, f.enterprise_id AS "enterpriseId", f.lender, f.amount, f.registered_on AS "registeredOn"`;
+
+export function pledgeFinancingLoader(ctx: Context) {
+  return ctx.loaders.get<number, PledgeFinancing | null>('pledgeFinancing', [], async (ids) => {
+    const rows = await ctx.db.query<PledgeFinancing>(`SELECT ${PLEDGE_COLUMNS} FROM pledge_financing f WHERE f.id = ANY($1)`, [ids]);
+    return byKey(ids, rows, (financing) => financing.id, null);
+  });
+}
 
 export function pledgeFinancingsOfEnterpriseLoader(ctx: Context) {
   return ctx.loaders.get<number, PledgeFinancing[]>('pledgeFinancingsOfEnterprise', [], async (enterpriseIds) => {

@@ -9,6 +9,7 @@ import { CountyHighValueResolver, EnterpriseHighValueResolver, PatentHighValueRe
 import { CountyPatentsResolver, EnterprisePatentsResolver, PatentResolver } from '../patent/patent.resolver';
 import { CountyPlanResolver, PlanResolver } from '../plan/plan.resolver';
 import { IndicatorResolvers } from '../indicator/indicator.resolver';
+import { PledgeInterestResolvers } from '../financing/pledge-interest.resolver';
 import { validateArgument } from './validation';
 
 const RESOLVERS = [
@@ -27,6 +28,7 @@ const RESOLVERS = [
   CountyHighValueResolver,
   ...BreakthroughResolvers,
   ...IndicatorResolvers,
+  ...PledgeInterestResolvers,
 ] as const;
 
 let schema: Promise<GraphQLSchema> | undefined;

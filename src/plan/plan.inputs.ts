@@ -57,4 +57,18 @@ export class PlanInput {
   @ValidateNested()
   @ArrayUnique((t: IndicatorTargetInput) => t.kind, { message: 'names an indicator kind twice' })
   indicatorTargets?: IndicatorTargetInput[] | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      '知识产权质押融资贴息比例: fraction of the pledge-loan interest subsidised, 0 to 1, at most 4 decimals; ' +
+      "not given: an existing plan keeps its rate (a new plan has none); null: the plan sets no interest subsidy",
+  })
+  @Rule((rate: number | null) => (rate === null ? null : subsidyRateProblem(rate)))
+  pledgeInterestSubsidyRate?: number | null;
+}
+
+function subsidyRateProblem(rate: number): string | null {
+  if (!Number.isFinite(rate) || rate < 0 || rate > 1) return `must be a fraction from 0 to 1, got ${rate}`;
+  return Math.abs(rate * 10000 - Math.round(rate * 10000)) < 1e-6 ? null : `must have at most 4 decimals, got ${rate}`;
 }

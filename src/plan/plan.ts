@@ -32,6 +32,15 @@ export class Plan {
     description: '较高质押融资金额: a pledge registration of at least this amount makes its patents high-value (HIGH_PLEDGE_FINANCING)',
   })
   highPledgeThreshold: string;
+
+  @Column({ name: 'pledge_interest_subsidy_rate', type: 'numeric', precision: 5, scale: 4, nullable: true })
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      '知识产权质押融资贴息比例: the share of the pledge-loan interest an enterprise paid in a year that the plan subsidises, ' +
+      'as a fraction (0.5 = 50%, at most 4 decimals); null: the plan sets no interest subsidy',
+  })
+  pledgeInterestSubsidyRate: number | null;
 }
 
 @Entity('plan_breakthrough_target')

@@ -7,7 +7,12 @@ import { IndicatorKind } from '../indicator/indicator-kind';
  *
  * Neither plan names a pledge amount that counts as "较高质押融资金额"; we use 1,000,000 yuan (100万元)
  * per registration as the documented default. Dianjiang's R&D investment is not public: left unreported.
+ *
+ * Dianjiang's pledge interest subsidy rate, 0.5, is the plan's own: 三、支持措施(三) "对利用知识产权实现质押融资的企业，
+ * 按有关政策给予50%的贴息补助" (item 8 of 二 continues the 知识产权质押融资贴息补助计划). Chongqing's municipal plan is not
+ * in shared/plan/, so its rate is left unset (no subsidy computed).
  */
+export const DIANJIANG_PLEDGE_INTEREST_SUBSIDY_RATE = 0.5;
 export const DEFAULT_HIGH_PLEDGE_THRESHOLD = '1000000.00';
 
 export const REAL_COUNTIES = [
@@ -24,6 +29,7 @@ export const REAL_PLANS = [
     startYear: 2022,
     endYear: 2024,
     highPledgeThreshold: DEFAULT_HIGH_PLEDGE_THRESHOLD,
+    pledgeInterestSubsidyRate: DIANJIANG_PLEDGE_INTEREST_SUBSIDY_RATE,
     breakthroughTargets: [
       { category: EnterpriseCategory.LISTED_CULTIVATION, minHighValuePatents: 3 },
       { category: EnterpriseCategory.SPECIALIZED_NEW, minHighValuePatents: 2 },

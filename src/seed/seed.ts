@@ -5,6 +5,7 @@ import { upsertPlan } from '../plan/plan.sql';
 import { REAL_COUNTIES, REAL_PLANS, REAL_STATISTICS } from './real-plans';
 import { seedSyntheticDianjiang, SYNTHETIC_COUNTY } from './synthetic';
 import { seedSyntheticIndicators } from './synthetic-indicators';
+import { seedSyntheticInterestPayments } from './synthetic-interest';
 
 export async function isDemoSeeded(dataSource: DataSource): Promise<boolean> {
   const rows = await dataSource.query(`SELECT 1 FROM enterprise WHERE county_code = $1 LIMIT 1`, [SYNTHETIC_COUNTY]);
@@ -21,6 +22,7 @@ export async function seedDemo(dataSource: DataSource): Promise<boolean> {
     for (const plan of REAL_PLANS) await upsertPlan(db, plan);
     await seedSyntheticDianjiang(db);
     await seedSyntheticIndicators(db);
+    await seedSyntheticInterestPayments(db);
     await db.finish(true);
     return true;
   } catch (error) {
