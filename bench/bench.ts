@@ -27,7 +27,12 @@ import path from 'node:path';
 import { Client, Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { ApolloServer } from '@apollo/server';
+import { randomBytes } from 'node:crypto';
+import { createAuthenticator } from '../src/auth/authenticate';
+import { Role } from '../src/auth/principal';
+import { signToken } from '../src/auth/tokens';
 import { createDataSource } from '../src/db/data-source';
+import { ensureAppLoginRole } from '../src/db/roles';
 import { startEmbeddedPostgres, withDatabase } from '../src/db/embedded';
 import { Context } from '../src/graphql/context';
 import { loadConfig } from '../src/config';
@@ -196,6 +201,9 @@ interface Scenario {
   expected: string;
 }
 
+/** The Authorization header of every GraphQL request (set once the server is up). */
+let AUTHORIZATION = '';
+
 /** Loads the GraphQL endpoint with one operation; fails on any error, non-2xx or differing response. */
 function cannon(url: string, scenario: Scenario, durationSeconds: number): Promise<Stats> {
   return new Promise((resolve, reject) => {
@@ -204,7 +212,7 @@ function cannon(url: string, scenario: Scenario, durationSeconds: number): Promi
       {
         url,
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', authorization: AUTHORIZATION },
         body: scenario.body,
         connections: CONNECTIONS,
         duration: durationSeconds,
@@ -372,7 +380,18 @@ async function main(): Promise<void> {
   onCleanup('stop Apollo', () => apollo.stop());
   // the production request path (statement timeout included); in-flight requests are counted so that each run
   // starts only once the previous one's last requests have finished, and so that clean-up waits for them
-  const handler = createHttpHandler(apollo, dataSource, { statementTimeoutMs: loadConfig().statementTimeoutMs });
+  // as in production: the pool logs in as an application role (Row Level Security holds), callers send a token;
+  // the caller is a VIEWER of the big county, so every statement runs through that county's policies
+  const appDataSource = createDataSource({
+    url: await ensureAppLoginRole(database.url, 'hvp_bench_app', 'hvp_bench_app'),
+    poolSize: CONNECTIONS,
+  });
+  await appDataSource.initialize();
+  onCleanup('close the application pool', () => appDataSource.destroy());
+  const jwtSecret = randomBytes(48).toString('base64url');
+  const authenticate = createAuthenticator({ jwtSecret, jwksUrl: null, jwtIssuer: null, jwtAudience: null }, appDataSource);
+  AUTHORIZATION = `Bearer ${await signToken(jwtSecret, { sub: 'bench', role: Role.VIEWER, counties: [BIG_COUNTY] }, 24 * 3600)}`;
+  const handler = createHttpHandler(apollo, appDataSource, { statementTimeoutMs: loadConfig().statementTimeoutMs, authenticate });
   let inFlight = 0;
   const server = http.createServer((request, response) => {
     inFlight++;
@@ -396,7 +415,7 @@ async function main(): Promise<void> {
 
   const scenario = async <T>(key: string, label: string, query: string, variables: Record<string, unknown>) => {
     const body = JSON.stringify({ query, variables });
-    const response = await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const response = await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json', authorization: AUTHORIZATION }, body });
     const text = await response.text();
     const result = JSON.parse(text) as GraphQLResponse<T>;
     if (!response.ok || result.errors?.length || !result.data) {
@@ -457,7 +476,7 @@ async function main(): Promise<void> {
     return statistics(latencies, 1).p50;
   };
   const post = (s: Scenario) => () =>
-    fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: s.body }).then((r) => r.text());
+    fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json', authorization: AUTHORIZATION }, body: s.body }).then((r) => r.text());
   const params = [BIG_COUNTY, AS_OF];
   const unloaded: Record<string, { graphql: number; sql?: number }> = {
     a: { graphql: await serial(post(a.scenario)), sql: await serial(() => pool.query(TARGET_GAPS_SQL, params)) },

@@ -2,6 +2,7 @@ import { CoreModel1764000000000 } from './1764000000000-CoreModel';
 import { Indicators1764100000000 } from './1764100000000-Indicators';
 import { InventionIndex1764150000000 } from './1764150000000-InventionIndex';
 import { PledgeInterest1764200000000 } from './1764200000000-PledgeInterest';
+import { Tenancy1764300000000 } from './1764300000000-Tenancy';
 
 /** Every migration, in order. The app and the TypeORM CLI (ormconfig.ts) both read this list. */
-export const MIGRATIONS = [CoreModel1764000000000, Indicators1764100000000, InventionIndex1764150000000, PledgeInterest1764200000000];
+export const MIGRATIONS = [CoreModel1764000000000, Indicators1764100000000, InventionIndex1764150000000, PledgeInterest1764200000000, Tenancy1764300000000];

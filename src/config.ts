@@ -16,6 +16,22 @@ export interface Config {
   logLevel: LogLevel;
   /** `statement_timeout` of each request's transaction; a statement past it fails the request's field with code TIMEOUT */
   statementTimeoutMs: number;
+  /**
+   * The login the server queries with: a member of the group role hvp_app_access, neither the tables' owner nor a
+   * superuser, so that Row Level Security holds. Unset with DATABASE_URL: DATABASE_URL's server and database as user
+   * hvp_app with `appDatabasePassword` (created when missing). Embedded: created with a generated password.
+   */
+  appDatabaseUrl: string | null;
+  appDatabasePassword: string | null;
+  /** HS256 secret of `Authorization: Bearer` tokens (at least 32 characters); embedded without it: generated in `dataDir` */
+  jwtSecret: string | null;
+  /** a JSON Web Key Set whose keys verify RS256 and ES256 tokens (a county's own identity provider) */
+  jwksUrl: string | null;
+  /** when set, tokens must carry this `iss` / `aud` */
+  jwtIssuer: string | null;
+  jwtAudience: string | null;
+  /** git-ignored folder of what the embedded start generates and keeps: JWT secret, app role password, demo token */
+  dataDir: string;
 }
 
 function integer(name: string, fallback: number, env: NodeJS.ProcessEnv, min = 1): number {
@@ -35,6 +51,24 @@ function logLevel(env: NodeJS.ProcessEnv): LogLevel {
   return raw as LogLevel;
 }
 
+function jwtSecret(env: NodeJS.ProcessEnv): string | null {
+  const raw = env.JWT_SECRET;
+  if (raw === undefined || raw === '') return null;
+  if (raw.length < 32) throw new Error('JWT_SECRET must be at least 32 characters (HS256 needs a 256-bit key), e.g. `openssl rand -base64 48`');
+  return raw;
+}
+
+function url(name: string, env: NodeJS.ProcessEnv): string | null {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return null;
+  try {
+    new URL(raw);
+  } catch {
+    throw new Error(`${name} must be a URL, got "${raw}"`);
+  }
+  return raw;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: integer('PORT', 4000, env, 0),
@@ -44,5 +78,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     poolSize: integer('DATABASE_POOL_SIZE', 10, env),
     logLevel: logLevel(env),
     statementTimeoutMs: integer('STATEMENT_TIMEOUT_MS', 15000, env),
+    appDatabaseUrl: url('APP_DATABASE_URL', env),
+    appDatabasePassword: env.APP_DATABASE_PASSWORD || null,
+    jwtSecret: jwtSecret(env),
+    jwksUrl: url('JWKS_URL', env),
+    jwtIssuer: env.JWT_ISSUER || null,
+    jwtAudience: env.JWT_AUDIENCE || null,
+    dataDir: path.resolve(env.DATA_DIR || '.data'),
   };
 }

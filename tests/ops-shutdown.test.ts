@@ -8,6 +8,15 @@ import { loadConfig } from '../src/config';
 import { withDatabase } from '../src/db/embedded';
 import { startServer } from '../src/ops/app';
 import { createLogger } from '../src/ops/logger';
+import { Role } from '../src/auth/principal';
+import { signToken } from '../src/auth/tokens';
+import { testAppUrl } from './support/test-api';
+
+const JWT_SECRET = 'shutdown-test-secret-of-32-characters-or-more';
+let token = '';
+beforeAll(async () => {
+  token = await signToken(JWT_SECRET, { sub: 'shutdown-test', role: Role.ADMIN, counties: ['*'] }, 3600);
+});
 
 /**
  * Graceful shutdown: a request in flight when the server is told to stop still gets its whole answer, and no new
@@ -43,7 +52,7 @@ async function createDatabase() {
 async function post(url: string, query: string, variables?: Record<string, unknown>) {
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query, variables }),
   });
   return { status: response.status, body: (await response.json()) as { data?: any; errors?: unknown[] } };
@@ -102,7 +111,15 @@ describe('stop() in the process', () => {
     const database = await createDatabase();
     try {
       const server = await startServer(
-        { ...loadConfig({}), port: 0, databaseUrl: database.url, poolSize: 2, logLevel: 'silent' },
+        {
+          ...loadConfig({}),
+          port: 0,
+          databaseUrl: database.url,
+          appDatabaseUrl: await testAppUrl(database.url),
+          jwtSecret: JWT_SECRET,
+          poolSize: 2,
+          logLevel: 'silent',
+        },
         { logger: createLogger('silent') },
       );
       await post(server.url, ADD_COUNTY, { input: { code: '500231', name: '垫江县' } });
@@ -143,7 +160,15 @@ describe('SIGTERM to the server process (src/main.ts)', () => {
     const database = await createDatabase();
     try {
       const root = path.resolve(__dirname, '..');
-      const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: database.url, PORT: '0', LOG_LEVEL: 'info', DATABASE_POOL_SIZE: '2' };
+      const env: NodeJS.ProcessEnv = {
+        ...process.env,
+        DATABASE_URL: database.url,
+        APP_DATABASE_URL: await testAppUrl(database.url),
+        JWT_SECRET,
+        PORT: '0',
+        LOG_LEVEL: 'info',
+        DATABASE_POOL_SIZE: '2',
+      };
       delete env.NODE_ENV;
       const spawned = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
       child = spawned;

@@ -2,6 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-gr
 import { County } from '../county/county';
 import { Enterprise } from '../enterprise/enterprise';
 import { EnterpriseCategory } from '../enterprise/enterprise-category';
+import { requireCountyWide } from '../auth/guard';
 import { Context } from '../graphql/context';
 import { Connection } from '../graphql/pagination';
 import { DateScalar } from '../graphql/scalars';
@@ -26,6 +27,7 @@ export class TargetGapQueryResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: Context,
   ): Promise<Connection<TargetGap>> {
+    requireCountyWide(ctx, 'targetGaps');
     return countyTargetGaps(ctx, {
       countyCode,
       category: category ?? null,
@@ -49,6 +51,7 @@ export class EnterpriseTargetGapResolver {
 export class CountyBreakthroughResolver {
   @FieldResolver(() => [CategoryBreakthrough], { description: 'one row per category that the plan in force on asOf sets a target for' })
   breakthroughSummary(@Root() county: County, @asOfArg() asOf: string | null, @Ctx() ctx: Context): Promise<CategoryBreakthrough[]> {
+    requireCountyWide(ctx, 'County.breakthroughSummary');
     return breakthroughSummaryLoader(ctx, asOf ?? ctx.today).load(county.code);
   }
 }

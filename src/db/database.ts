@@ -3,10 +3,13 @@ import { DataSource } from 'typeorm';
 import { Config } from '../config';
 import { createDataSource } from './data-source';
 import { EmbeddedDatabase, startEmbeddedPostgres, withDatabase } from './embedded';
+import { APP_LOGIN_ROLE, assertNotOwner, ensureAppLoginRole } from './roles';
+import { readOrCreateSecret } from './secrets';
 
 export const EMBEDDED_DATABASE_NAME = 'hvp';
 
 export interface Database {
+  /** connected as the application role (not the owner): every query is under Row Level Security */
   dataSource: DataSource;
   /** the embedded server, when no DATABASE_URL was given */
   embedded: EmbeddedDatabase | null;
@@ -24,28 +27,66 @@ export async function createDatabaseIfMissing(adminUrl: string, name: string): P
   }
 }
 
-/** Connects to DATABASE_URL or to the embedded server (started here), and applies pending migrations. */
-export async function openDatabase(config: Config): Promise<Database> {
-  let embedded: EmbeddedDatabase | null = null;
-  let url = config.databaseUrl;
-  if (!url) {
-    embedded = await startEmbeddedPostgres(config.embeddedDataDir, config.embeddedPort);
-    await createDatabaseIfMissing(embedded.adminUrl, EMBEDDED_DATABASE_NAME);
-    url = withDatabase(embedded.adminUrl, EMBEDDED_DATABASE_NAME);
-  }
-  const dataSource = createDataSource({ url, poolSize: config.poolSize });
+/** The owner's URL: DATABASE_URL, or the embedded server's database (the server is started here). */
+export async function ownerDatabase(config: Config): Promise<{ ownerUrl: string; embedded: EmbeddedDatabase | null }> {
+  if (config.databaseUrl) return { ownerUrl: config.databaseUrl, embedded: null };
+  const embedded = await startEmbeddedPostgres(config.embeddedDataDir, config.embeddedPort);
   try {
-    await dataSource.initialize();
-    await dataSource.runMigrations({ transaction: 'each' });
+    await createDatabaseIfMissing(embedded.adminUrl, EMBEDDED_DATABASE_NAME);
   } catch (error) {
+    await embedded.stop();
+    throw error;
+  }
+  return { ownerUrl: withDatabase(embedded.adminUrl, EMBEDDED_DATABASE_NAME), embedded };
+}
+
+/** Applies pending migrations as the owner (`ownerUrl`), on a connection of their own. */
+export async function migrate(ownerUrl: string): Promise<void> {
+  const owner = createDataSource({ url: ownerUrl, poolSize: 1 });
+  await owner.initialize();
+  try {
+    await owner.runMigrations({ transaction: 'each' });
+  } finally {
+    await owner.destroy();
+  }
+}
+
+/** The URL the application queries with: APP_DATABASE_URL, or the login role hvp_app made sure of. */
+async function applicationUrl(config: Config, ownerUrl: string, embedded: boolean): Promise<string> {
+  if (config.appDatabaseUrl) return config.appDatabaseUrl;
+  const password = config.appDatabasePassword ?? (embedded ? readOrCreateSecret(config.dataDir, 'app-db-password') : null);
+  if (!password) {
+    throw new Error(
+      'DATABASE_URL is set but the application role is not: set APP_DATABASE_URL (a login that is a member of hvp_app_access, ' +
+        'not the owner of the tables) or APP_DATABASE_PASSWORD (the server then logs in as hvp_app, creating it if it may). See README, Configuration.',
+    );
+  }
+  return ensureAppLoginRole(ownerUrl, APP_LOGIN_ROLE, password);
+}
+
+/**
+ * Connects to DATABASE_URL or to the embedded server (started here), applies pending migrations as the owner, and
+ * opens the application's pool as a role that is neither the owner nor a superuser (Row Level Security holds).
+ */
+export async function openDatabase(config: Config): Promise<Database> {
+  const { ownerUrl, embedded } = await ownerDatabase(config);
+  let dataSource: DataSource | null = null;
+  try {
+    await migrate(ownerUrl);
+    dataSource = createDataSource({ url: await applicationUrl(config, ownerUrl, embedded !== null), poolSize: config.poolSize });
+    await dataSource.initialize();
+    await assertNotOwner(dataSource);
+  } catch (error) {
+    if (dataSource?.isInitialized) await dataSource.destroy();
     await embedded?.stop();
     throw error;
   }
+  const app = dataSource;
   return {
-    dataSource,
+    dataSource: app,
     embedded,
     async close() {
-      if (dataSource.isInitialized) await dataSource.destroy();
+      if (app.isInitialized) await app.destroy();
       await embedded?.stop();
     },
   };

@@ -1,13 +1,27 @@
 import { DataSource, QueryRunner } from 'typeorm';
+import { Principal } from '../auth/principal';
 
 export interface RequestDatabaseOptions {
   /** `SET LOCAL statement_timeout` as the transaction opens; PostgreSQL cancels a longer statement with 57014 */
   statementTimeoutMs?: number;
 }
 
+/** A SQL string literal of a value checked beforehand (a role, county codes, a credit code): no parameters in a multi-statement string. */
+function literal(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+/** The statement that sets the caller's scope for Row Level Security (migrations/1764300000000-Tenancy.ts). */
+export function scopeSql(principal: Principal): string {
+  return `SELECT hvp_begin(${literal(principal.role)}, ${literal(principal.counties.join(','))}, ${literal(principal.creditCode ?? '')})`;
+}
+
 /**
  * The one transaction of a GraphQL request. It opens lazily, on the first statement, so a request
  * that fails validation never takes a connection; `finish` commits or rolls back and releases it.
+ * With a `scope`, the caller's scope is set right after BEGIN, in the same round trip (one simple-protocol
+ * string `START TRANSACTION; SET LOCAL …; SELECT hvp_begin(…)`), so every statement of the request — loaders
+ * included — runs under Row Level Security for that caller. Without one, nothing of a tenant table is visible.
  */
 export class RequestDatabase {
   private runner: Promise<QueryRunner> | null = null;
@@ -18,6 +32,7 @@ export class RequestDatabase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly options: RequestDatabaseOptions = {},
+    readonly scope: Principal | null = null,
   ) {
     const timeout = options.statementTimeoutMs;
     if (timeout !== undefined && !(Number.isInteger(timeout) && timeout > 0)) {
@@ -29,15 +44,15 @@ export class RequestDatabase {
     this.runner ??= (async () => {
       const runner = this.dataSource.createQueryRunner();
       await runner.connect();
-      await runner.startTransaction();
-      if (this.options.statementTimeoutMs) {
-        try {
-          await runner.query(`SET LOCAL statement_timeout = ${this.options.statementTimeoutMs}`);
-        } catch (error) {
-          await runner.rollbackTransaction().catch(() => undefined);
-          await runner.release();
-          throw error;
-        }
+      const opening = ['START TRANSACTION'];
+      if (this.options.statementTimeoutMs) opening.push(`SET LOCAL statement_timeout = ${this.options.statementTimeoutMs}`);
+      if (this.scope) opening.push(scopeSql(this.scope));
+      try {
+        await runner.query(opening.join('; '));
+      } catch (error) {
+        await runner.query('ROLLBACK').catch(() => undefined);
+        await runner.release();
+        throw error;
       }
       return runner;
     })();
@@ -54,6 +69,11 @@ export class RequestDatabase {
     const result = this.queue.then(statement);
     this.queue = result.catch(() => undefined);
     return result;
+  }
+
+  /** Sets the scope again (a county was added: the counties under the caller's codes changed). */
+  async refreshScope(): Promise<void> {
+    if (this.scope && this.runner) await this.query(scopeSql(this.scope));
   }
 
   /** Runs `work` atomically inside the request's transaction: when it throws, only its own writes are undone. */
@@ -75,8 +95,7 @@ export class RequestDatabase {
     const runner = await this.runner;
     this.runner = null;
     try {
-      if (commit) await runner.commitTransaction();
-      else await runner.rollbackTransaction();
+      await runner.query(commit ? 'COMMIT' : 'ROLLBACK');
     } finally {
       await runner.release();
     }

@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { County } from '../county/county';
 import { countyLoader } from '../county/county.sql';
+import { requireCountyInScope, requireCountyWide, requireWriter } from '../auth/guard';
 import { Context } from '../graphql/context';
 import { DateScalar } from '../graphql/scalars';
 import { Connection } from '../graphql/pagination';
@@ -11,7 +12,10 @@ import { categoriesLoader, countyEnterprisesLoader, findEnterprise, membershipsL
 
 @Resolver(() => Enterprise)
 export class EnterpriseResolver {
-  @Query(() => Enterprise, { nullable: true, description: '企业: an enterprise by its credit code (any case)' })
+  @Query(() => Enterprise, {
+    nullable: true,
+    description: "企业: an enterprise by its credit code (any case); null when unknown or outside the caller's counties",
+  })
   enterprise(@Arg('creditCode') creditCode: string, @Ctx() ctx: Context): Promise<Enterprise | null> {
     return findEnterprise(ctx, creditCode);
   }
@@ -38,7 +42,9 @@ export class EnterpriseResolver {
   }
 
   @Mutation(() => Enterprise, { description: '创建或更新企业: keyed by creditCode; replaces its memberships' })
-  upsertEnterprise(@Arg('input', () => EnterpriseInput) input: EnterpriseInput, @Ctx() ctx: Context): Promise<Enterprise> {
+  async upsertEnterprise(@Arg('input', () => EnterpriseInput) input: EnterpriseInput, @Ctx() ctx: Context): Promise<Enterprise> {
+    requireWriter(ctx, 'upsertEnterprise');
+    await requireCountyInScope(ctx, input.countyCode, 'input.countyCode');
     return ctx.db.atomically(() => upsertEnterprise(ctx.db, input));
   }
 }
@@ -53,6 +59,7 @@ export class CountyEnterprisesResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: Context,
   ): Promise<Connection<Enterprise>> {
+    requireCountyWide(ctx, 'County.enterprises');
     return countyEnterprisesLoader(ctx, filter, first, after).load(county.code);
   }
 }

@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { Enterprise } from '../enterprise/enterprise';
 import { enterpriseLoader } from '../enterprise/enterprise.sql';
+import { requireWriter } from '../auth/guard';
 import { Context } from '../graphql/context';
 import { Patent } from '../patent/patent';
 import { PledgeFinancing, PledgeFinancingInput } from './pledge-financing';
@@ -23,6 +24,7 @@ export class PledgeFinancingResolver {
     @Arg('input', () => PledgeFinancingInput) input: PledgeFinancingInput,
     @Ctx() ctx: Context,
   ): Promise<PledgeFinancing> {
+    requireWriter(ctx, 'recordPledgeFinancing');
     return ctx.db.atomically(() => recordPledgeFinancing(ctx.db, input));
   }
 }

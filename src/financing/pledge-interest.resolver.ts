@@ -2,6 +2,7 @@ import { Arg, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-gra
 import { County } from '../county/county';
 import { Enterprise } from '../enterprise/enterprise';
 import { enterpriseLoader } from '../enterprise/enterprise.sql';
+import { requireCountyWide, requireWriter } from '../auth/guard';
 import { Context } from '../graphql/context';
 import { PledgeFinancing } from './pledge-financing';
 import { pledgeFinancingLoader } from './pledge-financing.sql';
@@ -29,6 +30,7 @@ export class PledgeInterestPaymentResolver {
     @Arg('input', () => PledgeInterestPaymentInput) input: PledgeInterestPaymentInput,
     @Ctx() ctx: Context,
   ): Promise<PledgeInterestPayment> {
+    requireWriter(ctx, 'recordPledgeInterestPayment');
     return ctx.db.atomically(() => recordPledgeInterestPayment(ctx.db, input));
   }
 }
@@ -78,6 +80,7 @@ export class CountyInterestSubsidyResolver {
     @Arg('year', () => Int, { description: 'the calendar year of the payments' }) year: number,
     @Ctx() ctx: Context,
   ): Promise<InterestSubsidy[]> {
+    requireCountyWide(ctx, 'County.interestSubsidies');
     return countyInterestSubsidiesLoader(ctx, year).load(county.code);
   }
 }

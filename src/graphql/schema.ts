@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { AuthResolver } from '../auth/auth.resolver';
 import { BreakthroughResolvers } from '../breakthrough/breakthrough.resolver';
 import { CountyResolver } from '../county/county.resolver';
 import { CountyEnterprisesResolver, EnterpriseResolver } from '../enterprise/enterprise.resolver';
@@ -13,6 +14,7 @@ import { PledgeInterestResolvers } from '../financing/pledge-interest.resolver';
 import { validateArgument } from './validation';
 
 const RESOLVERS = [
+  AuthResolver,
   CountyResolver,
   CountyPlanResolver,
   PlanResolver,

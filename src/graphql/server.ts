@@ -3,12 +3,15 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import http from 'node:http';
 import { DataSource } from 'typeorm';
+import { Authenticate } from '../auth/authenticate';
+import { Principal } from '../auth/principal';
+import { InvalidCredentials } from '../auth/tokens';
 import { RequestDatabase, RequestDatabaseOptions } from '../db/request-database';
 import { defaultLogger, describeError, Logger, requestScope } from '../ops/logger';
 import { errorCodes } from '../ops/trace-plugin';
 import { Context } from './context';
 import { todayInChina } from './dates';
-import { badUserInput, internalError } from './errors';
+import { badUserInput, forbidden, internalError } from './errors';
 import { Loaders } from './loaders';
 import { graphqlSchema } from './schema';
 
@@ -24,6 +27,8 @@ const transactionPlugin: ApolloServerPlugin<Context> = {
 };
 
 const POSTGRES_INTEGRITY_VIOLATION = /^23/;
+/** insufficient_privilege: a row-level security policy refused a write (or a privilege is missing) */
+const POSTGRES_INSUFFICIENT_PRIVILEGE = '42501';
 /** query_canceled: `statement_timeout` (STATEMENT_TIMEOUT_MS) ran out */
 const POSTGRES_QUERY_CANCELED = '57014';
 
@@ -34,6 +39,12 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
   const pg = original as { code?: string; constraint?: string; detail?: string };
   if (typeof pg?.code === 'string' && POSTGRES_INTEGRITY_VIOLATION.test(pg.code)) {
     const refused = badUserInput('input', `violates ${pg.constraint ?? 'a database constraint'}${pg.detail ? `: ${pg.detail}` : ''}`);
+    return { ...formatted, message: refused.message, extensions: refused.extensions };
+  }
+  if (pg?.code === POSTGRES_INSUFFICIENT_PRIVILEGE) {
+    // the policy and table names stay in the log: a client learns only that the write was outside its scope
+    logger.warn({ err: describeError(original), path: formatted.path }, 'row-level security refused a write');
+    const refused = forbidden('Not allowed: the write is outside the caller\'s counties or role');
     return { ...formatted, message: refused.message, extensions: refused.extensions };
   }
   if (pg?.code === POSTGRES_QUERY_CANCELED) {
@@ -72,9 +83,10 @@ export async function createApolloServer(options: ApolloServerOptions = {}): Pro
   return server;
 }
 
-export function createContext(dataSource: DataSource, options: RequestDatabaseOptions = {}): Context {
-  const db = new RequestDatabase(dataSource, options);
-  return { db, loaders: new Loaders(), today: todayInChina() };
+/** A request's context: its transaction opens (lazily) under Row Level Security for `principal`. */
+export function createContext(dataSource: DataSource, principal: Principal, options: RequestDatabaseOptions = {}): Context {
+  const db = new RequestDatabase(dataSource, options, principal);
+  return { db, loaders: new Loaders(), today: todayInChina(), principal };
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -92,6 +104,17 @@ async function readBody(request: http.IncomingMessage): Promise<string> {
 
 export interface HttpHandlerOptions extends RequestDatabaseOptions {
   logger?: Logger;
+  /** the caller of a request from its Authorization header (src/auth/authenticate.ts) */
+  authenticate: Authenticate;
+}
+
+/** 401 with the contract's UNAUTHENTICATED code, before Apollo sees the request. */
+function unauthenticatedAnswer(response: http.ServerResponse, reason: string): void {
+  const answer = JSON.stringify({ errors: [{ message: `Unauthenticated: ${reason}`, extensions: { code: 'UNAUTHENTICATED' } }] });
+  noteErrorAnswer(answer);
+  response
+    .writeHead(401, { 'content-type': 'application/json', 'www-authenticate': 'Bearer, ApiKey', 'cache-control': 'no-store' })
+    .end(answer);
 }
 
 /** Codes of an error answer that Apollo (or this handler) gave before any plugin saw the request: a bad HTTP request. */
@@ -109,7 +132,7 @@ function noteErrorAnswer(body: string): void {
  * The HTTP front: POST/GET /graphql through Apollo, GET /health (the process answers; liveness). Readiness, metrics,
  * request ids and the request log are src/ops/app.ts's, around this handler.
  */
-export function createHttpHandler(apollo: ApolloServer<Context>, dataSource: DataSource, options: HttpHandlerOptions = {}): http.RequestListener {
+export function createHttpHandler(apollo: ApolloServer<Context>, dataSource: DataSource, options: HttpHandlerOptions): http.RequestListener {
   const logger = options.logger ?? defaultLogger();
   const databaseOptions: RequestDatabaseOptions = { statementTimeoutMs: options.statementTimeoutMs };
   return async (request, response) => {
@@ -121,6 +144,15 @@ export function createHttpHandler(apollo: ApolloServer<Context>, dataSource: Dat
       }
       if (url.pathname !== '/graphql') {
         response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found: the API is at /graphql');
+        return;
+      }
+      let principal: Principal;
+      try {
+        principal = await options.authenticate(request.headers.authorization);
+      } catch (error) {
+        if (!(error instanceof InvalidCredentials)) throw error;
+        // the request's body is not read: nothing of it is needed to refuse
+        unauthenticatedAnswer(response, error.message);
         return;
       }
       const headers = new HeaderMap();
@@ -141,7 +173,7 @@ export function createHttpHandler(apollo: ApolloServer<Context>, dataSource: Dat
       }
       const result = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
-        context: async () => createContext(dataSource, databaseOptions),
+        context: async () => createContext(dataSource, principal, databaseOptions),
       });
       for (const [name, value] of result.headers) response.setHeader(name, value);
       response.statusCode = result.status ?? 200;

@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { County } from '../county/county';
 import { Enterprise } from '../enterprise/enterprise';
+import { requireCountyWide } from '../auth/guard';
 import { Context } from '../graphql/context';
 import { DateScalar } from '../graphql/scalars';
 import { Patent } from '../patent/patent';
@@ -40,6 +41,7 @@ export class EnterpriseHighValueResolver {
 export class CountyHighValueResolver {
   @FieldResolver(() => Int, { description: '高价值发明专利拥有量: distinct high-value invention patents attributed to this county on asOf' })
   highValuePatentCount(@Root() county: County, @asOfArg() asOf: string | null, @Ctx() ctx: Context): Promise<number> {
+    requireCountyWide(ctx, 'County.highValuePatentCount');
     return countyHighValueCountLoader(ctx, asOf ?? ctx.today).load(county.code);
   }
 }

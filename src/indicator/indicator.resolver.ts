@@ -2,6 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'ty
 import { County } from '../county/county';
 import { Enterprise } from '../enterprise/enterprise';
 import { enterpriseLoader } from '../enterprise/enterprise.sql';
+import { requireCountyWide, requireWriter } from '../auth/guard';
 import { Context } from '../graphql/context';
 import { yearOf } from '../graphql/dates';
 import { DateScalar } from '../graphql/scalars';
@@ -32,6 +33,7 @@ export class CountyIndicatorResolver {
       INDICATOR_DEFINITIONS_TEXT,
   })
   indicators(@Root() county: County, @asOfArg() asOf: string | null, @Ctx() ctx: Context): Promise<IndicatorValue[]> {
+    requireCountyWide(ctx, 'County.indicators');
     return indicatorsLoader(ctx, asOf ?? ctx.today).load(county.code);
   }
 
@@ -46,6 +48,7 @@ export class CountyIndicatorResolver {
     kinds: IndicatorKind[] | null,
     @Ctx() ctx: Context,
   ): Promise<IndicatorSeries[]> {
+    requireCountyWide(ctx, 'County.indicatorSeries');
     const thisYear = yearOf(ctx.today);
     const plan = await planInForceLoader(ctx, thisYear).load(county.code);
     if (!plan) return [];
@@ -81,6 +84,7 @@ export class IndicatorComparisonResolver {
     @asOfArg() asOf: string | null,
     @Ctx() ctx: Context,
   ): Promise<CountyIndicatorRank[]> {
+    requireCountyWide(ctx, 'indicatorComparison');
     return indicatorComparison(ctx, parentCode, kind, asOf ?? ctx.today);
   }
 }
@@ -102,6 +106,7 @@ export class PlanConsistencyResolver {
     asOf: string | null,
     @Ctx() ctx: Context,
   ): Promise<PlanConsistencyCheck[]> {
+    requireCountyWide(ctx, 'Plan.consistency');
     return planConsistencyLoader(ctx, asOf ?? null).load(plan.id);
   }
 }
@@ -118,6 +123,7 @@ export class InnovationPlatformResolver {
     @Arg('input', () => InnovationPlatformInput) input: InnovationPlatformInput,
     @Ctx() ctx: Context,
   ): Promise<InnovationPlatform> {
+    requireWriter(ctx, 'upsertInnovationPlatform');
     return ctx.db.atomically(() => upsertInnovationPlatform(ctx.db, input));
   }
 }
@@ -134,6 +140,7 @@ export class KnowledgeValueLoanResolver {
     @Arg('input', () => KnowledgeValueLoanInput) input: KnowledgeValueLoanInput,
     @Ctx() ctx: Context,
   ): Promise<KnowledgeValueLoan> {
+    requireWriter(ctx, 'recordKnowledgeValueLoan');
     return ctx.db.atomically(() => recordKnowledgeValueLoan(ctx.db, input));
   }
 }

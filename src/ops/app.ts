@@ -1,10 +1,17 @@
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
+import { writeFileSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { DataSource } from 'typeorm';
+import { createAuthenticator } from '../auth/authenticate';
+import { Role, SYSTEM_PRINCIPAL } from '../auth/principal';
+import { signToken } from '../auth/tokens';
 import { Config } from '../config';
 import { openDatabase } from '../db/database';
+import { RequestDatabase } from '../db/request-database';
+import { readOrCreateSecret } from '../db/secrets';
 import { createApolloServer, createHttpHandler } from '../graphql/server';
 import { seedDemo } from '../seed/seed';
 import { createLogger, describeError, Logger, RequestTrace, requestScope } from './logger';
@@ -25,6 +32,8 @@ export interface RunningServer {
   dataSource: DataSource;
   logger: Logger;
   metrics: ServerMetrics;
+  /** embedded start only: a token of an ADMIN of every county, also printed on stderr and kept in DATA_DIR/demo-token */
+  demoToken: string | null;
   /**
    * Stops accepting connections, lets requests in flight finish (up to DRAIN_GRACE_MS), then closes the pool and
    * stops the embedded PostgreSQL. Idempotent.
@@ -35,6 +44,21 @@ export interface RunningServer {
 export interface StartOptions {
   /** default: JSON lines on stdout at config.logLevel */
   logger?: Logger;
+  /** where the embedded start prints its demo token for a person to copy (default: stderr, away from the JSON log) */
+  print?: (text: string) => void;
+}
+
+/** How long the demo token printed by the embedded start stays valid. */
+export const DEMO_TOKEN_SECONDS = 30 * 24 * 3600;
+
+async function hasActiveApiKey(dataSource: DataSource): Promise<boolean> {
+  const db = new RequestDatabase(dataSource, {}, SYSTEM_PRINCIPAL);
+  try {
+    const rows = await db.query(`SELECT 1 FROM api_key WHERE revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now()) LIMIT 1`);
+    return rows.length > 0;
+  } finally {
+    await db.finish(true);
+  }
 }
 
 function outcomeOf(trace: RequestTrace, status: number, finished: boolean): Outcome {
@@ -59,6 +83,26 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       logger.info('seeded the demo data: the Dianjiang and Chongqing plans and a synthetic Dianjiang set');
     }
     const { dataSource } = database;
+    // Embedded (a demo on one machine): a JWT secret of its own, kept across restarts. With DATABASE_URL the
+    // operator chooses how callers authenticate; with none of JWT_SECRET, JWKS_URL or an API key nobody could.
+    const jwtSecret = config.jwtSecret ?? (database.embedded ? readOrCreateSecret(config.dataDir, 'jwt-secret') : null);
+    if (!jwtSecret && !config.jwksUrl && !(await hasActiveApiKey(dataSource))) {
+      throw new Error(
+        'No way to authenticate callers: set JWT_SECRET (HS256, at least 32 characters, e.g. `openssl rand -base64 48`) or JWKS_URL, ' +
+          'or create an API key first (`npm run apikey -- create --name … --role … --county …`). See README, Authentication.',
+      );
+    }
+    const authenticate = createAuthenticator({ ...config, jwtSecret }, dataSource);
+    let demoToken: string | null = null;
+    if (database.embedded && jwtSecret) {
+      demoToken = await signToken(jwtSecret, { sub: 'demo', role: Role.ADMIN, counties: ['*'] }, DEMO_TOKEN_SECONDS);
+      const file = path.join(config.dataDir, 'demo-token');
+      writeFileSync(file, `${demoToken}\n`, { mode: 0o600 });
+      (options.print ?? ((text) => process.stderr.write(text)))(
+        `\nDemo token (ADMIN of every county, valid 30 days; also in ${file}). Send it as:\n\n  Authorization: Bearer ${demoToken}\n\n`,
+      );
+      logger.info({ file }, 'demo token (ADMIN of every county) printed on stderr and written to the data folder');
+    }
     const httpServer = http.createServer();
     apollo = await createApolloServer({
       plugins: [ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: DRAIN_GRACE_MS }), tracePlugin],
@@ -66,7 +110,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       stopOnTerminationSignals: false,
     });
     const started = apollo;
-    const graphql = createHttpHandler(started, dataSource, { statementTimeoutMs: config.statementTimeoutMs, logger });
+    const graphql = createHttpHandler(started, dataSource, { statementTimeoutMs: config.statementTimeoutMs, logger, authenticate });
     const metrics = createMetrics(dataSource, config.poolSize);
     const checkReadiness = createReadinessCheck(dataSource, logger);
     let stopping = false;
@@ -142,6 +186,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       dataSource,
       logger,
       metrics,
+      demoToken,
       stop() {
         stopped ??= (async () => {
           stopping = true;

@@ -2,6 +2,7 @@ import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 't
 import { County } from '../county/county';
 import { countyLoader } from '../county/county.sql';
 import { Enterprise } from '../enterprise/enterprise';
+import { requireCountyInScope, requireCountyWide, requireWriter } from '../auth/guard';
 import { Context } from '../graphql/context';
 import { Connection } from '../graphql/pagination';
 import { OverseasGrant, Patent, PatentAward, PatentConnection } from './patent';
@@ -14,7 +15,12 @@ const afterArg = () => Arg('after', () => String, { nullable: true });
 
 @Resolver(() => Patent)
 export class PatentResolver {
-  @Query(() => Patent, { nullable: true, description: '专利: a patent by its application number, in any accepted spelling' })
+  @Query(() => Patent, {
+    nullable: true,
+    description:
+      '专利: a patent by its application number, in any accepted spelling; null when unknown or not visible to the caller ' +
+      "(visible: attributed to one of the caller's counties, or owned by an enterprise the caller sees)",
+  })
   patent(@Arg('applicationNumber') applicationNumber: string, @Ctx() ctx: Context): Promise<Patent | null> {
     return findPatent(ctx, applicationNumber);
   }
@@ -40,7 +46,9 @@ export class PatentResolver {
   }
 
   @Mutation(() => Patent, { description: '创建或更新专利: keyed by the normalized applicationNumber' })
-  upsertPatent(@Arg('input', () => PatentInput) input: PatentInput, @Ctx() ctx: Context): Promise<Patent> {
+  async upsertPatent(@Arg('input', () => PatentInput) input: PatentInput, @Ctx() ctx: Context): Promise<Patent> {
+    requireWriter(ctx, 'upsertPatent');
+    await requireCountyInScope(ctx, input.countyCode, 'input.countyCode');
     return ctx.db.atomically(() => upsertPatent(ctx.db, input));
   }
 }
@@ -69,6 +77,7 @@ export class CountyPatentsResolver {
     @afterArg() after: string | null,
     @Ctx() ctx: Context,
   ): Promise<Connection<Patent>> {
+    requireCountyWide(ctx, 'County.patents');
     return patentListLoader(ctx, 'county', filter, first, after).load(county.code);
   }
 }

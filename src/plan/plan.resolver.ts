@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { County } from '../county/county';
+import { requireAdmin, requireCountyInScope } from '../auth/guard';
 import { Context } from '../graphql/context';
 import { yearOf } from '../graphql/dates';
 import { BreakthroughTarget, IndicatorTarget, Plan } from './plan';
@@ -25,7 +26,9 @@ export class PlanResolver {
   }
 
   @Mutation(() => Plan, { description: '创建或更新规划: keyed by county and startYear; replaces its breakthrough targets' })
-  upsertPlan(@Arg('input', () => PlanInput) input: PlanInput, @Ctx() ctx: Context): Promise<Plan> {
+  async upsertPlan(@Arg('input', () => PlanInput) input: PlanInput, @Ctx() ctx: Context): Promise<Plan> {
+    requireAdmin(ctx, 'upsertPlan');
+    await requireCountyInScope(ctx, input.countyCode, 'input.countyCode');
     return ctx.db.atomically(() => upsertPlan(ctx.db, input));
   }
 }

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { SYSTEM_PRINCIPAL } from '../auth/principal';
 import { RequestDatabase } from '../db/request-database';
 import { setCountyStatistics, upsertCounty } from '../county/county.sql';
 import { upsertPlan } from '../plan/plan.sql';
@@ -7,15 +8,21 @@ import { seedSyntheticDianjiang, SYNTHETIC_COUNTY } from './synthetic';
 import { seedSyntheticIndicators } from './synthetic-indicators';
 import { seedSyntheticInterestPayments } from './synthetic-interest';
 
+/** Seeding runs as the server itself: ADMIN of every county, under Row Level Security like any request. */
 export async function isDemoSeeded(dataSource: DataSource): Promise<boolean> {
-  const rows = await dataSource.query(`SELECT 1 FROM enterprise WHERE county_code = $1 LIMIT 1`, [SYNTHETIC_COUNTY]);
-  return rows.length > 0;
+  const db = new RequestDatabase(dataSource, {}, SYSTEM_PRINCIPAL);
+  try {
+    const rows = await db.query(`SELECT 1 FROM enterprise WHERE county_code = $1 LIMIT 1`, [SYNTHETIC_COUNTY]);
+    return rows.length > 0;
+  } finally {
+    await db.finish(true);
+  }
 }
 
 /** The real plans and statistics, then the synthetic Dianjiang set; one transaction. Idempotent: does nothing when seeded. */
 export async function seedDemo(dataSource: DataSource): Promise<boolean> {
   if (await isDemoSeeded(dataSource)) return false;
-  const db = new RequestDatabase(dataSource);
+  const db = new RequestDatabase(dataSource, {}, SYSTEM_PRINCIPAL);
   try {
     for (const county of REAL_COUNTIES) await upsertCounty(db, county);
     for (const statistics of REAL_STATISTICS) await setCountyStatistics(db, statistics);

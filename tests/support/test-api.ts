@@ -1,10 +1,13 @@
 import 'reflect-metadata';
 import { ApolloServer } from '@apollo/server';
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
+import { Client, Pool } from 'pg';
 import { DataSource, Logger } from 'typeorm';
+import { Principal, principalFromClaims, Role } from '../../src/auth/principal';
 import { createDataSource } from '../../src/db/data-source';
+import { migrate } from '../../src/db/database';
 import { withDatabase } from '../../src/db/embedded';
+import { ensureAppLoginRole } from '../../src/db/roles';
 import { Context } from '../../src/graphql/context';
 import { createApolloServer, createContext } from '../../src/graphql/server';
 
@@ -27,61 +30,109 @@ export interface GraphQLResult<T = any> {
   errors?: { message: string; extensions?: Record<string, any> }[];
 }
 
-export interface TestApi {
-  dataSource: DataSource;
-  counter: StatementCounter;
-  /** runs one operation through the whole request path (context, transaction, loaders, plugins) */
+/** The claims of a caller (as in a JWT); `sub` defaults to the role. */
+export interface Claims {
+  role: Role | `${Role}`;
+  counties: string[];
+  creditCode?: string;
+  sub?: string;
+}
+
+export function principal(claims: Claims): Principal {
+  const checked = principalFromClaims({ sub: claims.sub ?? `test-${claims.role.toLowerCase()}`, ...claims }, 'jwt');
+  if (!checked.ok) throw new Error(`bad test claims: ${checked.reason}`);
+  return checked.principal;
+}
+
+/** Operations run as one caller, through the whole request path (context, transaction under RLS, loaders, plugins). */
+export interface Caller {
+  principal: Principal;
   execute<T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResult<T>>;
   /** like execute, but fails the test on any error */
   ok<T = any>(query: string, variables?: Record<string, unknown>): Promise<T>;
   /** counts the SQL statements one operation sends */
   countStatements(query: string, variables?: Record<string, unknown>): Promise<number>;
+}
+
+/** By default an ADMIN of every county (["*"]); `as(claims)` is another caller. */
+export interface TestApi extends Caller {
+  /** the application's pool: the login role hvp_test_app, a member of hvp_app_access (not the owner, not a superuser) */
+  dataSource: DataSource;
+  counter: StatementCounter;
+  /** the test database as its owner (a superuser here, so Row Level Security does not apply): for setting up and checking */
+  adminUrl: string;
+  as(claims: Claims): Caller;
+  /** a statement as the owner, outside the application (no Row Level Security) */
   sql<T = any>(text: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
 }
 
-/** A fresh database with every migration applied, for one test file, and the API over it. */
-export async function createTestApi(): Promise<TestApi> {
+/** The login role of the tests' application pools; shared by every test database of the server. */
+export const TEST_APP_ROLE = 'hvp_test_app';
+
+/** Creates the test login role if missing (race-safe: test files run in parallel); the URL of `databaseUrl` as it. */
+export function testAppUrl(databaseUrl: string): Promise<string> {
+  return ensureAppLoginRole(databaseUrl, TEST_APP_ROLE, TEST_APP_ROLE);
+}
+
+export function testAdminUrl(): string {
   const adminUrl = process.env.TEST_ADMIN_URL;
   if (!adminUrl) throw new Error('TEST_ADMIN_URL is not set: run the tests with jest (tests/support/global-setup.ts)');
+  return adminUrl;
+}
+
+/** A fresh database with every migration applied (as the owner), for one test file, and the API over it (as the app role). */
+export async function createTestApi(): Promise<TestApi> {
+  const serverUrl = testAdminUrl();
   const name = `hvp_test_${randomBytes(6).toString('hex')}`;
-  const admin = new Client({ connectionString: adminUrl });
+  const admin = new Client({ connectionString: serverUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
 
+  const adminUrl = withDatabase(serverUrl, name);
+  await migrate(adminUrl);
   const counter = new StatementCounter();
-  const dataSource = createDataSource({ url: withDatabase(adminUrl, name), poolSize: 4, logger: counter });
+  const dataSource = createDataSource({ url: await testAppUrl(adminUrl), poolSize: 4, logger: counter });
   await dataSource.initialize();
-  await dataSource.runMigrations({ transaction: 'each' });
+  const owner = new Pool({ connectionString: adminUrl, max: 2 });
   const apollo: ApolloServer<Context> = await createApolloServer();
 
-  const execute = async <T>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResult<T>> => {
-    const response = await apollo.executeOperation({ query, variables }, { contextValue: createContext(dataSource) });
-    if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
-    return response.body.singleResult as GraphQLResult<T>;
+  const caller = (who: Principal): Caller => {
+    const execute = async <T>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResult<T>> => {
+      const response = await apollo.executeOperation({ query, variables }, { contextValue: createContext(dataSource, who) });
+      if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
+      return response.body.singleResult as GraphQLResult<T>;
+    };
+    return {
+      principal: who,
+      execute,
+      async ok<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
+        const result = await execute<T>(query, variables);
+        if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors, null, 2)}`);
+        return result.data as T;
+      },
+      async countStatements(query: string, variables?: Record<string, unknown>): Promise<number> {
+        const before = counter.statements.length;
+        const result = await execute(query, variables);
+        if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors, null, 2)}`);
+        return counter.statements.length - before;
+      },
+    };
   };
 
   return {
+    ...caller(principal({ role: Role.ADMIN, counties: ['*'], sub: 'test-admin' })),
     dataSource,
     counter,
-    execute,
-    async ok<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
-      const result = await execute<T>(query, variables);
-      if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors, null, 2)}`);
-      return result.data as T;
-    },
-    async countStatements(query: string, variables?: Record<string, unknown>): Promise<number> {
-      const before = counter.statements.length;
-      const result = await execute(query, variables);
-      if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors, null, 2)}`);
-      return counter.statements.length - before;
-    },
-    sql: (text, params) => dataSource.query(text, params),
+    adminUrl,
+    as: (claims) => caller(principal(claims)),
+    sql: async (text, params) => (await owner.query(text, params)).rows,
     async close() {
       await apollo.stop();
       await dataSource.destroy();
-      const cleanup = new Client({ connectionString: adminUrl });
+      await owner.end();
+      const cleanup = new Client({ connectionString: serverUrl });
       await cleanup.connect();
       await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await cleanup.end();

@@ -1,0 +1,92 @@
+import { createRemoteJWKSet, decodeProtectedHeader, errors, JWTPayload, jwtVerify, SignJWT } from 'jose';
+import { Principal, principalFromClaims, Role } from './principal';
+
+/**
+ * JSON Web Tokens with the `jose` package: HS256 with JWT_SECRET, RS256 and ES256 with the keys of JWKS_URL
+ * (fetched and cached by jose, refreshed when a token names an unknown key id). Every token needs `exp`.
+ */
+
+export interface JwtConfig {
+  jwtSecret: string | null;
+  jwksUrl: string | null;
+  jwtIssuer: string | null;
+  jwtAudience: string | null;
+}
+
+/** A token refused, with the reason a client may see (nothing about any tenant). */
+export class InvalidCredentials extends Error {}
+
+export const ASYMMETRIC_ALGORITHMS = ['RS256', 'ES256'];
+/** leeway for clocks that disagree a little */
+const CLOCK_TOLERANCE_SECONDS = 5;
+
+export type JwtVerifier = (token: string) => Promise<Principal>;
+
+export function createJwtVerifier(config: JwtConfig): JwtVerifier {
+  const secret = config.jwtSecret ? new TextEncoder().encode(config.jwtSecret) : null;
+  const jwks = config.jwksUrl ? createRemoteJWKSet(new URL(config.jwksUrl)) : null;
+  const options = {
+    issuer: config.jwtIssuer ?? undefined,
+    audience: config.jwtAudience ?? undefined,
+    requiredClaims: ['exp', 'sub'],
+    clockTolerance: CLOCK_TOLERANCE_SECONDS,
+  };
+
+  return async (token) => {
+    let alg: string | undefined;
+    try {
+      alg = decodeProtectedHeader(token).alg;
+    } catch {
+      throw new InvalidCredentials('the bearer token is not a JWT');
+    }
+    let payload: JWTPayload;
+    try {
+      if (alg === 'HS256' && secret) {
+        ({ payload } = await jwtVerify(token, secret, { ...options, algorithms: ['HS256'] }));
+      } else if (alg && ASYMMETRIC_ALGORITHMS.includes(alg) && jwks) {
+        ({ payload } = await jwtVerify(token, jwks, { ...options, algorithms: ASYMMETRIC_ALGORITHMS }));
+      } else {
+        throw new InvalidCredentials(`tokens signed with "${alg}" are not accepted here`);
+      }
+    } catch (error) {
+      throw describe(error);
+    }
+    const checked = principalFromClaims(payload as Record<string, unknown>, 'jwt');
+    if (!checked.ok) throw new InvalidCredentials(`the token's claims are not usable: ${checked.reason}`);
+    return checked.principal;
+  };
+}
+
+function describe(error: unknown): InvalidCredentials {
+  if (error instanceof InvalidCredentials) return error;
+  if (error instanceof errors.JWTExpired) return new InvalidCredentials('the token has expired');
+  if (error instanceof errors.JWSSignatureVerificationFailed) return new InvalidCredentials('the token signature is invalid');
+  if (error instanceof errors.JWTClaimValidationFailed) return new InvalidCredentials(`the token's "${error.claim}" claim is not acceptable (${error.reason})`);
+  if (error instanceof errors.JOSEAlgNotAllowed) return new InvalidCredentials('the token algorithm is not accepted here');
+  if (error instanceof errors.JWKSNoMatchingKey) return new InvalidCredentials('no key of JWKS_URL verifies the token');
+  if (error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid) return new InvalidCredentials('the keys of JWKS_URL cannot be fetched now');
+  if (error instanceof errors.JOSEError) return new InvalidCredentials('the token is malformed');
+  // fetching JWKS_URL failed (network)
+  return new InvalidCredentials('the token cannot be verified now (the keys of JWKS_URL are unreachable)');
+}
+
+export interface TokenClaims {
+  sub: string;
+  role: Role;
+  counties: string[];
+  creditCode?: string | null;
+}
+
+/** An HS256 token with these claims (npm run token, the demo token, tests). */
+export function signToken(secret: string, claims: TokenClaims, expiresInSeconds: number): Promise<string> {
+  const { sub, ...rest } = claims;
+  const payload: Record<string, unknown> = { role: rest.role, counties: rest.counties };
+  if (rest.creditCode) payload.creditCode = rest.creditCode;
+  const now = Math.floor(Date.now() / 1000);
+  return new SignJWT(payload)
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(sub)
+    .setIssuedAt(now)
+    .setExpirationTime(now + expiresInSeconds)
+    .sign(new TextEncoder().encode(secret));
+}
