@@ -44,7 +44,9 @@ export class RequestDatabase {
     this.runner ??= (async () => {
       const runner = this.dataSource.createQueryRunner();
       await runner.connect();
-      const opening = ['START TRANSACTION'];
+      // No JIT: the policies' sub-plans lift the estimated cost of the larger statements (indicators) past
+      // jit_above_cost, and compiling then takes about a second that execution at county scale never wins back.
+      const opening = ['START TRANSACTION', 'SET LOCAL jit = off'];
       if (this.options.statementTimeoutMs) opening.push(`SET LOCAL statement_timeout = ${this.options.statementTimeoutMs}`);
       if (this.scope) opening.push(scopeSql(this.scope));
       try {
