@@ -3,6 +3,7 @@ import { Indicators1764100000000 } from './1764100000000-Indicators';
 import { InventionIndex1764150000000 } from './1764150000000-InventionIndex';
 import { PledgeInterest1764200000000 } from './1764200000000-PledgeInterest';
 import { Tenancy1764300000000 } from './1764300000000-Tenancy';
+import { CountyLabel1764310000000 } from './1764310000000-CountyLabel';
 
 /** Every migration, in order. The app and the TypeORM CLI (ormconfig.ts) both read this list. */
-export const MIGRATIONS = [CoreModel1764000000000, Indicators1764100000000, InventionIndex1764150000000, PledgeInterest1764200000000, Tenancy1764300000000];
+export const MIGRATIONS = [CoreModel1764000000000, Indicators1764100000000, InventionIndex1764150000000, PledgeInterest1764200000000, Tenancy1764300000000, CountyLabel1764310000000];

@@ -176,6 +176,35 @@ describe('a VIEWER of one county', () => {
     expect(counts.county).toEqual({ highValuePatentCount: 1, patents: { totalCount: 1 } });
   });
 
+  it('names the county of a patent it sees through ownership, and nothing else of that county', async () => {
+    const viewer = viewerA();
+    const { enterprise } = await viewer.ok(`query($code: String!) { enterprise(creditCode: $code) {
+      patents { edges { node { applicationNumber county { code name } } } } } }`, { code: A1 });
+    const byNumber = Object.fromEntries(enterprise.patents.edges.map((e: any) => [e.node.applicationNumber, e.node.county]));
+    expect(byNumber).toEqual({ [PA]: { code: '500231', name: '垫江县' }, [PJ]: { code: '500232', name: '武隆区' } });
+    for (const field of ['highValuePatentCount', 'enterprises { totalCount }', 'patents { totalCount }', 'statistics(year: 2023) { population }', 'breakthroughSummary { category }']) {
+      await refusedWith(viewer, 'FORBIDDEN', `{ patent(applicationNumber: "${PJ}") { county { ${field} } } }`);
+    }
+  });
+
+  it('finds nothing of another county through filters, cursors made from its rows, or nested lists', async () => {
+    const city = api.as({ role: Role.VIEWER, counties: ['500000'] });
+    const foreign = await city.ok(`{ county(code: "500232") { patents(first: 1) { edges { cursor } } enterprises(first: 1) { edges { cursor } } } }`);
+    const viewer = viewerA();
+    const page = await viewer.ok(
+      `query($p: String, $e: String) { county(code: "500231") {
+         patents(first: 100, after: $p) { edges { node { county { code } } } }
+         enterprises(first: 100, after: $e) { edges { node { county { code } } } }
+         byName: enterprises(filter: { nameContains: "乙" }) { totalCount } } }`,
+      { p: foreign.county.patents.edges[0].cursor, e: foreign.county.enterprises.edges[0].cursor },
+    );
+    const codes = [...page.county.patents.edges, ...page.county.enterprises.edges].map((e: any) => e.node.county.code);
+    expect(new Set(codes)).toEqual(new Set(['500231']));
+    expect(page.county.byName.totalCount).toBe(0);
+    const pledged = await viewer.ok(`query($code: String!) { enterprise(creditCode: $code) { pledgeFinancings { patents { applicationNumber } } } }`, { code: A1 });
+    expect(pledged.enterprise.pledgeFinancings.flatMap((f: any) => f.patents.map((p: any) => p.applicationNumber))).toEqual([PA]);
+  });
+
   it('may not write: FORBIDDEN, nothing written', async () => {
     await refusedWith(viewerA(), 'FORBIDDEN', UPSERT_ENTERPRISE, {
       input: { creditCode: creditCode(20), countyCode: '500231', name: '新企业', memberships: [] },

@@ -1,3 +1,4 @@
+import { County } from '../county/county';
 import { Context } from '../graphql/context';
 import { forbidden } from '../graphql/errors';
 import { allCounties, Role } from './principal';
@@ -34,7 +35,11 @@ export async function requireCountyInScope(ctx: Context, countyCode: string, fie
   if (!visible || principal.role === Role.ENTERPRISE) throw forbidden(`${field}: county ${countyCode} is outside the caller's counties`);
 }
 
-/** County-wide figures and lists are not for an ENTERPRISE caller, which sees only its own enterprise. */
-export function requireCountyWide(ctx: Context, what: string): void {
+/**
+ * County-wide figures and lists are not for an ENTERPRISE caller, which sees only its own enterprise, nor for a county
+ * outside the caller's counties that it reached as the county of a patent its enterprises own (src/county/county-label.ts).
+ */
+export function requireCountyWide(ctx: Context, what: string, county?: Pick<County, 'outsideScope' | 'code'>): void {
   if (ctx.principal.role === Role.ENTERPRISE) throw forbidden(`${what} is county-wide; an ENTERPRISE caller sees only its own enterprise`);
+  if (county?.outsideScope) throw forbidden(`${what}: county ${county.code} is outside the caller's counties`);
 }

@@ -51,7 +51,7 @@ export class EnterpriseTargetGapResolver {
 export class CountyBreakthroughResolver {
   @FieldResolver(() => [CategoryBreakthrough], { description: 'one row per category that the plan in force on asOf sets a target for' })
   breakthroughSummary(@Root() county: County, @asOfArg() asOf: string | null, @Ctx() ctx: Context): Promise<CategoryBreakthrough[]> {
-    requireCountyWide(ctx, 'County.breakthroughSummary');
+    requireCountyWide(ctx, 'County.breakthroughSummary', county);
     return breakthroughSummaryLoader(ctx, asOf ?? ctx.today).load(county.code);
   }
 }

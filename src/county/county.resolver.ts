@@ -21,7 +21,7 @@ export class CountyResolver {
 
   @FieldResolver(() => CountyStatistics, { nullable: true, description: 'the statistics of a year; null when none were reported' })
   statistics(@Root() county: County, @Arg('year', () => Int) year: number, @Ctx() ctx: Context) {
-    requireCountyWide(ctx, 'County.statistics');
+    requireCountyWide(ctx, 'County.statistics', county);
     return statisticsLoader(ctx, year).load(county.code);
   }
 

@@ -16,6 +16,9 @@ export class County {
   @Column({ name: 'parent_code', type: 'text', nullable: true })
   @Field(() => String, { nullable: true, description: 'code of the division above it (a city or a municipality), if any' })
   parentCode: string | null;
+
+  /** set on the county of a visible patent attributed outside the caller's counties (src/county/county-label.ts) */
+  outsideScope?: boolean;
 }
 
 @Entity('county_statistics')

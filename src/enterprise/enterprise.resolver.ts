@@ -59,7 +59,7 @@ export class CountyEnterprisesResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: Context,
   ): Promise<Connection<Enterprise>> {
-    requireCountyWide(ctx, 'County.enterprises');
+    requireCountyWide(ctx, 'County.enterprises', county);
     return countyEnterprisesLoader(ctx, filter, first, after).load(county.code);
   }
 }

@@ -80,7 +80,7 @@ export class CountyInterestSubsidyResolver {
     @Arg('year', () => Int, { description: 'the calendar year of the payments' }) year: number,
     @Ctx() ctx: Context,
   ): Promise<InterestSubsidy[]> {
-    requireCountyWide(ctx, 'County.interestSubsidies');
+    requireCountyWide(ctx, 'County.interestSubsidies', county);
     return countyInterestSubsidiesLoader(ctx, year).load(county.code);
   }
 }

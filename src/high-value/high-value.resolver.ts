@@ -41,7 +41,7 @@ export class EnterpriseHighValueResolver {
 export class CountyHighValueResolver {
   @FieldResolver(() => Int, { description: '高价值发明专利拥有量: distinct high-value invention patents attributed to this county on asOf' })
   highValuePatentCount(@Root() county: County, @asOfArg() asOf: string | null, @Ctx() ctx: Context): Promise<number> {
-    requireCountyWide(ctx, 'County.highValuePatentCount');
+    requireCountyWide(ctx, 'County.highValuePatentCount', county);
     return countyHighValueCountLoader(ctx, asOf ?? ctx.today).load(county.code);
   }
 }

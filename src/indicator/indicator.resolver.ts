@@ -33,7 +33,7 @@ export class CountyIndicatorResolver {
       INDICATOR_DEFINITIONS_TEXT,
   })
   indicators(@Root() county: County, @asOfArg() asOf: string | null, @Ctx() ctx: Context): Promise<IndicatorValue[]> {
-    requireCountyWide(ctx, 'County.indicators');
+    requireCountyWide(ctx, 'County.indicators', county);
     return indicatorsLoader(ctx, asOf ?? ctx.today).load(county.code);
   }
 
@@ -48,7 +48,7 @@ export class CountyIndicatorResolver {
     kinds: IndicatorKind[] | null,
     @Ctx() ctx: Context,
   ): Promise<IndicatorSeries[]> {
-    requireCountyWide(ctx, 'County.indicatorSeries');
+    requireCountyWide(ctx, 'County.indicatorSeries', county);
     const thisYear = yearOf(ctx.today);
     const plan = await planInForceLoader(ctx, thisYear).load(county.code);
     if (!plan) return [];

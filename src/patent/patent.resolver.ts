@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { County } from '../county/county';
-import { countyLoader } from '../county/county.sql';
+import { attributedCounty } from '../county/county-label';
 import { Enterprise } from '../enterprise/enterprise';
 import { requireCountyInScope, requireCountyWide, requireWriter } from '../auth/guard';
 import { Context } from '../graphql/context';
@@ -25,9 +25,13 @@ export class PatentResolver {
     return findPatent(ctx, applicationNumber);
   }
 
-  @FieldResolver(() => County, { description: 'the county the patent is attributed to in county statistics' })
-  async county(@Root() patent: Patent, @Ctx() ctx: Context): Promise<County> {
-    return (await countyLoader(ctx).load(patent.countyCode))!;
+  @FieldResolver(() => County, {
+    description:
+      "the county the patent is attributed to in county statistics. For a patent the caller sees because an enterprise of its counties owns it, " +
+      "attributed to a county outside them: that county's code and name, and FORBIDDEN for its county-wide fields",
+  })
+  county(@Root() patent: Patent, @Ctx() ctx: Context): Promise<County> {
+    return attributedCounty(ctx, patent.countyCode);
   }
 
   @FieldResolver(() => [OverseasGrant])
@@ -77,7 +81,7 @@ export class CountyPatentsResolver {
     @afterArg() after: string | null,
     @Ctx() ctx: Context,
   ): Promise<Connection<Patent>> {
-    requireCountyWide(ctx, 'County.patents');
+    requireCountyWide(ctx, 'County.patents', county);
     return patentListLoader(ctx, 'county', filter, first, after).load(county.code);
   }
 }
