@@ -31,9 +31,20 @@ export function statisticsLoader(ctx: Context, year: number) {
   });
 }
 
+export const noCountyReason = (code: string) => `no county with code ${code}`;
+
 export async function assertCountyExists(db: RequestDatabase, code: string, field: string): Promise<void> {
   const [county] = await db.query(`SELECT 1 FROM county WHERE code = $1`, [code]);
-  if (!county) throw badUserInput(field, `no county with code ${code}`);
+  if (!county) throw badUserInput(field, noCountyReason(code));
+}
+
+/** The batched variant of assertCountyExists: which of the codes name no county (one statement). */
+export async function missingCounties(db: RequestDatabase, codes: string[]): Promise<Set<string>> {
+  const wanted = [...new Set(codes)];
+  if (wanted.length === 0) return new Set();
+  const found = await db.query<{ code: string }>(`SELECT code FROM county WHERE code = ANY($1)`, [wanted]);
+  const known = new Set(found.map((row) => row.code));
+  return new Set(wanted.filter((code) => !known.has(code)));
 }
 
 export async function upsertCounty(db: RequestDatabase, input: CountyInput): Promise<County> {

@@ -39,14 +39,12 @@ export function pledgedPatentsLoader(ctx: Context) {
   });
 }
 
-export async function recordPledgeFinancing(db: RequestDatabase, input: PledgeFinancingInput): Promise<PledgeFinancing> {
+/** The enterprise and the pledged patents of an input, looked up: both must exist. */
+async function pledgeParties(db: RequestDatabase, input: PledgeFinancingInput): Promise<{ enterpriseId: number; patentIds: number[] }> {
   const creditCode = input.enterpriseCreditCode.trim().toUpperCase();
   const [enterprise] = await db.query<{ id: number }>(`SELECT id FROM enterprise WHERE credit_code = $1`, [creditCode]);
   if (!enterprise) throw badUserInput('input.enterpriseCreditCode', `no enterprise with credit code ${creditCode}`);
-  const numbers = input.patentApplicationNumbers.map((number) => {
-    const parsed = parseApplicationNumber(number);
-    return parsed.ok ? parsed.value : number;
-  });
+  const numbers = pledgedNumbers(input);
   const patents = await db.query<{ id: number; applicationNumber: string }>(
     `SELECT id, application_number AS "applicationNumber" FROM patent WHERE application_number = ANY($1)`,
     [numbers],
@@ -56,14 +54,51 @@ export async function recordPledgeFinancing(db: RequestDatabase, input: PledgeFi
   if (unknown >= 0) {
     throw badUserInput(`input.patentApplicationNumbers[${unknown}]`, `no patent with application number ${numbers[unknown]}`);
   }
+  return { enterpriseId: enterprise.id, patentIds: numbers.map((number) => ids.get(number)!) };
+}
+
+/** The pledged application numbers of an input, normalized. */
+export function pledgedNumbers(input: PledgeFinancingInput): string[] {
+  return input.patentApplicationNumbers.map((number) => {
+    const parsed = parseApplicationNumber(number);
+    return parsed.ok ? parsed.value : number;
+  });
+}
+
+export async function recordPledgeFinancing(db: RequestDatabase, input: PledgeFinancingInput): Promise<PledgeFinancing> {
+  const { enterpriseId, patentIds } = await pledgeParties(db, input);
   const [financing] = await db.query<PledgeFinancing>(
     `INSERT INTO pledge_financing AS f (enterprise_id, lender, amount, registered_on) VALUES ($1, $2, $3, $4)
      RETURNING ${PLEDGE_COLUMNS}`,
-    [enterprise.id, input.lender.trim(), input.amount, input.registeredOn],
+    [enterpriseId, input.lender.trim(), input.amount, input.registeredOn],
   );
-  await db.query(
-    `INSERT INTO pledge_financing_patent (pledge_financing_id, patent_id) SELECT $1, unnest($2::int[])`,
-    [financing.id, numbers.map((number) => ids.get(number)!)],
-  );
+  await db.query(`INSERT INTO pledge_financing_patent (pledge_financing_id, patent_id) SELECT $1, unnest($2::int[])`, [financing.id, patentIds]);
   return financing;
+}
+
+/**
+ * The financings recorded with the natural key of an input — the same enterprise, registration day, amount (as a
+ * number: 5000000 = 5000000.00) and lender (trimmed) — oldest first, each with its pledged application numbers in
+ * order. A registration has no number of its own in the data the counties get; the bulk import finds by this key
+ * what it recorded before, so that importing a file twice records nothing twice.
+ */
+export async function findPledgeFinancingsByKey(
+  db: RequestDatabase,
+  input: PledgeFinancingInput,
+): Promise<{ id: number; patentApplicationNumbers: string[] }[]> {
+  return db.query(
+    `SELECT f.id, ARRAY(SELECT p.application_number FROM pledge_financing_patent fp JOIN patent p ON p.id = fp.patent_id
+                         WHERE fp.pledge_financing_id = f.id ORDER BY p.application_number COLLATE "C") AS "patentApplicationNumbers"
+       FROM pledge_financing f JOIN enterprise e ON e.id = f.enterprise_id
+      WHERE e.credit_code = $1 AND f.registered_on = $2 AND f.amount = $3::numeric AND f.lender = $4
+      ORDER BY f.id`,
+    [input.enterpriseCreditCode.trim().toUpperCase(), input.registeredOn, input.amount, input.lender.trim()],
+  );
+}
+
+/** Replaces the pledged patents of a recorded financing with those of an input (the same rules as recording it). */
+export async function replacePledgedPatents(db: RequestDatabase, financingId: number, input: PledgeFinancingInput): Promise<void> {
+  const { patentIds } = await pledgeParties(db, input);
+  await db.query(`DELETE FROM pledge_financing_patent WHERE pledge_financing_id = $1`, [financingId]);
+  await db.query(`INSERT INTO pledge_financing_patent (pledge_financing_id, patent_id) SELECT $1, unnest($2::int[])`, [financingId, patentIds]);
 }

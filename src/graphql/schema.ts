@@ -12,6 +12,7 @@ import { CountyPlanResolver, PlanResolver } from '../plan/plan.resolver';
 import { IndicatorResolvers } from '../indicator/indicator.resolver';
 import { PledgeInterestResolvers } from '../financing/pledge-interest.resolver';
 import { validateArgument } from './validation';
+import { ImportResolver } from '../import/import.resolver';
 
 const RESOLVERS = [
   AuthResolver,
@@ -31,6 +32,7 @@ const RESOLVERS = [
   ...BreakthroughResolvers,
   ...IndicatorResolvers,
   ...PledgeInterestResolvers,
+  ImportResolver,
 ] as const;
 
 let schema: Promise<GraphQLSchema> | undefined;

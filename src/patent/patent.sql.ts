@@ -1,5 +1,5 @@
 import { RequestDatabase } from '../db/request-database';
-import { assertCountyExists } from '../county/county.sql';
+import { missingCounties, noCountyReason } from '../county/county.sql';
 import { Enterprise } from '../enterprise/enterprise';
 import { ENTERPRISE_COLUMNS } from '../enterprise/enterprise.sql';
 import { Context } from '../graphql/context';
@@ -118,72 +118,190 @@ function toPatent(row: Patent): Patent {
   return { id, applicationNumber, title, type, countyCode, filingDate, grantDate, lapseDate, ipcCodes, strategicIndustry };
 }
 
-/** Ids of the enterprises of the given credit codes; refuses the whole list when one is unknown. */
-export async function enterpriseIdsByCreditCode(db: RequestDatabase, creditCodes: string[], field: string): Promise<number[]> {
-  const codes = creditCodes.map((code) => code.trim().toUpperCase());
+/** Ids of the enterprises of the given credit codes (normalized: trimmed, upper case); unknown codes are absent. */
+export async function enterpriseIdsByCreditCodes(db: RequestDatabase, creditCodes: string[]): Promise<Map<string, number>> {
+  const codes = [...new Set(creditCodes.map((code) => code.trim().toUpperCase()))];
+  if (codes.length === 0) return new Map();
   const rows = await db.query<{ id: number; creditCode: string }>(
     `SELECT id, credit_code AS "creditCode" FROM enterprise WHERE credit_code = ANY($1)`,
     [codes],
   );
-  const ids = new Map(rows.map((row) => [row.creditCode, row.id]));
-  const unknown = codes.findIndex((code) => !ids.has(code));
-  if (unknown >= 0) throw badUserInput(`${field}[${unknown}]`, `no enterprise with credit code ${codes[unknown]}`);
-  return codes.map((code) => ids.get(code)!);
+  return new Map(rows.map((row) => [row.creditCode, row.id]));
+}
+
+const noEnterpriseReason = (code: string) => `no enterprise with credit code ${code}`;
+
+export type PatentWriteStatus = 'CREATED' | 'UPDATED' | 'UNCHANGED';
+
+/** What became of one input of upsertPatents: written (or found identical), or refused with the field (relative to the input) and the reason. */
+export type PatentWriteOutcome =
+  | { ok: true; id: number; applicationNumber: string; status: PatentWriteStatus }
+  | { ok: false; field: string; reason: string };
+
+/** The replacement lists of one patent, as jsonb text; null: not given, left as it is. */
+interface PatentLists {
+  owners: string | null;
+  overseasGrants: string | null;
+  awards: string | null;
+}
+
+/**
+ * Creates or replaces the patents of many inputs in a few set-based statements (unnest), with the rules of
+ * upsertPatent (which is this function for one input): the application number normalized, the county and every
+ * owner must exist, the given lists replace the stored ones, lists not given and IPC codes not given stay. A row or
+ * list equal to the stored one is not written at all (compared in the same statement), so each input answers
+ * CREATED, UPDATED or UNCHANGED. An input that breaks a rule is refused alone; the others are written. Inputs are
+ * expected to have passed PatentInput's validation (the GraphQL argument validation, or class-validator's validate).
+ */
+export async function upsertPatents(db: RequestDatabase, inputs: PatentInput[]): Promise<PatentWriteOutcome[]> {
+  const outcomes: (PatentWriteOutcome | undefined)[] = new Array(inputs.length);
+  const refuse = (i: number, field: string, reason: string) => {
+    outcomes[i] ??= { ok: false, field, reason };
+  };
+  const numbers: string[] = inputs.map((input, i) => {
+    const parsed = parseApplicationNumber(input.applicationNumber);
+    if (!parsed.ok) refuse(i, 'applicationNumber', parsed.reason);
+    return parsed.ok ? parsed.value : '';
+  });
+  const firstIndex = new Map<string, number>();
+  numbers.forEach((number, i) => {
+    if (outcomes[i]) return;
+    const first = firstIndex.get(number);
+    if (first === undefined) firstIndex.set(number, i);
+    else refuse(i, 'applicationNumber', `${number} is also input ${first} of the same batch`);
+  });
+  const pending = () => inputs.map((_, i) => i).filter((i) => !outcomes[i]);
+
+  const missing = await missingCounties(db, pending().map((i) => inputs[i].countyCode));
+  for (const i of pending()) if (missing.has(inputs[i].countyCode)) refuse(i, 'countyCode', noCountyReason(inputs[i].countyCode));
+
+  const ownerIds = await enterpriseIdsByCreditCodes(db, pending().flatMap((i) => inputs[i].ownerCreditCodes ?? []));
+  for (const i of pending()) {
+    const codes = (inputs[i].ownerCreditCodes ?? []).map((code) => code.trim().toUpperCase());
+    const unknown = codes.findIndex((code) => !ownerIds.has(code));
+    if (unknown >= 0) refuse(i, `ownerCreditCodes[${unknown}]`, noEnterpriseReason(codes[unknown]));
+  }
+
+  const write = pending();
+  if (write.length === 0) return outcomes as PatentWriteOutcome[];
+  const rows = write.map((i) => ({ index: i, number: numbers[i], input: inputs[i] }));
+  const written = await db.query<{ ord: number; id: number; status: PatentWriteStatus }>(
+    `WITH input AS (
+       SELECT i.*, e.id AS existing_id,
+              CASE WHEN i.ipc IS NULL THEN COALESCE(e.ipc_codes, '{}') ELSE ARRAY(SELECT jsonb_array_elements_text(i.ipc)) END AS ipc_codes
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::date[], $6::date[], $7::date[], $8::jsonb[], $9::text[])
+              WITH ORDINALITY AS i(application_number, title, type, county_code, filing_date, grant_date, lapse_date, ipc, strategic_industry, ord)
+         LEFT JOIN patent e ON e.application_number = i.application_number
+     ), written AS (
+       INSERT INTO patent AS p (application_number, title, type, county_code, filing_date, grant_date, lapse_date, ipc_codes, strategic_industry)
+       SELECT application_number, title, type, county_code, filing_date, grant_date, lapse_date, ipc_codes, strategic_industry
+         FROM input ORDER BY ord
+       ON CONFLICT (application_number) DO UPDATE SET
+         title = EXCLUDED.title, type = EXCLUDED.type, county_code = EXCLUDED.county_code,
+         filing_date = EXCLUDED.filing_date, grant_date = EXCLUDED.grant_date, lapse_date = EXCLUDED.lapse_date,
+         ipc_codes = EXCLUDED.ipc_codes, strategic_industry = EXCLUDED.strategic_industry
+       WHERE (p.title, p.type, p.county_code, p.filing_date, p.grant_date, p.lapse_date, p.ipc_codes, p.strategic_industry)
+             IS DISTINCT FROM (EXCLUDED.title, EXCLUDED.type, EXCLUDED.county_code, EXCLUDED.filing_date, EXCLUDED.grant_date,
+                               EXCLUDED.lapse_date, EXCLUDED.ipc_codes, EXCLUDED.strategic_industry)
+       RETURNING p.id, p.application_number
+     )
+     SELECT i.ord::int AS ord, COALESCE(w.id, i.existing_id) AS id,
+            CASE WHEN i.existing_id IS NULL THEN 'CREATED' WHEN w.id IS NULL THEN 'UNCHANGED' ELSE 'UPDATED' END AS status
+       FROM input i LEFT JOIN written w ON w.application_number = i.application_number
+      ORDER BY i.ord`,
+    [
+      rows.map((row) => row.number),
+      rows.map((row) => row.input.title.trim()),
+      rows.map((row) => row.input.type),
+      rows.map((row) => row.input.countyCode),
+      rows.map((row) => row.input.filingDate),
+      rows.map((row) => row.input.grantDate ?? null),
+      rows.map((row) => row.input.lapseDate ?? null),
+      rows.map((row) => (row.input.ipcCodes ? JSON.stringify(row.input.ipcCodes.map((code) => code.trim().toUpperCase())) : null)),
+      rows.map((row) => row.input.strategicIndustry ?? null),
+    ],
+  );
+  const ids = written.map((row) => row.id);
+  const statuses = written.map((row) => row.status);
+  const lists: PatentLists[] = rows.map(({ input }) => ({
+    owners: input.ownerCreditCodes ? JSON.stringify(input.ownerCreditCodes.map((code) => ownerIds.get(code.trim().toUpperCase()))) : null,
+    overseasGrants: input.overseasGrants
+      ? JSON.stringify([...input.overseasGrants].sort((a, b) => byC(a.jurisdiction, b.jurisdiction)).map((g) => [g.jurisdiction, g.grantDate]))
+      : null,
+    awards: input.awards
+      ? JSON.stringify([...input.awards].sort((a, b) => byC(a.kind, b.kind) || a.year - b.year).map((a) => [a.kind, a.year]))
+      : null,
+  }));
+  for (const list of PATENT_LISTS) {
+    const changed = await replacePatentList(db, list, ids, lists.map((l) => l[list.name]));
+    statuses.forEach((status, k) => {
+      if (status === 'UNCHANGED' && changed.has(ids[k])) statuses[k] = 'UPDATED';
+    });
+  }
+  rows.forEach((row, k) => {
+    outcomes[row.index] = { ok: true, id: ids[k], applicationNumber: row.number, status: statuses[k] };
+  });
+  return outcomes as PatentWriteOutcome[];
+}
+
+const byC = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** A list a patent input replaces: how the stored one reads as jsonb (to compare) and how the wanted one is inserted. */
+interface PatentListSql {
+  name: keyof PatentLists;
+  table: string;
+  stored: string;
+  insert: string;
+}
+
+const PATENT_LISTS: PatentListSql[] = [
+  {
+    name: 'owners',
+    table: 'patent_owner',
+    stored: `SELECT COALESCE(jsonb_agg(t.enterprise_id ORDER BY t.position), '[]') FROM patent_owner t WHERE t.patent_id = w.patent_id`,
+    insert: `INSERT INTO patent_owner (patent_id, enterprise_id, position)
+             SELECT w.patent_id, (o.item #>> '{}')::int, o.position
+               FROM unnest($1::int[], $2::jsonb[]) AS w(patent_id, list), jsonb_array_elements(w.list) WITH ORDINALITY AS o(item, position)`,
+  },
+  {
+    name: 'overseasGrants',
+    table: 'patent_overseas_grant',
+    stored: `SELECT COALESCE(jsonb_agg(jsonb_build_array(t.jurisdiction, t.grant_date::text) ORDER BY t.jurisdiction COLLATE "C"), '[]')
+               FROM patent_overseas_grant t WHERE t.patent_id = w.patent_id`,
+    insert: `INSERT INTO patent_overseas_grant (patent_id, jurisdiction, grant_date)
+             SELECT w.patent_id, g.item ->> 0, (g.item ->> 1)::date
+               FROM unnest($1::int[], $2::jsonb[]) AS w(patent_id, list), jsonb_array_elements(w.list) AS g(item)`,
+  },
+  {
+    name: 'awards',
+    table: 'patent_award',
+    stored: `SELECT COALESCE(jsonb_agg(jsonb_build_array(t.kind, t.year) ORDER BY t.kind COLLATE "C", t.year), '[]')
+               FROM patent_award t WHERE t.patent_id = w.patent_id`,
+    insert: `INSERT INTO patent_award (patent_id, kind, year)
+             SELECT w.patent_id, a.item ->> 0, (a.item ->> 1)::int
+               FROM unnest($1::int[], $2::jsonb[]) AS w(patent_id, list), jsonb_array_elements(w.list) AS a(item)`,
+  },
+];
+
+/** Replaces the given lists that differ from the stored ones (two statements at most); answers the patents whose list changed. */
+async function replacePatentList(db: RequestDatabase, list: PatentListSql, ids: number[], wanted: (string | null)[]): Promise<Set<number>> {
+  const given = ids.map((id, k) => ({ id, list: wanted[k] })).filter((entry) => entry.list !== null);
+  if (given.length === 0) return new Set();
+  const changed = await db.query<{ patentId: number; list: string }>(
+    `WITH w AS (SELECT * FROM unnest($1::int[], $2::jsonb[]) AS w(patent_id, list)),
+          changed AS (SELECT w.patent_id, w.list FROM w WHERE w.list IS DISTINCT FROM (${list.stored})),
+          removed AS (DELETE FROM ${list.table} t USING changed c WHERE t.patent_id = c.patent_id)
+     SELECT patent_id AS "patentId", list::text AS list FROM changed`,
+    [given.map((entry) => entry.id), given.map((entry) => entry.list)],
+  );
+  if (changed.length > 0) await db.query(list.insert, [changed.map((row) => row.patentId), changed.map((row) => row.list)]);
+  return new Set(changed.map((row) => row.patentId));
 }
 
 /** Creates or replaces the patent of an application number; lists not given stay as they were. */
 export async function upsertPatent(db: RequestDatabase, input: PatentInput): Promise<Patent> {
-  const parsed = parseApplicationNumber(input.applicationNumber);
-  if (!parsed.ok) throw badUserInput('input.applicationNumber', parsed.reason);
-  await assertCountyExists(db, input.countyCode, 'input.countyCode');
-  const ownerIds = input.ownerCreditCodes
-    ? await enterpriseIdsByCreditCode(db, input.ownerCreditCodes, 'input.ownerCreditCodes')
-    : null;
-  const ipcCodes = input.ipcCodes?.map((code) => code.trim().toUpperCase()) ?? null;
-  const [patent] = await db.query<Patent>(
-    `INSERT INTO patent AS p (application_number, title, type, county_code, filing_date, grant_date, lapse_date, ipc_codes, strategic_industry)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, COALESCE($8::text[], '{}'), $9)
-     ON CONFLICT (application_number) DO UPDATE SET
-       title = EXCLUDED.title, type = EXCLUDED.type, county_code = EXCLUDED.county_code,
-       filing_date = EXCLUDED.filing_date, grant_date = EXCLUDED.grant_date, lapse_date = EXCLUDED.lapse_date,
-       ipc_codes = COALESCE($8::text[], p.ipc_codes), strategic_industry = EXCLUDED.strategic_industry
-     RETURNING ${PATENT_COLUMNS}`,
-    [
-      parsed.value,
-      input.title.trim(),
-      input.type,
-      input.countyCode,
-      input.filingDate,
-      input.grantDate ?? null,
-      input.lapseDate ?? null,
-      ipcCodes,
-      input.strategicIndustry ?? null,
-    ],
-  );
-  if (input.overseasGrants) {
-    const grants = input.overseasGrants;
-    await db.query(`DELETE FROM patent_overseas_grant WHERE patent_id = $1`, [patent.id]);
-    await db.query(
-      `INSERT INTO patent_overseas_grant (patent_id, jurisdiction, grant_date)
-       SELECT $1, g.jurisdiction, g.grant_date FROM unnest($2::text[], $3::date[]) AS g(jurisdiction, grant_date)`,
-      [patent.id, grants.map((g) => g.jurisdiction), grants.map((g) => g.grantDate)],
-    );
-  }
-  if (input.awards) {
-    const awards = input.awards;
-    await db.query(`DELETE FROM patent_award WHERE patent_id = $1`, [patent.id]);
-    await db.query(
-      `INSERT INTO patent_award (patent_id, kind, year) SELECT $1, a.kind, a.year FROM unnest($2::text[], $3::int[]) AS a(kind, year)`,
-      [patent.id, awards.map((a) => a.kind), awards.map((a) => a.year)],
-    );
-  }
-  if (ownerIds) {
-    await db.query(`DELETE FROM patent_owner WHERE patent_id = $1`, [patent.id]);
-    await db.query(
-      `INSERT INTO patent_owner (patent_id, enterprise_id, position)
-       SELECT $1, o.enterprise_id, o.position FROM unnest($2::int[]) WITH ORDINALITY AS o(enterprise_id, position)`,
-      [patent.id, ownerIds],
-    );
-  }
+  const [outcome] = await upsertPatents(db, [input]);
+  if (!outcome.ok) throw badUserInput(`input.${outcome.field}`, outcome.reason);
+  const [patent] = await db.query<Patent>(`SELECT ${PATENT_COLUMNS} FROM patent p WHERE p.id = $1`, [outcome.id]);
   return patent;
 }
