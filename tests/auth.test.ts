@@ -11,6 +11,7 @@ import { Role } from '../src/auth/principal';
 import { signToken, TokenClaims } from '../src/auth/tokens';
 import { Context } from '../src/graphql/context';
 import { createApolloServer, createHttpHandler } from '../src/graphql/server';
+import { createLogger } from '../src/ops/logger';
 import { creditCode, givenCounty, givenEnterprise } from './support/builders';
 import { createTestApi, TestApi } from './support/test-api';
 
@@ -50,7 +51,7 @@ beforeAll(async () => {
   });
   const jwksUrl = `${await listen((_, response) => response.writeHead(200, { 'content-type': 'application/json' }).end(jwks))}/jwks.json`;
 
-  apollo = await createApolloServer();
+  apollo = await createApolloServer({ logger: createLogger('error') });
   const authenticate = createAuthenticator({ jwtSecret: SECRET, jwksUrl, jwtIssuer: null, jwtAudience: null }, api.dataSource);
   graphqlUrl = `${await listen(createHttpHandler(apollo, api.dataSource, { authenticate }))}/graphql`;
 });

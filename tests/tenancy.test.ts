@@ -336,3 +336,27 @@ describe('an ENTERPRISE caller', () => {
     expect((await stray.ok(ENTERPRISE, { code: A1 })).enterprise).toBeNull();
   });
 });
+
+describe('the counties of a patent\'s owners', () => {
+  it('follow owners replaced and enterprises moved, so visibility through ownership stays right', async () => {
+    const city = cityAdmin();
+    const M = creditCode(40, '500231');
+    await city.ok(UPSERT_ENTERPRISE, { input: { creditCode: M, countyCode: '500231', name: '迁移企业', memberships: [] } });
+    const PX = await givenPatent(city as TestApi, { countyCode: '500232', owners: [B1, M] });
+    const codes = async () => (await api.sql(`SELECT owner_county_codes FROM patent WHERE application_number = $1`, [PX]))[0].owner_county_codes;
+    const seenByA = async () => (await viewerA().ok(PATENT, { number: PX })).patent !== null;
+    expect(await codes()).toEqual(['500231', '500232']);
+    expect(await seenByA()).toBe(true);
+
+    await city.ok(UPSERT_ENTERPRISE, { input: { creditCode: M, countyCode: '500232', name: '迁移企业', memberships: [] } });
+    expect(await codes()).toEqual(['500232']);
+    expect(await seenByA()).toBe(false);
+
+    await givenPatent(city as TestApi, { applicationNumber: PX, countyCode: '500232', owners: [B1, A2] });
+    expect(await codes()).toEqual(['500231', '500232']);
+    expect(await seenByA()).toBe(true);
+    await givenPatent(city as TestApi, { applicationNumber: PX, countyCode: '500232', owners: [B1] });
+    expect(await codes()).toEqual(['500232']);
+    expect(await seenByA()).toBe(false);
+  });
+});
