@@ -12,6 +12,11 @@ export interface Config {
   embeddedDataDir: string;
   embeddedPort: number;
   poolSize: number;
+  /**
+   * pg's `connectionTimeoutMillis`: how long a request waits for a database connection (opening one, or a free one of
+   * a full pool) before it fails with DATABASE_UNAVAILABLE (HTTP 503) instead of hanging while PostgreSQL is away
+   */
+  databaseConnectTimeoutMs: number;
   /** pino level of the JSON logs on stdout */
   logLevel: LogLevel;
   /** `statement_timeout` of each request's transaction; a statement past it fails the request's field with code TIMEOUT */
@@ -76,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     embeddedDataDir: path.resolve(env.EMBEDDED_PG_DIR || path.join('.data', 'postgres')),
     embeddedPort: integer('EMBEDDED_PG_PORT', 54329, env),
     poolSize: integer('DATABASE_POOL_SIZE', 10, env),
+    databaseConnectTimeoutMs: integer('DATABASE_CONNECT_TIMEOUT_MS', 5000, env),
     logLevel: logLevel(env),
     statementTimeoutMs: integer('STATEMENT_TIMEOUT_MS', 15000, env),
     appDatabaseUrl: url('APP_DATABASE_URL', env),

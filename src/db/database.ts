@@ -73,7 +73,11 @@ export async function openDatabase(config: Config): Promise<Database> {
   let dataSource: DataSource | null = null;
   try {
     await migrate(ownerUrl);
-    dataSource = createDataSource({ url: await applicationUrl(config, ownerUrl, embedded !== null), poolSize: config.poolSize });
+    dataSource = createDataSource({
+      url: await applicationUrl(config, ownerUrl, embedded !== null),
+      poolSize: config.poolSize,
+      connectTimeoutMs: config.databaseConnectTimeoutMs,
+    });
     await dataSource.initialize();
     await assertNotOwner(dataSource);
   } catch (error) {

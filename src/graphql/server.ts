@@ -7,6 +7,14 @@ import { Authenticate } from '../auth/authenticate';
 import { Principal } from '../auth/principal';
 import { InvalidCredentials } from '../auth/tokens';
 import { RequestDatabase, RequestDatabaseOptions } from '../db/request-database';
+import {
+  DATABASE_UNAVAILABLE,
+  DATABASE_UNAVAILABLE_MESSAGE,
+  databaseFaultPlugin,
+  isDatabaseUnavailable,
+  replaceByDatabaseUnavailable,
+  RETRY_AFTER_SECONDS,
+} from '../ops/database-faults';
 import { defaultLogger, describeError, Logger, requestScope } from '../ops/logger';
 import { errorCodes } from '../ops/trace-plugin';
 import { Context } from './context';
@@ -15,12 +23,22 @@ import { badUserInput, forbidden, internalError } from './errors';
 import { Loaders } from './loaders';
 import { graphqlSchema } from './schema';
 
-/** Ends each request's transaction once its response is ready: successful mutations were released from their savepoints. */
+/**
+ * Ends each request's transaction once its response is ready: successful mutations were released from their savepoints.
+ * The answer waits for the COMMIT, so a write is acknowledged only once PostgreSQL has it; when the database went away
+ * (the transaction never opened, or the COMMIT failed), the whole answer is replaced by DATABASE_UNAVAILABLE (503).
+ */
 const transactionPlugin: ApolloServerPlugin<Context> = {
   async requestDidStart() {
     return {
-      async willSendResponse({ contextValue }) {
-        await contextValue.db.finish(true);
+      async willSendResponse({ contextValue, response }) {
+        try {
+          await contextValue.db.finish(true);
+        } catch (error) {
+          // Apollo turns an error thrown here into a bare 500: the answer is replaced instead
+          if (!isDatabaseUnavailable(error) || response.body.kind !== 'single') throw error;
+          replaceByDatabaseUnavailable(response);
+        }
       },
     };
   },
@@ -46,6 +64,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
     logger.warn({ err: describeError(original), path: formatted.path }, 'row-level security refused a write');
     const refused = forbidden('Not allowed: the write is outside the caller\'s counties or role');
     return { ...formatted, message: refused.message, extensions: refused.extensions };
+  }
+  if (isDatabaseUnavailable(original)) {
+    logger.warn({ err: describeError(original), path: formatted.path }, 'database unavailable');
+    return { ...formatted, message: DATABASE_UNAVAILABLE_MESSAGE, extensions: { code: DATABASE_UNAVAILABLE } };
   }
   if (pg?.code === POSTGRES_QUERY_CANCELED) {
     logger.warn({ path: formatted.path }, 'statement timeout: the database cancelled a statement of the request');
@@ -73,7 +95,7 @@ export async function createApolloServer(options: ApolloServerOptions = {}): Pro
   const logger = options.logger ?? defaultLogger();
   const server = new ApolloServer<Context>({
     schema: await graphqlSchema(),
-    plugins: [transactionPlugin, ...(options.plugins ?? [])],
+    plugins: [transactionPlugin, databaseFaultPlugin, ...(options.plugins ?? [])],
     formatError: (formatted, error) => formatError(formatted, error, logger),
     logger,
     stopOnTerminationSignals: options.stopOnTerminationSignals,
@@ -117,10 +139,13 @@ function unauthenticatedAnswer(response: http.ServerResponse, reason: string): v
     .end(answer);
 }
 
-/** Codes of an error answer that Apollo (or this handler) gave before any plugin saw the request: a bad HTTP request. */
-function noteErrorAnswer(body: string): void {
+/**
+ * Codes of an error answer that Apollo (or this handler) gave before any plugin saw the request (a bad HTTP request),
+ * or in place of the plugins' answer (`replaced`: a 5xx such as a failed COMMIT).
+ */
+function noteErrorAnswer(body: string, replaced = false): void {
   const trace = requestScope.getStore();
-  if (!trace || trace.graphql) return;
+  if (!trace || (trace.graphql && !replaced)) return;
   try {
     trace.errorCodes = errorCodes((JSON.parse(body) as { errors?: GraphQLFormattedError[] }).errors);
   } catch {
@@ -178,13 +203,24 @@ export function createHttpHandler(apollo: ApolloServer<Context>, dataSource: Dat
       for (const [name, value] of result.headers) response.setHeader(name, value);
       response.statusCode = result.status ?? 200;
       if (result.body.kind === 'complete') {
-        if (response.statusCode >= 400) noteErrorAnswer(result.body.string);
+        if (response.statusCode >= 400) noteErrorAnswer(result.body.string, response.statusCode >= 500);
         response.end(result.body.string);
       } else {
         for await (const chunk of result.body.asyncIterator) response.write(chunk);
         response.end();
       }
     } catch (error) {
+      if (isDatabaseUnavailable(error)) {
+        // authenticating an API key reads the database
+        logger.warn({ err: describeError(error) }, 'database unavailable');
+        const answer = JSON.stringify({ errors: [{ message: DATABASE_UNAVAILABLE_MESSAGE, extensions: { code: DATABASE_UNAVAILABLE } }] });
+        noteErrorAnswer(answer, true);
+        if (!response.headersSent) {
+          response.writeHead(503, { 'content-type': 'application/json', 'retry-after': String(RETRY_AFTER_SECONDS), 'cache-control': 'no-store' });
+        }
+        response.end(answer);
+        return;
+      }
       logger.error({ err: describeError(error) }, 'request failed');
       if (!response.headersSent) response.writeHead(503, { 'content-type': 'application/json' });
       response.end('{"status":"unavailable"}');
