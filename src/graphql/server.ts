@@ -100,6 +100,13 @@ export async function createApolloServer(options: ApolloServerOptions = {}): Pro
     logger,
     stopOnTerminationSignals: options.stopOnTerminationSignals,
     introspection: true,
+    // Apollo's CSRF prevention refuses "simple" requests (a GET, a form POST) unless they carry a header a browser
+    // would preflight, which broke plain GET queries (curl, caches, GraphQL-over-HTTP clients). It guards against
+    // requests a browser sends with ambient credentials (cookies); here every request must carry `Authorization:
+    // Bearer|ApiKey …`, which a browser never adds by itself, and which a cross-site page can add only after a CORS
+    // preflight this server does not grant (it sends no Access-Control-Allow-* headers). Requests without it are
+    // refused 401 before Apollo sees them. So nothing a forged request could do is left to guard; see README, Operations.
+    csrfPrevention: false,
   });
   await server.start();
   return server;
