@@ -17,6 +17,11 @@ export interface Config {
    * a full pool) before it fails with DATABASE_UNAVAILABLE (HTTP 503) instead of hanging while PostgreSQL is away
    */
   databaseConnectTimeoutMs: number;
+  /**
+   * PostgreSQL streaming replicas (hot standbys) of the primary, for the transactions of `query` operations (see
+   * src/ops/replicas.ts). An entry without a user logs in as the application does (APP_DATABASE_URL or hvp_app).
+   */
+  databaseReplicaUrls: string[];
   /** pino level of the JSON logs on stdout */
   logLevel: LogLevel;
   /** `statement_timeout` of each request's transaction; a statement past it fails the request's field with code TIMEOUT */
@@ -63,6 +68,19 @@ function jwtSecret(env: NodeJS.ProcessEnv): string | null {
   return raw;
 }
 
+function urlList(name: string, env: NodeJS.ProcessEnv): string[] {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return [];
+  return raw.split(',').map((entry) => entry.trim()).filter(Boolean).map((entry) => {
+    try {
+      new URL(entry);
+    } catch {
+      throw new Error(`${name} must be comma-separated URLs, got "${entry}"`);
+    }
+    return entry;
+  });
+}
+
 function url(name: string, env: NodeJS.ProcessEnv): string | null {
   const raw = env[name];
   if (raw === undefined || raw === '') return null;
@@ -82,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     embeddedPort: integer('EMBEDDED_PG_PORT', 54329, env),
     poolSize: integer('DATABASE_POOL_SIZE', 10, env),
     databaseConnectTimeoutMs: integer('DATABASE_CONNECT_TIMEOUT_MS', 5000, env),
+    databaseReplicaUrls: urlList('DATABASE_REPLICA_URLS', env),
     logLevel: logLevel(env),
     statementTimeoutMs: integer('STATEMENT_TIMEOUT_MS', 15000, env),
     appDatabaseUrl: url('APP_DATABASE_URL', env),

@@ -5,6 +5,8 @@ import { MIGRATIONS } from '../../migrations';
 
 export interface DataSourceOptions {
   url: string;
+  /** read replicas (TypeORM replication: `url` is the master, these the slaves); each gets a pool of `poolSize` */
+  replicaUrls?: string[];
   poolSize?: number;
   /** pg's `connectionTimeoutMillis` (DATABASE_CONNECT_TIMEOUT_MS): a connection not had within it fails; none: wait */
   connectTimeoutMs?: number;
@@ -12,10 +14,10 @@ export interface DataSourceOptions {
   logger?: Logger;
 }
 
-export function createDataSource({ url, poolSize = 10, connectTimeoutMs, logger }: DataSourceOptions): DataSource {
+export function createDataSource({ url, replicaUrls = [], poolSize = 10, connectTimeoutMs, logger }: DataSourceOptions): DataSource {
   return new DataSource({
     type: 'postgres',
-    url,
+    ...(replicaUrls.length > 0 ? { replication: { master: { url }, slaves: replicaUrls.map((replica) => ({ url: replica })) } } : { url }),
     entities: ENTITIES,
     migrations: MIGRATIONS,
     migrationsTableName: 'typeorm_migrations',

@@ -1,6 +1,8 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { Config } from '../config';
+import { defaultLogger, Logger } from '../ops/logger';
+import { preferReachableReplicas, replicaUrl, usableReplicas } from '../ops/replicas';
 import { createDataSource } from './data-source';
 import { EmbeddedDatabase, startEmbeddedPostgres, withDatabase } from './embedded';
 import { APP_LOGIN_ROLE, assertNotOwner, ensureAppLoginRole } from './roles';
@@ -9,7 +11,10 @@ import { readOrCreateSecret } from './secrets';
 export const EMBEDDED_DATABASE_NAME = 'hvp';
 
 export interface Database {
-  /** connected as the application role (not the owner): every query is under Row Level Security */
+  /**
+   * connected as the application role (not the owner): every query is under Row Level Security; with read replicas
+   * (DATABASE_REPLICA_URLS) the primary is TypeORM's master and the replicas its slaves
+   */
   dataSource: DataSource;
   /** the embedded server, when no DATABASE_URL was given */
   embedded: EmbeddedDatabase | null;
@@ -66,20 +71,27 @@ async function applicationUrl(config: Config, ownerUrl: string, embedded: boolea
 
 /**
  * Connects to DATABASE_URL or to the embedded server (started here), applies pending migrations as the owner, and
- * opens the application's pool as a role that is neither the owner nor a superuser (Row Level Security holds).
+ * opens the application's pool as a role that is neither the owner nor a superuser (Row Level Security holds), with a
+ * pool per reachable read replica (DATABASE_REPLICA_URLS; checked the same way).
  */
-export async function openDatabase(config: Config): Promise<Database> {
+export async function openDatabase(config: Config, logger: Logger = defaultLogger()): Promise<Database> {
   const { ownerUrl, embedded } = await ownerDatabase(config);
   let dataSource: DataSource | null = null;
   try {
     await migrate(ownerUrl);
+    const appUrl = await applicationUrl(config, ownerUrl, embedded !== null);
+    const replicas = config.databaseReplicaUrls.length
+      ? await usableReplicas(config.databaseReplicaUrls.map((url) => replicaUrl(url, appUrl)), config.databaseConnectTimeoutMs, logger)
+      : [];
     dataSource = createDataSource({
-      url: await applicationUrl(config, ownerUrl, embedded !== null),
+      url: appUrl,
+      replicaUrls: replicas,
       poolSize: config.poolSize,
       connectTimeoutMs: config.databaseConnectTimeoutMs,
     });
     await dataSource.initialize();
     await assertNotOwner(dataSource);
+    preferReachableReplicas(dataSource, logger);
   } catch (error) {
     if (dataSource?.isInitialized) await dataSource.destroy();
     await embedded?.stop();

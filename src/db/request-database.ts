@@ -1,9 +1,11 @@
-import { DataSource, QueryRunner } from 'typeorm';
+import { DataSource, QueryRunner, ReplicationMode } from 'typeorm';
 import { Principal } from '../auth/principal';
 
 export interface RequestDatabaseOptions {
   /** `SET LOCAL statement_timeout` as the transaction opens; PostgreSQL cancels a longer statement with 57014 */
   statementTimeoutMs?: number;
+  /** asked as the transaction opens: 'slave' opens it on a read replica, if any (src/ops/replicas.ts); default 'master' */
+  target?: () => ReplicationMode;
 }
 
 /** A SQL string literal of a value checked beforehand (a role, county codes, a credit code): no parameters in a multi-statement string. */
@@ -42,7 +44,7 @@ export class RequestDatabase {
 
   private open(): Promise<QueryRunner> {
     this.runner ??= (async () => {
-      const runner = this.dataSource.createQueryRunner();
+      const runner = this.dataSource.createQueryRunner(this.options.target?.() ?? 'master');
       await runner.connect();
       // No JIT: the policies' sub-plans lift the estimated cost of the larger statements (indicators) past
       // jit_above_cost, and compiling then takes about a second that execution at county scale never wins back.

@@ -16,6 +16,7 @@ import {
   RETRY_AFTER_SECONDS,
 } from '../ops/database-faults';
 import { defaultLogger, describeError, Logger, requestScope } from '../ops/logger';
+import { readRoutingPlugin, requestRoute } from '../ops/replicas';
 import { errorCodes } from '../ops/trace-plugin';
 import { Context } from './context';
 import { todayInChina } from './dates';
@@ -95,7 +96,7 @@ export async function createApolloServer(options: ApolloServerOptions = {}): Pro
   const logger = options.logger ?? defaultLogger();
   const server = new ApolloServer<Context>({
     schema: await graphqlSchema(),
-    plugins: [transactionPlugin, databaseFaultPlugin, ...(options.plugins ?? [])],
+    plugins: [transactionPlugin, databaseFaultPlugin, readRoutingPlugin, ...(options.plugins ?? [])],
     formatError: (formatted, error) => formatError(formatted, error, logger),
     logger,
     stopOnTerminationSignals: options.stopOnTerminationSignals,
@@ -112,9 +113,14 @@ export async function createApolloServer(options: ApolloServerOptions = {}): Pro
   return server;
 }
 
-/** A request's context: its transaction opens (lazily) under Row Level Security for `principal`. */
+/**
+ * A request's context: its transaction opens (lazily) under Row Level Security for `principal`, on a read replica when
+ * the operation is a query (readRoutingPlugin; DATABASE_REPLICA_URLS), else on the primary.
+ */
 export function createContext(dataSource: DataSource, principal: Principal, options: RequestDatabaseOptions = {}): Context {
-  const db = new RequestDatabase(dataSource, options, principal);
+  const route = requestRoute();
+  const db = new RequestDatabase(dataSource, { ...options, target: route.target }, principal);
+  route.attach(db);
   return { db, loaders: new Loaders(), today: todayInChina(), principal };
 }
 

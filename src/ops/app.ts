@@ -76,7 +76,7 @@ function sendJson(response: http.ServerResponse, status: number, body: unknown):
 /** The whole server: database (migrated; the embedded one seeded), Apollo, HTTP with /health, /ready, /metrics and /graphql. */
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config.logLevel);
-  const database = await openDatabase(config);
+  const database = await openDatabase(config, logger);
   let apollo: Awaited<ReturnType<typeof createApolloServer>> | null = null;
   try {
     if (database.embedded && (await seedDemo(database.dataSource))) {
@@ -175,7 +175,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const port = (httpServer.address() as AddressInfo).port;
     const url = `http://localhost:${port}`;
     logger.info(
-      { url: `${url}/graphql`, database: database.embedded ? `embedded PostgreSQL, data in ${config.embeddedDataDir}` : 'DATABASE_URL' },
+      {
+        url: `${url}/graphql`,
+        database: database.embedded ? `embedded PostgreSQL, data in ${config.embeddedDataDir}` : 'DATABASE_URL',
+        readReplicas: (dataSource.driver as unknown as { slaves?: unknown[] }).slaves?.length ?? 0,
+      },
       `GraphQL API at ${url}/graphql`,
     );
 
