@@ -10,6 +10,7 @@ import { EMBEDDED_DATABASE_NAME, migrate, ownerDatabase } from '../src/db/databa
 import { createDataSource } from '../src/db/data-source';
 import { RequestDatabase } from '../src/db/request-database';
 import { EnterpriseCategory } from '../src/enterprise/enterprise-category';
+import { commandRole } from '../src/history/command-role';
 import { IMPORT_KINDS, ImportKind } from '../src/import/columns';
 import { FileImportSummary, ImportFileError, importFile } from '../src/import/import.service';
 import { RowResult } from '../src/import/report';
@@ -247,8 +248,9 @@ async function run(): Promise<number> {
     const dataSource = createDataSource({ url, poolSize: 1 });
     await dataSource.initialize();
     try {
-      // the owner is under Row Level Security too (FORCE): the command acts as an ADMIN of the county
-      const db = new RequestDatabase(dataSource, {}, principal);
+      // the owner is under Row Level Security too (FORCE; a superuser takes the application's role): the command acts
+      // as an ADMIN of the county, and deleted records stay out of its sight
+      const db = new RequestDatabase(dataSource, { role: await commandRole(dataSource) }, principal);
       const progress = new Progress();
       const refused: RowResult[] = [];
       const warned: RowResult[] = [];

@@ -18,6 +18,7 @@ interface GapRow {
   name: string;
   creditCode: string;
   countyCode: string;
+  version: number;
   category: EnterpriseCategory;
   categoryOrder: number;
   target: number;
@@ -33,7 +34,7 @@ interface GapRow {
 function gapRowsSql(scope: string, asOf: string, categories: string): string {
   return `
     WITH member AS (
-      SELECT e.id AS "enterpriseId", e.name, e.credit_code AS "creditCode", e.county_code AS "countyCode",
+      SELECT e.id AS "enterpriseId", e.name, e.credit_code AS "creditCode", e.county_code AS "countyCode", e.version,
              t.category, array_position(${categories}, t.category) AS "categoryOrder",
              t.min_high_value_patents AS target
         FROM enterprise e
@@ -51,7 +52,7 @@ function gapRowsSql(scope: string, asOf: string, categories: string): string {
 }
 
 function toTargetGap(row: GapRow): TargetGap {
-  const enterprise: Enterprise = { id: row.enterpriseId, name: row.name, creditCode: row.creditCode, countyCode: row.countyCode };
+  const enterprise: Enterprise = { id: row.enterpriseId, name: row.name, creditCode: row.creditCode, countyCode: row.countyCode, version: row.version };
   return { enterprise, category: row.category, target: row.target, current: row.current, gap: row.gap, met: row.met };
 }
 
@@ -94,6 +95,19 @@ export async function countyTargetGaps(ctx: Context, query: TargetGapQuery): Pro
   });
   const rows = await ctx.db.query<GapRow & { pageOwner: string; pageTotal: number; page_row: number | null }>(sql, params);
   return connectionsByOwner([query.countyCode], rows, TARGET_GAP_ORDER, page.limit, toTargetGap)[0];
+}
+
+/**
+ * Every gap row of a county on asOf in the order of countyTargetGaps (the export's list: no page limit), optionally
+ * only the unmet ones. The same SQL as the paged list, in one statement.
+ */
+export async function allCountyTargetGaps(ctx: Context, countyCode: string, asOf: IsoDate, onlyUnmet = false): Promise<TargetGap[]> {
+  const order = TARGET_GAP_ORDER.map((s) => `g."${s.column}"${s.collate ? ` COLLATE "${s.collate}"` : ''}${s.descending ? ' DESC' : ''}`).join(', ');
+  const rows = await ctx.db.query<GapRow>(
+    `SELECT g.* FROM (${gapRowsSql('e.county_code = $1', '$2::date', '$3::text[]')}) g WHERE (NOT $4 OR NOT g.met) ORDER BY ${order}`,
+    [countyCode, asOf, ENTERPRISE_CATEGORIES, onlyUnmet],
+  );
+  return rows.map(toTargetGap);
 }
 
 /** One row per category the plan in force sets a target for, in the enum's order, even when no enterprise is in it. */

@@ -3,6 +3,7 @@ import { requireAdmin, requireCountyInScope, requireCountyWide } from '../auth/g
 import { allCounties } from '../auth/principal';
 import { Context } from '../graphql/context';
 import { forbidden } from '../graphql/errors';
+import { EXPECTED_VERSION } from '../history/versions';
 import { County, CountyStatistics } from './county';
 import { CountyInput, CountyStatisticsInput } from './county.inputs';
 import { countyLoader, listCounties, setCountyStatistics, statisticsLoader, upsertCounty } from './county.sql';
@@ -44,10 +45,11 @@ export class CountyResolver {
   @Mutation(() => CountyStatistics, { description: '录入县域统计数据: keyed by county and year' })
   async setCountyStatistics(
     @Arg('input', () => CountyStatisticsInput) input: CountyStatisticsInput,
+    @Arg('expectedVersion', () => Int, { nullable: true, description: EXPECTED_VERSION }) expectedVersion: number | null,
     @Ctx() ctx: Context,
   ): Promise<CountyStatistics> {
     requireAdmin(ctx, 'setCountyStatistics');
     await requireCountyInScope(ctx, input.countyCode, 'input.countyCode');
-    return ctx.db.atomically(() => setCountyStatistics(ctx.db, input));
+    return ctx.db.atomically(() => setCountyStatistics(ctx.db, input, expectedVersion));
   }
 }

@@ -1,6 +1,7 @@
 import { RequestDatabase } from '../db/request-database';
 import { Context } from '../graphql/context';
 import { badUserInput } from '../graphql/errors';
+import { expectVersion } from '../history/versions';
 import { byKey } from '../graphql/loaders';
 import { County, CountyStatistics } from './county';
 import { CountyInput, CountyStatisticsInput } from './county.inputs';
@@ -8,7 +9,7 @@ import { CountyInput, CountyStatisticsInput } from './county.inputs';
 const COUNTY_COLUMNS = `c.code, c.name, c.parent_code AS "parentCode"`;
 const STATISTICS_COLUMNS = `s.county_code AS "countyCode", s.year, s.population, s.gdp, s.rd_investment AS "rdInvestment",
   s.sei_output_value AS "seiOutputValue", s.ip_service_agencies AS "ipServiceAgencies",
-  s.patent_service_practitioners AS "patentServicePractitioners"`;
+  s.patent_service_practitioners AS "patentServicePractitioners", s.version`;
 
 export function countyLoader(ctx: Context) {
   return ctx.loaders.get<string, County | null>('county', [], async (codes) => {
@@ -62,9 +63,23 @@ export async function upsertCounty(db: RequestDatabase, input: CountyInput): Pro
   return county;
 }
 
-/** Figures left undefined keep their stored value; null clears one (not reported). */
-export async function setCountyStatistics(db: RequestDatabase, input: CountyStatisticsInput): Promise<CountyStatistics> {
+/**
+ * Figures left undefined keep their stored value; null clears one (not reported). With `expectedVersion`, CONFLICT
+ * when the stored version of the year's figures differs.
+ */
+export async function setCountyStatistics(
+  db: RequestDatabase,
+  input: CountyStatisticsInput,
+  expectedVersion?: number | null,
+): Promise<CountyStatistics> {
   await assertCountyExists(db, input.countyCode, 'input.countyCode');
+  await expectVersion(db, {
+    table: 'county_statistics',
+    where: 't.county_code = $1 AND t.year = $2',
+    params: [input.countyCode, input.year],
+    expected: expectedVersion,
+    what: `the statistics of ${input.countyCode} for ${input.year}`,
+  });
   const given = (value: unknown) => value !== undefined;
   const [statistics] = await db.query<CountyStatistics>(
     `INSERT INTO county_statistics AS s (county_code, year, population, gdp, rd_investment,

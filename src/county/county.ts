@@ -55,4 +55,8 @@ export class CountyStatistics {
   @Column({ name: 'patent_service_practitioners', type: 'int', nullable: true })
   @Field(() => Int, { nullable: true, description: '专利综合服务从业人员: patent service practitioners, persons; null: not reported' })
   patentServicePractitioners: number | null;
+
+  @Column('int')
+  @Field(() => Int, { description: '版本: raised by each change to the year\'s figures; send it back as expectedVersion to refuse overwriting a newer change' })
+  version: number;
 }

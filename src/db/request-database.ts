@@ -6,7 +6,42 @@ export interface RequestDatabaseOptions {
   statementTimeoutMs?: number;
   /** asked as the transaction opens: 'slave' opens it on a read replica, if any (src/ops/replicas.ts); default 'master' */
   target?: () => ReplicationMode;
+  /**
+   * `SET LOCAL ROLE` as the transaction opens: a command connected as a superuser (the owner of an embedded server)
+   * takes the application's role, so that Row Level Security — tenancy and the hiding of deleted rows — applies to it too
+   */
+  role?: string;
 }
+
+/** Through which door a change comes (history: migrations/1764510000000-History.ts). */
+export type ChangeDoor = 'API' | 'IMPORT' | 'SYSTEM';
+
+/**
+ * What the history records about the changes that follow, as transaction-local settings. A field left undefined keeps
+ * its value; null clears it.
+ */
+export interface ChangeDescription {
+  door?: ChangeDoor;
+  /** the GraphQL mutation (root fields), or "import <kind>" */
+  operation?: string | null;
+  /** the GraphQL request's operationName */
+  request?: string | null;
+  /** the imported file's name */
+  file?: string | null;
+  /** the row being written: its row number in the file, or its 1-based position in a GraphQL import call */
+  row?: number | null;
+  /** a batch: the row number of each record, by its key (the application number) */
+  rows?: Record<string, number> | null;
+}
+
+const CHANGE_SETTINGS: Record<keyof ChangeDescription, string> = {
+  door: 'hvp.change_door',
+  operation: 'hvp.change_operation',
+  request: 'hvp.change_request',
+  file: 'hvp.change_file',
+  row: 'hvp.change_row',
+  rows: 'hvp.change_rows',
+};
 
 /** A SQL string literal of a value checked beforehand (a role, county codes, a credit code): no parameters in a multi-statement string. */
 function literal(value: string): string {
@@ -30,6 +65,9 @@ export class RequestDatabase {
   private savepoints = 0;
   /** statements of one connection run one after another; loaders of a request may ask concurrently */
   private queue: Promise<unknown> = Promise.resolve();
+  /** transaction-local settings wanted, and as they stand in the transaction (see describeChange) */
+  private readonly wanted = new Map<string, string>();
+  private applied = new Map<string, string>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -40,6 +78,32 @@ export class RequestDatabase {
     if (timeout !== undefined && !(Number.isInteger(timeout) && timeout > 0)) {
       throw new Error(`statementTimeoutMs must be a positive integer, got ${timeout}`);
     }
+    if (options.role !== undefined && !/^[a-z_][a-z0-9_]*$/.test(options.role)) throw new Error(`role must be a plain role name, got ${options.role}`);
+    if (scope) {
+      this.wanted.set('hvp.subject', scope.subject);
+      this.wanted.set(CHANGE_SETTINGS.door, scope.via === 'system' ? 'SYSTEM' : 'API');
+    }
+  }
+
+  /**
+   * Describes the changes that follow for the history (who comes from the scope). No statement of its own: the
+   * settings go with the next savepoint (`atomically`) or the transaction's opening, ahead of it, so that rolling back
+   * to that savepoint keeps them.
+   */
+  describeChange(change: ChangeDescription): void {
+    for (const [field, setting] of Object.entries(CHANGE_SETTINGS) as [keyof ChangeDescription, string][]) {
+      const value = change[field];
+      if (value === undefined) continue;
+      this.wanted.set(setting, value === null ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value));
+    }
+  }
+
+  /** `SELECT set_config(…), …; ` for the settings wanted that the transaction does not have yet ('' when none). */
+  private pendingSettings(): string {
+    const changed = [...this.wanted].filter(([name, value]) => this.applied.get(name) !== value);
+    if (changed.length === 0) return '';
+    for (const [name, value] of changed) this.applied.set(name, value);
+    return `SELECT ${changed.map(([name, value]) => `set_config(${literal(name)}, ${literal(value)}, true)`).join(', ')}; `;
   }
 
   private open(): Promise<QueryRunner> {
@@ -50,6 +114,10 @@ export class RequestDatabase {
       // jit_above_cost, and compiling then takes about a second that execution at county scale never wins back.
       const opening = ['START TRANSACTION', 'SET LOCAL jit = off'];
       if (this.options.statementTimeoutMs) opening.push(`SET LOCAL statement_timeout = ${this.options.statementTimeoutMs}`);
+      if (this.options.role) opening.push(`SET LOCAL ROLE ${this.options.role}`);
+      this.applied = new Map();
+      const settings = this.pendingSettings();
+      if (settings) opening.push(settings.replace(/; $/, ''));
       if (this.scope) opening.push(scopeSql(this.scope));
       try {
         await runner.query(opening.join('; '));
@@ -83,13 +151,19 @@ export class RequestDatabase {
   /** Runs `work` atomically inside the request's transaction: when it throws, only its own writes are undone. */
   async atomically<T>(work: () => Promise<T>): Promise<T> {
     const savepoint = `mutation_${++this.savepoints}`;
-    await this.query(`SAVEPOINT ${savepoint}`);
+    // the transaction opens first when this is its first statement (its opening applies the settings then)
+    await this.open();
+    const settings = this.pendingSettings();
+    // set before the savepoint: rolling back to it keeps them, and restores those applied inside it
+    const atSavepoint = new Map(this.applied);
+    await this.query(`${settings}SAVEPOINT ${savepoint}`);
     try {
       const result = await work();
       await this.query(`RELEASE SAVEPOINT ${savepoint}`);
       return result;
     } catch (error) {
       await this.query(`ROLLBACK TO SAVEPOINT ${savepoint}`);
+      this.applied = atSavepoint;
       throw error;
     }
   }
@@ -98,6 +172,7 @@ export class RequestDatabase {
     if (!this.runner) return;
     const runner = await this.runner;
     this.runner = null;
+    this.applied = new Map();
     try {
       await runner.query(commit ? 'COMMIT' : 'ROLLBACK');
     } finally {

@@ -1,14 +1,28 @@
-import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { County } from '../county/county';
 import { countyLoader } from '../county/county.sql';
-import { requireCountyInScope, requireCountyWide, requireWriter } from '../auth/guard';
+import { requireAdmin, requireCountyInScope, requireCountyWide, requireWriter } from '../auth/guard';
+import { DeletedRecord } from '../history/deleted-record';
+import { EXPECTED_VERSION } from '../history/versions';
 import { Context } from '../graphql/context';
 import { DateScalar } from '../graphql/scalars';
 import { Connection } from '../graphql/pagination';
 import { CategoryMembership, Enterprise, EnterpriseConnection } from './enterprise';
 import { EnterpriseCategory } from './enterprise-category';
 import { EnterpriseFilter, EnterpriseInput } from './enterprise.inputs';
-import { categoriesLoader, countyEnterprisesLoader, findEnterprise, membershipsLoader, upsertEnterprise } from './enterprise.sql';
+import {
+  categoriesLoader,
+  countyEnterprisesLoader,
+  deleteEnterprise,
+  deleteMembership,
+  findEnterprise,
+  membershipsLoader,
+  restoreEnterprise,
+  restoreMembership,
+  upsertEnterprise,
+} from './enterprise.sql';
+
+const expectedVersionArg = () => Arg('expectedVersion', () => Int, { nullable: true, description: EXPECTED_VERSION });
 
 @Resolver(() => Enterprise)
 export class EnterpriseResolver {
@@ -41,11 +55,73 @@ export class EnterpriseResolver {
     return membershipsLoader(ctx).load(enterprise.id);
   }
 
-  @Mutation(() => Enterprise, { description: '创建或更新企业: keyed by creditCode; replaces its memberships' })
-  async upsertEnterprise(@Arg('input', () => EnterpriseInput) input: EnterpriseInput, @Ctx() ctx: Context): Promise<Enterprise> {
+  @Mutation(() => Enterprise, {
+    description:
+      '创建或更新企业: keyed by creditCode; replaces its memberships. The credit code of a deleted enterprise answers CONFLICT ' +
+      '(an ADMIN may restore it: restoreEnterprise)',
+  })
+  async upsertEnterprise(
+    @Arg('input', () => EnterpriseInput) input: EnterpriseInput,
+    @expectedVersionArg() expectedVersion: number | null,
+    @Ctx() ctx: Context,
+  ): Promise<Enterprise> {
     requireWriter(ctx, 'upsertEnterprise');
     await requireCountyInScope(ctx, input.countyCode, 'input.countyCode');
-    return ctx.db.atomically(() => upsertEnterprise(ctx.db, input));
+    return ctx.db.atomically(() => upsertEnterprise(ctx.db, input, expectedVersion));
+  }
+
+  @Mutation(() => DeletedRecord, {
+    description:
+      '删除企业 (ADMIN or EDITOR of its county): a soft delete. The enterprise, its memberships, pledge financings, innovation ' +
+      'platforms and knowledge-value loans disappear from every query, list and count (targets, indicators, summaries) for every ' +
+      'caller; its patents stay (it drops out of their owners). Its history keeps every state; an ADMIN brings it back with restoreEnterprise.',
+  })
+  deleteEnterprise(
+    @Arg('creditCode') creditCode: string,
+    @expectedVersionArg() expectedVersion: number | null,
+    @Ctx() ctx: Context,
+  ): Promise<DeletedRecord> {
+    requireWriter(ctx, 'deleteEnterprise');
+    return ctx.db.atomically(() => deleteEnterprise(ctx.db, creditCode, expectedVersion));
+  }
+
+  @Mutation(() => Enterprise, {
+    description: '恢复企业 (ADMIN of its county): restores a deleted enterprise with what was deleted with it (not what had been deleted before)',
+  })
+  restoreEnterprise(
+    @Arg('creditCode') creditCode: string,
+    @expectedVersionArg() expectedVersion: number | null,
+    @Ctx() ctx: Context,
+  ): Promise<Enterprise> {
+    requireAdmin(ctx, 'restoreEnterprise');
+    return ctx.db.atomically(() => restoreEnterprise(ctx.db, creditCode, expectedVersion));
+  }
+
+  @Mutation(() => DeletedRecord, {
+    description:
+      '删除企业类别认定 (ADMIN or EDITOR of its county): a soft delete of one membership (CategoryMembership.id); it no longer counts ' +
+      'anywhere. An ADMIN brings it back with restoreMembership.',
+  })
+  deleteMembership(
+    @Arg('id', () => ID) id: string,
+    @expectedVersionArg() expectedVersion: number | null,
+    @Ctx() ctx: Context,
+  ): Promise<DeletedRecord> {
+    requireWriter(ctx, 'deleteMembership');
+    return ctx.db.atomically(() => deleteMembership(ctx.db, id, expectedVersion));
+  }
+
+  @Mutation(() => CategoryMembership, {
+    description:
+      '恢复企业类别认定 (ADMIN of its county): CONFLICT when its enterprise is deleted, or when the same category and validFrom was entered again since',
+  })
+  restoreMembership(
+    @Arg('id', () => ID) id: string,
+    @expectedVersionArg() expectedVersion: number | null,
+    @Ctx() ctx: Context,
+  ): Promise<CategoryMembership> {
+    requireAdmin(ctx, 'restoreMembership');
+    return ctx.db.atomically(() => restoreMembership(ctx.db, id, expectedVersion));
   }
 }
 

@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { DateScalar } from '../graphql/scalars';
 import { ConnectionType } from '../graphql/pagination';
@@ -21,12 +21,19 @@ export class Enterprise {
 
   @Column({ name: 'county_code', type: 'text' })
   countyCode: string;
+
+  @Column('int')
+  @Field(() => Int, {
+    description: '版本: raised by each change to the enterprise or its memberships; send it back as expectedVersion to refuse overwriting a newer change',
+  })
+  version: number;
 }
 
 @Entity('enterprise_membership')
 @ObjectType({ description: '企业类别认定: a recognition of an enterprise in a category, for a period' })
 export class CategoryMembership {
   @PrimaryGeneratedColumn()
+  @Field(() => ID, { description: 'the membership\'s id (deleteMembership, restoreMembership); a list replaced by upsertEnterprise gets new ids' })
   id: number;
 
   @Column({ name: 'enterprise_id', type: 'int' })
@@ -43,6 +50,10 @@ export class CategoryMembership {
   @Column({ name: 'valid_to', type: 'date', nullable: true })
   @Field(() => DateScalar, { nullable: true, description: 'last day of validity; null: open-ended' })
   validTo: string | null;
+
+  @Column('int')
+  @Field(() => Int, { description: '版本: raised when the membership is deleted or restored' })
+  version: number;
 }
 
 export const EnterpriseConnection = ConnectionType('Enterprise', Enterprise);

@@ -1,11 +1,22 @@
-import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { Enterprise } from '../enterprise/enterprise';
 import { enterpriseLoader } from '../enterprise/enterprise.sql';
-import { requireWriter } from '../auth/guard';
+import { requireAdmin, requireWriter } from '../auth/guard';
+import { DeletedRecord } from '../history/deleted-record';
+import { EXPECTED_VERSION } from '../history/versions';
 import { Context } from '../graphql/context';
 import { Patent } from '../patent/patent';
 import { PledgeFinancing, PledgeFinancingInput } from './pledge-financing';
-import { pledgedPatentsLoader, pledgeFinancingsOfEnterpriseLoader, recordPledgeFinancing } from './pledge-financing.sql';
+import {
+  deletePledgeFinancing,
+  pledgedPatentsLoader,
+  pledgeFinancingsOfEnterpriseLoader,
+  recordPledgeFinancing,
+  restorePledgeFinancing,
+  updatePledgeFinancing,
+} from './pledge-financing.sql';
+
+const expectedVersionArg = () => Arg('expectedVersion', () => Int, { nullable: true, description: EXPECTED_VERSION });
 
 @Resolver(() => PledgeFinancing)
 export class PledgeFinancingResolver {
@@ -26,6 +37,45 @@ export class PledgeFinancingResolver {
   ): Promise<PledgeFinancing> {
     requireWriter(ctx, 'recordPledgeFinancing');
     return ctx.db.atomically(() => recordPledgeFinancing(ctx.db, input));
+  }
+
+  @Mutation(() => PledgeFinancing, {
+    description: '更正质押融资登记 (ADMIN or EDITOR): changes a recorded financing as a whole, its pledged patents included',
+  })
+  updatePledgeFinancing(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => PledgeFinancingInput) input: PledgeFinancingInput,
+    @expectedVersionArg() expectedVersion: number | null,
+    @Ctx() ctx: Context,
+  ): Promise<PledgeFinancing> {
+    requireWriter(ctx, 'updatePledgeFinancing');
+    return ctx.db.atomically(() => updatePledgeFinancing(ctx.db, id, input, expectedVersion));
+  }
+
+  @Mutation(() => DeletedRecord, {
+    description:
+      '删除质押融资登记 (ADMIN or EDITOR of the pledging enterprise\'s county): a soft delete. It no longer makes its patents high-value ' +
+      '(HIGH_PLEDGE_FINANCING) nor counts in indicators or subsidies; an ADMIN brings it back with restorePledgeFinancing.',
+  })
+  deletePledgeFinancing(
+    @Arg('id', () => ID) id: string,
+    @expectedVersionArg() expectedVersion: number | null,
+    @Ctx() ctx: Context,
+  ): Promise<DeletedRecord> {
+    requireWriter(ctx, 'deletePledgeFinancing');
+    return ctx.db.atomically(() => deletePledgeFinancing(ctx.db, id, expectedVersion));
+  }
+
+  @Mutation(() => PledgeFinancing, {
+    description: '恢复质押融资登记 (ADMIN of its county): CONFLICT while its enterprise is deleted (restore the enterprise instead)',
+  })
+  restorePledgeFinancing(
+    @Arg('id', () => ID) id: string,
+    @expectedVersionArg() expectedVersion: number | null,
+    @Ctx() ctx: Context,
+  ): Promise<PledgeFinancing> {
+    requireAdmin(ctx, 'restorePledgeFinancing');
+    return ctx.db.atomically(() => restorePledgeFinancing(ctx.db, id, expectedVersion));
   }
 }
 

@@ -1,13 +1,14 @@
 import { RequestDatabase } from '../db/request-database';
 import { Context } from '../graphql/context';
 import { badUserInput } from '../graphql/errors';
+import { DeletedRecord, expectVersion, setDeleted } from '../history/versions';
 import { byKey, groupByKey } from '../graphql/loaders';
 import { parseApplicationNumber } from '../identifiers/application-number';
 import { Patent } from '../patent/patent';
 import { PATENT_COLUMNS } from '../patent/patent.sql';
 import { PledgeFinancing, PledgeFinancingInput } from './pledge-financing';
 
-const PLEDGE_COLUMNS = `f.id, f.enterprise_id AS "enterpriseId", f.lender, f.amount, f.registered_on AS "registeredOn"`;
+const PLEDGE_COLUMNS = `f.id, f.enterprise_id AS "enterpriseId", f.lender, f.amount, f.registered_on AS "registeredOn", f.version`;
 
 export function pledgeFinancingLoader(ctx: Context) {
   return ctx.loaders.get<number, PledgeFinancing | null>('pledgeFinancing', [], async (ids) => {
@@ -101,4 +102,47 @@ export async function replacePledgedPatents(db: RequestDatabase, financingId: nu
   const { patentIds } = await pledgeParties(db, input);
   await db.query(`DELETE FROM pledge_financing_patent WHERE pledge_financing_id = $1`, [financingId]);
   await db.query(`INSERT INTO pledge_financing_patent (pledge_financing_id, patent_id) SELECT $1, unnest($2::int[])`, [financingId, patentIds]);
+}
+
+/** A financing id as the API gives it (ID): digits, else nothing is found. */
+function financingId(id: string): number | null {
+  return /^\d{1,9}$/.test(id) ? Number(id) : null;
+}
+
+/**
+ * Changes a recorded financing as a whole (enterprise, lender, amount, day, pledged patents: the patents are replaced
+ * only where they differ), with the rules of recording one. With `expectedVersion`, CONFLICT when the stored version differs.
+ */
+export async function updatePledgeFinancing(
+  db: RequestDatabase,
+  id: string,
+  input: PledgeFinancingInput,
+  expectedVersion: number | null,
+): Promise<PledgeFinancing> {
+  const key = financingId(id);
+  if (key === null) throw badUserInput('id', `no pledge financing ${id}`);
+  await expectVersion(db, { table: 'pledge_financing', where: 't.id = $1', params: [key], expected: expectedVersion, what: `pledge financing ${id}` });
+  const { enterpriseId, patentIds } = await pledgeParties(db, input);
+  const [updated] = await db.query<{ id: number }>(
+    `UPDATE pledge_financing f SET enterprise_id = $2, lender = $3, amount = $4, registered_on = $5 WHERE f.id = $1 RETURNING f.id`,
+    [key, enterpriseId, input.lender.trim(), input.amount, input.registeredOn],
+  );
+  if (!updated) throw badUserInput('id', `no pledge financing ${id}`);
+  await db.query(`DELETE FROM pledge_financing_patent WHERE pledge_financing_id = $1 AND patent_id <> ALL ($2::int[])`, [key, patentIds]);
+  await db.query(
+    `INSERT INTO pledge_financing_patent (pledge_financing_id, patent_id) SELECT $1, p FROM unnest($2::int[]) AS p ON CONFLICT DO NOTHING`,
+    [key, patentIds],
+  );
+  const [financing] = await db.query<PledgeFinancing>(`SELECT ${PLEDGE_COLUMNS} FROM pledge_financing f WHERE f.id = $1`, [key]);
+  return financing;
+}
+
+export function deletePledgeFinancing(db: RequestDatabase, id: string, expectedVersion: number | null): Promise<DeletedRecord> {
+  return setDeleted(db, { table: 'pledge_financing', key: id, deleted: true, expectedVersion, field: 'id' });
+}
+
+export async function restorePledgeFinancing(db: RequestDatabase, id: string, expectedVersion: number | null): Promise<PledgeFinancing> {
+  const restored = await setDeleted(db, { table: 'pledge_financing', key: id, deleted: false, expectedVersion, field: 'id' });
+  const [financing] = await db.query<PledgeFinancing>(`SELECT ${PLEDGE_COLUMNS} FROM pledge_financing f WHERE f.id = $1`, [restored.id]);
+  return financing;
 }

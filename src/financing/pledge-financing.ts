@@ -1,4 +1,4 @@
-import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { ArrayNotEmpty, ArrayUnique } from 'class-validator';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { IsApplicationNumber, IsCreditCode, IsNonBlank, IsPositiveAmount } from '../graphql/rules';
@@ -26,6 +26,12 @@ export class PledgeFinancing {
   @Column({ name: 'registered_on', type: 'date' })
   @Field(() => DateScalar, { description: '登记日: registration date' })
   registeredOn: string;
+
+  @Column('int')
+  @Field(() => Int, {
+    description: '版本: raised by each change to the financing or its pledged patents; send it back as expectedVersion to refuse overwriting a newer change',
+  })
+  version: number;
 }
 
 @InputType()

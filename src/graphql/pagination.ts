@@ -99,7 +99,7 @@ export function toConnection<T>(rows: T[], limit: number, totalCount: number, ke
 /** A sort column of a paged query: `column` names a column of the rows, `type` its SQL type for the cursor value. */
 export interface SortColumn {
   column: string;
-  type: 'text' | 'int' | 'date';
+  type: 'text' | 'int' | 'bigint' | 'date';
   descending?: boolean;
   /** e.g. 'C' for byte order */
   collate?: string;

@@ -13,6 +13,7 @@ import { IndicatorResolvers } from '../indicator/indicator.resolver';
 import { PledgeInterestResolvers } from '../financing/pledge-interest.resolver';
 import { validateArgument } from './validation';
 import { ImportResolver } from '../import/import.resolver';
+import { HistoryResolvers } from '../history/history.resolver';
 
 const RESOLVERS = [
   AuthResolver,
@@ -33,6 +34,7 @@ const RESOLVERS = [
   ...IndicatorResolvers,
   ...PledgeInterestResolvers,
   ImportResolver,
+  ...HistoryResolvers,
 ] as const;
 
 let schema: Promise<GraphQLSchema> | undefined;

@@ -7,6 +7,7 @@ import { Authenticate } from '../auth/authenticate';
 import { Principal } from '../auth/principal';
 import { InvalidCredentials } from '../auth/tokens';
 import { RequestDatabase, RequestDatabaseOptions } from '../db/request-database';
+import { changeDoorPlugin } from '../history/change-door';
 import {
   DATABASE_UNAVAILABLE,
   DATABASE_UNAVAILABLE_MESSAGE,
@@ -96,7 +97,7 @@ export async function createApolloServer(options: ApolloServerOptions = {}): Pro
   const logger = options.logger ?? defaultLogger();
   const server = new ApolloServer<Context>({
     schema: await graphqlSchema(),
-    plugins: [transactionPlugin, databaseFaultPlugin, readRoutingPlugin, ...(options.plugins ?? [])],
+    plugins: [transactionPlugin, databaseFaultPlugin, readRoutingPlugin, changeDoorPlugin, ...(options.plugins ?? [])],
     formatError: (formatted, error) => formatError(formatted, error, logger),
     logger,
     stopOnTerminationSignals: options.stopOnTerminationSignals,

@@ -4,6 +4,7 @@
  * caller's transaction, all or nothing unless `partial`, nothing at all when `dryRun`.
  */
 import 'reflect-metadata';
+import path from 'node:path';
 import { RequestDatabase } from '../db/request-database';
 import { assertCountyExists } from '../county/county.sql';
 import { COLUMNS, HeaderMapping, ImportKind, mapHeader } from './columns';
@@ -177,6 +178,8 @@ export async function importFile(
   observer: FileImportObserver = {},
 ): Promise<FileImportSummary> {
   const source = await openSource(file);
+  // the history: these changes come through the import door, from this file (each kind names the row)
+  db.describeChange({ door: 'IMPORT', operation: `import ${options.kind}`, request: null, file: path.basename(file), row: null, rows: null });
   const iterator = source.rows()[Symbol.asyncIterator]();
   try {
     const header = await findHeader(options.kind, iterator);

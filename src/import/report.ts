@@ -127,7 +127,8 @@ function flatten(error: ValidationError, parent: string): { path: string; reason
 
 /** The field and reason of a domain function's BAD_USER_INPUT refusal ("input.ownerCreditCodes[1]" → "ownerCreditCodes[1]"). */
 export function refusalOf(error: unknown): { path: string; reason: string } | null {
-  if (error instanceof GraphQLError && error.extensions?.code === 'BAD_USER_INPUT') {
+  // CONFLICT: a deleted record's key (an ADMIN may restore it), or a version that moved on
+  if (error instanceof GraphQLError && (error.extensions?.code === 'BAD_USER_INPUT' || error.extensions?.code === 'CONFLICT')) {
     const field = typeof error.extensions.field === 'string' ? error.extensions.field : 'input';
     const reason = typeof error.extensions.reason === 'string' ? error.extensions.reason : error.message;
     return { path: field.replace(/^input\.?/, ''), reason };

@@ -49,6 +49,14 @@ export class ImportRun {
   }
 }
 
+/** The row number the history gives a row: its row in the file, or its position (from 1) among a GraphQL call's rows. */
+export const historyRow = (row: SourceRow): number => row.rowNumber ?? row.index + 1;
+
+/** Tells the history which row the writes that follow come from. */
+export function writingRow(db: RequestDatabase, row: SourceRow): void {
+  db.describeChange({ row: historyRow(row), rows: null });
+}
+
 /** A kind's importer: reads, checks and writes a batch of rows inside the import's transaction. */
 export interface KindImporter {
   batchSize: number;

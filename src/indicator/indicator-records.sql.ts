@@ -1,6 +1,7 @@
 import { RequestDatabase } from '../db/request-database';
 import { Context } from '../graphql/context';
 import { badUserInput } from '../graphql/errors';
+import { expectVersion } from '../history/versions';
 import { groupByKey } from '../graphql/loaders';
 import { InnovationPlatformInput, KnowledgeValueLoanInput } from './indicator.inputs';
 import { InnovationPlatform } from './innovation-platform';
@@ -9,8 +10,8 @@ import { KnowledgeValueLoan } from './knowledge-value-loan';
 /** The records behind INNOVATION_PLATFORMS and KNOWLEDGE_VALUE_LOANS: innovation platforms and knowledge-value loans. */
 
 const PLATFORM_COLUMNS = `ip.id, ip.enterprise_id AS "enterpriseId", ip.name, ip.kind, ip.level,
-  ip.recognised_on AS "recognisedOn", ip.valid_to AS "validTo"`;
-const LOAN_COLUMNS = `l.id, l.enterprise_id AS "enterpriseId", l.lender, l.amount, l.granted_on AS "grantedOn"`;
+  ip.recognised_on AS "recognisedOn", ip.valid_to AS "validTo", ip.version`;
+const LOAN_COLUMNS = `l.id, l.enterprise_id AS "enterpriseId", l.lender, l.amount, l.granted_on AS "grantedOn", l.version`;
 
 async function enterpriseIdOf(db: RequestDatabase, creditCode: string, field: string): Promise<number> {
   const code = creditCode.trim().toUpperCase();
@@ -19,9 +20,20 @@ async function enterpriseIdOf(db: RequestDatabase, creditCode: string, field: st
   return enterprise.id;
 }
 
-/** Creates or replaces the platform of (enterprise, name). */
-export async function upsertInnovationPlatform(db: RequestDatabase, input: InnovationPlatformInput): Promise<InnovationPlatform> {
+/** Creates or replaces the platform of (enterprise, name). With `expectedVersion`, CONFLICT when the stored version differs. */
+export async function upsertInnovationPlatform(
+  db: RequestDatabase,
+  input: InnovationPlatformInput,
+  expectedVersion?: number | null,
+): Promise<InnovationPlatform> {
   const enterpriseId = await enterpriseIdOf(db, input.enterpriseCreditCode, 'input.enterpriseCreditCode');
+  await expectVersion(db, {
+    table: 'innovation_platform',
+    where: 't.enterprise_id = $1 AND t.name = $2',
+    params: [enterpriseId, input.name.trim()],
+    expected: expectedVersion,
+    what: `innovation platform ${input.name.trim()}`,
+  });
   const [platform] = await db.query<InnovationPlatform>(
     `INSERT INTO innovation_platform AS ip (enterprise_id, name, kind, level, recognised_on, valid_to)
      VALUES ($1, $2, $3, $4, $5, $6)

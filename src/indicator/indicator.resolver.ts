@@ -1,10 +1,11 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { County } from '../county/county';
 import { Enterprise } from '../enterprise/enterprise';
 import { enterpriseLoader } from '../enterprise/enterprise.sql';
 import { requireCountyWide, requireWriter } from '../auth/guard';
 import { Context } from '../graphql/context';
 import { yearOf } from '../graphql/dates';
+import { EXPECTED_VERSION } from '../history/versions';
 import { DateScalar } from '../graphql/scalars';
 import { Plan } from '../plan/plan';
 import { planInForceLoader } from '../plan/plan.sql';
@@ -121,10 +122,11 @@ export class InnovationPlatformResolver {
   @Mutation(() => InnovationPlatform, { description: '创建或更新创新平台: keyed by the owner enterprise and the platform name' })
   upsertInnovationPlatform(
     @Arg('input', () => InnovationPlatformInput) input: InnovationPlatformInput,
+    @Arg('expectedVersion', () => Int, { nullable: true, description: EXPECTED_VERSION }) expectedVersion: number | null,
     @Ctx() ctx: Context,
   ): Promise<InnovationPlatform> {
     requireWriter(ctx, 'upsertInnovationPlatform');
-    return ctx.db.atomically(() => upsertInnovationPlatform(ctx.db, input));
+    return ctx.db.atomically(() => upsertInnovationPlatform(ctx.db, input, expectedVersion));
   }
 }
 

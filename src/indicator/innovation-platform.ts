@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { DateScalar } from '../graphql/scalars';
 
@@ -65,4 +65,8 @@ export class InnovationPlatform {
   @Column({ name: 'valid_to', type: 'date', nullable: true })
   @Field(() => DateScalar, { nullable: true, description: '有效期至: last day it counts (revoked or not re-evaluated); null: open-ended' })
   validTo: string | null;
+
+  @Column('int')
+  @Field(() => Int, { description: '版本: raised by each change; send it back as expectedVersion to refuse overwriting a newer change' })
+  version: number;
 }

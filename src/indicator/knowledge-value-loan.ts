@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { DateScalar, DecimalScalar } from '../graphql/scalars';
 
@@ -25,4 +25,8 @@ export class KnowledgeValueLoan {
   @Column({ name: 'granted_on', type: 'date' })
   @Field(() => DateScalar, { description: '放款日: the day the loan was granted' })
   grantedOn: string;
+
+  @Column('int')
+  @Field(() => Int, { description: '版本: raised by each change' })
+  version: number;
 }

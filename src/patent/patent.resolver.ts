@@ -2,16 +2,28 @@ import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 't
 import { County } from '../county/county';
 import { attributedCounty } from '../county/county-label';
 import { Enterprise } from '../enterprise/enterprise';
-import { requireCountyInScope, requireCountyWide, requireWriter } from '../auth/guard';
+import { requireAdmin, requireCountyInScope, requireCountyWide, requireWriter } from '../auth/guard';
+import { DeletedRecord } from '../history/deleted-record';
+import { EXPECTED_VERSION } from '../history/versions';
 import { Context } from '../graphql/context';
 import { Connection } from '../graphql/pagination';
 import { OverseasGrant, Patent, PatentAward, PatentConnection } from './patent';
 import { PatentFilter, PatentInput } from './patent.inputs';
-import { awardsLoader, findPatent, overseasGrantsLoader, ownersLoader, patentListLoader, upsertPatent } from './patent.sql';
+import {
+  awardsLoader,
+  deletePatent,
+  findPatent,
+  overseasGrantsLoader,
+  ownersLoader,
+  patentListLoader,
+  restorePatent,
+  upsertPatent,
+} from './patent.sql';
 
 const filterArg = () => Arg('filter', () => PatentFilter, { nullable: true });
 const firstArg = () => Arg('first', () => Int, { nullable: true, defaultValue: 50, description: '0 to 100' });
 const afterArg = () => Arg('after', () => String, { nullable: true });
+const expectedVersionArg = () => Arg('expectedVersion', () => Int, { nullable: true, description: EXPECTED_VERSION });
 
 @Resolver(() => Patent)
 export class PatentResolver {
@@ -49,11 +61,44 @@ export class PatentResolver {
     return ownersLoader(ctx).load(patent.id);
   }
 
-  @Mutation(() => Patent, { description: '创建或更新专利: keyed by the normalized applicationNumber' })
-  async upsertPatent(@Arg('input', () => PatentInput) input: PatentInput, @Ctx() ctx: Context): Promise<Patent> {
+  @Mutation(() => Patent, {
+    description:
+      '创建或更新专利: keyed by the normalized applicationNumber. The application number of a deleted patent answers CONFLICT ' +
+      '(an ADMIN may restore it: restorePatent)',
+  })
+  async upsertPatent(
+    @Arg('input', () => PatentInput) input: PatentInput,
+    @expectedVersionArg() expectedVersion: number | null,
+    @Ctx() ctx: Context,
+  ): Promise<Patent> {
     requireWriter(ctx, 'upsertPatent');
     await requireCountyInScope(ctx, input.countyCode, 'input.countyCode');
-    return ctx.db.atomically(() => upsertPatent(ctx.db, input));
+    return ctx.db.atomically(() => upsertPatent(ctx.db, input, expectedVersion));
+  }
+
+  @Mutation(() => DeletedRecord, {
+    description:
+      '删除专利 (ADMIN or EDITOR of the county it is attributed to): a soft delete. The patent disappears from every query, list and ' +
+      'count (high-value counts, target gaps, indicators, pledged patents) for every caller; its history keeps every state; an ADMIN ' +
+      'brings it back with restorePatent.',
+  })
+  deletePatent(
+    @Arg('applicationNumber') applicationNumber: string,
+    @expectedVersionArg() expectedVersion: number | null,
+    @Ctx() ctx: Context,
+  ): Promise<DeletedRecord> {
+    requireWriter(ctx, 'deletePatent');
+    return ctx.db.atomically(() => deletePatent(ctx.db, applicationNumber, expectedVersion));
+  }
+
+  @Mutation(() => Patent, { description: '恢复专利 (ADMIN of its county): restores a deleted patent with its owners, grants and awards' })
+  restorePatent(
+    @Arg('applicationNumber') applicationNumber: string,
+    @expectedVersionArg() expectedVersion: number | null,
+    @Ctx() ctx: Context,
+  ): Promise<Patent> {
+    requireAdmin(ctx, 'restorePatent');
+    return ctx.db.atomically(() => restorePatent(ctx.db, applicationNumber, expectedVersion));
   }
 }
 

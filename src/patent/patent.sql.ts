@@ -3,7 +3,8 @@ import { missingCounties, noCountyReason } from '../county/county.sql';
 import { Enterprise } from '../enterprise/enterprise';
 import { ENTERPRISE_COLUMNS } from '../enterprise/enterprise.sql';
 import { Context } from '../graphql/context';
-import { badUserInput } from '../graphql/errors';
+import { badUserInput, conflict } from '../graphql/errors';
+import { DeletedRecord, deletedKeys, expectVersion, setDeleted } from '../history/versions';
 import { byKey, groupByKey } from '../graphql/loaders';
 import { Connection, connectionsByOwner, pagedSql, pageRequest, SortColumn } from '../graphql/pagination';
 import { highValueSql } from '../high-value/high-value.sql';
@@ -13,7 +14,7 @@ import { PatentFilter, PatentInput } from './patent.inputs';
 
 export const PATENT_COLUMNS = `p.id, p.application_number AS "applicationNumber", p.title, p.type, p.county_code AS "countyCode",
   p.filing_date AS "filingDate", p.grant_date AS "grantDate", p.lapse_date AS "lapseDate", p.ipc_codes AS "ipcCodes",
-  p.strategic_industry AS "strategicIndustry"`;
+  p.strategic_industry AS "strategicIndustry", p.version`;
 
 export function patentLoader(ctx: Context) {
   return ctx.loaders.get<number, Patent | null>('patent', [], async (ids) => {
@@ -114,8 +115,8 @@ export function patentListLoader(
 }
 
 function toPatent(row: Patent): Patent {
-  const { id, applicationNumber, title, type, countyCode, filingDate, grantDate, lapseDate, ipcCodes, strategicIndustry } = row;
-  return { id, applicationNumber, title, type, countyCode, filingDate, grantDate, lapseDate, ipcCodes, strategicIndustry };
+  const { id, applicationNumber, title, type, countyCode, filingDate, grantDate, lapseDate, ipcCodes, strategicIndustry, version } = row;
+  return { id, applicationNumber, title, type, countyCode, filingDate, grantDate, lapseDate, ipcCodes, strategicIndustry, version };
 }
 
 /** Ids of the enterprises of the given credit codes (normalized: trimmed, upper case); unknown codes are absent. */
@@ -136,7 +137,7 @@ export type PatentWriteStatus = 'CREATED' | 'UPDATED' | 'UNCHANGED';
 /** What became of one input of upsertPatents: written (or found identical), or refused with the field (relative to the input) and the reason. */
 export type PatentWriteOutcome =
   | { ok: true; id: number; applicationNumber: string; status: PatentWriteStatus }
-  | { ok: false; field: string; reason: string };
+  | { ok: false; field: string; reason: string; code?: 'CONFLICT' };
 
 /** The replacement lists of one patent, as jsonb text; null: not given, left as it is. */
 interface PatentLists {
@@ -155,8 +156,8 @@ interface PatentLists {
  */
 export async function upsertPatents(db: RequestDatabase, inputs: PatentInput[]): Promise<PatentWriteOutcome[]> {
   const outcomes: (PatentWriteOutcome | undefined)[] = new Array(inputs.length);
-  const refuse = (i: number, field: string, reason: string) => {
-    outcomes[i] ??= { ok: false, field, reason };
+  const refuse = (i: number, field: string, reason: string, code?: 'CONFLICT') => {
+    outcomes[i] ??= { ok: false, field, reason, ...(code ? { code } : {}) };
   };
   const numbers: string[] = inputs.map((input, i) => {
     const parsed = parseApplicationNumber(input.applicationNumber);
@@ -171,6 +172,10 @@ export async function upsertPatents(db: RequestDatabase, inputs: PatentInput[]):
     else refuse(i, 'applicationNumber', `${number} is also input ${first} of the same batch`);
   });
   const pending = () => inputs.map((_, i) => i).filter((i) => !outcomes[i]);
+
+  // a deleted patent keeps its application number until an ADMIN restores it
+  const deleted = await deletedKeys(db, 'patent', pending().map((i) => numbers[i]));
+  for (const i of pending()) if (deleted.has(numbers[i])) refuse(i, 'applicationNumber', deleted.get(numbers[i])!, 'CONFLICT');
 
   const missing = await missingCounties(db, pending().map((i) => inputs[i].countyCode));
   for (const i of pending()) if (missing.has(inputs[i].countyCode)) refuse(i, 'countyCode', noCountyReason(inputs[i].countyCode));
@@ -298,10 +303,45 @@ async function replacePatentList(db: RequestDatabase, list: PatentListSql, ids: 
   return new Set(changed.map((row) => row.patentId));
 }
 
-/** Creates or replaces the patent of an application number; lists not given stay as they were. */
-export async function upsertPatent(db: RequestDatabase, input: PatentInput): Promise<Patent> {
+/**
+ * Creates or replaces the patent of an application number; lists not given stay as they were. With `expectedVersion`,
+ * CONFLICT when the stored version differs.
+ */
+export async function upsertPatent(db: RequestDatabase, input: PatentInput, expectedVersion?: number | null): Promise<Patent> {
+  const parsed = parseApplicationNumber(input.applicationNumber);
+  if (parsed.ok) {
+    await expectVersion(db, {
+      table: 'patent',
+      where: 't.application_number = $1',
+      params: [parsed.value],
+      expected: expectedVersion,
+      what: `patent ${parsed.value}`,
+    });
+  }
   const [outcome] = await upsertPatents(db, [input]);
-  if (!outcome.ok) throw badUserInput(`input.${outcome.field}`, outcome.reason);
+  if (!outcome.ok) throw (outcome.code === 'CONFLICT' ? conflict : badUserInput)(`input.${outcome.field}`, outcome.reason);
   const [patent] = await db.query<Patent>(`SELECT ${PATENT_COLUMNS} FROM patent p WHERE p.id = $1`, [outcome.id]);
   return patent;
+}
+
+export function deletePatent(db: RequestDatabase, applicationNumber: string, expectedVersion: number | null): Promise<DeletedRecord> {
+  return setDeleted(db, { table: 'patent', key: normalizedNumber(applicationNumber), deleted: true, expectedVersion, field: 'applicationNumber' });
+}
+
+export async function restorePatent(db: RequestDatabase, applicationNumber: string, expectedVersion: number | null): Promise<Patent> {
+  const restored = await setDeleted(db, {
+    table: 'patent',
+    key: normalizedNumber(applicationNumber),
+    deleted: false,
+    expectedVersion,
+    field: 'applicationNumber',
+  });
+  const [patent] = await db.query<Patent>(`SELECT ${PATENT_COLUMNS} FROM patent p WHERE p.id = $1`, [restored.id]);
+  return patent;
+}
+
+function normalizedNumber(applicationNumber: string): string {
+  const parsed = parseApplicationNumber(applicationNumber);
+  if (!parsed.ok) throw badUserInput('applicationNumber', parsed.reason);
+  return parsed.value;
 }

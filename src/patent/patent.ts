@@ -46,6 +46,13 @@ export class Patent {
   @Column({ name: 'strategic_industry', type: 'text', nullable: true })
   @Field(() => StrategicIndustry, { nullable: true, description: '所属战略性新兴产业: its strategic emerging industry, if any' })
   strategicIndustry: StrategicIndustry | null;
+
+  @Column('int')
+  @Field(() => Int, {
+    description:
+      '版本: raised by each change to the patent or its lists (owners, overseas grants, awards); send it back as expectedVersion to refuse overwriting a newer change',
+  })
+  version: number;
 }
 
 @Entity('patent_overseas_grant')

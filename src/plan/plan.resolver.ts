@@ -2,6 +2,7 @@ import { Arg, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-gra
 import { County } from '../county/county';
 import { requireAdmin, requireCountyInScope } from '../auth/guard';
 import { Context } from '../graphql/context';
+import { EXPECTED_VERSION } from '../history/versions';
 import { yearOf } from '../graphql/dates';
 import { BreakthroughTarget, IndicatorTarget, Plan } from './plan';
 import { PlanInput } from './plan.inputs';
@@ -26,10 +27,14 @@ export class PlanResolver {
   }
 
   @Mutation(() => Plan, { description: '创建或更新规划: keyed by county and startYear; replaces its breakthrough targets' })
-  async upsertPlan(@Arg('input', () => PlanInput) input: PlanInput, @Ctx() ctx: Context): Promise<Plan> {
+  async upsertPlan(
+    @Arg('input', () => PlanInput) input: PlanInput,
+    @Arg('expectedVersion', () => Int, { nullable: true, description: EXPECTED_VERSION }) expectedVersion: number | null,
+    @Ctx() ctx: Context,
+  ): Promise<Plan> {
     requireAdmin(ctx, 'upsertPlan');
     await requireCountyInScope(ctx, input.countyCode, 'input.countyCode');
-    return ctx.db.atomically(() => upsertPlan(ctx.db, input));
+    return ctx.db.atomically(() => upsertPlan(ctx.db, input, expectedVersion));
   }
 }
 

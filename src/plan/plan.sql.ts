@@ -1,6 +1,7 @@
 import { Context } from '../graphql/context';
 import { byKey, groupByKey } from '../graphql/loaders';
 import { RequestDatabase } from '../db/request-database';
+import { expectVersion } from '../history/versions';
 import { BreakthroughTarget, IndicatorTarget, Plan } from './plan';
 import { PlanInput } from './plan.inputs';
 import { assertCountyExists } from '../county/county.sql';
@@ -22,7 +23,7 @@ export function planInForceSql(countyCode: string, year: string, columns = 'pl.*
 }
 
 const PLAN_COLUMNS = `p.id, p.county_code AS "countyCode", p.title, p.start_year AS "startYear", p.end_year AS "endYear",
-  p.high_pledge_threshold AS "highPledgeThreshold", p.pledge_interest_subsidy_rate::float8 AS "pledgeInterestSubsidyRate"`;
+  p.high_pledge_threshold AS "highPledgeThreshold", p.pledge_interest_subsidy_rate::float8 AS "pledgeInterestSubsidyRate", p.version`;
 
 export function planInForceLoader(ctx: Context, year: number) {
   return ctx.loaders.get<string, Plan | null>('planInForce', [year], async (countyCodes) => {
@@ -69,11 +70,19 @@ export function indicatorTargetsLoader(ctx: Context) {
 }
 
 /**
- * Creates or replaces the plan of (county, startYear), with its targets, in one transaction step.
- * A pledgeInterestSubsidyRate left undefined keeps the stored rate; null clears it.
+ * Creates or replaces the plan of (county, startYear), with its targets, in one transaction step; a target list equal
+ * to the stored one is not rewritten (the version stays when nothing changed). A pledgeInterestSubsidyRate left
+ * undefined keeps the stored rate; null clears it. With `expectedVersion`, CONFLICT when the stored version differs.
  */
-export async function upsertPlan(db: RequestDatabase, input: PlanInput): Promise<Plan> {
+export async function upsertPlan(db: RequestDatabase, input: PlanInput, expectedVersion?: number | null): Promise<Plan> {
   await assertCountyExists(db, input.countyCode, 'input.countyCode');
+  await expectVersion(db, {
+    table: 'plan',
+    where: 't.county_code = $1 AND t.start_year = $2',
+    params: [input.countyCode, input.startYear],
+    expected: expectedVersion,
+    what: `the plan of ${input.countyCode} starting ${input.startYear}`,
+  });
   const [plan] = await db.query<Plan>(
     `INSERT INTO plan AS p (county_code, title, start_year, end_year, high_pledge_threshold, pledge_interest_subsidy_rate)
      VALUES ($1, $2, $3, $4, $5, $7)
@@ -92,19 +101,50 @@ export async function upsertPlan(db: RequestDatabase, input: PlanInput): Promise
       input.pledgeInterestSubsidyRate ?? null,
     ],
   );
-  await db.query(`DELETE FROM plan_breakthrough_target WHERE plan_id = $1`, [plan.id]);
-  await db.query(
-    `INSERT INTO plan_breakthrough_target (plan_id, category, min_high_value_patents)
-     SELECT $1, t.category, t.min FROM unnest($2::text[], $3::int[]) AS t(category, min)`,
-    [plan.id, input.breakthroughTargets.map((t) => t.category), input.breakthroughTargets.map((t) => t.minHighValuePatents)],
-  );
+  let changed = await replaceTargets(db, {
+    table: 'plan_breakthrough_target',
+    columns: ['category', 'min_high_value_patents'],
+    types: ['text', 'int'],
+    planId: plan.id,
+    values: [input.breakthroughTargets.map((t) => t.category), input.breakthroughTargets.map((t) => t.minHighValuePatents)],
+  });
   if (input.indicatorTargets) {
-    await db.query(`DELETE FROM plan_indicator_target WHERE plan_id = $1`, [plan.id]);
-    await db.query(
-      `INSERT INTO plan_indicator_target (plan_id, kind, target)
-       SELECT $1, t.kind, t.target FROM unnest($2::text[], $3::float8[]) AS t(kind, target)`,
-      [plan.id, input.indicatorTargets.map((t) => t.kind), input.indicatorTargets.map((t) => t.target)],
-    );
+    changed =
+      (await replaceTargets(db, {
+        table: 'plan_indicator_target',
+        columns: ['kind', 'target'],
+        types: ['text', 'float8'],
+        planId: plan.id,
+        values: [input.indicatorTargets.map((t) => t.kind), input.indicatorTargets.map((t) => t.target)],
+      })) || changed;
   }
-  return plan;
+  if (!changed) return plan;
+  // the new targets raised the version (unless the row's own change did already)
+  const [{ version }] = await db.query<{ version: number }>(`SELECT version FROM plan WHERE id = $1`, [plan.id]);
+  return { ...plan, version };
+}
+
+interface TargetList {
+  table: 'plan_breakthrough_target' | 'plan_indicator_target';
+  columns: [string, string];
+  types: [string, string];
+  planId: number;
+  values: [unknown[], unknown[]];
+}
+
+/** Replaces a plan's target list when it differs from the stored one (one statement, two when it does); true when it did. */
+async function replaceTargets(db: RequestDatabase, { table, columns: [a, b], types, planId, values }: TargetList): Promise<boolean> {
+  const wanted = `SELECT w.a, w.b FROM unnest($2::${types[0]}[], $3::${types[1]}[]) AS w(a, b)`;
+  const params = [planId, ...values];
+  const [{ changed }] = await db.query<{ changed: boolean }>(
+    `WITH wanted AS (${wanted}),
+          stored AS (SELECT t.${a} AS a, t.${b} AS b FROM ${table} t WHERE t.plan_id = $1),
+          diff AS (SELECT EXISTS (SELECT * FROM wanted EXCEPT SELECT * FROM stored)
+                       OR EXISTS (SELECT * FROM stored EXCEPT SELECT * FROM wanted) AS changed),
+          removed AS (DELETE FROM ${table} t WHERE t.plan_id = $1 AND (SELECT changed FROM diff))
+     SELECT changed FROM diff`,
+    params,
+  );
+  if (changed) await db.query(`INSERT INTO ${table} (plan_id, ${a}, ${b}) SELECT $1, w.a, w.b FROM (${wanted}) w`, params);
+  return changed;
 }

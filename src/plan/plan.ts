@@ -41,6 +41,10 @@ export class Plan {
       'as a fraction (0.5 = 50%, at most 4 decimals); null: the plan sets no interest subsidy',
   })
   pledgeInterestSubsidyRate: number | null;
+
+  @Column('int')
+  @Field(() => Int, { description: '版本: raised by each change to the plan or its targets; send it back as expectedVersion to refuse overwriting a newer change' })
+  version: number;
 }
 
 @Entity('plan_breakthrough_target')

@@ -2,7 +2,7 @@ import { CountyStatisticsInput } from '../../county/county.inputs';
 import { setCountyStatistics } from '../../county/county.sql';
 import { RowResult, RowReport, SourceRow, validationProblems } from '../report';
 import { RowReader } from '../row-reader';
-import { ImportRun, KindImporter, snapshot, statusOf, writeRow } from '../run';
+import { ImportRun, KindImporter, snapshot, statusOf, writeRow, writingRow } from '../run';
 
 const STATISTICS_STATE = `SELECT to_jsonb(s) AS state FROM county_statistics s WHERE s.county_code = $1 AND s.year = $2`;
 const FIGURES = ['population', 'gdp', 'rdInvestment', 'seiOutputValue', 'ipServiceAgencies', 'patentServicePractitioners'] as const;
@@ -39,6 +39,7 @@ export function countyStatisticsImporter(run: ImportRun): KindImporter {
       return report.result('UNCHANGED', key);
     }
 
+    writingRow(run.db, row);
     const written = await writeRow(run.db, async () => {
       const before = await snapshot(run.db, STATISTICS_STATE, [run.countyCode, year]);
       await setCountyStatistics(run.db, input);

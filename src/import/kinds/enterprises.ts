@@ -6,7 +6,7 @@ import { parseCreditCode } from '../../identifiers/credit-code';
 import { RequestDatabase } from '../../db/request-database';
 import { RowResult, RowReport, rowLabel, SourceRow, validationProblems } from '../report';
 import { RowReader } from '../row-reader';
-import { ImportRun, KindImporter, snapshot, statusOf, writeRow } from '../run';
+import { ImportRun, KindImporter, snapshot, statusOf, writeRow, writingRow } from '../run';
 import { parseCategory } from '../values';
 
 interface StoredMembership {
@@ -82,6 +82,7 @@ export function enterpriseImporter(run: ImportRun): KindImporter {
     if (!earlier) names.set(creditCode, { name: name.trim(), where: rowLabel(row) });
     if (report.refused) return report.result('REFUSED', key);
 
+    writingRow(run.db, row);
     const written = await writeRow(run.db, async () => {
       const before = await enterpriseState(run.db, creditCode);
       if (before.state && before.state.countyCode !== run.countyCode) {

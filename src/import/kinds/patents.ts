@@ -6,7 +6,7 @@ import { PatentType } from '../../patent/patent-type';
 import { EnterpriseDirectory } from '../directory';
 import { refusalOf, RowResult, RowReport, RowStatus, SourceRow, validationProblems } from '../report';
 import { RowReader } from '../row-reader';
-import { ImportRun, KindImporter } from '../run';
+import { historyRow, ImportRun, KindImporter } from '../run';
 import { applicationNumberText, cellText, isBlank, legalStatusHint, normalizeWidth, parsePatentType, parseStrategicIndustry, splitList } from '../values';
 
 /** The stored fields a file may leave out (no such column): they keep their stored values. */
@@ -199,6 +199,8 @@ export function patentImporter(run: ImportRun): KindImporter {
     }
 
     const good = patents.filter((p) => !p.report.refused && p.number);
+    // the history names each patent's row (the batch is written in a few set-based statements)
+    run.db.describeChange({ row: null, rows: Object.fromEntries(good.map((p) => [p.number!, historyRow(p.row)])) });
     const outcomes = await writeBatch(good.map((p) => p.input));
     good.forEach((patent, k) => {
       const outcome = outcomes[k];

@@ -4,7 +4,7 @@ import { findPledgeFinancingsByKey, pledgedNumbers, recordPledgeFinancing, repla
 import { EnterpriseDirectory } from '../directory';
 import { RowResult, RowReport, SourceRow, validationProblems } from '../report';
 import { RowReader } from '../row-reader';
-import { ImportRun, KindImporter, writeRow } from '../run';
+import { ImportRun, KindImporter, writeRow, writingRow } from '../run';
 import { shiftDecimal } from '../values';
 
 function fieldOf(path: string): string {
@@ -75,6 +75,7 @@ export function pledgeFinancingImporter(run: ImportRun): KindImporter {
     }
 
     const wanted = [...new Set(pledgedNumbers(input))].sort();
+    writingRow(run.db, row);
     const written = await writeRow(run.db, async () => {
       const recorded = await findPledgeFinancingsByKey(run.db, input);
       if (recorded.length === 0) {

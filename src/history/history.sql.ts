@@ -1,0 +1,118 @@
+import { Context } from '../graphql/context';
+import { Connection, connectionsByOwner, pagedSql, pageRequest, SortColumn } from '../graphql/pagination';
+import { ChangeDoor, HistoryAction, HistoryEntry } from './history';
+
+/** The part of a record each table holds, as HistoryEntry.part names it. */
+const PARTS: Record<string, string> = {
+  county: 'county',
+  county_statistics: 'statistics',
+  plan: 'plan',
+  plan_breakthrough_target: 'breakthroughTarget',
+  plan_indicator_target: 'indicatorTarget',
+  enterprise: 'enterprise',
+  enterprise_membership: 'membership',
+  innovation_platform: 'innovationPlatform',
+  knowledge_value_loan: 'knowledgeValueLoan',
+  patent: 'patent',
+  patent_owner: 'owner',
+  patent_overseas_grant: 'overseasGrant',
+  patent_award: 'award',
+  pledge_financing: 'pledgeFinancing',
+  pledge_financing_patent: 'pledgedPatent',
+  pledge_interest_payment: 'interestPayment',
+};
+
+export type HistoryRecordType = 'Enterprise' | 'Patent' | 'PledgeFinancing' | 'County';
+
+/** Newest first. */
+const HISTORY_ORDER: SortColumn[] = [{ column: 'id', type: 'bigint', descending: true }];
+
+const HISTORY_COLUMNS = `h.id, h.changed_at AS at, h.action, h.record_type AS "recordType", h.record_key AS "recordKey",
+  h.table_name AS "tableName", h.version, h.before, h.after, h.actor, h.actor_role AS "actorRole", h.door,
+  h.operation, h.request AS "operationName", h.file, h.row_number AS row, h.transaction_id::text AS "transactionId"`;
+
+interface HistoryRow {
+  id: number;
+  at: Date;
+  action: HistoryAction;
+  recordType: string;
+  recordKey: string | null;
+  tableName: string;
+  version: number | null;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  actor: string | null;
+  actorRole: string | null;
+  door: ChangeDoor;
+  operation: string | null;
+  operationName: string | null;
+  file: string | null;
+  row: number | null;
+  transactionId: string;
+}
+
+const camel = (name: string) => name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+
+function camelKeys(values: Record<string, unknown> | null): Record<string, unknown> | null {
+  if (!values) return null;
+  return Object.fromEntries(Object.entries(values).map(([key, value]) => [camel(key), value]));
+}
+
+function toEntry(row: HistoryRow): HistoryEntry {
+  const before = camelKeys(row.before);
+  const after = camelKeys(row.after);
+  const fields = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])];
+  return {
+    id: row.id,
+    at: row.at,
+    action: row.action,
+    recordType: row.recordType,
+    recordKey: row.recordKey,
+    part: PARTS[row.tableName] ?? row.tableName,
+    version: row.version,
+    before,
+    after,
+    changedFields: fields.filter((field) => JSON.stringify(before?.[field] ?? null) !== JSON.stringify(after?.[field] ?? null)),
+    actor: row.actor,
+    actorRole: row.actorRole,
+    door: row.door,
+    operation: row.operation,
+    operationName: row.operationName,
+    file: row.file,
+    row: row.row,
+    transactionId: row.transactionId,
+  };
+}
+
+/**
+ * The history of records of one type, newest first (Relay pages, one statement per batch). Row Level Security shows
+ * history to an ADMIN only, within its counties; the resolvers refuse everyone else first.
+ */
+export function historyLoader(ctx: Context, recordType: HistoryRecordType, first: number | null, after: string | null) {
+  const page = pageRequest(first, after, HISTORY_ORDER.length);
+  return ctx.loaders.get<string, Connection<HistoryEntry>>('history', [recordType, page], async (recordIds) => {
+    const { sql, params } = pagedSql({
+      rows: `SELECT h.record_id AS owner, ${HISTORY_COLUMNS} FROM history h WHERE h.record_type = $2 AND h.record_id = ANY($1::text[])`,
+      params: [recordIds, recordType],
+      sort: HISTORY_ORDER,
+      page,
+    });
+    const rows = await ctx.db.query<HistoryRow & { owner: string; pageOwner: string; pageTotal: number; page_row: number | null }>(sql, params);
+    return connectionsByOwner(recordIds, rows, HISTORY_ORDER, page.limit, toEntry);
+  });
+}
+
+/** The deletions of records of counties (any type), newest first: where an ADMIN finds what to restore. */
+export function deletionsLoader(ctx: Context, first: number | null, after: string | null) {
+  const page = pageRequest(first, after, HISTORY_ORDER.length);
+  return ctx.loaders.get<string, Connection<HistoryEntry>>('deletions', [page], async (countyCodes) => {
+    const { sql, params } = pagedSql({
+      rows: `SELECT h.county_code AS owner, ${HISTORY_COLUMNS} FROM history h WHERE h.action = 'DELETED' AND h.county_code = ANY($1::text[])`,
+      params: [countyCodes],
+      sort: HISTORY_ORDER,
+      page,
+    });
+    const rows = await ctx.db.query<HistoryRow & { owner: string; pageOwner: string; pageTotal: number; page_row: number | null }>(sql, params);
+    return connectionsByOwner(countyCodes, rows, HISTORY_ORDER, page.limit, toEntry);
+  });
+}
