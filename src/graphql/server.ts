@@ -7,6 +7,7 @@ import { Authenticate } from '../auth/authenticate';
 import { Principal } from '../auth/principal';
 import { InvalidCredentials } from '../auth/tokens';
 import { RequestDatabase, RequestDatabaseOptions } from '../db/request-database';
+import { handleExportRequest } from '../export/http';
 import { changeDoorPlugin } from '../history/change-door';
 import {
   DATABASE_UNAVAILABLE,
@@ -179,6 +180,13 @@ export function createHttpHandler(apollo: ApolloServer<Context>, dataSource: Dat
     try {
       if (url.pathname === '/health' && request.method === 'GET') {
         response.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
+        return;
+      }
+      if (url.pathname.startsWith('/export/')) {
+        await handleExportRequest(request, response, url, {
+          authenticate: options.authenticate,
+          context: (principal) => createContext(dataSource, principal, databaseOptions),
+        });
         return;
       }
       if (url.pathname !== '/graphql') {

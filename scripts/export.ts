@@ -1,0 +1,123 @@
+import 'reflect-metadata';
+import { writeFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { parseArgs } from 'node:util';
+import { Client } from 'pg';
+import { Principal, Role } from '../src/auth/principal';
+import { loadConfig } from '../src/config';
+import { EMBEDDED_DATABASE_NAME, migrate, ownerDatabase } from '../src/db/database';
+import { createDataSource } from '../src/db/data-source';
+import { RequestDatabase } from '../src/db/request-database';
+import { EXPORT_KINDS, exportTable, ExportKind } from '../src/export/export-tables';
+import { EXPORT_FORMATS, ExportFormat, render } from '../src/export/formats';
+import { Context } from '../src/graphql/context';
+import { isIsoDate, todayInChina } from '../src/graphql/dates';
+import { Loaders } from '../src/graphql/loaders';
+import { commandRole } from '../src/history/command-role';
+
+const USAGE = `npm run export -- --county 500231 --what gaps|indicators [--format xlsx|csv] [--as-of YYYY-MM-DD] [--only-unmet] --out FILE
+
+Writes what officials send upward — a county's target-gap list (企业目标差距清单) or its indicator table (主要指标完成情况)
+— as XLSX or CSV (UTF-8 with BOM, so Excel shows the Chinese), with Chinese headers, from DATABASE_URL or the
+embedded database, as an ADMIN of the county. The same figures as GraphQL targetGaps and County.indicators.
+
+  --county      the six-digit county code
+  --what        gaps | indicators
+  --format      xlsx | csv (default: the extension of --out)
+  --as-of       the day the figures are taken on (default: today, China Standard Time)
+  --only-unmet  gaps: only the rows not met
+  --out         the file to write`;
+
+class UsageError extends Error {}
+
+interface Arguments {
+  county: string;
+  what: ExportKind;
+  format: ExportFormat;
+  asOf: string | null;
+  onlyUnmet: boolean;
+  out: string;
+}
+
+function readArguments(argv: string[]): Arguments {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        county: { type: 'string' },
+        what: { type: 'string' },
+        format: { type: 'string' },
+        'as-of': { type: 'string' },
+        'only-unmet': { type: 'boolean', default: false },
+        out: { type: 'string' },
+        help: { type: 'boolean', default: false },
+      },
+    }));
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  if (values.help) throw new UsageError('');
+  const county = values.county ?? '';
+  if (!/^\d{6}$/.test(county)) throw new UsageError(`--county must be a six-digit county code${county ? `, got "${county}"` : ''}`);
+  const what = values.what ?? '';
+  if (!(EXPORT_KINDS as readonly string[]).includes(what)) throw new UsageError(`--what must be gaps or indicators${what ? `, got "${what}"` : ''}`);
+  if (!values.out) throw new UsageError('--out FILE is required');
+  const format = values.format ?? values.out.split('.').pop()?.toLowerCase() ?? '';
+  if (!(EXPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be xlsx or csv (or --out must end in .xlsx or .csv), got "${format}"`);
+  const asOf = values['as-of'] ?? null;
+  if (asOf !== null && !isIsoDate(asOf)) throw new UsageError(`--as-of must be a date written YYYY-MM-DD, got "${asOf}"`);
+  return { county, what: what as ExportKind, format: format as ExportFormat, asOf, onlyUnmet: values['only-unmet'] ?? false, out: values.out };
+}
+
+/** DATABASE_URL; else the running embedded server's database; else the embedded server, started for the command. */
+async function connect(config = loadConfig()): Promise<{ url: string; stop: () => Promise<void> }> {
+  if (config.databaseUrl) return { url: config.databaseUrl, stop: async () => undefined };
+  const running = `postgres://postgres:postgres@127.0.0.1:${config.embeddedPort}/${EMBEDDED_DATABASE_NAME}`;
+  const probe = new Client({ connectionString: running });
+  try {
+    await probe.connect();
+    await probe.end();
+    return { url: running, stop: async () => undefined };
+  } catch {
+    const { ownerUrl, embedded } = await ownerDatabase(config);
+    return { url: ownerUrl, stop: async () => embedded?.stop() };
+  }
+}
+
+async function run(): Promise<void> {
+  const args = readArguments(process.argv.slice(2));
+  const principal: Principal = { subject: `export-cli:${userInfo().username}`, role: Role.ADMIN, counties: [args.county], creditCode: null, via: 'system' };
+  const { url, stop } = await connect();
+  try {
+    await migrate(url);
+    const dataSource = createDataSource({ url, poolSize: 1 });
+    await dataSource.initialize();
+    try {
+      // as an ADMIN of the county under Row Level Security (a superuser owner takes the application's role)
+      const db = new RequestDatabase(dataSource, { role: await commandRole(dataSource) }, principal);
+      const ctx: Context = { db, loaders: new Loaders(), today: todayInChina(), principal };
+      try {
+        const table = await exportTable(ctx, { countyCode: args.county, kind: args.what, asOf: args.asOf, onlyUnmet: args.onlyUnmet });
+        writeFileSync(args.out, await render(table, args.format));
+        console.log(`${table.title}: ${table.rows.length} row(s) written to ${args.out} (${args.format.toUpperCase()})`);
+      } finally {
+        await db.finish(false);
+      }
+    } finally {
+      await dataSource.destroy();
+    }
+  } finally {
+    await stop();
+  }
+}
+
+run().then(
+  () => process.exit(0),
+  (error) => {
+    if (error instanceof UsageError) console.error(`${error.message ? `${error.message}\n\n` : ''}${USAGE}`);
+    else if (typeof (error as { extensions?: { code?: string } }).extensions?.code === 'string') console.error(`Cannot export: ${(error as Error).message}`);
+    else console.error(error);
+    process.exit(error instanceof UsageError && !error.message ? 0 : 2);
+  },
+);
