@@ -1,11 +1,9 @@
 import 'reflect-metadata';
 import { userInfo } from 'node:os';
-import { Client } from 'pg';
 import { ApiKey } from '../src/auth/api-key';
 import { insertApiKey, listApiKeys, revokeApiKey } from '../src/auth/api-key.sql';
 import { principalFromClaims, SYSTEM_PRINCIPAL } from '../src/auth/principal';
-import { loadConfig } from '../src/config';
-import { EMBEDDED_DATABASE_NAME, migrate, ownerDatabase } from '../src/db/database';
+import { connectAsOwner, migrate } from '../src/db/database';
 import { createDataSource } from '../src/db/data-source';
 import { RequestDatabase } from '../src/db/request-database';
 import { durationSeconds, options } from './cli-args';
@@ -19,20 +17,6 @@ Manages API keys (Authorization: ApiKey <key>) directly in the database, as its 
 embedded database (the running embedded server's, or one started for the command). "create" prints the key once;
 only its SHA-256 is stored. --county "*" is every county. "list" shows active keys (--all: revoked and expired too).`;
 
-/** The owner's URL: DATABASE_URL, the embedded server already running, or an embedded server started for this command. */
-async function connect(config = loadConfig()): Promise<{ url: string; stop: () => Promise<void> }> {
-  if (config.databaseUrl) return { url: config.databaseUrl, stop: async () => undefined };
-  const running = `postgres://postgres:postgres@127.0.0.1:${config.embeddedPort}/${EMBEDDED_DATABASE_NAME}`;
-  const probe = new Client({ connectionString: running });
-  try {
-    await probe.connect();
-    await probe.end();
-    return { url: running, stop: async () => undefined };
-  } catch {
-    const { ownerUrl, embedded } = await ownerDatabase(config);
-    return { url: ownerUrl, stop: async () => embedded?.stop() };
-  }
-}
 
 function expiry(text: string | undefined): Date | null {
   if (!text) return null;
@@ -61,7 +45,7 @@ async function run(): Promise<void> {
   const args = options(process.argv.slice(2), ['name', 'role', 'county', 'credit-code', 'expires', 'all'], USAGE);
   const [command, ...rest] = args._;
   if (!['create', 'list', 'revoke'].includes(command)) throw new Error(USAGE);
-  const { url, stop } = await connect();
+  const { url, stop } = await connectAsOwner();
   try {
     await migrate(url);
     const dataSource = createDataSource({ url, poolSize: 1 });

@@ -2,10 +2,8 @@ import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
-import { Client } from 'pg';
 import { Principal, Role } from '../src/auth/principal';
-import { loadConfig } from '../src/config';
-import { EMBEDDED_DATABASE_NAME, migrate, ownerDatabase } from '../src/db/database';
+import { connectAsOwner, migrate } from '../src/db/database';
 import { createDataSource } from '../src/db/data-source';
 import { RequestDatabase } from '../src/db/request-database';
 import { EXPORT_KINDS, exportTable, ExportKind } from '../src/export/export-tables';
@@ -70,25 +68,11 @@ function readArguments(argv: string[]): Arguments {
   return { county, what: what as ExportKind, format: format as ExportFormat, asOf, onlyUnmet: values['only-unmet'] ?? false, out: values.out };
 }
 
-/** DATABASE_URL; else the running embedded server's database; else the embedded server, started for the command. */
-async function connect(config = loadConfig()): Promise<{ url: string; stop: () => Promise<void> }> {
-  if (config.databaseUrl) return { url: config.databaseUrl, stop: async () => undefined };
-  const running = `postgres://postgres:postgres@127.0.0.1:${config.embeddedPort}/${EMBEDDED_DATABASE_NAME}`;
-  const probe = new Client({ connectionString: running });
-  try {
-    await probe.connect();
-    await probe.end();
-    return { url: running, stop: async () => undefined };
-  } catch {
-    const { ownerUrl, embedded } = await ownerDatabase(config);
-    return { url: ownerUrl, stop: async () => embedded?.stop() };
-  }
-}
 
 async function run(): Promise<void> {
   const args = readArguments(process.argv.slice(2));
   const principal: Principal = { subject: `export-cli:${userInfo().username}`, role: Role.ADMIN, counties: [args.county], creditCode: null, via: 'system' };
-  const { url, stop } = await connect();
+  const { url, stop } = await connectAsOwner();
   try {
     await migrate(url);
     const dataSource = createDataSource({ url, poolSize: 1 });

@@ -3,10 +3,8 @@ import { createWriteStream, WriteStream } from 'node:fs';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { Client } from 'pg';
 import { Principal, Role } from '../src/auth/principal';
-import { loadConfig } from '../src/config';
-import { EMBEDDED_DATABASE_NAME, migrate, ownerDatabase } from '../src/db/database';
+import { connectAsOwner, migrate } from '../src/db/database';
 import { createDataSource } from '../src/db/data-source';
 import { RequestDatabase } from '../src/db/request-database';
 import { EnterpriseCategory } from '../src/enterprise/enterprise-category';
@@ -102,20 +100,6 @@ function readArguments(argv: string[]): Arguments {
   };
 }
 
-/** The owner's URL: DATABASE_URL, the embedded server already running, or an embedded server started for this command. */
-async function connect(config = loadConfig()): Promise<{ url: string; stop: () => Promise<void> }> {
-  if (config.databaseUrl) return { url: config.databaseUrl, stop: async () => undefined };
-  const running = `postgres://postgres:postgres@127.0.0.1:${config.embeddedPort}/${EMBEDDED_DATABASE_NAME}`;
-  const probe = new Client({ connectionString: running });
-  try {
-    await probe.connect();
-    await probe.end();
-    return { url: running, stop: async () => undefined };
-  } catch {
-    const { ownerUrl, embedded } = await ownerDatabase(config);
-    return { url: ownerUrl, stop: async () => embedded?.stop() };
-  }
-}
 
 // ------------------------------------------------------------------------------------------ progress and report
 
@@ -241,7 +225,7 @@ async function run(): Promise<number> {
     creditCode: null,
     via: 'system',
   };
-  const { url, stop } = await connect();
+  const { url, stop } = await connectAsOwner();
   const report = args.report ? new ReportFile(args.report) : null;
   try {
     await migrate(url);

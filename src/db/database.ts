@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { Config } from '../config';
+import { Config, loadConfig } from '../config';
 import { defaultLogger, Logger } from '../ops/logger';
 import { preferReachableReplicas, replicaUrl, usableReplicas } from '../ops/replicas';
 import { createDataSource } from './data-source';
@@ -106,4 +106,19 @@ export async function openDatabase(config: Config, logger: Logger = defaultLogge
       await embedded?.stop();
     },
   };
+}
+
+/** For the command-line tools, the owner's URL: DATABASE_URL, the embedded server already running, or an embedded server started for the command. */
+export async function connectAsOwner(config: Config = loadConfig()): Promise<{ url: string; stop: () => Promise<void> }> {
+  if (config.databaseUrl) return { url: config.databaseUrl, stop: async () => undefined };
+  const running = `postgres://postgres:postgres@127.0.0.1:${config.embeddedPort}/${EMBEDDED_DATABASE_NAME}`;
+  const probe = new Client({ connectionString: running });
+  try {
+    await probe.connect();
+    await probe.end();
+    return { url: running, stop: async () => undefined };
+  } catch {
+    const { ownerUrl, embedded } = await ownerDatabase(config);
+    return { url: ownerUrl, stop: async () => embedded?.stop() };
+  }
 }
