@@ -55,15 +55,9 @@ import {
   TargetGapsData,
 } from './queries';
 
-// ---------------------------------------------------------------- settings
+import { integerEnv } from './settings';
 
-function integerEnv(name: string, fallback: number, min: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be an integer ≥ ${min}, got "${raw}"`);
-  return value;
-}
+// ---------------------------------------------------------------- settings
 
 const SECONDS = integerEnv('BENCH_SECONDS', 10, 1);
 const WARMUP_SECONDS = integerEnv('BENCH_WARMUP_SECONDS', 2, 0);

@@ -34,15 +34,9 @@ import { withDatabase } from '../src/db/embedded';
 import { ensureAppLoginRole } from '../src/db/roles';
 import { seedDemo } from '../src/seed/seed';
 
-// ---------------------------------------------------------------- settings
+import { integerEnv } from './settings';
 
-function integerEnv(name: string, fallback: number, min: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be an integer ≥ ${min}, got "${raw}"`);
-  return value;
-}
+// ---------------------------------------------------------------- settings
 
 const SECONDS = integerEnv('SOAK_SECONDS', 60, 1);
 const WARMUP_SECONDS = integerEnv('SOAK_WARMUP_SECONDS', 5, 0);
