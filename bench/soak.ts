@@ -227,6 +227,8 @@ const INDICATOR_SERIES = `query IndicatorSeries($code: ID!) {
 const COUNTIES = `query Counties { counties { code name } }`;
 const ME = `query Me { me { subject role counties } }`;
 
+// the answers are read field by field, as in the tests
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 async function graphql(server: Server, query: string, variables?: Record<string, unknown>): Promise<any> {
   const response = await fetch(`${server.url}/graphql`, {
     method: 'POST',

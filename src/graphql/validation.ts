@@ -28,7 +28,7 @@ function flatten(error: ValidationError, parent: string): { field: string; reaso
 }
 
 /** Declares a property check as a one-line rule: `rule(value, object)` returns the reason it fails, or null. */
-export function Rule(rule: (value: any, object: any) => string | null, options?: ValidationOptions) {
+export function Rule<V, O extends object = Record<string, unknown>>(rule: (value: V, object: O) => string | null, options?: ValidationOptions) {
   return (target: object, propertyName: string) => {
     registerDecorator({
       name: `rule_${propertyName}`,
@@ -36,8 +36,8 @@ export function Rule(rule: (value: any, object: any) => string | null, options?:
       propertyName,
       options,
       validator: {
-        validate: (value: unknown, args: ValidationArguments) => rule(value, args.object) === null,
-        defaultMessage: (args?: ValidationArguments) => (args ? rule(args.value, args.object) ?? '' : ''),
+        validate: (value: unknown, args: ValidationArguments) => rule(value as V, args.object as O) === null,
+        defaultMessage: (args?: ValidationArguments) => (args ? (rule(args.value as V, args.object as O) ?? '') : ''),
       },
     });
   };

@@ -198,7 +198,7 @@ export function nameKey(name: string): string {
 // Labels
 
 function labelKey(text: string): string {
-  return normalizeWidth(text).replace(/[\s"'“”‘’《》<>「」_\-]/g, '').toUpperCase();
+  return normalizeWidth(text).replace(/[\s"'“”‘’《》<>「」_-]/g, '').toUpperCase();
 }
 
 function enumByName<E extends string>(values: readonly E[], text: string): E | undefined {

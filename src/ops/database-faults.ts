@@ -73,7 +73,7 @@ export function replaceByDatabaseUnavailable(response: GraphQLResponse): void {
  * Answers 503 with `Retry-After` when an error of the response is DATABASE_UNAVAILABLE (formatError gives that code to
  * the connection errors of fields): a load balancer or client retries instead of taking the answer as final.
  */
-export const databaseFaultPlugin: ApolloServerPlugin<any> = {
+export const databaseFaultPlugin: ApolloServerPlugin<object> = {
   async requestDidStart() {
     return {
       async willSendResponse({ response }) {

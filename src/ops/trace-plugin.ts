@@ -14,7 +14,7 @@ export function errorCodes(errors: readonly GraphQLFormattedError[] | undefined)
  * Fills in the current request's trace (see `requestScope`) with what only Apollo knows: the operation's name once it
  * resolved, and the codes of the errors it sends. The HTTP layer turns the trace into a log line and metrics.
  */
-export const tracePlugin: ApolloServerPlugin<any> = {
+export const tracePlugin: ApolloServerPlugin<object> = {
   async requestDidStart() {
     const trace = requestScope.getStore();
     if (!trace) return;
