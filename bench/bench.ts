@@ -279,7 +279,10 @@ function assertSame(what: string, graphql: unknown, sql: unknown): void {
 function table(headers: string[], rows: string[][], alignLeft = 1): string {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) =>
-    cells.map((c, i) => (i < alignLeft ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
+    cells
+      .map((c, i) => (i < alignLeft ? c.padEnd(widths[i]) : c.padStart(widths[i])))
+      .join('  ')
+      .trimEnd();
   return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
@@ -311,7 +314,9 @@ async function main(): Promise<void> {
   pool.on('error', () => undefined);
   onCleanup('close the SQL pool', () => pool.end());
 
-  const { rows: [counts] } = await pool.query<Record<string, number>>(`
+  const {
+    rows: [counts],
+  } = await pool.query<Record<string, number>>(`
     SELECT (SELECT count(*) FROM county)::int AS counties, (SELECT count(*) FROM plan)::int AS plans,
            (SELECT count(*) FROM plan_breakthrough_target)::int AS "breakthrough targets",
            (SELECT count(*) FROM enterprise)::int AS enterprises,
@@ -321,7 +326,9 @@ async function main(): Promise<void> {
            (SELECT count(*) FROM patent_award)::int AS awards,
            (SELECT count(*) FROM pledge_financing)::int AS "pledge financings",
            (SELECT count(*) FROM pledge_financing_patent)::int AS "pledged patents"`);
-  const { rows: [big] } = await pool.query<Record<string, number>>(
+  const {
+    rows: [big],
+  } = await pool.query<Record<string, number>>(
     `SELECT (SELECT count(*) FROM enterprise WHERE county_code = $1)::int AS enterprises,
             (SELECT count(*) FROM patent WHERE county_code = $1)::int AS patents,
             (SELECT count(*) FROM patent_owner po JOIN patent p ON p.id = po.patent_id
@@ -331,8 +338,17 @@ async function main(): Promise<void> {
     [BIG_COUNTY, AS_OF],
   );
   log(`\nrow counts (all counties):`);
-  log(table(['table', 'rows'], Object.entries(counts).map(([name, n]) => [name, String(n)])));
-  log(`\ncounty ${BIG_COUNTY} ${BIG_COUNTY_NAME}: ${Object.entries(big).map(([name, n]) => `${n} ${name}`).join(', ')}`);
+  log(
+    table(
+      ['table', 'rows'],
+      Object.entries(counts).map(([name, n]) => [name, String(n)]),
+    ),
+  );
+  log(
+    `\ncounty ${BIG_COUNTY} ${BIG_COUNTY_NAME}: ${Object.entries(big)
+      .map(([name, n]) => `${n} ${name}`)
+      .join(', ')}`,
+  );
 
   const { rows: memberships } = await pool.query<{ category: string; valid: number; expired: number; later: number }>(
     `SELECT m.category, count(*) FILTER (WHERE m.valid_from <= $2::date AND (m.valid_to IS NULL OR m.valid_to >= $2::date))::int AS valid,
@@ -341,22 +357,34 @@ async function main(): Promise<void> {
       WHERE e.county_code = $1 GROUP BY m.category ORDER BY m.category`,
     [BIG_COUNTY, AS_OF],
   );
-  log(`memberships on ${AS_OF}: ${memberships.map((m) => `${m.category} ${m.valid} valid, ${m.expired} expired, ${m.later} not yet started`).join('; ')}`);
-  const { rows: [coverage] } = await pool.query<Record<string, number>>(REASON_COVERAGE_SQL, [BIG_COUNTY, AS_OF]);
+  log(
+    `memberships on ${AS_OF}: ${memberships.map((m) => `${m.category} ${m.valid} valid, ${m.expired} expired, ${m.later} not yet started`).join('; ')}`,
+  );
+  const {
+    rows: [coverage],
+  } = await pool.query<Record<string, number>>(REASON_COVERAGE_SQL, [BIG_COUNTY, AS_OF]);
   const { 'valid inventions': validInventions, 'pledged below the threshold': pledgedBelow, ...reasons } = coverage;
-  log(`${validInventions} valid invention patents on ${AS_OF}; how many each reason makes high-value: ` +
-    `${Object.entries(reasons).map(([r, n]) => `${r} ${n}`).join(', ')}; ${pledgedBelow} more pledged only below the threshold`);
+  log(
+    `${validInventions} valid invention patents on ${AS_OF}; how many each reason makes high-value: ` +
+      `${Object.entries(reasons)
+        .map(([r, n]) => `${r} ${n}`)
+        .join(', ')}; ${pledgedBelow} more pledged only below the threshold`,
+  );
   const missing = Object.entries(reasons).filter(([, n]) => n === 0);
   if (missing.length || !pledgedBelow) throw new Error(`the dataset lacks high-value reasons: ${JSON.stringify(coverage)}`);
   log(await checkIdentifiers(pool));
-  const { rows: [fingerprint] } = await pool.query<{ md5: string }>(
+  const {
+    rows: [fingerprint],
+  } = await pool.query<{ md5: string }>(
     `SELECT md5(string_agg(md5(p::text) || coalesce(o.owners, ''), '' ORDER BY p.id)) AS md5
        FROM patent p LEFT JOIN (SELECT patent_id, string_agg(enterprise_id || ':' || position, ',' ORDER BY position) AS owners
                                   FROM patent_owner GROUP BY patent_id) o ON o.patent_id = p.id`,
   );
   log(`dataset fingerprint (patents and their owners): ${fingerprint.md5}`);
 
-  const { rows: [profile] } = await pool.query<{ id: number; credit_code: string; patents: number }>(
+  const {
+    rows: [profile],
+  } = await pool.query<{ id: number; credit_code: string; patents: number }>(
     `SELECT e.id, e.credit_code, count(*)::int AS patents
        FROM enterprise e JOIN patent_owner po ON po.enterprise_id = e.id
       WHERE e.county_code = $1
@@ -409,7 +437,11 @@ async function main(): Promise<void> {
 
   const scenario = async <T>(key: string, label: string, query: string, variables: Record<string, unknown>) => {
     const body = JSON.stringify({ query, variables });
-    const response = await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json', authorization: AUTHORIZATION }, body });
+    const response = await fetch(endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: AUTHORIZATION },
+      body,
+    });
     const text = await response.text();
     const result = JSON.parse(text) as GraphQLResponse<T>;
     if (!response.ok || result.errors?.length || !result.data) {
@@ -422,14 +454,24 @@ async function main(): Promise<void> {
     countyCode: BIG_COUNTY,
     asOf: AS_OF,
   });
-  const b = await scenario<CountySummaryData>('b', `(b) county("${BIG_COUNTY}") breakthroughSummary + highValuePatentCount`, COUNTY_SUMMARY_QUERY, {
-    countyCode: BIG_COUNTY,
-    asOf: AS_OF,
-  });
-  const c = await scenario<EnterpriseProfileData>('c', `(c) enterprise("${profile.credit_code}") profile, patents(first: 20)`, ENTERPRISE_PROFILE_QUERY, {
-    creditCode: profile.credit_code,
-    asOf: AS_OF,
-  });
+  const b = await scenario<CountySummaryData>(
+    'b',
+    `(b) county("${BIG_COUNTY}") breakthroughSummary + highValuePatentCount`,
+    COUNTY_SUMMARY_QUERY,
+    {
+      countyCode: BIG_COUNTY,
+      asOf: AS_OF,
+    },
+  );
+  const c = await scenario<EnterpriseProfileData>(
+    'c',
+    `(c) enterprise("${profile.credit_code}") profile, patents(first: 20)`,
+    ENTERPRISE_PROFILE_QUERY,
+    {
+      creditCode: profile.credit_code,
+      asOf: AS_OF,
+    },
+  );
 
   // ------------------------------------------------ GraphQL and plain SQL give the same answers
   const sqlA = (await pool.query(TARGET_GAPS_SQL, [BIG_COUNTY, AS_OF])).rows;
@@ -446,20 +488,31 @@ async function main(): Promise<void> {
   const county = b.data.county;
   if (!county || county.breakthroughSummary.length !== 3) throw new Error(`(b) unexpected answer: ${b.scenario.expected}`);
   assertSame('(b) highValuePatentCount', county.highValuePatentCount, sqlB[0].highValuePatentCount);
-  assertSame('(b) breakthroughSummary', county.breakthroughSummary, sqlB.map(({ highValuePatentCount: _, ...row }) => row));
+  assertSame(
+    '(b) breakthroughSummary',
+    county.breakthroughSummary,
+    sqlB.map(({ highValuePatentCount: _, ...row }) => row),
+  );
 
   const enterprise = c.data.enterprise;
-  if (!enterprise || enterprise.patents.edges.length !== 20) throw new Error(`(c) unexpected answer: ${c.scenario.expected.slice(0, 2000)}`);
+  if (!enterprise || enterprise.patents.edges.length !== 20)
+    throw new Error(`(c) unexpected answer: ${c.scenario.expected.slice(0, 2000)}`);
   const sqlC = (await pool.query<{ n: number }>(ENTERPRISE_HIGH_VALUE_SQL, [profile.id, AS_OF])).rows[0].n;
   assertSame('(c) highValuePatentCount', enterprise.highValuePatentCount, sqlC);
   for (const gap of enterprise.targetGaps) assertSame(`(c) targetGaps ${gap.category} current`, gap.current, sqlC);
 
   log(`\nGraphQL and plain SQL match:`);
   log(`  (a) totalCount ${gaps.totalCount} gap rows, and the first page of ${gaps.edges.length} rows row for row`);
-  log(`  (b) highValuePatentCount ${county.highValuePatentCount}; breakthroughSummary ` +
-    county.breakthroughSummary.map((s) => `${s.category} target ${s.target}: ${s.enterpriseCount} enterprises, ${s.metCount} met, total gap ${s.totalGap}`).join('; '));
-  log(`  (c) ${enterprise.creditCode} (${profile.patents} patents): highValuePatentCount ${enterprise.highValuePatentCount}, ` +
-    `categories ${enterprise.categories.join('/')}, ${enterprise.targetGaps.length} target gaps`);
+  log(
+    `  (b) highValuePatentCount ${county.highValuePatentCount}; breakthroughSummary ` +
+      county.breakthroughSummary
+        .map((s) => `${s.category} target ${s.target}: ${s.enterpriseCount} enterprises, ${s.metCount} met, total gap ${s.totalGap}`)
+        .join('; '),
+  );
+  log(
+    `  (c) ${enterprise.creditCode} (${profile.patents} patents): highValuePatentCount ${enterprise.highValuePatentCount}, ` +
+      `categories ${enterprise.categories.join('/')}, ${enterprise.targetGaps.length} target gaps`,
+  );
 
   // ------------------------------------------------ one request at a time
   const SERIAL_RUNS = 5;
@@ -470,7 +523,9 @@ async function main(): Promise<void> {
     return statistics(latencies, 1).p50;
   };
   const post = (s: Scenario) => () =>
-    fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json', authorization: AUTHORIZATION }, body: s.body }).then((r) => r.text());
+    fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json', authorization: AUTHORIZATION }, body: s.body }).then(
+      (r) => r.text(),
+    );
   const params = [BIG_COUNTY, AS_OF];
   const unloaded: Record<string, { graphql: number; sql?: number }> = {
     a: { graphql: await serial(post(a.scenario)), sql: await serial(() => pool.query(TARGET_GAPS_SQL, params)) },
@@ -511,13 +566,25 @@ async function main(): Promise<void> {
     const sql = results.find((r) => r.key === key && r.path === 'SQL');
     const ratio = via === 'GraphQL' && sql ? `${(stats.p95 / sql.stats.p95).toFixed(2)}x` : '';
     const alone = via === 'GraphQL' ? unloaded[key].graphql : unloaded[key].sql!;
-    return [via === 'GraphQL' ? label : '', via, String(stats.requests), stats.rps.toFixed(1), ms(stats.p50), ms(stats.p95), ms(stats.p99), ratio, ms(alone)];
+    return [
+      via === 'GraphQL' ? label : '',
+      via,
+      String(stats.requests),
+      stats.rps.toFixed(1),
+      ms(stats.p50),
+      ms(stats.p95),
+      ms(stats.p99),
+      ratio,
+      ms(alone),
+    ];
   });
   log(`\nresults: ${CONNECTIONS} connections, ${SECONDS} s per run; latencies in ms, exact percentiles over every request of the run;`);
   log(`"alone": median of ${SERIAL_RUNS} requests sent one at a time, without load`);
   log(table(['query', 'path', 'requests', 'req/s', 'p50', 'p95', 'p99', 'GraphQL p95 / SQL p95', 'alone'], rows, 2));
-  log(`\ngeneration: ${seconds(generateMs)} for ${counts.enterprises} enterprises and ${counts.patents} patents in ${counts.counties} counties ` +
-    `(+ ${seconds(analyzeMs)} VACUUM ANALYZE)`);
+  log(
+    `\ngeneration: ${seconds(generateMs)} for ${counts.enterprises} enterprises and ${counts.patents} patents in ${counts.counties} counties ` +
+      `(+ ${seconds(analyzeMs)} VACUUM ANALYZE)`,
+  );
 }
 
 main()

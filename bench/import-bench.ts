@@ -110,10 +110,11 @@ async function seedCounty(db: RequestDatabase): Promise<void> {
   await db.query(`INSERT INTO county (code, name) VALUES ('500000', '重庆市'), ($1, '垫江县')`, [COUNTY]);
   await db.query(`UPDATE county SET parent_code = '500000' WHERE code = $1`, [COUNTY]);
   const codes = Array.from({ length: ENTERPRISES }, (_, i) => syntheticCreditCode(COUNTY, i + 1));
-  await db.query(
-    `INSERT INTO enterprise (credit_code, name, county_code) SELECT c, n, $3 FROM unnest($1::text[], $2::text[]) AS e(c, n)`,
-    [codes, codes.map((_, i) => enterpriseName(i + 1)), COUNTY],
-  );
+  await db.query(`INSERT INTO enterprise (credit_code, name, county_code) SELECT c, n, $3 FROM unnest($1::text[], $2::text[]) AS e(c, n)`, [
+    codes,
+    codes.map((_, i) => enterpriseName(i + 1)),
+    COUNTY,
+  ]);
 }
 
 async function timedImport(url: string, file: string, label: string) {
@@ -154,7 +155,9 @@ async function main(): Promise<void> {
     const generating = Date.now();
     await writePatentCsv(file, ROWS);
     console.log(`${where}; ${ENTERPRISES.toLocaleString('en-US')} enterprises in county ${COUNTY}`);
-    console.log(`generated ${ROWS.toLocaleString('en-US')} patents: ${mb(statSync(file).size)} CSV in ${((Date.now() - generating) / 1000).toFixed(1)} s (${file})\n`);
+    console.log(
+      `generated ${ROWS.toLocaleString('en-US')} patents: ${mb(statSync(file).size)} CSV in ${((Date.now() - generating) / 1000).toFixed(1)} s (${file})\n`,
+    );
 
     const runs = [await timedImport(url, file, 'first import'), await timedImport(url, file, 're-import (same file)')];
     console.log('| run | rows | created | unchanged | refused | seconds | rows/s | RSS before | RSS peak during |');

@@ -146,12 +146,18 @@ async function startServer(): Promise<Server> {
     token = await signToken(jwtSecret, { sub: 'soak', role: Role.ADMIN, counties: ['*'] }, 3600);
   } else {
     rmSync(DATA_DIR, { recursive: true, force: true });
-    log(`database: embedded PostgreSQL in ${path.relative(ROOT, DATA_DIR)}/postgres on port ${PG_PORT}, seeded with the demo data at start`);
+    log(
+      `database: embedded PostgreSQL in ${path.relative(ROOT, DATA_DIR)}/postgres on port ${PG_PORT}, seeded with the demo data at start`,
+    );
     Object.assign(env, { EMBEDDED_PG_DIR: path.join(DATA_DIR, 'postgres'), EMBEDDED_PG_PORT: String(PG_PORT), DATA_DIR });
     for (const name of ['APP_DATABASE_URL', 'APP_DATABASE_PASSWORD', 'JWT_SECRET', 'JWKS_URL']) delete env[name];
   }
 
-  const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'src', 'main.js')], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'src', 'main.js')], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -164,7 +170,10 @@ async function startServer(): Promise<Server> {
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}):\n${stderr}`);
     if (Date.now() > deadline) throw new Error(`the server was not ready within 180 s:\n${stderr}`);
-    const ready = await fetch(`${url}/ready`).then((response) => response.ok, () => false);
+    const ready = await fetch(`${url}/ready`).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (ready) break;
     await sleep(250);
   }
@@ -242,17 +251,24 @@ async function graphql(server: Server, query: string, variables?: Record<string,
 
 /** The operations of the mix, with enterprises and patents of the demo data to rotate over. */
 async function operations(server: Server): Promise<Operation[]> {
-  const enterprises = (await graphql(server, `{ county(code: "${COUNTY}") { enterprises(first: 50) { edges { node { creditCode } } } } }`)).county
-    .enterprises.edges.map((edge: { node: { creditCode: string } }) => edge.node.creditCode) as string[];
-  const patents = (await graphql(server, `{ county(code: "${COUNTY}") { patents(first: 50) { edges { node { applicationNumber } } } } }`)).county
-    .patents.edges.map((edge: { node: { applicationNumber: string } }) => edge.node.applicationNumber) as string[];
+  const enterprises = (
+    await graphql(server, `{ county(code: "${COUNTY}") { enterprises(first: 50) { edges { node { creditCode } } } } }`)
+  ).county.enterprises.edges.map((edge: { node: { creditCode: string } }) => edge.node.creditCode) as string[];
+  const patents = (
+    await graphql(server, `{ county(code: "${COUNTY}") { patents(first: 50) { edges { node { applicationNumber } } } } }`)
+  ).county.patents.edges.map((edge: { node: { applicationNumber: string } }) => edge.node.applicationNumber) as string[];
   const county = { code: COUNTY, asOf: AS_OF };
   const pick = <T>(list: T[], count: number) => Array.from({ length: count }, (_, i) => list[Math.floor((i * list.length) / count)]);
   return [
     { name: 'Dashboard', query: DASHBOARD, variables: county, weight: 6 },
     { name: 'Dashboard (GET)', query: DASHBOARD, variables: county, weight: 2, get: true },
     { name: 'TargetGaps', query: TARGET_GAPS, variables: county, weight: 5 },
-    ...pick(enterprises, 8).map((creditCode) => ({ name: 'EnterpriseProfile', query: ENTERPRISE, variables: { creditCode, asOf: AS_OF }, weight: 1 })),
+    ...pick(enterprises, 8).map((creditCode) => ({
+      name: 'EnterpriseProfile',
+      query: ENTERPRISE,
+      variables: { creditCode, asOf: AS_OF },
+      weight: 1,
+    })),
     ...pick(patents, 8).map((number) => ({ name: 'PatentDetail', query: PATENT, variables: { number, asOf: AS_OF }, weight: 1 })),
     { name: 'Enterprises', query: ENTERPRISE_LIST, variables: { code: COUNTY }, weight: 3 },
     { name: 'Patents', query: PATENT_LIST, variables: { code: COUNTY }, weight: 3 },
@@ -273,7 +289,10 @@ interface AutocannonRequest {
 function request(operation: Operation, token: string): AutocannonRequest {
   const authorization = `Bearer ${token}`;
   if (operation.get) {
-    const params = new URLSearchParams({ query: operation.query, ...(operation.variables ? { variables: JSON.stringify(operation.variables) } : {}) });
+    const params = new URLSearchParams({
+      query: operation.query,
+      ...(operation.variables ? { variables: JSON.stringify(operation.variables) } : {}),
+    });
     return { method: 'GET', path: `/graphql?${params}`, headers: { authorization } };
   }
   return {
@@ -288,7 +307,7 @@ function request(operation: Operation, token: string): AutocannonRequest {
 function sequence(list: Operation[], token: string): AutocannonRequest[] {
   const expanded = list.flatMap((operation) => Array.from({ length: operation.weight }, () => operation));
   let state = 20241231;
-  const random = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const random = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   for (let i = expanded.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     [expanded[i], expanded[j]] = [expanded[j], expanded[i]];
@@ -348,17 +367,22 @@ async function main(): Promise<void> {
   log(`soak: ${SECONDS} s at ${CONNECTIONS} connections (warm-up ${WARMUP_SECONDS} s)`);
   const started = Date.now();
   const server = await startServer();
-  log(`server: ${server.url} (node dist/src/main.js, pid ${server.process.pid}, LOG_LEVEL=${LOG_LEVEL}), ready after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  log(
+    `server: ${server.url} (node dist/src/main.js, pid ${server.process.pid}, LOG_LEVEL=${LOG_LEVEL}), ready after ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
 
   const mix = await operations(server);
   for (const operation of mix) {
     const sent = request(operation, server.token);
     const response = await fetch(`${server.url}${sent.path}`, { method: sent.method, headers: sent.headers, body: sent.body });
     const body = (await response.json()) as { errors?: unknown[] };
-    if (response.status !== 200 || body.errors) throw new Error(`${operation.name}: HTTP ${response.status} ${JSON.stringify(body.errors ?? body)}`);
+    if (response.status !== 200 || body.errors)
+      throw new Error(`${operation.name}: HTTP ${response.status} ${JSON.stringify(body.errors ?? body)}`);
   }
   const requests = sequence(mix, server.token);
-  log(`mix: ${requests.length} requests per round, ${new Set(mix.map((operation) => operation.name)).size} kinds, all checked (200, no error)`);
+  log(
+    `mix: ${requests.length} requests per round, ${new Set(mix.map((operation) => operation.name)).size} kinds, all checked (200, no error)`,
+  );
 
   const atStart = await scrape(server);
   const loadAtStart = os.loadavg()[0];
@@ -372,7 +396,11 @@ async function main(): Promise<void> {
       await sleep(5000);
       if (!sampling) break;
       const memory = memoryOf(await scrape(server));
-      peak = { rss: Math.max(peak.rss, memory.rss), heapUsed: Math.max(peak.heapUsed, memory.heapUsed), heapTotal: Math.max(peak.heapTotal, memory.heapTotal) };
+      peak = {
+        rss: Math.max(peak.rss, memory.rss),
+        heapUsed: Math.max(peak.heapUsed, memory.heapUsed),
+        heapTotal: Math.max(peak.heapTotal, memory.heapTotal),
+      };
     }
   })();
   const result = await load(server, requests, SECONDS);
@@ -396,7 +424,13 @@ async function main(): Promise<void> {
     non2xx: result.non2xx,
     socketErrors: result.errors,
     timeouts: result.timeouts,
-    graphql: { success: byOutcome('success'), withErrors: byOutcome('error'), rejected: byOutcome('rejected'), failed: byOutcome('failed'), errorsByCode: Object.fromEntries(errors) },
+    graphql: {
+      success: byOutcome('success'),
+      withErrors: byOutcome('error'),
+      rejected: byOutcome('rejected'),
+      failed: byOutcome('failed'),
+      errorsByCode: Object.fromEntries(errors),
+    },
     serverMemory: { start, peak, end },
     eventLoopLagP99Ms: (atEnd.get('nodejs_eventloop_lag_p99_seconds') ?? NaN) * 1000,
     /** the machine's 1-minute load average (other work on it skews every figure above) */
@@ -405,29 +439,43 @@ async function main(): Promise<void> {
 
   log('');
   log(`requests           ${report.requests} in ${report.seconds} s`);
-  log(`throughput         ${report.throughput.average.toFixed(1)} req/s (stddev ${report.throughput.stddev.toFixed(1)}, min ${report.throughput.min}, max ${report.throughput.max} per second)`);
-  log(`latency            avg ${latency.average.toFixed(1)} ms, p50 ${latency.p50} ms, p90 ${latency.p90} ms, p97.5 ${latency.p97_5} ms, p99 ${latency.p99} ms, max ${latency.max} ms`);
+  log(
+    `throughput         ${report.throughput.average.toFixed(1)} req/s (stddev ${report.throughput.stddev.toFixed(1)}, min ${report.throughput.min}, max ${report.throughput.max} per second)`,
+  );
+  log(
+    `latency            avg ${latency.average.toFixed(1)} ms, p50 ${latency.p50} ms, p90 ${latency.p90} ms, p97.5 ${latency.p97_5} ms, p99 ${latency.p99} ms, max ${latency.max} ms`,
+  );
   log(`non-2xx            ${report.non2xx} (socket errors ${report.socketErrors}, timeouts ${report.timeouts})`);
-  log(`GraphQL outcomes   success ${report.graphql.success}, with errors ${report.graphql.withErrors}, rejected ${report.graphql.rejected}, failed ${report.graphql.failed}` +
-      (errors.length ? `; errors ${errors.map(([code, count]) => `${code} ${count}`).join(', ')}` : ''));
+  log(
+    `GraphQL outcomes   success ${report.graphql.success}, with errors ${report.graphql.withErrors}, rejected ${report.graphql.rejected}, failed ${report.graphql.failed}` +
+      (errors.length ? `; errors ${errors.map(([code, count]) => `${code} ${count}`).join(', ')}` : ''),
+  );
   log(`server memory      start: RSS ${mib(start.rss)}, heap ${mib(start.heapUsed)} used of ${mib(start.heapTotal)}`);
   log(`                   peak:  RSS ${mib(peak.rss)}, heap ${mib(peak.heapUsed)} used of ${mib(peak.heapTotal)}`);
   log(`                   end:   RSS ${mib(end.rss)}, heap ${mib(end.heapUsed)} used of ${mib(end.heapTotal)}`);
   log(`event-loop lag     p99 ${report.eventLoopLagP99Ms.toFixed(1)} ms (last sampling window)`);
-  log(`machine            ${report.loadAverage.cpus} CPUs, load average ${report.loadAverage.start.toFixed(2)} before, ${report.loadAverage.end.toFixed(2)} after (server, PostgreSQL and autocannon share them)`);
+  log(
+    `machine            ${report.loadAverage.cpus} CPUs, load average ${report.loadAverage.start.toFixed(2)} before, ${report.loadAverage.end.toFixed(2)} after (server, PostgreSQL and autocannon share them)`,
+  );
   log('');
   log('by operation (server side, during the run):');
   const counts = grown(beforeRun, atEnd, 'hvp_graphql_request_duration_seconds_count');
   for (const [series, count] of counts) {
-    const sum = (atEnd.get(`hvp_graphql_request_duration_seconds_sum${series}`) ?? 0) - (beforeRun.get(`hvp_graphql_request_duration_seconds_sum${series}`) ?? 0);
-    log(`  ${series.replace(/^\{operation="(.*)"\}$/, '$1').padEnd(20)} ${String(count).padStart(7)} requests, mean ${((sum / count) * 1000).toFixed(1)} ms`);
+    const sum =
+      (atEnd.get(`hvp_graphql_request_duration_seconds_sum${series}`) ?? 0) -
+      (beforeRun.get(`hvp_graphql_request_duration_seconds_sum${series}`) ?? 0);
+    log(
+      `  ${series.replace(/^\{operation="(.*)"\}$/, '$1').padEnd(20)} ${String(count).padStart(7)} requests, mean ${((sum / count) * 1000).toFixed(1)} ms`,
+    );
   }
   log('');
   log(`report ${JSON.stringify(report)}`);
 
   const stopping = Date.now();
   server.process.kill('SIGTERM');
-  const code = await new Promise<number | null>((resolve) => (server.process.exitCode !== null ? resolve(server.process.exitCode) : server.process.once('exit', resolve)));
+  const code = await new Promise<number | null>((resolve) =>
+    server.process.exitCode !== null ? resolve(server.process.exitCode) : server.process.once('exit', resolve),
+  );
   log(`server stopped with exit code ${code} in ${Date.now() - stopping} ms`);
   if (code !== 0) process.exitCode = 1;
 }

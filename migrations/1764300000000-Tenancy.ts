@@ -144,8 +144,7 @@ export class Tenancy1764300000000 implements MigrationInterface {
     const patentVisible = (column: string) => `EXISTS (SELECT 1 FROM patent p WHERE p.id = ${column})`;
     const patentWritable = (column: string) =>
       `EXISTS (SELECT 1 FROM patent p WHERE p.id = ${column} AND p.county_code = ANY (${visible}))`;
-    const planWritable = (column: string) =>
-      `EXISTS (SELECT 1 FROM plan pl WHERE pl.id = ${column} AND pl.county_code = ANY (${visible}))`;
+    const planWritable = (column: string) => `EXISTS (SELECT 1 FROM plan pl WHERE pl.id = ${column} AND pl.county_code = ANY (${visible}))`;
 
     const policies: Record<string, { read: string; write: string }> = {
       county: {
@@ -240,7 +239,9 @@ export class Tenancy1764300000000 implements MigrationInterface {
 
     await db.query(`
       GRANT USAGE ON SCHEMA public TO ${APP_GROUP_ROLE};
-      GRANT SELECT, INSERT, UPDATE, DELETE ON ${Object.keys(policies).filter((t) => t !== 'api_key').join(', ')} TO ${APP_GROUP_ROLE};
+      GRANT SELECT, INSERT, UPDATE, DELETE ON ${Object.keys(policies)
+        .filter((t) => t !== 'api_key')
+        .join(', ')} TO ${APP_GROUP_ROLE};
       GRANT SELECT, INSERT, UPDATE ON api_key TO ${APP_GROUP_ROLE};
       GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${APP_GROUP_ROLE};
       -- readiness: are migrations pending?
@@ -262,9 +263,22 @@ export class Tenancy1764300000000 implements MigrationInterface {
       DROP FUNCTION hvp_api_key(text);
     `);
     for (const table of [
-      'county', 'county_statistics', 'plan', 'plan_breakthrough_target', 'plan_indicator_target', 'enterprise',
-      'enterprise_membership', 'innovation_platform', 'knowledge_value_loan', 'patent', 'patent_owner',
-      'patent_overseas_grant', 'patent_award', 'pledge_financing', 'pledge_financing_patent', 'pledge_interest_payment',
+      'county',
+      'county_statistics',
+      'plan',
+      'plan_breakthrough_target',
+      'plan_indicator_target',
+      'enterprise',
+      'enterprise_membership',
+      'innovation_platform',
+      'knowledge_value_loan',
+      'patent',
+      'patent_owner',
+      'patent_overseas_grant',
+      'patent_award',
+      'pledge_financing',
+      'pledge_financing_patent',
+      'pledge_interest_payment',
     ]) {
       await db.query(`
         DROP POLICY tenant_read ON ${table}; DROP POLICY tenant_insert ON ${table};

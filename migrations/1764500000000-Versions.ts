@@ -39,7 +39,14 @@ export const VERSIONED: Record<string, string[]> = {
 };
 
 /** Tables with deleted_at. */
-export const SOFT_DELETED = ['enterprise', 'enterprise_membership', 'patent', 'pledge_financing', 'innovation_platform', 'knowledge_value_loan'];
+export const SOFT_DELETED = [
+  'enterprise',
+  'enterprise_membership',
+  'patent',
+  'pledge_financing',
+  'innovation_platform',
+  'knowledge_value_loan',
+];
 
 /** Lists that belong to a record: a change to one raises the version of the record. */
 export const LISTS: { table: string; parent: string; column: string; derived: string[] }[] = [

@@ -38,10 +38,8 @@ interface Audited {
   derived?: string[];
 }
 
-const enterpriseContext = (column: string) =>
-  `SELECT e.credit_code, e.county_code, e.version FROM enterprise e WHERE e.id = r.${column}`;
-const patentContext = (column: string) =>
-  `SELECT p.application_number, p.county_code, p.version FROM patent p WHERE p.id = r.${column}`;
+const enterpriseContext = (column: string) => `SELECT e.credit_code, e.county_code, e.version FROM enterprise e WHERE e.id = r.${column}`;
+const patentContext = (column: string) => `SELECT p.application_number, p.county_code, p.version FROM patent p WHERE p.id = r.${column}`;
 const financingContext = (column: string) =>
   `SELECT f.id::text, e.county_code, f.version FROM pledge_financing f JOIN enterprise e ON e.id = f.enterprise_id WHERE f.id = r.${column}`;
 const planContext = `SELECT pl.county_code, pl.county_code, pl.version FROM plan pl WHERE pl.id = r.plan_id`;
@@ -55,7 +53,13 @@ export const AUDITED: Audited[] = [
     context: 'SELECT r.county_code, r.county_code, r.version',
     key: ['county_code', 'year'],
   },
-  { table: 'plan', recordType: 'County', recordId: 'r.county_code', context: 'SELECT r.county_code, r.county_code, r.version', key: ['id'] },
+  {
+    table: 'plan',
+    recordType: 'County',
+    recordId: 'r.county_code',
+    context: 'SELECT r.county_code, r.county_code, r.version',
+    key: ['id'],
+  },
   { table: 'plan_breakthrough_target', recordType: 'County', recordId: 'c.county', context: planContext, key: ['plan_id', 'category'] },
   { table: 'plan_indicator_target', recordType: 'County', recordId: 'c.county', context: planContext, key: ['plan_id', 'kind'] },
   {
@@ -65,9 +69,27 @@ export const AUDITED: Audited[] = [
     context: 'SELECT r.credit_code, r.county_code, r.version',
     key: ['id'],
   },
-  { table: 'enterprise_membership', recordType: 'Enterprise', recordId: 'r.enterprise_id::text', context: enterpriseContext('enterprise_id'), key: ['id'] },
-  { table: 'innovation_platform', recordType: 'Enterprise', recordId: 'r.enterprise_id::text', context: enterpriseContext('enterprise_id'), key: ['id'] },
-  { table: 'knowledge_value_loan', recordType: 'Enterprise', recordId: 'r.enterprise_id::text', context: enterpriseContext('enterprise_id'), key: ['id'] },
+  {
+    table: 'enterprise_membership',
+    recordType: 'Enterprise',
+    recordId: 'r.enterprise_id::text',
+    context: enterpriseContext('enterprise_id'),
+    key: ['id'],
+  },
+  {
+    table: 'innovation_platform',
+    recordType: 'Enterprise',
+    recordId: 'r.enterprise_id::text',
+    context: enterpriseContext('enterprise_id'),
+    key: ['id'],
+  },
+  {
+    table: 'knowledge_value_loan',
+    recordType: 'Enterprise',
+    recordId: 'r.enterprise_id::text',
+    context: enterpriseContext('enterprise_id'),
+    key: ['id'],
+  },
   {
     table: 'patent',
     recordType: 'Patent',
@@ -84,8 +106,20 @@ export const AUDITED: Audited[] = [
     key: ['patent_id', 'enterprise_id'],
     derived: ['patent_county_code', 'enterprise_county_code'],
   },
-  { table: 'patent_overseas_grant', recordType: 'Patent', recordId: 'r.patent_id::text', context: patentContext('patent_id'), key: ['patent_id', 'jurisdiction'] },
-  { table: 'patent_award', recordType: 'Patent', recordId: 'r.patent_id::text', context: patentContext('patent_id'), key: ['patent_id', 'kind', 'year'] },
+  {
+    table: 'patent_overseas_grant',
+    recordType: 'Patent',
+    recordId: 'r.patent_id::text',
+    context: patentContext('patent_id'),
+    key: ['patent_id', 'jurisdiction'],
+  },
+  {
+    table: 'patent_award',
+    recordType: 'Patent',
+    recordId: 'r.patent_id::text',
+    context: patentContext('patent_id'),
+    key: ['patent_id', 'kind', 'year'],
+  },
   {
     table: 'pledge_financing',
     recordType: 'PledgeFinancing',
@@ -201,13 +235,7 @@ export class History1764510000000 implements MigrationInterface {
     `);
 
     for (const audited of AUDITED) {
-      const args = [
-        audited.recordType,
-        audited.recordId,
-        audited.context,
-        audited.key.join(','),
-        (audited.derived ?? []).join(','),
-      ]
+      const args = [audited.recordType, audited.recordId, audited.context, audited.key.join(','), (audited.derived ?? []).join(',')]
         .map(literal)
         .join(', ');
       await db.query(`

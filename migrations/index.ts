@@ -9,4 +9,14 @@ import { Versions1764500000000 } from './1764500000000-Versions';
 import { History1764510000000 } from './1764510000000-History';
 
 /** Every migration, in order. The app and the TypeORM CLI (ormconfig.ts) both read this list. */
-export const MIGRATIONS = [CoreModel1764000000000, Indicators1764100000000, InventionIndex1764150000000, PledgeInterest1764200000000, Tenancy1764300000000, CountyLabel1764310000000, OwnerCounties1764320000000, Versions1764500000000, History1764510000000];
+export const MIGRATIONS = [
+  CoreModel1764000000000,
+  Indicators1764100000000,
+  InventionIndex1764150000000,
+  PledgeInterest1764200000000,
+  Tenancy1764300000000,
+  CountyLabel1764310000000,
+  OwnerCounties1764320000000,
+  Versions1764500000000,
+  History1764510000000,
+];

@@ -17,17 +17,21 @@ Manages API keys (Authorization: ApiKey <key>) directly in the database, as its 
 embedded database (the running embedded server's, or one started for the command). "create" prints the key once;
 only its SHA-256 is stored. --county "*" is every county. "list" shows active keys (--all: revoked and expired too).`;
 
-
 function expiry(text: string | undefined): Date | null {
   if (!text) return null;
   if (/^\d+[smhd]$/.test(text)) return new Date(Date.now() + durationSeconds(text) * 1000);
   const date = new Date(text);
-  if (Number.isNaN(date.getTime())) throw new Error(`--expires takes a date (2027-01-01, 2027-01-01T08:00:00+08:00) or a duration (90d), got "${text}"`);
+  if (Number.isNaN(date.getTime()))
+    throw new Error(`--expires takes a date (2027-01-01, 2027-01-01T08:00:00+08:00) or a duration (90d), got "${text}"`);
   return date;
 }
 
 function describe(key: ApiKey): string {
-  const state = key.revokedAt ? `revoked ${key.revokedAt.toISOString()}` : key.expiresAt && key.expiresAt <= new Date() ? 'expired' : 'active';
+  const state = key.revokedAt
+    ? `revoked ${key.revokedAt.toISOString()}`
+    : key.expiresAt && key.expiresAt <= new Date()
+      ? 'expired'
+      : 'active';
   return [
     String(key.id).padStart(4),
     key.prefix + '…',

@@ -59,19 +59,33 @@ function readArguments(argv: string[]): Arguments {
   const county = values.county ?? '';
   if (!/^\d{6}$/.test(county)) throw new UsageError(`--county must be a six-digit county code${county ? `, got "${county}"` : ''}`);
   const what = values.what ?? '';
-  if (!(EXPORT_KINDS as readonly string[]).includes(what)) throw new UsageError(`--what must be gaps or indicators${what ? `, got "${what}"` : ''}`);
+  if (!(EXPORT_KINDS as readonly string[]).includes(what))
+    throw new UsageError(`--what must be gaps or indicators${what ? `, got "${what}"` : ''}`);
   if (!values.out) throw new UsageError('--out FILE is required');
   const format = values.format ?? values.out.split('.').pop()?.toLowerCase() ?? '';
-  if (!(EXPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be xlsx or csv (or --out must end in .xlsx or .csv), got "${format}"`);
+  if (!(EXPORT_FORMATS as readonly string[]).includes(format))
+    throw new UsageError(`--format must be xlsx or csv (or --out must end in .xlsx or .csv), got "${format}"`);
   const asOf = values['as-of'] ?? null;
   if (asOf !== null && !isIsoDate(asOf)) throw new UsageError(`--as-of must be a date written YYYY-MM-DD, got "${asOf}"`);
-  return { county, what: what as ExportKind, format: format as ExportFormat, asOf, onlyUnmet: values['only-unmet'] ?? false, out: values.out };
+  return {
+    county,
+    what: what as ExportKind,
+    format: format as ExportFormat,
+    asOf,
+    onlyUnmet: values['only-unmet'] ?? false,
+    out: values.out,
+  };
 }
-
 
 async function run(): Promise<void> {
   const args = readArguments(process.argv.slice(2));
-  const principal: Principal = { subject: `export-cli:${userInfo().username}`, role: Role.ADMIN, counties: [args.county], creditCode: null, via: 'system' };
+  const principal: Principal = {
+    subject: `export-cli:${userInfo().username}`,
+    role: Role.ADMIN,
+    counties: [args.county],
+    creditCode: null,
+    via: 'system',
+  };
   const { url, stop } = await connectAsOwner();
   try {
     await migrate(url);
@@ -100,7 +114,8 @@ run().then(
   () => process.exit(0),
   (error) => {
     if (error instanceof UsageError) console.error(`${error.message ? `${error.message}\n\n` : ''}${USAGE}`);
-    else if (typeof (error as { extensions?: { code?: string } }).extensions?.code === 'string') console.error(`Cannot export: ${(error as Error).message}`);
+    else if (typeof (error as { extensions?: { code?: string } }).extensions?.code === 'string')
+      console.error(`Cannot export: ${(error as Error).message}`);
     else console.error(error);
     process.exit(error instanceof UsageError && !error.message ? 0 : 2);
   },

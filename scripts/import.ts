@@ -78,7 +78,8 @@ function readArguments(argv: string[]): Arguments {
   const county = values.county ?? '';
   if (!/^\d{6}$/.test(county)) throw new UsageError(`--county must be a six-digit county code, got "${county}"`);
   const kind = KIND_NAMES[(values.kind ?? '').toLowerCase()];
-  if (!kind) throw new UsageError(`--kind must be one of enterprises, patents, pledge-financings, county-statistics; got "${values.kind ?? ''}"`);
+  if (!kind)
+    throw new UsageError(`--kind must be one of enterprises, patents, pledge-financings, county-statistics; got "${values.kind ?? ''}"`);
   if (positionals.length !== 1) throw new UsageError(`give exactly one FILE, got ${positionals.length}`);
   let category: EnterpriseCategory | null = null;
   if (values.category !== undefined) {
@@ -100,13 +101,16 @@ function readArguments(argv: string[]): Arguments {
   };
 }
 
-
 // ------------------------------------------------------------------------------------------ progress and report
 
 const number = (n: number) => n.toLocaleString('en-US');
 
 /** Columns of CJK text: a terminal gives a Chinese character two cells. */
-const width = (text: string) => [...text].reduce((sum, c) => sum + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(c) ? 2 : 1), 0);
+const width = (text: string) =>
+  [...text].reduce(
+    (sum, c) => sum + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(c) ? 2 : 1),
+    0,
+  );
 const pad = (text: string, cells: number) => text + ' '.repeat(Math.max(0, cells - width(text)));
 
 /** One line on a terminal, rewritten in place at most five times a second; nothing when stderr is not a terminal. */
@@ -155,7 +159,9 @@ class ReportFile {
 
   constructor(file: string) {
     this.out = createWriteStream(file);
-    this.out.write('\uFEFF' + ['行号 row', '结果 status', '键 key', '类型 kind', '字段 field', '列 column', '原因 reason'].join(',') + '\n');
+    this.out.write(
+      '\uFEFF' + ['行号 row', '结果 status', '键 key', '类型 kind', '字段 field', '列 column', '原因 reason'].join(',') + '\n',
+    );
   }
 
   row(result: RowResult): void {
@@ -179,7 +185,9 @@ const SHOWN_ROWS = 50;
 function printSummary(args: Arguments, summary: FileImportSummary, refused: RowResult[], warned: RowResult[], seconds: number): void {
   const { totals, header } = summary;
   const where = `${summary.format.toUpperCase()}${summary.encoding ? ` (${summary.encoding === 'utf8' ? 'UTF-8' : summary.encoding.toUpperCase()})` : ''}`;
-  console.log(`\n${path.basename(args.file)}: ${where}, header in row ${header.rowNumber}${header.sheet > 1 ? ` of sheet ${header.sheet}` : ''}`);
+  console.log(
+    `\n${path.basename(args.file)}: ${where}, header in row ${header.rowNumber}${header.sheet > 1 ? ` of sheet ${header.sheet}` : ''}`,
+  );
   const read = header.mapping.columns.filter((c) => c !== null).map((c) => `${c!.header} → ${c!.spec.field}`);
   console.log(`columns read: ${read.join(', ')}`);
   if (header.mapping.ignored.length) console.log(`columns ignored: ${header.mapping.ignored.join(', ')}`);
@@ -197,10 +205,14 @@ function printSummary(args: Arguments, summary: FileImportSummary, refused: RowR
 
   const lines = (results: RowResult[], pick: (r: RowResult) => RowResult['problems']) =>
     results.flatMap((r) =>
-      pick(r).map((p) => `  ${pad(r.rowNumber === null ? `#${r.index}` : `row ${r.rowNumber}`, 10)} ${pad(p.column ?? p.field, 16)} ${p.reason}`),
+      pick(r).map(
+        (p) => `  ${pad(r.rowNumber === null ? `#${r.index}` : `row ${r.rowNumber}`, 10)} ${pad(p.column ?? p.field, 16)} ${p.reason}`,
+      ),
     );
   if (refused.length) {
-    console.log(`\nRefused rows${totals.refused > refused.length ? ` (the first ${refused.length} of ${number(totals.refused)}; --report writes all)` : ''}:`);
+    console.log(
+      `\nRefused rows${totals.refused > refused.length ? ` (the first ${refused.length} of ${number(totals.refused)}; --report writes all)` : ''}:`,
+    );
     console.log(lines(refused, (r) => r.problems).join('\n'));
   }
   if (warned.length) {
@@ -209,7 +221,8 @@ function printSummary(args: Arguments, summary: FileImportSummary, refused: RowR
   }
   console.log('');
   if (summary.dryRun) console.log('Dry run: nothing was written.');
-  else if (!summary.applied) console.log(`Nothing was written: ${number(totals.refused)} row(s) refused (all or nothing; --partial writes the good rows).`);
+  else if (!summary.applied)
+    console.log(`Nothing was written: ${number(totals.refused)} row(s) refused (all or nothing; --partial writes the good rows).`);
   else if (totals.refused) console.log(`Written: the good rows; the ${number(totals.refused)} refused row(s) were not (--partial).`);
   else console.log('Written.');
 }
@@ -278,7 +291,8 @@ run().then(
   (error) => {
     if (error instanceof UsageError) console.error(`${error.message}\n\n${USAGE}`);
     else if (error instanceof ImportFileError) console.error(`Cannot import: ${error.message}`);
-    else if ((error as { extensions?: { code?: string } }).extensions?.code === 'BAD_USER_INPUT') console.error(`Cannot import: ${(error as Error).message}`);
+    else if ((error as { extensions?: { code?: string } }).extensions?.code === 'BAD_USER_INPUT')
+      console.error(`Cannot import: ${(error as Error).message}`);
     else console.error(error);
     process.exit(2);
   },

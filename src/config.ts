@@ -64,21 +64,26 @@ function logLevel(env: NodeJS.ProcessEnv): LogLevel {
 function jwtSecret(env: NodeJS.ProcessEnv): string | null {
   const raw = env.JWT_SECRET;
   if (raw === undefined || raw === '') return null;
-  if (raw.length < 32) throw new Error('JWT_SECRET must be at least 32 characters (HS256 needs a 256-bit key), e.g. `openssl rand -base64 48`');
+  if (raw.length < 32)
+    throw new Error('JWT_SECRET must be at least 32 characters (HS256 needs a 256-bit key), e.g. `openssl rand -base64 48`');
   return raw;
 }
 
 function urlList(name: string, env: NodeJS.ProcessEnv): string[] {
   const raw = env[name];
   if (raw === undefined || raw.trim() === '') return [];
-  return raw.split(',').map((entry) => entry.trim()).filter(Boolean).map((entry) => {
-    try {
-      new URL(entry);
-    } catch {
-      throw new Error(`${name} must be comma-separated URLs, got "${entry}"`);
-    }
-    return entry;
-  });
+  return raw
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      try {
+        new URL(entry);
+      } catch {
+        throw new Error(`${name} must be comma-separated URLs, got "${entry}"`);
+      }
+      return entry;
+    });
 }
 
 function url(name: string, env: NodeJS.ProcessEnv): string | null {

@@ -103,7 +103,10 @@ describe('JSON Web Tokens', () => {
 
   it('accepts RS256 and ES256 tokens whose key is in JWKS_URL', async () => {
     const now = Math.floor(Date.now() / 1000);
-    for (const [alg, kid, key] of [['RS256', 'county-rsa', rsa.privateKey], ['ES256', 'county-ec', ec.privateKey]] as const) {
+    for (const [alg, kid, key] of [
+      ['RS256', 'county-rsa', rsa.privateKey],
+      ['ES256', 'county-ec', ec.privateKey],
+    ] as const) {
       const jwt = await new SignJWT({ role: 'EDITOR', counties: ['500231'] })
         .setProtectedHeader({ alg, kid })
         .setSubject(`idp-${alg}`)
@@ -133,8 +136,14 @@ describe('JSON Web Tokens', () => {
       .sign(new TextEncoder().encode(SECRET));
     await expectUnauthenticated(`Bearer ${hs512}`, /"HS512" are not accepted/);
     const exp = Math.floor(Date.now() / 1000) + 3600;
-    await expectUnauthenticated(`Bearer ${rawToken({ alg: 'none', typ: 'JWT' }, { sub: 'admin', role: 'ADMIN', counties: ['*'], exp })}`, /"none" are not accepted/);
-    const noExp = await new SignJWT({ role: 'ADMIN', counties: ['*'] }).setProtectedHeader({ alg: 'HS256' }).setSubject('admin').sign(new TextEncoder().encode(SECRET));
+    await expectUnauthenticated(
+      `Bearer ${rawToken({ alg: 'none', typ: 'JWT' }, { sub: 'admin', role: 'ADMIN', counties: ['*'], exp })}`,
+      /"none" are not accepted/,
+    );
+    const noExp = await new SignJWT({ role: 'ADMIN', counties: ['*'] })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('admin')
+      .sign(new TextEncoder().encode(SECRET));
     await expectUnauthenticated(`Bearer ${noExp}`, /"exp" claim/);
     await expectUnauthenticated(await bearer({ sub: 'x', role: 'ROOT' as Role, counties: ['*'] }), /claim "role"/);
     await expectUnauthenticated(await bearer({ sub: 'x', role: Role.VIEWER, counties: [] }), /claim "counties"/);
@@ -161,13 +170,23 @@ describe('API keys', () => {
     const admin = await bearer(ADMIN_A);
     const { key, apiKey } = await createKey(admin, { name: '县数据平台', role: 'VIEWER', counties: ['500231'] });
     expect(key).toMatch(/^hvp_[A-Za-z0-9_-]{43}$/);
-    expect(apiKey).toMatchObject({ name: '县数据平台', role: 'VIEWER', counties: ['500231'], prefix: key.slice(0, 12), createdBy: 'admin-a', revokedAt: null });
+    expect(apiKey).toMatchObject({
+      name: '县数据平台',
+      role: 'VIEWER',
+      counties: ['500231'],
+      prefix: key.slice(0, 12),
+      createdBy: 'admin-a',
+      revokedAt: null,
+    });
     const [row] = await api.sql(`SELECT * FROM api_key WHERE id = $1`, [apiKey.id]);
     expect(row.key_hash).toBe(createHash('sha256').update(key).digest('hex'));
     expect(JSON.stringify(row)).not.toContain(key);
     expect(JSON.stringify(row)).not.toContain(key.slice(12));
 
-    const { body } = await post(`{ me { subject role counties } county(code: "500231") { name } other: county(code: "500232") { name } }`, `ApiKey ${key}`);
+    const { body } = await post(
+      `{ me { subject role counties } county(code: "500231") { name } other: county(code: "500232") { name } }`,
+      `ApiKey ${key}`,
+    );
     expect(body.data).toEqual({
       me: { subject: `apikey:${apiKey.id}`, role: 'VIEWER', counties: ['500231'] },
       county: { name: '垫江县' },
@@ -182,7 +201,7 @@ describe('API keys', () => {
     expect(listedText).not.toContain(key.slice(12));
   });
 
-  it('stay within the creator\'s counties and role', async () => {
+  it("stay within the creator's counties and role", async () => {
     const admin = await bearer(ADMIN_A);
     for (const [input, code] of [
       [{ name: 'x', role: 'VIEWER', counties: ['500232'] }, 'FORBIDDEN'],
@@ -196,23 +215,44 @@ describe('API keys', () => {
       expect([JSON.stringify(input), body.errors?.[0].extensions.code]).toEqual([JSON.stringify(input), code]);
     }
     const editor = await bearer({ sub: 'e', role: Role.EDITOR, counties: ['500231'] });
-    expect((await post(CREATE, editor, { input: { name: 'x', role: 'VIEWER', counties: ['500231'] } })).body.errors?.[0].extensions.code).toBe('FORBIDDEN');
+    expect(
+      (await post(CREATE, editor, { input: { name: 'x', role: 'VIEWER', counties: ['500231'] } })).body.errors?.[0].extensions.code,
+    ).toBe('FORBIDDEN');
     expect((await post(`{ apiKeys { id } }`, editor)).body.errors?.[0].extensions.code).toBe('FORBIDDEN');
     expect(await api.sql(`SELECT count(*)::int AS n FROM api_key WHERE name = 'x'`)).toEqual([{ n: 0 }]);
 
     // an ENTERPRISE key names its enterprise; a city ADMIN's key may cover the city
-    const { key } = await createKey(admin, { name: '甲一 ERP', role: 'ENTERPRISE', counties: ['500231'], creditCode: creditCode(1).toLowerCase() });
-    expect((await post(`{ me { role creditCode } enterprise(creditCode: "${creditCode(1)}") { name } }`, `ApiKey ${key}`)).body.data)
-      .toEqual({ me: { role: 'ENTERPRISE', creditCode: creditCode(1) }, enterprise: { name: '甲一' } });
-    const city = await createKey(await bearer({ sub: 'city', role: Role.ADMIN, counties: ['500000'] }), { name: 'city', role: 'VIEWER', counties: ['500000', '500232'] });
-    expect((await post(`{ counties { code } }`, `ApiKey ${city.key}`)).body.data.counties.map((c: any) => c.code)).toEqual(['500000', '500231', '500232']);
+    const { key } = await createKey(admin, {
+      name: '甲一 ERP',
+      role: 'ENTERPRISE',
+      counties: ['500231'],
+      creditCode: creditCode(1).toLowerCase(),
+    });
+    expect(
+      (await post(`{ me { role creditCode } enterprise(creditCode: "${creditCode(1)}") { name } }`, `ApiKey ${key}`)).body.data,
+    ).toEqual({ me: { role: 'ENTERPRISE', creditCode: creditCode(1) }, enterprise: { name: '甲一' } });
+    const city = await createKey(await bearer({ sub: 'city', role: Role.ADMIN, counties: ['500000'] }), {
+      name: 'city',
+      role: 'VIEWER',
+      counties: ['500000', '500232'],
+    });
+    expect((await post(`{ counties { code } }`, `ApiKey ${city.key}`)).body.data.counties.map((c: any) => c.code)).toEqual([
+      '500000',
+      '500231',
+      '500232',
+    ]);
     // the county ADMIN does not see the city's key
     expect((await post(`{ apiKeys { name } }`, admin)).body.data.apiKeys.map((k: any) => k.name)).not.toContain('city');
   });
 
   it('are refused once expired or revoked, and only an ADMIN of their counties revokes them', async () => {
     const admin = await bearer(ADMIN_A);
-    const expiring = await createKey(admin, { name: 'expiring', role: 'VIEWER', counties: ['500231'], expiresAt: new Date(Date.now() + 3600_000).toISOString() });
+    const expiring = await createKey(admin, {
+      name: 'expiring',
+      role: 'VIEWER',
+      counties: ['500231'],
+      expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+    });
     expect((await post(ME, `ApiKey ${expiring.key}`)).status).toBe(200);
     await api.sql(`UPDATE api_key SET expires_at = now() - interval '1 second' WHERE id = $1`, [expiring.apiKey.id]);
     await expectUnauthenticated(`ApiKey ${expiring.key}`, /expired/);
@@ -246,7 +286,9 @@ describe('the commands', () => {
     const { stdout } = await script('token', ['--role', 'VIEWER', '--county', '500231', '--expires', '1h'], { JWT_SECRET: SECRET });
     const { body } = await post(ME, `Bearer ${stdout.trim()}`);
     expect(body.data.me).toEqual({ subject: 'dev-viewer', role: 'VIEWER', counties: ['500231'], creditCode: null });
-    await expect(script('token', ['--role', 'VIEWER'], { JWT_SECRET: SECRET })).rejects.toMatchObject({ stderr: expect.stringMatching(/counties/) });
+    await expect(script('token', ['--role', 'VIEWER'], { JWT_SECRET: SECRET })).rejects.toMatchObject({
+      stderr: expect.stringMatching(/counties/),
+    });
   });
 
   it('npm run apikey creates, lists and revokes keys in the database', async () => {

@@ -23,13 +23,23 @@ const GAPS = `query($county: ID!, $asOf: Date, $onlyUnmet: Boolean, $category: E
 describe('target gaps', () => {
   beforeAll(async () => {
     // 甲: listed (3) and high-tech (1), owns 1 → gaps 2 and 0
-    const a = await givenEnterprise(api, { serial: 1, name: '甲公司', memberships: [
-      { category: 'LISTED_CULTIVATION', validFrom: '2022-01-01' }, { category: 'HIGH_TECH', validFrom: '2022-01-01' }] });
+    const a = await givenEnterprise(api, {
+      serial: 1,
+      name: '甲公司',
+      memberships: [
+        { category: 'LISTED_CULTIVATION', validFrom: '2022-01-01' },
+        { category: 'HIGH_TECH', validFrom: '2022-01-01' },
+      ],
+    });
     await highValue([a]);
     // 乙: 专精特新 (2), owns nothing → gap 2 (ties with 甲's listed gap, ordered by name)
     await givenEnterprise(api, { serial: 2, name: '乙公司', memberships: [{ category: 'SPECIALIZED_NEW', validFrom: '2023-01-01' }] });
     // 丙: high-tech whose membership ended the day before asOf → no row
-    await givenEnterprise(api, { serial: 3, name: '丙公司', memberships: [{ category: 'HIGH_TECH', validFrom: '2021-01-01', validTo: '2024-06-29' }] });
+    await givenEnterprise(api, {
+      serial: 3,
+      name: '丙公司',
+      memberships: [{ category: 'HIGH_TECH', validFrom: '2021-01-01', validTo: '2024-06-29' }],
+    });
     // 丁: high-tech without validTo from 2021-07-01 → valid until 2024-06-30 inclusive; owns 2 jointly with 甲? no: with 戊
     const d = await givenEnterprise(api, { serial: 4, name: '丁公司', memberships: [{ category: 'HIGH_TECH', validFrom: '2021-07-01' }] });
     // 戊: no category, co-owns
@@ -43,7 +53,9 @@ describe('target gaps', () => {
   it('orders by gap, then name in byte order, then credit code, then category', async () => {
     const { targetGaps } = await api.ok(GAPS, { county: '500231', asOf: AS_OF });
     expect(targetGaps.totalCount).toBe(5);
-    expect(targetGaps.edges.map((e: any) => [e.node.enterprise.name, e.node.category, e.node.target, e.node.current, e.node.gap, e.node.met])).toEqual([
+    expect(
+      targetGaps.edges.map((e: any) => [e.node.enterprise.name, e.node.category, e.node.target, e.node.current, e.node.gap, e.node.met]),
+    ).toEqual([
       ['Apple示例', 'SPECIALIZED_NEW', 2, 0, 2, false],
       ['乙公司', 'SPECIALIZED_NEW', 2, 0, 2, false],
       ['甲公司', 'LISTED_CULTIVATION', 3, 1, 2, false],
@@ -75,15 +87,25 @@ describe('target gaps', () => {
       if (!targetGaps.pageInfo.hasNextPage) break;
       after = targetGaps.pageInfo.endCursor;
     }
-    expect(seen).toEqual(['Apple示例/SPECIALIZED_NEW', '乙公司/SPECIALIZED_NEW', '甲公司/LISTED_CULTIVATION', '丁公司/HIGH_TECH', '甲公司/HIGH_TECH']);
+    expect(seen).toEqual([
+      'Apple示例/SPECIALIZED_NEW',
+      '乙公司/SPECIALIZED_NEW',
+      '甲公司/LISTED_CULTIVATION',
+      '丁公司/HIGH_TECH',
+      '甲公司/HIGH_TECH',
+    ]);
   });
 
   it('shows an enterprise in two categories with two rows, in the enum order', async () => {
-    const { enterprise } = await api.ok(`{ enterprise(creditCode: "${(await api.sql(`SELECT credit_code FROM enterprise WHERE name = '甲公司'`))[0].credit_code}") {
+    const { enterprise } =
+      await api.ok(`{ enterprise(creditCode: "${(await api.sql(`SELECT credit_code FROM enterprise WHERE name = '甲公司'`))[0].credit_code}") {
       categories(asOf: "${AS_OF}") targetGaps(asOf: "${AS_OF}") { category gap } } }`);
     expect(enterprise).toEqual({
       categories: ['LISTED_CULTIVATION', 'HIGH_TECH'],
-      targetGaps: [{ category: 'LISTED_CULTIVATION', gap: 2 }, { category: 'HIGH_TECH', gap: 0 }],
+      targetGaps: [
+        { category: 'LISTED_CULTIVATION', gap: 2 },
+        { category: 'HIGH_TECH', gap: 0 },
+      ],
     });
   });
 

@@ -14,10 +14,14 @@ describe('the demo data', () => {
       statistics(year: 2021) { population gdp rdInvestment }
       plan(year: 2023) { title startYear endYear highPledgeThreshold breakthroughTargets { category minHighValuePatents } } } }`);
     expect(county).toEqual({
-      name: '垫江县', parentCode: '500000',
+      name: '垫江县',
+      parentCode: '500000',
       statistics: { population: 649900, gdp: '50260000000.00', rdInvestment: null },
       plan: {
-        title: '垫江县高价值发明专利质量提升行动实施方案(2022—2024年)', startYear: 2022, endYear: 2024, highPledgeThreshold: '1000000.00',
+        title: '垫江县高价值发明专利质量提升行动实施方案(2022—2024年)',
+        startYear: 2022,
+        endYear: 2024,
+        highPledgeThreshold: '1000000.00',
         breakthroughTargets: [
           { category: 'LISTED_CULTIVATION', minHighValuePatents: 3 },
           { category: 'SPECIALIZED_NEW', minHighValuePatents: 2 },
@@ -37,33 +41,57 @@ describe('the demo data', () => {
     const reasons = new Set<string>();
     let after: string | null = null;
     do {
-      const page: any = (await api.ok(`query($after: String) { county(code: "500231") {
+      const page: any = (
+        await api.ok(
+          `query($after: String) { county(code: "500231") {
         patents(first: 100, after: $after, filter: { highValueOnly: true, asOf: "2026-06-30" }) {
-          pageInfo { hasNextPage endCursor } edges { node { highValueReasons(asOf: "2026-06-30") } } } } }`, { after })).county.patents;
+          pageInfo { hasNextPage endCursor } edges { node { highValueReasons(asOf: "2026-06-30") } } } } }`,
+          { after },
+        )
+      ).county.patents;
       page.edges.forEach((e: any) => e.node.highValueReasons.forEach((r: string) => reasons.add(r)));
       after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
     } while (after);
-    expect([...reasons].sort()).toEqual(['HIGH_PLEDGE_FINANCING', 'MAINTAINED_OVER_10_YEARS', 'NATIONAL_AWARD', 'OVERSEAS_FAMILY', 'STRATEGIC_EMERGING_INDUSTRY']);
+    expect([...reasons].sort()).toEqual([
+      'HIGH_PLEDGE_FINANCING',
+      'MAINTAINED_OVER_10_YEARS',
+      'NATIONAL_AWARD',
+      'OVERSEAS_FAMILY',
+      'STRATEGIC_EMERGING_INDUSTRY',
+    ]);
   });
 
   it.each(['2022-12-31', '2024-06-30', '2026-06-30'])(
     'agrees with itself on %s: the county count, the high-value filter, the per-patent flag and the enterprise counts',
     async (asOf) => {
-      const { county } = await api.ok(`query($d: Date) { county(code: "500231") { highValuePatentCount(asOf: $d)
-        hv: patents(first: 0, filter: { highValueOnly: true, asOf: $d }) { totalCount } } }`, { d: asOf });
+      const { county } = await api.ok(
+        `query($d: Date) { county(code: "500231") { highValuePatentCount(asOf: $d)
+        hv: patents(first: 0, filter: { highValueOnly: true, asOf: $d }) { totalCount } } }`,
+        { d: asOf },
+      );
       expect(county.hv.totalCount).toBe(county.highValuePatentCount);
 
       let flagged = 0;
       let after: string | null = null;
       do {
-        const page: any = (await api.ok(`query($after: String, $d: Date) { county(code: "500231") {
-          patents(first: 100, after: $after) { pageInfo { hasNextPage endCursor } edges { node { isHighValue(asOf: $d) } } } } }`, { after, d: asOf })).county.patents;
+        const page: any = (
+          await api.ok(
+            `query($after: String, $d: Date) { county(code: "500231") {
+          patents(first: 100, after: $after) { pageInfo { hasNextPage endCursor } edges { node { isHighValue(asOf: $d) } } } } }`,
+            { after, d: asOf },
+          )
+        ).county.patents;
         flagged += page.edges.filter((e: any) => e.node.isHighValue).length;
         after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
       } while (after);
       expect(flagged).toBe(county.highValuePatentCount);
 
-      const gaps: any = (await api.ok(`query($d: Date) { targetGaps(countyCode: "500231", asOf: $d, first: 100) { totalCount edges { node { current enterprise { highValuePatentCount(asOf: $d) } } } } }`, { d: asOf })).targetGaps;
+      const gaps: any = (
+        await api.ok(
+          `query($d: Date) { targetGaps(countyCode: "500231", asOf: $d, first: 100) { totalCount edges { node { current enterprise { highValuePatentCount(asOf: $d) } } } } }`,
+          { d: asOf },
+        )
+      ).targetGaps;
       for (const edge of gaps.edges) expect(edge.node.current).toBe(edge.node.enterprise.highValuePatentCount);
     },
   );
@@ -72,8 +100,13 @@ describe('the demo data', () => {
     const names: string[] = [];
     let after: string | null = null;
     do {
-      const page: any = (await api.ok(`query($after: String) { county(code: "500231") { enterprises(first: 70, after: $after) {
-        totalCount pageInfo { hasNextPage endCursor } edges { node { name } } } } }`, { after })).county.enterprises;
+      const page: any = (
+        await api.ok(
+          `query($after: String) { county(code: "500231") { enterprises(first: 70, after: $after) {
+        totalCount pageInfo { hasNextPage endCursor } edges { node { name } } } } }`,
+          { after },
+        )
+      ).county.enterprises;
       expect(page.totalCount).toBe(300);
       names.push(...page.edges.map((e: any) => e.node.name));
       after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;

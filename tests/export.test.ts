@@ -49,14 +49,24 @@ beforeAll(async () => {
     ],
   });
   await api.ok(`mutation { setCountyStatistics(input: { countyCode: "500231", year: 2023, population: 640000 }) { year } }`);
-  const a = await givenEnterprise(api, { serial: 1, name: '甲公司, "示例"', memberships: [{ category: 'HIGH_TECH', validFrom: '2023-01-01' }, { category: 'LISTED_CULTIVATION', validFrom: '2023-01-01' }] });
+  const a = await givenEnterprise(api, {
+    serial: 1,
+    name: '甲公司, "示例"',
+    memberships: [
+      { category: 'HIGH_TECH', validFrom: '2023-01-01' },
+      { category: 'LISTED_CULTIVATION', validFrom: '2023-01-01' },
+    ],
+  });
   const b = await givenEnterprise(api, { serial: 2, name: '乙公司', memberships: [{ category: 'HIGH_TECH', validFrom: '2023-01-01' }] });
   await givenPatent(api, { owners: [a], strategicIndustry: 'NEW_MATERIALS' });
   await givenPatent(api, { owners: [a, b], strategicIndustry: 'NEW_ENERGY' });
   await givenEnterprise(api, { serial: 3, countyCode: '500232', name: '邻县企业' });
 
   apollo = await createApolloServer({ logger: createLogger('error') });
-  const authenticate = createAuthenticator({ jwtSecret: SECRET, jwksUrl: null, jwtIssuer: null, jwtAudience: null } as never, api.dataSource);
+  const authenticate = createAuthenticator(
+    { jwtSecret: SECRET, jwksUrl: null, jwtIssuer: null, jwtAudience: null } as never,
+    api.dataSource,
+  );
   server = http.createServer(createHttpHandler(apollo, api.dataSource, { authenticate }));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -89,17 +99,32 @@ const GAP_ROWS = [
 describe('the tables', () => {
   it('the gap list has the rows of targetGaps, in its order, with Chinese headers', async () => {
     const gaps = await table('gaps');
-    expect(gaps.columns.map((c) => c.header)).toEqual(['序号', '企业名称', '统一社会信用代码', '企业类别', '目标值（件）', '高价值发明专利拥有量（件）', '差距（件）', '是否达标']);
+    expect(gaps.columns.map((c) => c.header)).toEqual([
+      '序号',
+      '企业名称',
+      '统一社会信用代码',
+      '企业类别',
+      '目标值（件）',
+      '高价值发明专利拥有量（件）',
+      '差距（件）',
+      '是否达标',
+    ]);
     expect(gaps.rows).toEqual(GAP_ROWS);
-    const api_ = await api.ok(`{ targetGaps(countyCode: "500231", asOf: "${AS_OF}") { edges { node { enterprise { creditCode } category current gap } } } }`);
-    expect(api_.targetGaps.edges.map((e: any) => [e.node.enterprise.creditCode, e.node.current, e.node.gap])).toEqual(GAP_ROWS.map((r) => [r[2], r[5], r[6]]));
+    const api_ = await api.ok(
+      `{ targetGaps(countyCode: "500231", asOf: "${AS_OF}") { edges { node { enterprise { creditCode } category current gap } } } }`,
+    );
+    expect(api_.targetGaps.edges.map((e: any) => [e.node.enterprise.creditCode, e.node.current, e.node.gap])).toEqual(
+      GAP_ROWS.map((r) => [r[2], r[5], r[6]]),
+    );
     expect(gaps.title).toBe('垫江县企业目标差距清单（截至2024-06-30）');
   });
 
   it('the indicator table has the values of County.indicators', async () => {
     const indicators = await table('indicators');
     expect(indicators.columns.map((c) => c.header)).toEqual(INDICATOR_COLUMNS.map((c) => c.header));
-    const { county } = await api.ok(`{ county(code: "500231") { indicators(asOf: "${AS_OF}") { name unit target actual progress met statisticsYear kind } } }`);
+    const { county } = await api.ok(
+      `{ county(code: "500231") { indicators(asOf: "${AS_OF}") { name unit target actual progress met statisticsYear kind } } }`,
+    );
     expect(indicators.rows.map((r) => [r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[11]])).toEqual(
       county.indicators.map((v: any) => [v.name, v.unit, v.target, v.actual, v.progress, v.met ? '是' : '否', v.statisticsYear, v.kind]),
     );
@@ -119,8 +144,10 @@ describe('the files', () => {
     expect([3, 4, 5].map(values)).toEqual(GAP_ROWS);
     expect(sheet.rowCount).toBe(5);
     const notes = workbook.getWorksheet('说明')!;
-    const noteRows = Object.fromEntries([...Array(notes.rowCount).keys()].map((i) => [notes.getRow(i + 1).getCell(1).value, notes.getRow(i + 1).getCell(2).value]));
-    expect(noteRows).toMatchObject({ '县（区）': '垫江县', '行政区划代码': '500231', '截至日期': AS_OF });
+    const noteRows = Object.fromEntries(
+      [...Array(notes.rowCount).keys()].map((i) => [notes.getRow(i + 1).getCell(1).value, notes.getRow(i + 1).getCell(2).value]),
+    );
+    expect(noteRows).toMatchObject({ '县（区）': '垫江县', 行政区划代码: '500231', 截至日期: AS_OF });
 
     const indicators = new ExcelJS.Workbook();
     await indicators.xlsx.load((await toXlsx(await table('indicators'))) as never);
@@ -139,7 +166,9 @@ describe('the files', () => {
     expect(lines[1]).toBe(`1,"甲公司, ""示例""",${creditCode(1)},上市重点培育企业,3,2,1,否`);
     expect(lines).toHaveLength(5);
     expect(lines[4]).toBe('');
-    const indicators = toCsv(await table('indicators')).toString('utf8').split('\r\n');
+    const indicators = toCsv(await table('indicators'))
+      .toString('utf8')
+      .split('\r\n');
     expect(indicators[2]).toMatch(/^2,万人高价值发明专利拥有量,件\/万人,0\.5,0\.03,6\.3%,否,2023,,,,HIGH_VALUE_PATENTS_PER_10K_RESIDENTS$/);
   });
 });
@@ -155,7 +184,9 @@ describe('GET /export/…', () => {
     expect(xlsx.status).toBe(200);
     expect(xlsx.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(xlsx.headers.get('content-disposition')).toContain('filename="gaps-500231-2024-06-30.xlsx"');
-    expect(xlsx.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent('垫江县企业目标差距清单-2024-06-30.xlsx')}`);
+    expect(xlsx.headers.get('content-disposition')).toContain(
+      `filename*=UTF-8''${encodeURIComponent('垫江县企业目标差距清单-2024-06-30.xlsx')}`,
+    );
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await xlsx.arrayBuffer()) as never);
     expect((workbook.worksheets[0].getRow(3).values as unknown[]).slice(1)).toEqual(GAP_ROWS[0]);
@@ -170,7 +201,11 @@ describe('GET /export/…', () => {
     expect(text.split('\r\n')).toHaveLength(5);
 
     const unmet = await get(`/export/gaps.csv?county=500231&asOf=${AS_OF}&onlyUnmet=true`, viewer);
-    expect(Buffer.from(await unmet.arrayBuffer()).toString('utf8').split('\r\n')).toHaveLength(3);
+    expect(
+      Buffer.from(await unmet.arrayBuffer())
+        .toString('utf8')
+        .split('\r\n'),
+    ).toHaveLength(3);
   });
 
   it('refuses what GraphQL refuses, and reveals nothing of other counties', async () => {
@@ -197,7 +232,10 @@ describe('GET /export/…', () => {
     ]);
     expect(bad.map((r) => r.status)).toEqual([400, 400, 400]);
     expect((await get(`/export/patents.pdf?county=500231`, await bearer(ADMIN))).status).toBe(404);
-    const post = await fetch(`${baseUrl}/export/gaps.csv?county=500231`, { method: 'POST', headers: { authorization: await bearer(ADMIN) } });
+    const post = await fetch(`${baseUrl}/export/gaps.csv?county=500231`, {
+      method: 'POST',
+      headers: { authorization: await bearer(ADMIN) },
+    });
     expect(post.status).toBe(405);
   });
 });
@@ -224,7 +262,9 @@ describe('npm run export', () => {
     expect(readFileSync(csv).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     expect(readFileSync(csv, 'utf8')).toContain('HIGH_TECH_ENTERPRISES');
 
-    await expect(exportCommand(['--county', '500231', '--what', 'patents', '--out', csv])).rejects.toMatchObject({ stderr: expect.stringMatching(/--what must be gaps or indicators/) });
+    await expect(exportCommand(['--county', '500231', '--what', 'patents', '--out', csv])).rejects.toMatchObject({
+      stderr: expect.stringMatching(/--what must be gaps or indicators/),
+    });
   }, 60_000);
 
   it('leaves out deleted records, as every query does', async () => {

@@ -60,7 +60,11 @@ describe('high-value reasons', () => {
   it('MAINTAINED_OVER_10_YEARS holds the day after filing + 10 years, not on it', async () => {
     const number = await givenPatent(api, { filingDate: '2014-03-15', grantDate: '2016-01-01' });
     expect(await evaluate(number, '2024-03-15')).toEqual({ status: 'VALID', isHighValue: false, highValueReasons: [] });
-    expect(await evaluate(number, '2024-03-16')).toEqual({ status: 'VALID', isHighValue: true, highValueReasons: ['MAINTAINED_OVER_10_YEARS'] });
+    expect(await evaluate(number, '2024-03-16')).toEqual({
+      status: 'VALID',
+      isHighValue: true,
+      highValueReasons: ['MAINTAINED_OVER_10_YEARS'],
+    });
   });
 
   it('counts from 29 February as PostgreSQL does: plus ten years is 28 February', async () => {
@@ -70,7 +74,12 @@ describe('high-value reasons', () => {
   });
 
   it('needs the patent valid: nothing on the lapse day, nothing before the grant day', async () => {
-    const number = await givenPatent(api, { filingDate: '2020-01-01', grantDate: '2022-01-10', lapseDate: '2023-05-05', strategicIndustry: 'NEW_ENERGY' });
+    const number = await givenPatent(api, {
+      filingDate: '2020-01-01',
+      grantDate: '2022-01-10',
+      lapseDate: '2023-05-05',
+      strategicIndustry: 'NEW_ENERGY',
+    });
     expect((await evaluate(number, '2022-01-09')).highValueReasons).toEqual([]);
     expect((await evaluate(number, '2022-01-10')).highValueReasons).toEqual(['STRATEGIC_EMERGING_INDUSTRY']);
     expect((await evaluate(number, '2023-05-04')).isHighValue).toBe(true);
@@ -78,13 +87,21 @@ describe('high-value reasons', () => {
   });
 
   it('OVERSEAS_FAMILY holds from the overseas grant date on', async () => {
-    const number = await givenPatent(api, { filingDate: '2020-01-01', grantDate: '2021-01-01', overseasGrants: [{ jurisdiction: 'EP', grantDate: '2023-07-01' }] });
+    const number = await givenPatent(api, {
+      filingDate: '2020-01-01',
+      grantDate: '2021-01-01',
+      overseasGrants: [{ jurisdiction: 'EP', grantDate: '2023-07-01' }],
+    });
     expect((await evaluate(number, '2023-06-30')).isHighValue).toBe(false);
     expect((await evaluate(number, '2023-07-01')).highValueReasons).toEqual(['OVERSEAS_FAMILY']);
   });
 
   it('NATIONAL_AWARD holds from the award year on, not the year before', async () => {
-    const number = await givenPatent(api, { filingDate: '2020-01-01', grantDate: '2021-01-01', awards: [{ kind: 'CHINA_PATENT_GOLD', year: 2024 }] });
+    const number = await givenPatent(api, {
+      filingDate: '2020-01-01',
+      grantDate: '2021-01-01',
+      awards: [{ kind: 'CHINA_PATENT_GOLD', year: 2024 }],
+    });
     expect((await evaluate(number, '2023-12-31')).isHighValue).toBe(false);
     expect((await evaluate(number, '2024-01-01')).highValueReasons).toEqual(['NATIONAL_AWARD']);
   });
@@ -115,20 +132,33 @@ describe('high-value reasons', () => {
   it('lists every reason that holds, in the enum order', async () => {
     const pledgor = await givenEnterprise(api, { serial: 3 });
     const number = await givenPatent(api, {
-      filingDate: '2010-01-01', grantDate: '2012-01-01', strategicIndustry: 'BIOTECHNOLOGY', owners: [pledgor],
-      overseasGrants: [{ jurisdiction: 'US', grantDate: '2013-01-01' }], awards: [{ kind: 'NATIONAL_SCIENCE_TECHNOLOGY', year: 2015 }],
+      filingDate: '2010-01-01',
+      grantDate: '2012-01-01',
+      strategicIndustry: 'BIOTECHNOLOGY',
+      owners: [pledgor],
+      overseasGrants: [{ jurisdiction: 'US', grantDate: '2013-01-01' }],
+      awards: [{ kind: 'NATIONAL_SCIENCE_TECHNOLOGY', year: 2015 }],
     });
     await givenPledge(api, pledgor, '5000000.00', '2022-02-02', [number]);
     expect((await evaluate(number, '2023-01-01')).highValueReasons).toEqual([
-      'STRATEGIC_EMERGING_INDUSTRY', 'OVERSEAS_FAMILY', 'MAINTAINED_OVER_10_YEARS', 'HIGH_PLEDGE_FINANCING', 'NATIONAL_AWARD',
+      'STRATEGIC_EMERGING_INDUSTRY',
+      'OVERSEAS_FAMILY',
+      'MAINTAINED_OVER_10_YEARS',
+      'HIGH_PLEDGE_FINANCING',
+      'NATIONAL_AWARD',
     ]);
   });
 
   it('never makes a utility model high-value, whatever holds', async () => {
     const pledgor = await givenEnterprise(api, { serial: 4 });
     const number = await givenPatent(api, {
-      type: 'UTILITY_MODEL', filingDate: '2013-01-01', grantDate: '2013-06-01', strategicIndustry: 'BIOTECHNOLOGY', owners: [pledgor],
-      overseasGrants: [{ jurisdiction: 'US', grantDate: '2014-01-01' }], awards: [{ kind: 'CHINA_PATENT_GOLD', year: 2015 }],
+      type: 'UTILITY_MODEL',
+      filingDate: '2013-01-01',
+      grantDate: '2013-06-01',
+      strategicIndustry: 'BIOTECHNOLOGY',
+      owners: [pledgor],
+      overseasGrants: [{ jurisdiction: 'US', grantDate: '2014-01-01' }],
+      awards: [{ kind: 'CHINA_PATENT_GOLD', year: 2015 }],
     });
     await givenPledge(api, pledgor, '5000000.00', '2022-02-02', [number]);
     expect(await evaluate(number, '2022-12-31')).toEqual({ status: 'VALID', isHighValue: false, highValueReasons: [] });
@@ -147,13 +177,16 @@ describe('counting', () => {
       await givenPatent(fresh, { strategicIndustry: 'NEW_MATERIALS', owners: [a, b] });
       await givenPatent(fresh, { strategicIndustry: 'NEW_MATERIALS', owners: [a] });
       await givenPatent(fresh, { type: 'UTILITY_MODEL', strategicIndustry: 'NEW_MATERIALS', owners: [a, b] });
-      const data = await fresh.ok(`query($a: String!, $b: String!) {
+      const data = await fresh.ok(
+        `query($a: String!, $b: String!) {
         a: enterprise(creditCode: $a) { highValuePatentCount(asOf: "2023-01-01") all: patents(first: 10) { totalCount }
           hv: patents(filter: { highValueOnly: true, asOf: "2023-01-01" }) { totalCount } }
         b: enterprise(creditCode: $b) { highValuePatentCount(asOf: "2023-01-01") }
         dianjiang: county(code: "500231") { highValuePatentCount(asOf: "2023-01-01") }
         neighbour: county(code: "500232") { highValuePatentCount(asOf: "2023-01-01") }
-      }`, { a, b });
+      }`,
+        { a, b },
+      );
       expect(data).toEqual({
         a: { highValuePatentCount: 2, all: { totalCount: 3 }, hv: { totalCount: 2 } },
         b: { highValuePatentCount: 1 },
@@ -168,14 +201,19 @@ describe('counting', () => {
   it('defaults asOf to today in China Standard Time', async () => {
     const number = await givenPatent(api, { filingDate: '2020-01-01', grantDate: '2021-01-01', strategicIndustry: 'NEW_ENERGY' });
     const today = new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
-    const { patent } = await api.ok(`query($n: String!, $d: Date) { patent(applicationNumber: $n) { a: isHighValue b: isHighValue(asOf: $d) } }`, { n: number, d: today });
+    const { patent } = await api.ok(
+      `query($n: String!, $d: Date) { patent(applicationNumber: $n) { a: isHighValue b: isHighValue(asOf: $d) } }`,
+      { n: number, d: today },
+    );
     expect(patent.a).toBe(patent.b);
   });
 });
 
 describe('an unknown identifier', () => {
   it('finds nothing for an unknown or invalid number or code', async () => {
-    const data = await api.ok(`{ patent(applicationNumber: "201811564288.1") { id } enterprise(creditCode: "${creditCode(777)}") { id } bad: enterprise(creditCode: "xyz") { id } }`);
+    const data = await api.ok(
+      `{ patent(applicationNumber: "201811564288.1") { id } enterprise(creditCode: "${creditCode(777)}") { id } bad: enterprise(creditCode: "xyz") { id } }`,
+    );
     expect(data).toEqual({ patent: null, enterprise: null, bad: null });
   });
 });

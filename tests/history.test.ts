@@ -36,7 +36,12 @@ async function enterpriseHistory(code: string, caller: { ok: TestApi['ok'] } = a
 describe('changes through the API', () => {
   const code = creditCode(11);
   const SAVE = `mutation SaveEnterprise($input: EnterpriseInput!) { upsertEnterprise(input: $input) { version } }`;
-  const input = (name: string, memberships: { category: string; validFrom: string }[]) => ({ creditCode: code, countyCode: '500231', name, memberships });
+  const input = (name: string, memberships: { category: string; validFrom: string }[]) => ({
+    creditCode: code,
+    countyCode: '500231',
+    name,
+    memberships,
+  });
 
   beforeAll(async () => {
     await editor().ok(SAVE, { input: input('历史企业', [{ category: 'HIGH_TECH', validFrom: '2023-01-01' }]) });
@@ -93,11 +98,27 @@ describe('changes through the API', () => {
 
   it('records a deletion and a restore, and lists deletions for the county', async () => {
     await editor().ok(`mutation Remove($c: String!) { deleteEnterprise(creditCode: $c) { id } }`, { c: code });
-    const deletions = await api.ok(`{ county(code: "500231") { deletions(first: 10) { edges { node { action part recordType recordKey actor operation } } } } }`);
+    const deletions = await api.ok(
+      `{ county(code: "500231") { deletions(first: 10) { edges { node { action part recordType recordKey actor operation } } } } }`,
+    );
     expect(nodes(deletions.county.deletions)).toEqual(
       expect.arrayContaining([
-        { action: 'DELETED', part: 'enterprise', recordType: 'Enterprise', recordKey: code, actor: 'editor-zhang', operation: 'deleteEnterprise' },
-        { action: 'DELETED', part: 'membership', recordType: 'Enterprise', recordKey: code, actor: 'editor-zhang', operation: 'deleteEnterprise' },
+        {
+          action: 'DELETED',
+          part: 'enterprise',
+          recordType: 'Enterprise',
+          recordKey: code,
+          actor: 'editor-zhang',
+          operation: 'deleteEnterprise',
+        },
+        {
+          action: 'DELETED',
+          part: 'membership',
+          recordType: 'Enterprise',
+          recordKey: code,
+          actor: 'editor-zhang',
+          operation: 'deleteEnterprise',
+        },
       ]),
     );
     const restored = await api.ok(`mutation($c: String!) { restoreEnterprise(creditCode: $c) { version } }`, { c: code });
@@ -116,7 +137,12 @@ describe('changes through the API', () => {
     const a = await givenEnterprise(api, { serial: 12, name: '权利人甲' });
     const b = await givenEnterprise(api, { serial: 13, name: '权利人乙' });
     const number = await givenPatent(api, { owners: [a], awards: [{ kind: 'CHINA_PATENT_GOLD', year: 2022 }] });
-    await givenPatent(api, { applicationNumber: number, owners: [b], awards: [], overseasGrants: [{ jurisdiction: 'US', grantDate: '2023-01-01' }] });
+    await givenPatent(api, {
+      applicationNumber: number,
+      owners: [b],
+      awards: [],
+      overseasGrants: [{ jurisdiction: 'US', grantDate: '2023-01-01' }],
+    });
     const entries = nodes((await api.ok(PATENT_HISTORY, { n: number })).patent.history);
     const summary = entries.map((e: any) => [e.action, e.part]);
     expect(summary).toEqual(
@@ -141,7 +167,12 @@ describe('changes through the API', () => {
     await api.ok(SET, { input: { countyCode: '500231', year: 2023, population: 650000 } });
     const { county } = await api.ok(`{ county(code: "500231") { history(first: 5) { edges { node { action part before after } } } } }`);
     const [update] = nodes(county.history);
-    expect(update).toMatchObject({ action: 'UPDATED', part: 'statistics', before: { population: 640000, year: 2023 }, after: { population: 650000 } });
+    expect(update).toMatchObject({
+      action: 'UPDATED',
+      part: 'statistics',
+      before: { population: 640000, year: 2023 },
+      after: { population: 650000 },
+    });
   });
 });
 
@@ -151,7 +182,12 @@ describe('changes through the import', () => {
   async function importAs(file: string, kind: 'enterprises' | 'patents', category?: string) {
     const db = new RequestDatabase(api.dataSource, {}, principal({ role: Role.ADMIN, counties: ['500231'], sub: 'import-cli:li' }));
     try {
-      const summary = await importFile(db, path.join(FIXTURES, file), { countyCode: '500231', kind, category: category as never, partial: true });
+      const summary = await importFile(db, path.join(FIXTURES, file), {
+        countyCode: '500231',
+        kind,
+        category: category as never,
+        partial: true,
+      });
       await db.finish(true);
       return summary;
     } catch (error) {
@@ -184,7 +220,8 @@ describe('changes through the import', () => {
     for (const [number, row] of Object.entries(rows)) {
       const entries = nodes((await api.ok(PATENT_HISTORY, { n: number })).patent.history);
       expect(entries.length).toBeGreaterThan(0);
-      for (const entry of entries) expect([entry.door, entry.file, entry.row, entry.operation]).toEqual(['IMPORT', 'cnipa-patents.xlsx', row, 'import patents']);
+      for (const entry of entries)
+        expect([entry.door, entry.file, entry.row, entry.operation]).toEqual(['IMPORT', 'cnipa-patents.xlsx', row, 'import patents']);
     }
     // the battery patent has two owners: both entries name row 2
     const battery = nodes((await api.ok(PATENT_HISTORY, { n: N.battery })).patent.history);
@@ -193,14 +230,20 @@ describe('changes through the import', () => {
 
   it('names the mutation and the position of each row of an import mutation', async () => {
     const numbers = [applicationNumber(), applicationNumber()];
-    await editor().ok(
-      `mutation Sync($rows: [PatentImportRow!]!) { importPatents(countyCode: "500231", rows: $rows) { applied } }`,
-      { rows: numbers.map((n) => ({ applicationNumber: n, title: `接口导入 ${n}`, filingDate: '2020-01-01', owners: [E.biotech.name] })) },
-    );
+    await editor().ok(`mutation Sync($rows: [PatentImportRow!]!) { importPatents(countyCode: "500231", rows: $rows) { applied } }`, {
+      rows: numbers.map((n) => ({ applicationNumber: n, title: `接口导入 ${n}`, filingDate: '2020-01-01', owners: [E.biotech.name] })),
+    });
     for (const [i, number] of numbers.entries()) {
       const entries = nodes((await api.ok(PATENT_HISTORY, { n: number })).patent.history);
       for (const entry of entries) {
-        expect(entry).toMatchObject({ door: 'API', operation: 'importPatents', operationName: 'Sync', file: null, row: i + 1, actor: 'editor-zhang' });
+        expect(entry).toMatchObject({
+          door: 'API',
+          operation: 'importPatents',
+          operationName: 'Sync',
+          file: null,
+          row: i + 1,
+          actor: 'editor-zhang',
+        });
       }
     }
   });
@@ -245,7 +288,11 @@ describe('who may read it', () => {
 
     const db = new RequestDatabase(api.dataSource, {}, principal({ role: 'ADMIN', counties: ['*'] }));
     try {
-      for (const sql of [`DELETE FROM history`, `UPDATE history SET actor = 'someone else'`, `INSERT INTO history (record_type, record_id, table_name, action, door) VALUES ('County', 'x', 'x', 'CREATED', 'API')`]) {
+      for (const sql of [
+        `DELETE FROM history`,
+        `UPDATE history SET actor = 'someone else'`,
+        `INSERT INTO history (record_type, record_id, table_name, action, door) VALUES ('County', 'x', 'x', 'CREATED', 'API')`,
+      ]) {
         await expect(db.atomically(() => db.query(sql))).rejects.toMatchObject({ code: '42501' });
       }
     } finally {

@@ -60,7 +60,12 @@ function write(name: string, content: string | Buffer): string {
 
 /** status and key of each row, and its problems as "field: reason" */
 const brief = (results: RowResult[]) =>
-  results.map((r) => ({ row: r.rowNumber, status: r.status, key: r.key, problems: r.problems.map((p) => `${p.column ?? p.field}: ${p.reason}`) }));
+  results.map((r) => ({
+    row: r.rowNumber,
+    status: r.status,
+    key: r.key,
+    problems: r.problems.map((p) => `${p.column ?? p.field}: ${p.reason}`),
+  }));
 
 const memberships = async (code: string) =>
   api.sql(
@@ -70,10 +75,12 @@ const memberships = async (code: string) =>
   );
 
 const tableCounts = async () =>
-  (await api.sql(`SELECT (SELECT count(*)::int FROM enterprise) AS enterprises, (SELECT count(*)::int FROM enterprise_membership) AS memberships,
+  (
+    await api.sql(`SELECT (SELECT count(*)::int FROM enterprise) AS enterprises, (SELECT count(*)::int FROM enterprise_membership) AS memberships,
       (SELECT count(*)::int FROM patent) AS patents, (SELECT count(*)::int FROM patent_owner) AS owners,
       (SELECT count(*)::int FROM pledge_financing) AS pledges, (SELECT count(*)::int FROM pledge_financing_patent) AS pledged,
-      (SELECT count(*)::int FROM county_statistics) AS statistics`))[0];
+      (SELECT count(*)::int FROM county_statistics) AS statistics`)
+  )[0];
 
 /** The physical row versions of the tables an import writes: equal before and after means nothing at all was written. */
 const rowVersions = async () =>
@@ -106,7 +113,9 @@ describe('the three enterprise lists', () => {
       { category: 'HIGH_TECH', validFrom: '2022-12-14', validTo: '2025-12-13' },
       { category: 'SPECIALIZED_NEW', validFrom: '2023-06-30', validTo: '2026-06-29' },
     ]);
-    expect(await memberships(E.electronics.code)).toEqual([{ category: 'SPECIALIZED_NEW', validFrom: '2024-07-15', validTo: '2027-07-14' }]);
+    expect(await memberships(E.electronics.code)).toEqual([
+      { category: 'SPECIALIZED_NEW', validFrom: '2024-07-15', validTo: '2027-07-14' },
+    ]);
   });
 
   it('imports the listing-reserve list (English headers, 2023.03.01 and 20240101)', async () => {
@@ -124,7 +133,11 @@ describe('the three enterprise lists', () => {
 
   it('changes nothing when a list is imported again: every row UNCHANGED, not a row version written', async () => {
     const before = await rowVersions();
-    for (const [file, category] of [['high-tech-enterprises.csv', 'HIGH_TECH'], ['specialized-new-enterprises.xlsx', null], ['listing-reserve-enterprises.csv', null]]) {
+    for (const [file, category] of [
+      ['high-tech-enterprises.csv', 'HIGH_TECH'],
+      ['specialized-new-enterprises.xlsx', null],
+      ['listing-reserve-enterprises.csv', null],
+    ]) {
       const imported = await importAs(fixture(file!), { kind: 'enterprises', category: category as never });
       expect(imported.results.every((r) => r.status === 'UNCHANGED')).toBe(true);
       expect(imported.applied).toBe(true);
@@ -145,15 +158,23 @@ describe('the three enterprise lists', () => {
     ]);
   });
 
-  it('refuses a list without a category (neither column nor --category), and a row of another county\'s enterprise', async () => {
+  it("refuses a list without a category (neither column nor --category), and a row of another county's enterprise", async () => {
     await givenEnterprise(api, { serial: 900, countyCode: '500232', name: '武隆示例企业' });
-    const file = write('no-category.csv', `企业名称,统一社会信用代码,认定日期\n示例甲,${creditCode(901)},2024-01-02\n武隆示例企业,${creditCode(900, '500232')},2024-01-02\n`);
+    const file = write(
+      'no-category.csv',
+      `企业名称,统一社会信用代码,认定日期\n示例甲,${creditCode(901)},2024-01-02\n武隆示例企业,${creditCode(900, '500232')},2024-01-02\n`,
+    );
     const imported = await importAs(file, { kind: 'enterprises' });
     expect(brief(imported.results)[0].problems).toEqual([expect.stringMatching(/^category: is required/)]);
     const withCategory = await importAs(file, { kind: 'enterprises', category: 'HIGH_TECH' as never });
     expect(brief(withCategory.results)).toEqual([
       { row: 2, status: 'CREATED', key: `${creditCode(901)} HIGH_TECH 2024-01-02`, problems: [] },
-      { row: 3, status: 'REFUSED', key: `${creditCode(900, '500232')} HIGH_TECH 2024-01-02`, problems: ["统一社会信用代码: not allowed: the write is outside the caller's counties or role"] },
+      {
+        row: 3,
+        status: 'REFUSED',
+        key: `${creditCode(900, '500232')} HIGH_TECH 2024-01-02`,
+        problems: ["统一社会信用代码: not allowed: the write is outside the caller's counties or role"],
+      },
     ]);
     expect(withCategory.applied).toBe(false);
     expect(await api.sql(`SELECT 1 FROM enterprise WHERE credit_code = $1`, [creditCode(901)])).toEqual([]);
@@ -179,7 +200,9 @@ describe('a CNIPA-style patent export', () => {
         row: 7,
         status: 'REFUSED',
         key: N.personal,
-        problems: ['申请(专利权)人: patentee 1: no enterprise named "张三" in county 500231: import it first (--kind enterprises), or give its credit code'],
+        problems: [
+          '申请(专利权)人: patentee 1: no enterprise named "张三" in county 500231: import it first (--kind enterprises), or give its credit code',
+        ],
       },
     ]);
     expect(imported.results.map((r) => r.warnings.map((w) => `${w.column}: ${w.reason}`))).toEqual([
@@ -200,10 +223,31 @@ describe('a CNIPA-style patent export', () => {
          FROM patent p ORDER BY p.filing_date`,
     );
     expect(patents).toEqual([
-      { number: N.catalyst, type: 'INVENTION', filed: '2015-12-01', granted: '2018-05-04', ipc: ['C08L 23/06'], owners: [E.materials.code] },
-      { number: N.conveyor, type: 'UTILITY_MODEL', filed: '2019-01-05', granted: '2019-08-20', ipc: ['B65G 47/00'], owners: [E.equipment.code] },
+      {
+        number: N.catalyst,
+        type: 'INVENTION',
+        filed: '2015-12-01',
+        granted: '2018-05-04',
+        ipc: ['C08L 23/06'],
+        owners: [E.materials.code],
+      },
+      {
+        number: N.conveyor,
+        type: 'UTILITY_MODEL',
+        filed: '2019-01-05',
+        granted: '2019-08-20',
+        ipc: ['B65G 47/00'],
+        owners: [E.equipment.code],
+      },
       { number: N.box, type: 'DESIGN', filed: '2021-03-05', granted: '2021-09-07', ipc: [], owners: [E.biotech.code] },
-      { number: N.battery, type: 'INVENTION', filed: '2022-03-07', granted: '2023-09-07', ipc: ['H01M 4/04', 'H01M10/052'], owners: [E.materials.code, E.equipment.code] },
+      {
+        number: N.battery,
+        type: 'INVENTION',
+        filed: '2022-03-07',
+        granted: '2023-09-07',
+        ipc: ['H01M 4/04', 'H01M10/052'],
+        owners: [E.materials.code, E.equipment.code],
+      },
       // "(垫江分公司)" in the export, "（垫江分公司）" in the list: the same name
       { number: N.sensor, type: 'INVENTION', filed: '2023-01-03', granted: null, ipc: ['G01K 7/00'], owners: [E.electronics.code] },
     ]);
@@ -219,7 +263,10 @@ describe('a CNIPA-style patent export', () => {
   it('keeps what a file does not have columns for, and clears what its blank cells say', async () => {
     await api.ok(`mutation { upsertPatent(input: { applicationNumber: "${N.battery}", title: "t", type: INVENTION, countyCode: "500231",
       filingDate: "2022-03-07", strategicIndustry: NEW_ENERGY, lapseDate: null }) { id } }`);
-    const file = write('patent-update.csv', `申请号,发明名称,申请日,授权公告日\n${N.battery},一种锂电池极片的制备方法（修订）,2022-03-07,\n`);
+    const file = write(
+      'patent-update.csv',
+      `申请号,发明名称,申请日,授权公告日\n${N.battery},一种锂电池极片的制备方法（修订）,2022-03-07,\n`,
+    );
     const imported = await importAs(file, { kind: 'patents' });
     expect(brief(imported.results)).toEqual([{ row: 2, status: 'UPDATED', key: N.battery, problems: [] }]);
     const [patent] = await api.sql(
@@ -228,7 +275,13 @@ describe('a CNIPA-style patent export', () => {
       [N.battery],
     );
     // the grant date column is blank: cleared; no industry, IPC or patentee column: kept
-    expect(patent).toEqual({ title: '一种锂电池极片的制备方法（修订）', grant_date: null, industry: 'NEW_ENERGY', ipc: ['H01M 4/04', 'H01M10/052'], owners: 2 });
+    expect(patent).toEqual({
+      title: '一种锂电池极片的制备方法（修订）',
+      grant_date: null,
+      industry: 'NEW_ENERGY',
+      ipc: ['H01M 4/04', 'H01M10/052'],
+      owners: 2,
+    });
   });
 });
 
@@ -238,7 +291,14 @@ describe('patent files', () => {
   it('reads every date spelling, application numbers in any accepted spelling, English headers, owners by credit code', async () => {
     const spellings = ['2020-09-07', '2020/9/7', '2020.09.07', '20200907', '44081', '2020年9月7日'];
     const lines = spellings.map((date, i) => {
-      const spelled = [`CN${number(i)}`, `ZL ${number(i).replace('.', '')}`, number(i), `cn ${number(i)}`, number(i).replace('.', ' '), number(i)][i];
+      const spelled = [
+        `CN${number(i)}`,
+        `ZL ${number(i).replace('.', '')}`,
+        number(i),
+        `cn ${number(i)}`,
+        number(i).replace('.', ' '),
+        number(i),
+      ][i];
       return `${spelled},Patent ${i},${date},${date},${E.energy.code},Invention`;
     });
     const file = write('spellings.csv', `Application number,Title,Filing date,Grant date,Patentees,Type\n${lines.join('\n')}\n`);
@@ -263,7 +323,9 @@ describe('patent files', () => {
     await workbook.xlsx.writeFile(file);
     const imported = await importAs(file, { kind: 'patents' });
     expect(brief(imported.results)).toEqual([{ row: 2, status: 'CREATED', key: zero, problems: [] }]);
-    expect(await api.sql(`SELECT filing_date::text AS filed FROM patent WHERE application_number = $1`, [zero])).toEqual([{ filed: '2017-01-01' }]);
+    expect(await api.sql(`SELECT filing_date::text AS filed FROM patent WHERE application_number = $1`, [zero])).toEqual([
+      { filed: '2017-01-01' },
+    ]);
   });
 
   it('reports every bad row of a file with its column and reason, and writes nothing (not even the good rows)', async () => {
@@ -284,10 +346,25 @@ describe('patent files', () => {
     expect(imported.totals).toEqual({ rows: 7, created: 1, updated: 0, unchanged: 0, refused: 6 });
     expect(brief(imported.results)).toEqual([
       { row: 2, status: 'CREATED', key: good, problems: [] },
-      { row: 3, status: 'REFUSED', key: null, problems: [expect.stringMatching(/^申请号: is not a valid 申请号 \(application number\): bad check character "9"/)] },
-      { row: 4, status: 'REFUSED', key: number(102), problems: [`授权公告日: grantDate must not be before filingDate (2019-12-31 is before filingDate 2020-01-02)`] },
+      {
+        row: 3,
+        status: 'REFUSED',
+        key: null,
+        problems: [expect.stringMatching(/^申请号: is not a valid 申请号 \(application number\): bad check character "9"/)],
+      },
+      {
+        row: 4,
+        status: 'REFUSED',
+        key: number(102),
+        problems: [`授权公告日: grantDate must not be before filingDate (2019-12-31 is before filingDate 2020-01-02)`],
+      },
       { row: 5, status: 'REFUSED', key: number(103), problems: ['发明名称: is required', '申请日: "2020-13-02" is not a calendar date'] },
-      { row: 6, status: 'REFUSED', key: number(104), problems: [expect.stringMatching(/^专利权人: patentee 1: no enterprise named "重庆不存在的公司" in county 500231/)] },
+      {
+        row: 6,
+        status: 'REFUSED',
+        key: number(104),
+        problems: [expect.stringMatching(/^专利权人: patentee 1: no enterprise named "重庆不存在的公司" in county 500231/)],
+      },
       { row: 7, status: 'REFUSED', key: number(105, 2), problems: ['申请号: type digit 2 does not denote INVENTION (expected 1 or 8)'] },
       { row: 8, status: 'REFUSED', key: good, problems: [`申请号: the same patent twice: ${good} is already in row 2 of this import`] },
     ]);
@@ -297,7 +374,10 @@ describe('patent files', () => {
   it('--partial writes the good rows and reports the bad ones; a dry run writes nothing and reports what it would do', async () => {
     const ok1 = number(200);
     const ok2 = number(201);
-    const file = write('partial.csv', `申请号,发明名称,申请日,专利权人\n${ok1},甲,2020-01-02,${E.energy.name}\n${number(202)},乙,2020-01-02,无名氏\n${ok2},丙,2020/1/2,${E.energy.code}\n`);
+    const file = write(
+      'partial.csv',
+      `申请号,发明名称,申请日,专利权人\n${ok1},甲,2020-01-02,${E.energy.name}\n${number(202)},乙,2020-01-02,无名氏\n${ok2},丙,2020/1/2,${E.energy.code}\n`,
+    );
     const counts = await tableCounts();
     const dry = await importAs(file, { kind: 'patents', partial: true, dryRun: true });
     expect(dry).toMatchObject({ dryRun: true, applied: false, totals: { rows: 3, created: 2, refused: 1 } });
@@ -306,17 +386,21 @@ describe('patent files', () => {
     const partial = await importAs(file, { kind: 'patents', partial: true });
     expect(partial).toMatchObject({ partial: true, applied: true, totals: { rows: 3, created: 2, refused: 1 } });
     expect(partial.results.map((r) => r.status)).toEqual(['CREATED', 'REFUSED', 'CREATED']);
-    expect(await api.sql(`SELECT application_number AS n FROM patent WHERE application_number = ANY($1) ORDER BY 1`, [[ok1, ok2, number(202)]])).toEqual([
-      { n: ok1 },
-      { n: ok2 },
-    ]);
+    expect(
+      await api.sql(`SELECT application_number AS n FROM patent WHERE application_number = ANY($1) ORDER BY 1`, [[ok1, ok2, number(202)]]),
+    ).toEqual([{ n: ok1 }, { n: ok2 }]);
   });
 
   it('refuses a patent attributed to another county, and a first patentee of another county', async () => {
     const other = await givenEnterprise(api, { serial: 950, countyCode: '500232', name: '武隆专利权人' });
     const wulong = number(300);
-    await api.ok(`mutation { upsertPatent(input: { applicationNumber: "${wulong}", title: "武隆", type: INVENTION, countyCode: "500232", filingDate: "2020-01-01" }) { id } }`);
-    const file = write('other-county.csv', `申请号,发明名称,申请日,专利权人\n${wulong},武隆的专利,2020-01-01,${E.energy.name}\n${number(301)},武隆第一专利权人,2020-01-01,${other};${E.energy.name}\n`);
+    await api.ok(
+      `mutation { upsertPatent(input: { applicationNumber: "${wulong}", title: "武隆", type: INVENTION, countyCode: "500232", filingDate: "2020-01-01" }) { id } }`,
+    );
+    const file = write(
+      'other-county.csv',
+      `申请号,发明名称,申请日,专利权人\n${wulong},武隆的专利,2020-01-01,${E.energy.name}\n${number(301)},武隆第一专利权人,2020-01-01,${other};${E.energy.name}\n`,
+    );
     const imported = await importAs(file, { kind: 'patents', countyCode: '500231' });
     // as an ADMIN of 500231 the Wulong patent and enterprise are not even visible (Row Level Security)
     expect(imported.results.map((r) => r.status)).toEqual(['REFUSED', 'REFUSED']);
@@ -341,7 +425,10 @@ describe('pledge financings and statistics', () => {
     const again = await importAs(fixture('pledge-financings.csv'), { kind: 'pledgeFinancings' });
     expect(again.results.map((r) => r.status)).toEqual(['UNCHANGED', 'UNCHANGED']);
 
-    const corrected = write('pledge-corrected.csv', `出质人统一社会信用代码,质权人,登记金额,登记日期,质押专利\n${E.materials.code},示例农村商业银行垫江支行,"5,000,000.00",2023.10.16,${N.battery}\n`);
+    const corrected = write(
+      'pledge-corrected.csv',
+      `出质人统一社会信用代码,质权人,登记金额,登记日期,质押专利\n${E.materials.code},示例农村商业银行垫江支行,"5,000,000.00",2023.10.16,${N.battery}\n`,
+    );
     const updated = await importAs(corrected, { kind: 'pledgeFinancings' });
     expect(updated.results.map((r) => r.status)).toEqual(['UPDATED']);
     expect((await pledged())[0]).toEqual({ amount: '5000000.00', day: '2023-10-16', patents: [N.battery] });
@@ -360,11 +447,21 @@ describe('pledge financings and statistics', () => {
     const counts = await tableCounts();
     const imported = await importAs(file, { kind: 'pledgeFinancings' });
     expect(brief(imported.results)).toEqual([
-      { row: 2, status: 'REFUSED', key: null, problems: [expect.stringMatching(/^出质人: no enterprise named "无名企业" in county 500231/)] },
+      {
+        row: 2,
+        status: 'REFUSED',
+        key: null,
+        problems: [expect.stringMatching(/^出质人: no enterprise named "无名企业" in county 500231/)],
+      },
       { row: 3, status: 'REFUSED', key: expect.any(String), problems: [`质押专利: no patent with application number ${number(999)}`] },
       { row: 4, status: 'REFUSED', key: `${E.equipment.code} 2024-01-01 0 银行`, problems: ['质押金额(万元): must be positive, got 0'] },
       { row: 5, status: 'CREATED', key: `${E.equipment.code} 2024-01-01 200000 银行`, problems: [] },
-      { row: 6, status: 'REFUSED', key: `${E.equipment.code} 2024-01-01 200000 银行`, problems: [expect.stringMatching(/^登记日期: the same registration twice .* is already in row 5/)] },
+      {
+        row: 6,
+        status: 'REFUSED',
+        key: `${E.equipment.code} 2024-01-01 200000 银行`,
+        problems: [expect.stringMatching(/^登记日期: the same registration twice .* is already in row 5/)],
+      },
     ]);
     expect(await tableCounts()).toEqual(counts);
   });
@@ -392,7 +489,9 @@ describe('files that cannot be imported', () => {
   it('names the missing columns, an old .xls workbook and a file without a header', async () => {
     const noFilingDate = write('no-date.csv', '申请号,发明名称\n202210123456.1,x\n');
     await expect(importAs(noFilingDate, { kind: 'patents' })).rejects.toThrow(
-      new ImportFileError('the header (row 1) has no column for 申请日 (filingDate); a patents file needs 申请号 (applicationNumber), 发明名称 (title), 申请日 (filingDate)'),
+      new ImportFileError(
+        'the header (row 1) has no column for 申请日 (filingDate); a patents file needs 申请号 (applicationNumber), 发明名称 (title), 申请日 (filingDate)',
+      ),
     );
     const xls = write('old.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
     await expect(importAs(xls, { kind: 'patents' })).rejects.toThrow(/old Excel 97–2003 \(\.xls\) workbook: save it as \.xlsx/);

@@ -50,7 +50,9 @@ describe('importEnterprises', () => {
           rowNumber: null,
           status: 'REFUSED',
           key: `${creditCode(11)} SPECIALIZED_NEW 2023-01-01`,
-          problems: [{ field: 'validTo', column: null, reason: 'validTo must not be before validFrom (2022-12-31 is before validFrom 2023-01-01)' }],
+          problems: [
+            { field: 'validTo', column: null, reason: 'validTo must not be before validFrom (2022-12-31 is before validFrom 2023-01-01)' },
+          ],
           warnings: [],
         },
         {
@@ -77,8 +79,13 @@ describe('importEnterprises', () => {
 
     const partial = (await api.ok(IMPORT_ENTERPRISES, { rows, partial: true })).importEnterprises;
     expect(partial).toMatchObject({ applied: true, partial: true, totals: { rows: 3, created: 1, refused: 2 } });
-    const { enterprise } = await api.ok(`{ enterprise(creditCode: "${creditCode(10)}") { name memberships { category validFrom validTo } } }`);
-    expect(enterprise).toEqual({ name: '重庆垫江丙企业', memberships: [{ category: 'HIGH_TECH', validFrom: '2022-09-07', validTo: '2025-09-06' }] });
+    const { enterprise } = await api.ok(
+      `{ enterprise(creditCode: "${creditCode(10)}") { name memberships { category validFrom validTo } } }`,
+    );
+    expect(enterprise).toEqual({
+      name: '重庆垫江丙企业',
+      memberships: [{ category: 'HIGH_TECH', validFrom: '2022-09-07', validTo: '2025-09-06' }],
+    });
 
     const again = (await api.ok(IMPORT_ENTERPRISES, { rows: rows.slice(0, 1) })).importEnterprises;
     expect(again).toMatchObject({ applied: true, totals: { rows: 1, unchanged: 1 } });
@@ -112,7 +119,9 @@ describe('importPatents', () => {
       problems: [{ field: 'owners', column: null, reason: expect.stringContaining('no enterprise named "张三" in county 500231') }],
       warnings: [],
     });
-    const { patent } = await api.ok(`{ patent(applicationNumber: "${number(1)}") { type grantDate ipcCodes strategicIndustry owners { creditCode } } }`);
+    const { patent } = await api.ok(
+      `{ patent(applicationNumber: "${number(1)}") { type grantDate ipcCodes strategicIndustry owners { creditCode } } }`,
+    );
     expect(patent).toEqual({
       type: 'INVENTION',
       grantDate: '2021-03-04',
@@ -122,23 +131,40 @@ describe('importPatents', () => {
     });
 
     // fields left out keep their stored values: grantDate, strategicIndustry, owners and IPC codes stay
-    const again = await api.ok(IMPORT_PATENTS, { rows: [{ applicationNumber: number(1), title: '一种示例方法', filingDate: '2020-01-02' }] });
+    const again = await api.ok(IMPORT_PATENTS, {
+      rows: [{ applicationNumber: number(1), title: '一种示例方法', filingDate: '2020-01-02' }],
+    });
     expect(again.importPatents.rows[0].status).toBe('UNCHANGED');
-    const changed = await api.ok(IMPORT_PATENTS, { rows: [{ applicationNumber: number(1), title: '一种示例方法', filingDate: '2020-01-02', grantDate: null }] });
+    const changed = await api.ok(IMPORT_PATENTS, {
+      rows: [{ applicationNumber: number(1), title: '一种示例方法', filingDate: '2020-01-02', grantDate: null }],
+    });
     expect(changed.importPatents.rows[0].status).toBe('UPDATED');
   });
 });
 
 describe('importPledgeFinancings and importCountyStatistics', () => {
   it('record a pledge once and statistics by year', async () => {
-    const rows = [{ enterpriseName: '重庆垫江甲科技有限公司', lender: '示例银行', amount: '500万元', registeredOn: '2024/3/1', patents: [`ZL${number(1)}`] }];
+    const rows = [
+      {
+        enterpriseName: '重庆垫江甲科技有限公司',
+        lender: '示例银行',
+        amount: '500万元',
+        registeredOn: '2024/3/1',
+        patents: [`ZL${number(1)}`],
+      },
+    ];
     const first = (await api.ok(IMPORT_PLEDGES, { rows })).importPledgeFinancings;
     expect(first.rows[0]).toMatchObject({ status: 'CREATED', key: `${creditCode(1)} 2024-03-01 5000000 示例银行` });
     expect((await api.ok(IMPORT_PLEDGES, { rows })).importPledgeFinancings.rows[0].status).toBe('UNCHANGED');
 
-    const statistics = (await api.ok(IMPORT_STATISTICS, { rows: [{ year: '2023年', population: '64.5万', gdp: '5.2e10' }] })).importCountyStatistics;
-    expect(statistics.rows[0]).toMatchObject({ status: 'REFUSED', problems: [{ field: 'gdp', column: null, reason: '"5.2e10" is not a number' }] });
-    const ok = (await api.ok(IMPORT_STATISTICS, { rows: [{ year: '2023', population: '645000', gdp: '52,000,000,000' }] })).importCountyStatistics;
+    const statistics = (await api.ok(IMPORT_STATISTICS, { rows: [{ year: '2023年', population: '64.5万', gdp: '5.2e10' }] }))
+      .importCountyStatistics;
+    expect(statistics.rows[0]).toMatchObject({
+      status: 'REFUSED',
+      problems: [{ field: 'gdp', column: null, reason: '"5.2e10" is not a number' }],
+    });
+    const ok = (await api.ok(IMPORT_STATISTICS, { rows: [{ year: '2023', population: '645000', gdp: '52,000,000,000' }] }))
+      .importCountyStatistics;
     expect(ok).toMatchObject({ applied: true, rows: [{ status: 'CREATED', key: '2023' }] });
   });
 });
@@ -156,7 +182,9 @@ describe('who may import', () => {
     expect(viewer.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const statistics = await editor.execute(IMPORT_STATISTICS, { rows: [{ year: '2024', population: '1' }] });
     expect(statistics.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    const enterprise = await api.as({ role: 'ENTERPRISE', counties: ['500231'], creditCode: creditCode(1) }).execute(IMPORT_PATENTS, { rows: [] });
+    const enterprise = await api
+      .as({ role: 'ENTERPRISE', counties: ['500231'], creditCode: creditCode(1) })
+      .execute(IMPORT_PATENTS, { rows: [] });
     expect(enterprise.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect(await api.sql(`SELECT 1 FROM enterprise WHERE credit_code = $1`, [creditCode(20)])).toEqual([]);
   });

@@ -68,7 +68,7 @@ describe('numbers', () => {
     expect(shiftDecimal('12.345', -2)).toBe('0.12345');
   });
 
-  it('reads amounts with separators, currency signs and units, with the Decimal scalar\'s rule', () => {
+  it("reads amounts with separators, currency signs and units, with the Decimal scalar's rule", () => {
     expect(value(parseAmount('5,000,000.00'))).toBe('5000000');
     expect(value(parseAmount('￥1,234.5'))).toBe('1234.5');
     expect(value(parseAmount('500万元'))).toBe('5000000');

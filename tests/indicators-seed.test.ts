@@ -64,7 +64,9 @@ describe('the demo data', () => {
   });
 
   it('has a yearly series for the plan period', async () => {
-    const data = await api.ok(`{ county(code: "500231") { indicatorSeries(kinds: [HIGH_VALUE_PATENTS, NEW_HIGH_VALUE_PATENTS]) { kind values { asOf actual } } } }`);
+    const data = await api.ok(
+      `{ county(code: "500231") { indicatorSeries(kinds: [HIGH_VALUE_PATENTS, NEW_HIGH_VALUE_PATENTS]) { kind values { asOf actual } } } }`,
+    );
     const series = data.county.indicatorSeries;
     expect(series.map((s: { kind: string }) => s.kind)).toEqual(['HIGH_VALUE_PATENTS', 'NEW_HIGH_VALUE_PATENTS']);
     expect(series[0].values.map((v: { asOf: string }) => v.asOf)).toEqual(['2022-12-31', '2023-12-31', '2024-12-31']);

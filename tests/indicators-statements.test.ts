@@ -42,10 +42,22 @@ async function givenBusyCounty(index: number) {
       { category: 'SPECIALIZED_NEW', validFrom: `${thisYear - 5}-01-01` },
     ],
   });
-  const patent = await givenPatent(api, { countyCode: code, filingDate: `${thisYear - 4}-01-01`, grantDate: `${thisYear - 3}-01-01`, strategicIndustry: 'NEW_MATERIALS', owners: [enterprise] });
+  const patent = await givenPatent(api, {
+    countyCode: code,
+    filingDate: `${thisYear - 4}-01-01`,
+    grantDate: `${thisYear - 3}-01-01`,
+    strategicIndustry: 'NEW_MATERIALS',
+    owners: [enterprise],
+  });
   await givenPledge(api, enterprise, '2000000.00', `${thisYear - 1}-03-01`, [patent]);
   await api.ok(`mutation($input: InnovationPlatformInput!) { upsertInnovationPlatform(input: $input) { id } }`, {
-    input: { enterpriseCreditCode: enterprise, name: '技术中心', kind: 'ENTERPRISE_TECHNOLOGY_CENTER', level: 'MUNICIPAL', recognisedOn: `${thisYear - 1}-01-01` },
+    input: {
+      enterpriseCreditCode: enterprise,
+      name: '技术中心',
+      kind: 'ENTERPRISE_TECHNOLOGY_CENTER',
+      level: 'MUNICIPAL',
+      recognisedOn: `${thisYear - 1}-01-01`,
+    },
   });
   await api.ok(`mutation($input: KnowledgeValueLoanInput!) { recordKnowledgeValueLoan(input: $input) { id } }`, {
     input: { enterpriseCreditCode: enterprise, lender: '示例银行', amount: '3000000.00', grantedOn: `${thisYear - 1}-05-01` },

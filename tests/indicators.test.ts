@@ -107,7 +107,11 @@ describe('the eight contract kinds', () => {
         { category: 'SPECIALIZED_NEW', validFrom: '2022-01-01' },
       ],
     });
-    await givenEnterprise(api, { serial: 2, countyCode: A, memberships: [{ category: 'HIGH_TECH', validFrom: '2020-01-01', validTo: '2022-12-31' }] });
+    await givenEnterprise(api, {
+      serial: 2,
+      countyCode: A,
+      memberships: [{ category: 'HIGH_TECH', validFrom: '2020-01-01', validTo: '2022-12-31' }],
+    });
     await givenEnterprise(api, {
       serial: 3,
       countyCode: A,
@@ -116,7 +120,11 @@ describe('the eight contract kinds', () => {
         { category: 'SPECIALIZED_NEW', validFrom: '2024-07-01' },
       ],
     });
-    await givenEnterprise(api, { serial: 4, countyCode: A, memberships: [{ category: 'SPECIALIZED_NEW', validFrom: '2020-01-01', validTo: '2020-12-31' }] });
+    await givenEnterprise(api, {
+      serial: 4,
+      countyCode: A,
+      memberships: [{ category: 'SPECIALIZED_NEW', validFrom: '2020-01-01', validTo: '2020-12-31' }],
+    });
     await givenEnterprise(api, { serial: 5, countyCode: A, memberships: [{ category: 'SPECIALIZED_NEW', validFrom: '2024-06-30' }] });
     // three years from 2021-07-01: valid through 2024-06-30, the day asked about
     await givenEnterprise(api, { serial: 6, countyCode: A, memberships: [{ category: 'HIGH_TECH', validFrom: '2021-07-01' }] });
@@ -142,7 +150,16 @@ describe('the eight contract kinds', () => {
     const { HIGH_VALUE_PATENTS: value } = await indicatorMap(A, asOf);
     const count = (await api.ok(`{ county(code: "${A}") { highValuePatentCount(asOf: "${asOf}") } }`)).county.highValuePatentCount;
     expect(count).toBe(2);
-    expect(value).toMatchObject({ target: 4, actual: 2, numerator: 2, denominator: null, progress: 0.5, met: false, statisticsYear: null, missingReason: null });
+    expect(value).toMatchObject({
+      target: 4,
+      actual: 2,
+      numerator: 2,
+      denominator: null,
+      progress: 0.5,
+      met: false,
+      statisticsYear: null,
+      missingReason: null,
+    });
   });
 
   it('the ratios divide by population / 10,000, R&D / 1e8 and GDP / 1e8 of the latest year up to asOf', async () => {
@@ -150,7 +167,14 @@ describe('the eight contract kinds', () => {
     expect(values.HIGH_VALUE_PATENTS_PER_10K_RESIDENTS).toMatchObject({ numerator: 2, denominator: 20, statisticsYear: 2023, met: true });
     expect(values.HIGH_VALUE_PATENTS_PER_10K_RESIDENTS.actual).toBeCloseTo(0.1, 12);
     expect(values.HIGH_VALUE_PATENTS_PER_10K_RESIDENTS.progress).toBeCloseTo(1, 12);
-    expect(values.HIGH_VALUE_PATENTS_PER_100M_YUAN_RD).toMatchObject({ numerator: 2, denominator: 1, actual: 2, progress: 2, met: true, statisticsYear: 2023 });
+    expect(values.HIGH_VALUE_PATENTS_PER_100M_YUAN_RD).toMatchObject({
+      numerator: 2,
+      denominator: 1,
+      actual: 2,
+      progress: 2,
+      met: true,
+      statisticsYear: 2023,
+    });
     expect(values.HIGH_VALUE_PATENTS_PER_100M_YUAN_GDP).toMatchObject({ numerator: 2, denominator: 40, statisticsYear: 2023, met: false });
     expect(values.HIGH_VALUE_PATENTS_PER_100M_YUAN_GDP.actual).toBeCloseTo(0.05, 12);
     expect(values.HIGH_VALUE_PATENTS_PER_100M_YUAN_GDP.progress).toBeCloseTo(0.1, 12);
@@ -207,21 +231,44 @@ describe('statistics years and missing figures', () => {
     });
     await setStatistics({ countyCode: C, year: 2022, population: 100000, gdp: '1000000000.00' });
     await setStatistics({ countyCode: C, year: 2023, gdp: '2000000000.00' });
-    await givenPatent(api, { countyCode: C, filingDate: '2019-01-01', grantDate: '2021-01-01', awards: [{ kind: 'CHINA_PATENT_GOLD', year: 2021 }] });
+    await givenPatent(api, {
+      countyCode: C,
+      filingDate: '2019-01-01',
+      grantDate: '2021-01-01',
+      awards: [{ kind: 'CHINA_PATENT_GOLD', year: 2021 }],
+    });
   });
 
   it('falls back to the latest earlier year that has the figure, figure by figure', async () => {
     const values = await indicatorMap(C, '2023-12-31');
-    expect(values.HIGH_VALUE_PATENTS_PER_10K_RESIDENTS).toMatchObject({ numerator: 1, denominator: 10, statisticsYear: 2022, missingReason: null });
+    expect(values.HIGH_VALUE_PATENTS_PER_10K_RESIDENTS).toMatchObject({
+      numerator: 1,
+      denominator: 10,
+      statisticsYear: 2022,
+      missingReason: null,
+    });
     expect(values.HIGH_VALUE_PATENTS_PER_10K_RESIDENTS.actual).toBeCloseTo(0.1, 12);
-    expect(values.HIGH_VALUE_PATENTS_PER_100M_YUAN_GDP).toMatchObject({ numerator: 1, denominator: 20, actual: 0.05, statisticsYear: 2023 });
+    expect(values.HIGH_VALUE_PATENTS_PER_100M_YUAN_GDP).toMatchObject({
+      numerator: 1,
+      denominator: 20,
+      actual: 0.05,
+      statisticsYear: 2023,
+    });
     const earlier = await indicatorMap(C, '2022-12-31');
     expect(earlier.HIGH_VALUE_PATENTS_PER_100M_YUAN_GDP).toMatchObject({ denominator: 10, actual: 0.1, statisticsYear: 2022 });
   });
 
   it('a missing denominator gives null actual, progress and met, and names the figure', async () => {
     const { HIGH_VALUE_PATENTS_PER_100M_YUAN_RD: value } = await indicatorMap(C, '2023-12-31');
-    expect(value).toMatchObject({ target: 1, numerator: 1, denominator: null, actual: null, progress: null, met: null, statisticsYear: null });
+    expect(value).toMatchObject({
+      target: 1,
+      numerator: 1,
+      denominator: null,
+      actual: null,
+      progress: null,
+      met: null,
+      statisticsYear: null,
+    });
     expect(value.missingReason).toContain('研发经费投入');
     expect(value.missingReason).toContain('2023');
   });
@@ -233,7 +280,14 @@ describe('statistics years and missing figures', () => {
     await givenCounty(api, '500109', '测试县空', '500000');
     await givenPlan(api, { countyCode: '500109', startYear: 2022, indicatorTargets: targets({ SEI_INVENTION_PATENT_SHARE: 10 }) });
     const [empty] = await indicators('500109', '2023-01-01');
-    expect(empty).toMatchObject({ kind: 'SEI_INVENTION_PATENT_SHARE', numerator: 0, denominator: 0, actual: null, progress: null, met: null });
+    expect(empty).toMatchObject({
+      kind: 'SEI_INVENTION_PATENT_SHARE',
+      numerator: 0,
+      denominator: 0,
+      actual: null,
+      progress: null,
+      met: null,
+    });
     expect(empty.missingReason).toContain('有效发明专利');
   });
 
@@ -275,11 +329,22 @@ describe('the kinds defined in the schema', () => {
     const p1 = await givenPatent(api, { ...sei, grantDate: '2021-01-01', owners: [de1] }); // high-value at both ends
     await givenPatent(api, { ...sei, grantDate: '2021-01-01', lapseDate: '2023-01-01' }); // only at the baseline
     await givenPatent(api, { ...sei, grantDate: '2022-05-01' }); // only on asOf
-    await givenPatent(api, { countyCode: D, filingDate: '2019-01-01', grantDate: '2021-01-01', awards: [{ kind: 'NATIONAL_SCIENCE_TECHNOLOGY', year: 2023 }] });
+    await givenPatent(api, {
+      countyCode: D,
+      filingDate: '2019-01-01',
+      grantDate: '2021-01-01',
+      awards: [{ kind: 'NATIONAL_SCIENCE_TECHNOLOGY', year: 2023 }],
+    });
 
     await givenPlatform({ enterpriseCreditCode: de1, name: '甲平台', recognisedOn: '2022-03-01' });
     await givenPlatform({ enterpriseCreditCode: de1, name: '乙平台', recognisedOn: '2024-07-01', level: 'NATIONAL' });
-    await givenPlatform({ enterpriseCreditCode: de2, name: '丙平台', recognisedOn: '2020-01-01', validTo: '2023-12-31', kind: 'KEY_LABORATORY' });
+    await givenPlatform({
+      enterpriseCreditCode: de2,
+      name: '丙平台',
+      recognisedOn: '2020-01-01',
+      validTo: '2023-12-31',
+      kind: 'KEY_LABORATORY',
+    });
     await givenPlatform({ enterpriseCreditCode: de2, name: '丁平台', recognisedOn: '2019-01-01', validTo: '2024-06-30', level: 'COUNTY' });
     await givenPlatform({ enterpriseCreditCode: other, name: '外县平台', recognisedOn: '2019-01-01' });
 
@@ -297,7 +362,13 @@ describe('the kinds defined in the schema', () => {
 
     await setStatistics({ countyCode: D, year: 2021, rdInvestment: '100000000.00' });
     await setStatistics({ countyCode: D, year: 2022, seiOutputValue: '1500000000.00', ipServiceAgencies: 2 });
-    await setStatistics({ countyCode: D, year: 2023, rdInvestment: '121000000.00', seiOutputValue: '1800000000.00', patentServicePractitioners: 15 });
+    await setStatistics({
+      countyCode: D,
+      year: 2023,
+      rdInvestment: '121000000.00',
+      seiOutputValue: '1800000000.00',
+      patentServicePractitioners: 15,
+    });
   });
 
   it('INNOVATION_PLATFORMS counts platforms of the county recognised by asOf and valid on it', async () => {
@@ -316,13 +387,19 @@ describe('the kinds defined in the schema', () => {
     await givenCounty(api, '500105', '测试县己', '500000');
     await givenPlan(api, { countyCode: '500105', startYear: 2022, indicatorTargets: targets({ NEW_HIGH_VALUE_PATENTS: 2 }) });
     for (let i = 0; i < 2; i++) {
-      await givenPatent(api, { countyCode: '500105', filingDate: '2019-01-01', grantDate: '2021-01-01', lapseDate: '2022-06-01', strategicIndustry: 'NEW_ENERGY' });
+      await givenPatent(api, {
+        countyCode: '500105',
+        filingDate: '2019-01-01',
+        grantDate: '2021-01-01',
+        lapseDate: '2022-06-01',
+        strategicIndustry: 'NEW_ENERGY',
+      });
     }
     const [value] = await indicators('500105', '2023-01-01');
     expect(value).toMatchObject({ kind: 'NEW_HIGH_VALUE_PATENTS', actual: -2, baseline: 2, numerator: 0, progress: -1, met: false });
   });
 
-  it('PLEDGE_FINANCING_AMOUNT sums the county enterprises\' registrations from the plan start to asOf', async () => {
+  it("PLEDGE_FINANCING_AMOUNT sums the county enterprises' registrations from the plan start to asOf", async () => {
     const { PLEDGE_FINANCING_AMOUNT: value } = await indicatorMap(D, asOf);
     expect(value).toMatchObject({ actual: 3500000.5, numerator: 3500000.5, met: false });
     expect(value.progress).toBeCloseTo(0.35000005, 12);
@@ -331,7 +408,9 @@ describe('the kinds defined in the schema', () => {
   it('KNOWLEDGE_VALUE_LOANS sums the loans granted from the plan start to asOf', async () => {
     const { KNOWLEDGE_VALUE_LOANS: value } = await indicatorMap(D, asOf);
     expect(value).toMatchObject({ actual: 50_000_000, progress: 0.25, met: false });
-    const loans = await api.ok(`{ enterprise(creditCode: "${de2}") { knowledgeValueLoans { amount grantedOn enterprise { creditCode } } } }`);
+    const loans = await api.ok(
+      `{ enterprise(creditCode: "${de2}") { knowledgeValueLoans { amount grantedOn enterprise { creditCode } } } }`,
+    );
     expect(loans.enterprise.knowledgeValueLoans).toEqual([
       { amount: '40000000.00', grantedOn: '2024-07-01', enterprise: { creditCode: de2 } },
       { amount: '30000000.00', grantedOn: '2024-06-30', enterprise: { creditCode: de2 } },
@@ -340,7 +419,15 @@ describe('the kinds defined in the schema', () => {
 
   it('RD_INVESTMENT_GROWTH is the compound annual growth from the year before the plan to the latest year', async () => {
     const { RD_INVESTMENT_GROWTH: value } = await indicatorMap(D, asOf);
-    expect(value).toMatchObject({ numerator: 121_000_000, denominator: 100_000_000, baseline: 100_000_000, baselineYear: 2021, statisticsYear: 2023, met: false, missingReason: null });
+    expect(value).toMatchObject({
+      numerator: 121_000_000,
+      denominator: 100_000_000,
+      baseline: 100_000_000,
+      baselineYear: 2021,
+      statisticsYear: 2023,
+      met: false,
+      missingReason: null,
+    });
     expect(value.actual).toBeCloseTo(10, 10);
     // in 2022 no year after the base year has reported yet
     const early = (await indicatorMap(D, '2022-06-30')).RD_INVESTMENT_GROWTH;
@@ -404,9 +491,15 @@ describe('indicatorSeries', () => {
   });
 
   it('evaluates each indicator at the end of each year of the plan, today for this year', async () => {
-    const data = await api.ok(`{ county(code: "${S}") { indicatorSeries { kind name unit target values { asOf actual statisticsYear met } } } }`);
+    const data = await api.ok(
+      `{ county(code: "${S}") { indicatorSeries { kind name unit target values { asOf actual statisticsYear met } } } }`,
+    );
     const series = data.county.indicatorSeries;
-    expect(series.map((s: { kind: string }) => s.kind)).toEqual(['HIGH_VALUE_PATENTS', 'HIGH_VALUE_PATENTS_PER_10K_RESIDENTS', 'HIGH_TECH_ENTERPRISES']);
+    expect(series.map((s: { kind: string }) => s.kind)).toEqual([
+      'HIGH_VALUE_PATENTS',
+      'HIGH_VALUE_PATENTS_PER_10K_RESIDENTS',
+      'HIGH_TECH_ENTERPRISES',
+    ]);
     const days = [`${thisYear - 2}-12-31`, `${thisYear - 1}-12-31`, today];
     expect(series[0]).toEqual({
       kind: 'HIGH_VALUE_PATENTS',
@@ -446,7 +539,8 @@ describe('indicatorComparison', () => {
     ];
     for (const [code, target, patents] of children) {
       await givenCounty(api, code, `测试区${code}`, '510000');
-      if (target !== null) await givenPlan(api, { countyCode: code, startYear: 2022, indicatorTargets: targets({ HIGH_VALUE_PATENTS: target }) });
+      if (target !== null)
+        await givenPlan(api, { countyCode: code, startYear: 2022, indicatorTargets: targets({ HIGH_VALUE_PATENTS: target }) });
       for (let i = 0; i < patents; i++) {
         await givenPatent(api, { countyCode: code, filingDate: '2019-01-01', grantDate: '2021-01-01', strategicIndustry: 'NEW_ENERGY' });
       }
@@ -511,7 +605,12 @@ describe('Plan.consistency', () => {
       missingReason: null,
     });
     expect(perResidents.impliedTotal).toBeCloseTo(77.988, 9);
-    expect(perRd).toMatchObject({ ratioKind: 'HIGH_VALUE_PATENTS_PER_100M_YUAN_RD', impliedTotal: null, consistent: null, bindingKind: null });
+    expect(perRd).toMatchObject({
+      ratioKind: 'HIGH_VALUE_PATENTS_PER_100M_YUAN_RD',
+      impliedTotal: null,
+      consistent: null,
+      bindingKind: null,
+    });
     expect(perRd.missingReason).toContain('研发经费投入');
     expect(perGdp).toMatchObject({
       ratioKind: 'HIGH_VALUE_PATENTS_PER_100M_YUAN_GDP',
@@ -525,18 +624,35 @@ describe('Plan.consistency', () => {
     expect(perGdp.difference).toBeCloseTo(171.3, 9);
     expect(perGdp.relativeDifference).toBeCloseTo(2.14125, 9);
     expect(perGdp.explanation).toContain('251.3');
-    expect(share).toMatchObject({ ratioKind: 'SEI_INVENTION_PATENT_SHARE', totalKind: 'SEI_INVENTION_PATENTS', totalTarget: 40, denominator: 0.05, impliedTotal: 1, consistent: false, bindingKind: 'SEI_INVENTION_PATENTS' });
+    expect(share).toMatchObject({
+      ratioKind: 'SEI_INVENTION_PATENT_SHARE',
+      totalKind: 'SEI_INVENTION_PATENTS',
+      totalTarget: 40,
+      denominator: 0.05,
+      impliedTotal: 1,
+      consistent: false,
+      bindingKind: 'SEI_INVENTION_PATENTS',
+    });
   });
 
   it('takes the statistics of the year of asOf when asked, and says when the plan has no total target', async () => {
     await setStatistics({ countyCode: DJ, year: 2023, gdp: '16000000000.00' });
-    const data = await api.ok(`{ county(code: "${DJ}") { plan(year: 2023) { consistency(asOf: "2023-06-30") { ratioKind impliedTotal statisticsYear consistent } } } }`);
-    expect(data.county.plan.consistency[2]).toEqual({ ratioKind: 'HIGH_VALUE_PATENTS_PER_100M_YUAN_GDP', impliedTotal: 80, statisticsYear: 2023, consistent: true });
+    const data = await api.ok(
+      `{ county(code: "${DJ}") { plan(year: 2023) { consistency(asOf: "2023-06-30") { ratioKind impliedTotal statisticsYear consistent } } } }`,
+    );
+    expect(data.county.plan.consistency[2]).toEqual({
+      ratioKind: 'HIGH_VALUE_PATENTS_PER_100M_YUAN_GDP',
+      impliedTotal: 80,
+      statisticsYear: 2023,
+      consistent: true,
+    });
 
     await givenCounty(api, '500110', '测试县壬', '500000');
     await setStatistics({ countyCode: '500110', year: 2022, population: 100000 });
     await givenPlan(api, { countyCode: '500110', startYear: 2022, indicatorTargets: targets({ HIGH_VALUE_PATENTS_PER_10K_RESIDENTS: 2 }) });
-    const other = await api.ok(`{ county(code: "500110") { plan(year: 2022) { consistency { impliedTotal totalTarget consistent missingReason } } } }`);
+    const other = await api.ok(
+      `{ county(code: "500110") { plan(year: 2022) { consistency { impliedTotal totalTarget consistent missingReason } } } }`,
+    );
     expect(other.county.plan.consistency).toEqual([
       { impliedTotal: 20, totalTarget: null, consistent: null, missingReason: expect.stringContaining('HIGH_VALUE_PATENTS') },
     ]);
@@ -553,8 +669,10 @@ describe('mutations', () => {
   });
 
   const counts = async () =>
-    (await api.sql(`SELECT (SELECT count(*) FROM innovation_platform)::int AS platforms, (SELECT count(*) FROM knowledge_value_loan)::int AS loans,
-                           (SELECT count(*) FROM county_statistics)::int AS statistics`))[0];
+    (
+      await api.sql(`SELECT (SELECT count(*) FROM innovation_platform)::int AS platforms, (SELECT count(*) FROM knowledge_value_loan)::int AS loans,
+                           (SELECT count(*) FROM county_statistics)::int AS statistics`)
+    )[0];
 
   async function refused(mutation: string, input: Record<string, unknown>, field: string) {
     const before = await counts();
@@ -568,7 +686,13 @@ describe('mutations', () => {
   const PLATFORM = `mutation($input: InnovationPlatformInput!) { upsertInnovationPlatform(input: $input) { id } }`;
   const LOAN = `mutation($input: KnowledgeValueLoanInput!) { recordKnowledgeValueLoan(input: $input) { id } }`;
   const STATISTICS = `mutation($input: CountyStatisticsInput!) { setCountyStatistics(input: $input) { year } }`;
-  const platform = () => ({ enterpriseCreditCode: enterprise, name: '研发中心', kind: 'OTHER', level: 'COUNTY', recognisedOn: '2023-01-01' });
+  const platform = () => ({
+    enterpriseCreditCode: enterprise,
+    name: '研发中心',
+    kind: 'OTHER',
+    level: 'COUNTY',
+    recognisedOn: '2023-01-01',
+  });
   const loan = () => ({ enterpriseCreditCode: enterprise, lender: '示例银行', amount: '1000000.00', grantedOn: '2023-01-01' });
 
   it('refuses a platform whose validTo is before recognisedOn, or a blank name', async () => {
@@ -598,27 +722,60 @@ describe('mutations', () => {
   it('keeps reported figures that are not given, and clears those given as null', async () => {
     const FIELDS = `population seiOutputValue ipServiceAgencies patentServicePractitioners`;
     const set = async (input: Record<string, unknown>) =>
-      (await api.ok(`mutation($input: CountyStatisticsInput!) { setCountyStatistics(input: $input) { ${FIELDS} } }`, { input: { countyCode: M, year: 2024, ...input } }))
-        .setCountyStatistics;
+      (
+        await api.ok(`mutation($input: CountyStatisticsInput!) { setCountyStatistics(input: $input) { ${FIELDS} } }`, {
+          input: { countyCode: M, year: 2024, ...input },
+        })
+      ).setCountyStatistics;
     expect(await set({ seiOutputValue: '2700000000.00', ipServiceAgencies: 0, patentServicePractitioners: 20 })).toEqual({
       population: null,
       seiOutputValue: '2700000000.00',
       ipServiceAgencies: 0,
       patentServicePractitioners: 20,
     });
-    expect(await set({ population: 5000 })).toEqual({ population: 5000, seiOutputValue: '2700000000.00', ipServiceAgencies: 0, patentServicePractitioners: 20 });
-    expect(await set({ ipServiceAgencies: null })).toEqual({ population: 5000, seiOutputValue: '2700000000.00', ipServiceAgencies: null, patentServicePractitioners: 20 });
+    expect(await set({ population: 5000 })).toEqual({
+      population: 5000,
+      seiOutputValue: '2700000000.00',
+      ipServiceAgencies: 0,
+      patentServicePractitioners: 20,
+    });
+    expect(await set({ ipServiceAgencies: null })).toEqual({
+      population: 5000,
+      seiOutputValue: '2700000000.00',
+      ipServiceAgencies: null,
+      patentServicePractitioners: 20,
+    });
     const read = await api.ok(`{ county(code: "${M}") { statistics(year: 2024) { ${FIELDS} } } }`);
-    expect(read.county.statistics).toEqual({ population: 5000, seiOutputValue: '2700000000.00', ipServiceAgencies: null, patentServicePractitioners: 20 });
+    expect(read.county.statistics).toEqual({
+      population: 5000,
+      seiOutputValue: '2700000000.00',
+      ipServiceAgencies: null,
+      patentServicePractitioners: 20,
+    });
   });
 
   it('records a loan and upserts a platform, returning what was stored', async () => {
-    const stored = await api.ok(`mutation($p: InnovationPlatformInput!, $l: KnowledgeValueLoanInput!) {
+    const stored = await api.ok(
+      `mutation($p: InnovationPlatformInput!, $l: KnowledgeValueLoanInput!) {
       upsertInnovationPlatform(input: $p) { name kind level recognisedOn validTo enterprise { creditCode } }
-      recordKnowledgeValueLoan(input: $l) { lender amount grantedOn enterprise { creditCode } } }`, { p: platform(), l: loan() });
+      recordKnowledgeValueLoan(input: $l) { lender amount grantedOn enterprise { creditCode } } }`,
+      { p: platform(), l: loan() },
+    );
     expect(stored).toEqual({
-      upsertInnovationPlatform: { name: '研发中心', kind: 'OTHER', level: 'COUNTY', recognisedOn: '2023-01-01', validTo: null, enterprise: { creditCode: enterprise } },
-      recordKnowledgeValueLoan: { lender: '示例银行', amount: '1000000.00', grantedOn: '2023-01-01', enterprise: { creditCode: enterprise } },
+      upsertInnovationPlatform: {
+        name: '研发中心',
+        kind: 'OTHER',
+        level: 'COUNTY',
+        recognisedOn: '2023-01-01',
+        validTo: null,
+        enterprise: { creditCode: enterprise },
+      },
+      recordKnowledgeValueLoan: {
+        lender: '示例银行',
+        amount: '1000000.00',
+        grantedOn: '2023-01-01',
+        enterprise: { creditCode: enterprise },
+      },
     });
   });
 });

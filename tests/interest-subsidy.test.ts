@@ -35,7 +35,11 @@ async function givenPlanWithRate(countyCode: string, startYear: number, rate?: n
 }
 
 /** An enterprise of the county with one pledge financing registered on `registeredOn`; answers the financing id. */
-async function givenFinancing(countyCode: string, registeredOn: string, name?: string): Promise<{ creditCode: string; financingId: string }> {
+async function givenFinancing(
+  countyCode: string,
+  registeredOn: string,
+  name?: string,
+): Promise<{ creditCode: string; financingId: string }> {
   const creditCode = await givenEnterprise(api, { serial: serial++, countyCode, name });
   const patent = await givenPatent(api, { countyCode, owners: [creditCode] });
   const { recordPledgeFinancing } = await api.ok(RECORD_PLEDGE, {
@@ -86,7 +90,7 @@ async function refused(query: string, variables: Record<string, unknown>, field:
 
 const paymentCount = async () => (await api.sql(`SELECT count(*)::int AS n FROM pledge_interest_payment`))[0].n;
 
-describe('the plan\'s subsidy rate', () => {
+describe("the plan's subsidy rate", () => {
   beforeAll(() => givenCounty(api, '500101', '甲县', '500000'));
 
   it('is set, kept when not given, and cleared by null', async () => {
@@ -105,7 +109,12 @@ describe('the plan\'s subsidy rate', () => {
     ['with more than 4 decimals', 0.12345, /at most 4 decimals/],
   ])('is refused %s', async (_, rate, reason) => {
     const input = {
-      countyCode: '500101', title: 'x', startYear: 2030, endYear: 2031, highPledgeThreshold: '1.00', breakthroughTargets: [],
+      countyCode: '500101',
+      title: 'x',
+      startYear: 2030,
+      endYear: 2031,
+      highPledgeThreshold: '1.00',
+      breakthroughTargets: [],
       pledgeInterestSubsidyRate: rate,
     };
     await refused(UPSERT_PLAN, { input }, 'input.pledgeInterestSubsidyRate', reason);
@@ -122,7 +131,9 @@ describe('recordPledgeInterestPayment', () => {
 
   it('records payments, from the registration day on, and lists them on the financing oldest first', async () => {
     expect(await pay(financingId, '2022-06-20', '17104.17')).toMatchObject({
-      paidOn: '2022-06-20', amount: '17104.17', financing: { id: financingId, registeredOn: '2022-03-15' },
+      paidOn: '2022-06-20',
+      amount: '17104.17',
+      financing: { id: financingId, registeredOn: '2022-03-15' },
     });
     await pay(financingId, '2022-03-15', '150.00');
     await pay(` ${financingId} `, '2022-09-20', '18500');
@@ -136,12 +147,32 @@ describe('recordPledgeInterestPayment', () => {
   });
 
   it.each([
-    ['an unknown financing', () => ({ financingId: '999999', paidOn: '2022-06-20', amount: '10.00' }), 'input.financingId', /no pledge financing with id 999999/],
-    ['a financing id that is no number', () => ({ financingId: 'abc', paidOn: '2022-06-20', amount: '10.00' }), 'input.financingId', /no pledge financing with id abc/],
-    ['a financing id past int', () => ({ financingId: '99999999999', paidOn: '2022-06-20', amount: '10.00' }), 'input.financingId', /no pledge financing/],
+    [
+      'an unknown financing',
+      () => ({ financingId: '999999', paidOn: '2022-06-20', amount: '10.00' }),
+      'input.financingId',
+      /no pledge financing with id 999999/,
+    ],
+    [
+      'a financing id that is no number',
+      () => ({ financingId: 'abc', paidOn: '2022-06-20', amount: '10.00' }),
+      'input.financingId',
+      /no pledge financing with id abc/,
+    ],
+    [
+      'a financing id past int',
+      () => ({ financingId: '99999999999', paidOn: '2022-06-20', amount: '10.00' }),
+      'input.financingId',
+      /no pledge financing/,
+    ],
     ['a zero amount', () => ({ financingId, paidOn: '2022-06-20', amount: '0.00' }), 'input.amount', /positive/],
     ['a negative amount', () => ({ financingId, paidOn: '2022-06-20', amount: '-5.00' }), 'input.amount', /positive/],
-    ['a payment before the registration day', () => ({ financingId, paidOn: '2022-03-14', amount: '10.00' }), 'input.paidOn', /registration day 2022-03-15/],
+    [
+      'a payment before the registration day',
+      () => ({ financingId, paidOn: '2022-03-14', amount: '10.00' }),
+      'input.paidOn',
+      /registration day 2022-03-15/,
+    ],
   ])('refuses %s and writes nothing', async (_, input, field, reason) => {
     const before = await paymentCount();
     await refused(RECORD_INTEREST, { input: input() }, field, reason);
@@ -176,13 +207,15 @@ describe('the subsidy of an enterprise', () => {
     await pay(enterprise.financingId, '2024-05-10', '333.33');
   });
 
-  it('sums the year\'s interest over all its financings and applies the rate of the plan in force that year', async () => {
+  it("sums the year's interest over all its financings and applies the rate of the plan in force that year", async () => {
     expect(await subsidiesOf(enterprise.creditCode)).toEqual([
       { year: 2022, interestPaid: '2099.99', rate: 0.5, subsidyDue: '1050.00' },
       { year: 2023, interestPaid: '4000.00', rate: 0.5, subsidyDue: '2000.00' },
       { year: 2024, interestPaid: '333.33', rate: 0.3, subsidyDue: '100.00' },
     ]);
-    expect(await subsidiesOf(enterprise.creditCode, 2023)).toEqual([{ year: 2023, interestPaid: '4000.00', rate: 0.5, subsidyDue: '2000.00' }]);
+    expect(await subsidiesOf(enterprise.creditCode, 2023)).toEqual([
+      { year: 2023, interestPaid: '4000.00', rate: 0.5, subsidyDue: '2000.00' },
+    ]);
   });
 
   it('has no row for a year without a plan in force, nor for a year without interest', async () => {
@@ -250,7 +283,7 @@ describe('rounding', () => {
     await givenPlanWithRate('500108', 2022, 0.3333);
   });
 
-  it('rounds once, on the year\'s total, to the fen', async () => {
+  it("rounds once, on the year's total, to the fen", async () => {
     const { creditCode, financingId } = await givenFinancing('500107', '2022-01-01');
     await pay(financingId, '2022-03-20', '0.01');
     await pay(financingId, '2022-06-20', '0.01');
@@ -266,7 +299,7 @@ describe('rounding', () => {
     expect((await subsidiesOf(creditCode)).map((row: { subsidyDue: string }) => row.subsidyDue)).toEqual(['0.03', '0.04']);
   });
 
-  it('is exact decimal arithmetic, also beyond a double\'s precision', async () => {
+  it("is exact decimal arithmetic, also beyond a double's precision", async () => {
     const large = await givenFinancing('500107', '2022-01-01');
     await pay(large.financingId, '2022-06-20', '9007199254740.99');
     await pay(large.financingId, '2022-09-20', '0.02');
@@ -307,7 +340,9 @@ describe('statement counts', () => {
     for (let i = 1; i < 5; i++) await givenPayingEnterprise(i);
     const five = await api.ok(QUERY);
     expect(five.county.interestSubsidies).toHaveLength(5);
-    expect(five.county.enterprises.edges.map((edge: { node: { interestSubsidies: unknown[] } }) => edge.node.interestSubsidies.length)).toEqual([2, 2, 2, 2, 2]);
+    expect(
+      five.county.enterprises.edges.map((edge: { node: { interestSubsidies: unknown[] } }) => edge.node.interestSubsidies.length),
+    ).toEqual([2, 2, 2, 2, 2]);
     const count5 = await api.countStatements(QUERY);
 
     expect(count5).toBe(count1);
@@ -320,7 +355,7 @@ describe('statement counts', () => {
 describe('the demo data', () => {
   beforeAll(() => seedDemo(api.dataSource));
 
-  it('gives Dianjiang\'s plan the 50% rate of its 支持措施(三) and subsidies on synthetic payments only', async () => {
+  it("gives Dianjiang's plan the 50% rate of its 支持措施(三) and subsidies on synthetic payments only", async () => {
     const { county } = await api.ok(`{ county(code: "500231") { plan(year: 2023) { pledgeInterestSubsidyRate }
       interestSubsidies(year: 2023) { enterprise { name } interestPaid rate subsidyDue } } }`);
     expect(county.plan).toEqual({ pledgeInterestSubsidyRate: 0.5 });

@@ -8,7 +8,15 @@ import { withDatabase } from '../src/db/embedded';
 import { RunningServer, startServer } from '../src/ops/app';
 import { isDatabaseUnavailable } from '../src/ops/database-faults';
 import { createLogger } from '../src/ops/logger';
-import { blackHole, EmbeddedPostgresProcess, embeddedPostgresProcess, eventually, freePort, temporaryFolder, withClient } from './support/ops-postgres';
+import {
+  blackHole,
+  EmbeddedPostgresProcess,
+  embeddedPostgresProcess,
+  eventually,
+  freePort,
+  temporaryFolder,
+  withClient,
+} from './support/ops-postgres';
 
 /**
  * Database faults, for real: the server runs on a PostgreSQL server of this test's own (embedded, own port and
@@ -105,7 +113,9 @@ describe('classifying errors', () => {
     expect(isDatabaseUnavailable(refused)).toBe(true);
     expect(isDatabaseUnavailable(new Error('timeout exceeded when trying to connect'))).toBe(true);
     expect(isDatabaseUnavailable(new Error('Connection terminated unexpectedly'))).toBe(true);
-    expect(isDatabaseUnavailable(Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }))).toBe(true);
+    expect(isDatabaseUnavailable(Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }))).toBe(
+      true,
+    );
     expect(isDatabaseUnavailable(Object.assign(new Error('the database system is starting up'), { code: '57P03' }))).toBe(true);
     // TypeORM's QueryFailedError keeps the driver's error
     expect(isDatabaseUnavailable(Object.assign(new Error('query failed'), { driverError: refused }))).toBe(true);
@@ -127,7 +137,13 @@ describe('PostgreSQL stops and starts again under the server', () => {
     // serving
     for (let i = 0; i < 5; i++) expect((await addCounty()).status).toBe(200);
     expect(await readiness()).toEqual({ status: 200, body: { status: 'ready' } });
-    const created = await graphql(`mutation { createApiKey(input: { name: "faults", role: VIEWER, counties: ["*"] }) { key } }`);
+    const created = await graphql(`
+      mutation {
+        createApiKey(input: { name: "faults", role: VIEWER, counties: ["*"] }) {
+          key
+        }
+      }
+    `);
     expect(created.body.errors).toBeUndefined();
     const apiKey = `ApiKey ${created.body.data.createApiKey.key}`;
     expect((await graphql(READ_COUNTIES, undefined, apiKey)).status).toBe(200);
@@ -177,7 +193,9 @@ describe('PostgreSQL stops and starts again under the server', () => {
     expect((await graphql(READ_COUNTIES, undefined, apiKey)).status).toBe(200);
 
     // every acknowledged write is there, read by the owner outside the server and by the server itself
-    const stored = await withClient(ownerUrl, async (client) => (await client.query(`SELECT code FROM county`)).rows.map((row) => row.code));
+    const stored = await withClient(ownerUrl, async (client) =>
+      (await client.query(`SELECT code FROM county`)).rows.map((row) => row.code),
+    );
     expect(acknowledged.length).toBeGreaterThanOrEqual(6);
     expect(stored).toEqual(expect.arrayContaining(acknowledged));
     const served = await graphql(READ_COUNTIES);

@@ -25,7 +25,15 @@ beforeAll(async () => {
   await withClient(testAdminUrl(), (client) => client.query(`CREATE DATABASE ${databaseName}`));
   token = await signToken(JWT_SECRET, { sub: 'http-test', role: Role.ADMIN, counties: ['*'] }, 3600);
   server = await startServer(
-    { ...loadConfig({}), port: 0, databaseUrl, appDatabaseUrl: await testAppUrl(databaseUrl), jwtSecret: JWT_SECRET, poolSize: 4, logLevel: 'silent' },
+    {
+      ...loadConfig({}),
+      port: 0,
+      databaseUrl,
+      appDatabaseUrl: await testAppUrl(databaseUrl),
+      jwtSecret: JWT_SECRET,
+      poolSize: 4,
+      logLevel: 'silent',
+    },
     { logger: createLogger('silent') },
   );
   const added = await post({ query: 'mutation { upsertCounty(input: { code: "500231", name: "垫江县" }) { code } }' });
@@ -45,7 +53,11 @@ function authorized(input: string | URL | Request, init: RequestInit = {}): Prom
 }
 
 function post(body: unknown) {
-  return authorized(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return authorized(`${server.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 }
 
 function get(params: Record<string, string>, headers: Record<string, string> = {}, fetchFn = authorized) {
@@ -129,7 +141,11 @@ describe('POST content types', () => {
     });
     expect(json.status).toBe(200);
     for (const type of ['text/plain', 'application/x-www-form-urlencoded']) {
-      const refused = await authorized(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': type }, body: '{"query":"{ counties { code } }"}' });
+      const refused = await authorized(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': type },
+        body: '{"query":"{ counties { code } }"}',
+      });
       expect(refused.status).toBe(400);
     }
   });

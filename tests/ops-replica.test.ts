@@ -54,7 +54,9 @@ async function graphql(query: string, variables?: Record<string, unknown>, token
 
 const ADD_COUNTY = `mutation($input: CountyInput!) { upsertCounty(input: $input) { code } }`;
 const countyCodes = async (token?: string): Promise<string[]> =>
-  ((await graphql('query Counties { counties { code } }', undefined, token)).counties as { code: string }[]).map((county) => county.code).sort();
+  ((await graphql('query Counties { counties { code } }', undefined, token)).counties as { code: string }[])
+    .map((county) => county.code)
+    .sort();
 
 /** one statement on the replica as its superuser */
 const onReplica = (sql: string) => withClient(withDatabase(replica.adminUrl, 'hvp'), async (client) => (await client.query(sql)).rows);
@@ -67,7 +69,13 @@ beforeAll(async () => {
   // the schema and the application's login exist before the copy, so the replica has them from its first moment
   await migrate(ownerUrl);
   appUrl = await ensureAppLoginRole(ownerUrl, 'hvp_app', APP_PASSWORD);
-  replica = await startStreamingReplica({ primaryAdminUrl: primary.adminUrl, primaryDir, dir: path.join(folder.dir, 'replica'), port: replicaPort, slot: 'hvp_test_replica' });
+  replica = await startStreamingReplica({
+    primaryAdminUrl: primary.adminUrl,
+    primaryDir,
+    dir: path.join(folder.dir, 'replica'),
+    port: replicaPort,
+    slot: 'hvp_test_replica',
+  });
   appReplicaUrl = (() => {
     const url = new URL(appUrl);
     url.port = String(replicaPort);
@@ -105,15 +113,22 @@ describe('configuration', () => {
       'postgres://u:p@b/hvp',
     ]);
     expect(() => loadConfig({ DATABASE_REPLICA_URLS: 'not a url' })).toThrow(/DATABASE_REPLICA_URLS/);
-    expect(replicaUrl('postgres://replica:5433', 'postgres://hvp_app:secret@primary:5432/hvp')).toBe('postgres://hvp_app:secret@replica:5433/hvp');
-    expect(replicaUrl('postgres://reader:other@replica/hvp2', 'postgres://hvp_app:secret@primary:5432/hvp')).toBe('postgres://reader:other@replica/hvp2');
+    expect(replicaUrl('postgres://replica:5433', 'postgres://hvp_app:secret@primary:5432/hvp')).toBe(
+      'postgres://hvp_app:secret@replica:5433/hvp',
+    );
+    expect(replicaUrl('postgres://reader:other@replica/hvp2', 'postgres://hvp_app:secret@primary:5432/hvp')).toBe(
+      'postgres://reader:other@replica/hvp2',
+    );
   });
 });
 
 describe('routing between the primary and a streaming replica', () => {
   it('the replica is a real standby, streaming from the primary', async () => {
     expect(await onReplica('SELECT pg_is_in_recovery() AS standby')).toEqual([{ standby: true }]);
-    const senders = await withClient(primary.adminUrl, async (client) => (await client.query(`SELECT application_name, state FROM pg_stat_replication`)).rows);
+    const senders = await withClient(
+      primary.adminUrl,
+      async (client) => (await client.query(`SELECT application_name, state FROM pg_stat_replication`)).rows,
+    );
     expect(senders).toEqual([{ application_name: 'hvp_test_replica', state: 'streaming' }]);
   });
 
@@ -123,21 +138,39 @@ describe('routing between the primary and a streaming replica', () => {
 
     await onReplica('SELECT pg_wal_replay_pause()');
     try {
-      await eventually('replay paused', async () => ((await onReplica('SELECT pg_get_wal_replay_pause_state() AS state'))[0].state === 'paused' ? true : undefined));
+      await eventually('replay paused', async () =>
+        (await onReplica('SELECT pg_get_wal_replay_pause_state() AS state'))[0].state === 'paused' ? true : undefined,
+      );
       // acknowledged by the primary, not replayed on the replica
       await graphql(ADD_COUNTY, { input: { code: '500000', name: '重庆市' } });
       expect(await countyCodes()).toEqual(['500231']);
-      const overGet = await fetch(`${server.url}/graphql?query=${encodeURIComponent('{ county(code: "500000") { code } }')}`, { headers: { authorization: `Bearer ${tokens.admin}` } });
+      const overGet = await fetch(`${server.url}/graphql?query=${encodeURIComponent('{ county(code: "500000") { code } }')}`, {
+        headers: { authorization: `Bearer ${tokens.admin}` },
+      });
       expect(await overGet.json()).toEqual({ data: { county: null } });
 
       // one mutation request: the second write reads the first one's county (its parent must exist)
-      const both = await graphql(`mutation {
-        parent: upsertCounty(input: { code: "500100", name: "测试市" }) { code }
-        child: upsertCounty(input: { code: "500101", name: "测试区", parentCode: "500100" }) { code parentCode }
-      }`);
+      const both = await graphql(`
+        mutation {
+          parent: upsertCounty(input: { code: "500100", name: "测试市" }) {
+            code
+          }
+          child: upsertCounty(input: { code: "500101", name: "测试区", parentCode: "500100" }) {
+            code
+            parentCode
+          }
+        }
+      `);
       expect(both).toEqual({ parent: { code: '500100' }, child: { code: '500101', parentCode: '500100' } });
       // a mutation that reads what an earlier request wrote, also not on the replica yet
-      const reparented = await graphql(`mutation { upsertCounty(input: { code: "500231", name: "垫江县", parentCode: "500000" }) { code parentCode } }`);
+      const reparented = await graphql(`
+        mutation {
+          upsertCounty(input: { code: "500231", name: "垫江县", parentCode: "500000" }) {
+            code
+            parentCode
+          }
+        }
+      `);
       expect(reparented.upsertCounty).toEqual({ code: '500231', parentCode: '500000' });
       expect(await countyCodes()).toEqual(['500231']);
     } finally {
@@ -156,7 +189,9 @@ describe('routing between the primary and a streaming replica', () => {
 
   it('refuses to start with a replica whose login would not be under Row Level Security', async () => {
     const asOwner = withUser(withDatabase(replica.adminUrl, 'hvp'), 'postgres', 'postgres');
-    await expect(startServer({ ...config, databaseReplicaUrls: [asOwner] }, { logger: createLogger('silent') })).rejects.toThrow(/superuser/);
+    await expect(startServer({ ...config, databaseReplicaUrls: [asOwner] }, { logger: createLogger('silent') })).rejects.toThrow(
+      /superuser/,
+    );
   });
 
   it('a replica that goes away leaves its reads to the primary', async () => {

@@ -24,7 +24,15 @@ let token: string;
 beforeAll(async () => {
   await withClient(testAdminUrl(), (client) => client.query(`CREATE DATABASE ${databaseName}`));
   token = await signToken(JWT_SECRET, { sub: 'scale-out', role: Role.ADMIN, counties: ['*'] }, 3600);
-  const config: Config = { ...loadConfig({}), port: 0, databaseUrl, appDatabaseUrl: await testAppUrl(databaseUrl), jwtSecret: JWT_SECRET, poolSize: 2, logLevel: 'silent' };
+  const config: Config = {
+    ...loadConfig({}),
+    port: 0,
+    databaseUrl,
+    appDatabaseUrl: await testAppUrl(databaseUrl),
+    jwtSecret: JWT_SECRET,
+    poolSize: 2,
+    logLevel: 'silent',
+  };
   for (let i = 0; i < 2; i++) servers.push(await startServer(config, { logger: createLogger('silent') }));
 });
 
@@ -50,10 +58,16 @@ it('two servers over one database answer the same caller interchangeably: writes
   expect((await graphql(a, '{ county(code: "500231") { name } }')).body.data).toEqual({ county: { name: '垫江' } });
 
   // an API key made through one server works on both, and revoking it through the other refuses it on both at once
-  const created = await graphql(a, 'mutation { createApiKey(input: { name: "integration", role: VIEWER, counties: ["500231"] }) { key apiKey { id } } }');
+  const created = await graphql(
+    a,
+    'mutation { createApiKey(input: { name: "integration", role: VIEWER, counties: ["500231"] }) { key apiKey { id } } }',
+  );
   const { key, apiKey } = created.body.data.createApiKey;
-  for (const server of servers) expect((await graphql(server, '{ counties { code } }', `ApiKey ${key}`)).body.data).toEqual({ counties: [{ code: '500231' }] });
-  expect((await graphql(b, `mutation { revokeApiKey(id: "${apiKey.id}") { revokedAt } }`)).body.data.revokeApiKey.revokedAt).toEqual(expect.any(String));
+  for (const server of servers)
+    expect((await graphql(server, '{ counties { code } }', `ApiKey ${key}`)).body.data).toEqual({ counties: [{ code: '500231' }] });
+  expect((await graphql(b, `mutation { revokeApiKey(id: "${apiKey.id}") { revokedAt } }`)).body.data.revokeApiKey.revokedAt).toEqual(
+    expect.any(String),
+  );
   for (const server of servers) {
     const refused = await graphql(server, '{ counties { code } }', `ApiKey ${key}`);
     expect(refused.status).toBe(401);

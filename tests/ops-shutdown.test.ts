@@ -170,7 +170,11 @@ describe('SIGTERM to the server process (src/main.ts)', () => {
         DATABASE_POOL_SIZE: '2',
       };
       delete env.NODE_ENV;
-      const spawned = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      const spawned = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
+        cwd: root,
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       child = spawned;
       let output = '';
       spawned.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -209,7 +213,10 @@ describe('SIGTERM to the server process (src/main.ts)', () => {
       expect(await slow).toEqual({ status: 200, body: { data: { county: { code: '500231', name: '垫江县' } } } });
       expect(await exited).toBe(0);
       expect(Date.now() - signalled).toBeLessThan(10_000);
-      const lines = output.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line));
+      const lines = output
+        .split('\n')
+        .filter((line) => line.startsWith('{'))
+        .map((line) => JSON.parse(line));
       expect(lines).toContainEqual(expect.objectContaining({ level: 'info', signal: 'SIGTERM', msg: 'SIGTERM: stopping' }));
       expect(lines).toContainEqual(expect.objectContaining({ level: 'info', msg: 'stopped' }));
       expect(lines).toContainEqual(expect.objectContaining({ operation: 'Slow', status: 200, outcome: 'success' }));

@@ -172,7 +172,10 @@ describe('GET /health and GET /ready', () => {
 describe('the request log', () => {
   it('logs one JSON line per request with its id, operation, duration, outcome and error codes, echoing the id', async () => {
     const { response, body } = await post(
-      { query: 'mutation AddCounty($input: CountyInput!) { upsertCounty(input: $input) { code name } }', variables: { input: { code: '500231', name: '垫江县' } } },
+      {
+        query: 'mutation AddCounty($input: CountyInput!) { upsertCounty(input: $input) { code name } }',
+        variables: { input: { code: '500231', name: '垫江县' } },
+      },
       { 'x-request-id': 'ops-test-1' },
     );
     expect(body.errors).toBeUndefined();
@@ -213,7 +216,10 @@ describe('the request log', () => {
 
   it('never logs the Authorization header, tokens, variables or results', async () => {
     await post(
-      { query: 'mutation Rename($input: CountyInput!) { upsertCounty(input: $input) { name } }', variables: { input: { code: '500231', name: '秘密县名' } } },
+      {
+        query: 'mutation Rename($input: CountyInput!) { upsertCounty(input: $input) { name } }',
+        variables: { input: { code: '500231', name: '秘密县名' } },
+      },
       { 'x-request-id': 'ops-test-4' },
     );
     expect(log.forRequest('ops-test-4')).toMatchObject({ operation: 'Rename', outcome: 'success' });
@@ -265,7 +271,7 @@ describe('GET /metrics', () => {
     expect((await slow).body.data.county.name).toBe('垫江县');
   });
 
-  it('keeps each server\'s metrics in a registry of its own', async () => {
+  it("keeps each server's metrics in a registry of its own", async () => {
     const second = await startServer(config, { logger: createLogger('silent') });
     try {
       const text = await metricsText(second);
@@ -308,7 +314,7 @@ describe('the statement timeout', () => {
     }
   });
 
-  it('formats PostgreSQL\'s query_canceled (57014) as a TIMEOUT error', () => {
+  it("formats PostgreSQL's query_canceled (57014) as a TIMEOUT error", () => {
     const canceled = Object.assign(new Error('canceling statement due to statement timeout'), { code: '57014' });
     const formatted = formatError(
       { message: canceled.message, path: ['county'], extensions: { code: 'INTERNAL_SERVER_ERROR' } },
@@ -332,10 +338,16 @@ describe('the statement timeout', () => {
     expect(answer.response.status).toBe(200);
     expect(answer.body.data).toEqual({ county: null });
     expect(answer.body.errors).toEqual([
-      expect.objectContaining({ path: ['county'], extensions: expect.objectContaining({ code: 'TIMEOUT' }), message: expect.stringMatching(/statement timeout/) }),
+      expect.objectContaining({
+        path: ['county'],
+        extensions: expect.objectContaining({ code: 'TIMEOUT' }),
+        message: expect.stringMatching(/statement timeout/),
+      }),
     ]);
     expect(log.forRequest('ops-test-timeout')).toMatchObject({ operation: 'Slow', outcome: 'error', errorCodes: ['TIMEOUT'] });
-    expect(log.lines).toContainEqual(expect.objectContaining({ level: 'warn', requestId: 'ops-test-timeout', msg: expect.stringMatching(/statement timeout/) }));
+    expect(log.lines).toContainEqual(
+      expect.objectContaining({ level: 'warn', requestId: 'ops-test-timeout', msg: expect.stringMatching(/statement timeout/) }),
+    );
     const text = await metricsText();
     expect(sample(text, 'hvp_graphql_errors_total{code="TIMEOUT"}')).toBe(1);
     expect(sample(text, 'hvp_graphql_requests_total{operation="Slow",outcome="error"}')).toBe(1);

@@ -10,7 +10,8 @@ beforeAll(async () => {
   for (let i = 0; i < 100; i++) {
     const code = await givenEnterprise(api, {
       serial: i,
-      memberships: i % 2 ? [{ category: 'HIGH_TECH', validFrom: '2023-01-01' }] : [{ category: 'SPECIALIZED_NEW', validFrom: '2023-01-01' }],
+      memberships:
+        i % 2 ? [{ category: 'HIGH_TECH', validFrom: '2023-01-01' }] : [{ category: 'SPECIALIZED_NEW', validFrom: '2023-01-01' }],
     });
     if (i % 10 === 0) {
       for (let j = 0; j < 12; j++) await givenPatent(api, { strategicIndustry: j % 2 ? 'NEW_ENERGY' : null, owners: [code] });
@@ -36,7 +37,9 @@ describe('statements per request (no N+1)', () => {
   });
 
   it('batches a second asOf into one more statement per asOf-dependent field, not per enterprise', async () => {
-    const one = await api.countStatements(`{ county(code: "500231") { enterprises(first: 100) { edges { node { a: highValuePatentCount(asOf: "2024-01-01") } } } } }`);
+    const one = await api.countStatements(
+      `{ county(code: "500231") { enterprises(first: 100) { edges { node { a: highValuePatentCount(asOf: "2024-01-01") } } } } }`,
+    );
     const two = await api.countStatements(`{ county(code: "500231") { enterprises(first: 100) { edges { node {
       a: highValuePatentCount(asOf: "2024-01-01") b: highValuePatentCount(asOf: "2025-01-01") } } } } }`);
     expect(two).toBe(one + 1);

@@ -67,14 +67,20 @@ describe('Row Level Security alone', () => {
   it('shows a VIEWER of one county only its rows for a statement that filters nothing', async () => {
     const db = new RequestDatabase(api.dataSource, {}, principal({ role: Role.VIEWER, counties: ['500231'] }));
     try {
-      const patents = await db.query<{ application_number: string; county_code: string }>(`SELECT * FROM patent ORDER BY application_number`);
+      const patents = await db.query<{ application_number: string; county_code: string }>(
+        `SELECT * FROM patent ORDER BY application_number`,
+      );
       // its county's patent, and the one its enterprise A1 owns jointly (attributed to 500232)
       expect(patents.map((p) => p.application_number).sort()).toEqual([PA, PJ].sort());
-      expect((await db.query<{ credit_code: string }>(`SELECT * FROM enterprise`)).map((e) => e.credit_code).sort()).toEqual([A1, A2].sort());
+      expect((await db.query<{ credit_code: string }>(`SELECT * FROM enterprise`)).map((e) => e.credit_code).sort()).toEqual(
+        [A1, A2].sort(),
+      );
       expect((await db.query<{ code: string }>(`SELECT * FROM county ORDER BY code`)).map((c) => c.code)).toEqual(['500231']);
       const pledges = await db.query<{ amount: string }>(`SELECT * FROM pledge_financing`);
       expect(pledges.map((p) => p.amount)).toEqual(['2000000.00']);
-      expect(await db.query(`SELECT * FROM enterprise_membership m JOIN enterprise e ON e.id = m.enterprise_id WHERE e.county_code <> '500231'`)).toEqual([]);
+      expect(
+        await db.query(`SELECT * FROM enterprise_membership m JOIN enterprise e ON e.id = m.enterprise_id WHERE e.county_code <> '500231'`),
+      ).toEqual([]);
       expect(await db.query(`SELECT * FROM county_statistics WHERE county_code <> '500231'`)).toEqual([]);
       // aggregates run through the same policies
       expect(await db.query(`SELECT count(*)::int AS n FROM patent WHERE county_code = '500232'`)).toEqual([{ n: 1 }]);
@@ -87,16 +93,18 @@ describe('Row Level Security alone', () => {
   it('refuses a write outside the scope in the database itself, whatever the application checked', async () => {
     const db = new RequestDatabase(api.dataSource, {}, principal({ role: Role.EDITOR, counties: ['500231'] }));
     try {
-      await expect(db.query(`INSERT INTO enterprise (credit_code, name, county_code) VALUES ($1, 'x', '500232')`, [creditCode(90, '500232')]))
-        .rejects.toMatchObject({ code: '42501' });
+      await expect(
+        db.query(`INSERT INTO enterprise (credit_code, name, county_code) VALUES ($1, 'x', '500232')`, [creditCode(90, '500232')]),
+      ).rejects.toMatchObject({ code: '42501' });
     } finally {
       await db.finish(false);
     }
     const viewer = new RequestDatabase(api.dataSource, {}, principal({ role: Role.VIEWER, counties: ['500231'] }));
     try {
       // a VIEWER may not write even in its own county; an UPDATE of rows it may not write changes none
-      await expect(viewer.query(`INSERT INTO enterprise (credit_code, name, county_code) VALUES ($1, 'x', '500231')`, [creditCode(91)]))
-        .rejects.toMatchObject({ code: '42501' });
+      await expect(
+        viewer.query(`INSERT INTO enterprise (credit_code, name, county_code) VALUES ($1, 'x', '500231')`, [creditCode(91)]),
+      ).rejects.toMatchObject({ code: '42501' });
     } finally {
       await viewer.finish(false);
     }
@@ -162,8 +170,9 @@ describe('a VIEWER of one county', () => {
     expect((await viewer.ok(PATENT, { number: PC })).patent).toBeNull();
     const gaps = await viewer.ok(`{ targetGaps(countyCode: "500232", asOf: "2024-01-01") { totalCount edges { node { gap } } } }`);
     expect(gaps.targetGaps).toEqual({ totalCount: 0, edges: [] });
-    expect((await viewer.ok(`{ indicatorComparison(parentCode: "500000", kind: HIGH_VALUE_PATENTS) { county { code } } }`)).indicatorComparison)
-      .toEqual([{ county: { code: '500231' } }]);
+    expect(
+      (await viewer.ok(`{ indicatorComparison(parentCode: "500000", kind: HIGH_VALUE_PATENTS) { county { code } } }`)).indicatorComparison,
+    ).toEqual([{ county: { code: '500231' } }]);
   });
 
   it('sees the patents its enterprises own wherever they are attributed, and their co-owners only inside its counties', async () => {
@@ -178,18 +187,29 @@ describe('a VIEWER of one county', () => {
 
   it('names the county of a patent it sees through ownership, and nothing else of that county', async () => {
     const viewer = viewerA();
-    const { enterprise } = await viewer.ok(`query($code: String!) { enterprise(creditCode: $code) {
-      patents { edges { node { applicationNumber county { code name } } } } } }`, { code: A1 });
+    const { enterprise } = await viewer.ok(
+      `query($code: String!) { enterprise(creditCode: $code) {
+      patents { edges { node { applicationNumber county { code name } } } } } }`,
+      { code: A1 },
+    );
     const byNumber = Object.fromEntries(enterprise.patents.edges.map((e: any) => [e.node.applicationNumber, e.node.county]));
     expect(byNumber).toEqual({ [PA]: { code: '500231', name: '垫江县' }, [PJ]: { code: '500232', name: '武隆区' } });
-    for (const field of ['highValuePatentCount', 'enterprises { totalCount }', 'patents { totalCount }', 'statistics(year: 2023) { population }', 'breakthroughSummary { category }']) {
+    for (const field of [
+      'highValuePatentCount',
+      'enterprises { totalCount }',
+      'patents { totalCount }',
+      'statistics(year: 2023) { population }',
+      'breakthroughSummary { category }',
+    ]) {
       await refusedWith(viewer, 'FORBIDDEN', `{ patent(applicationNumber: "${PJ}") { county { ${field} } } }`);
     }
   });
 
   it('finds nothing of another county through filters, cursors made from its rows, or nested lists', async () => {
     const city = api.as({ role: Role.VIEWER, counties: ['500000'] });
-    const foreign = await city.ok(`{ county(code: "500232") { patents(first: 1) { edges { cursor } } enterprises(first: 1) { edges { cursor } } } }`);
+    const foreign = await city.ok(
+      `{ county(code: "500232") { patents(first: 1) { edges { cursor } } enterprises(first: 1) { edges { cursor } } } }`,
+    );
     const viewer = viewerA();
     const page = await viewer.ok(
       `query($p: String, $e: String) { county(code: "500231") {
@@ -201,7 +221,10 @@ describe('a VIEWER of one county', () => {
     const codes = [...page.county.patents.edges, ...page.county.enterprises.edges].map((e: any) => e.node.county.code);
     expect(new Set(codes)).toEqual(new Set(['500231']));
     expect(page.county.byName.totalCount).toBe(0);
-    const pledged = await viewer.ok(`query($code: String!) { enterprise(creditCode: $code) { pledgeFinancings { patents { applicationNumber } } } }`, { code: A1 });
+    const pledged = await viewer.ok(
+      `query($code: String!) { enterprise(creditCode: $code) { pledgeFinancings { patents { applicationNumber } } } }`,
+      { code: A1 },
+    );
     expect(pledged.enterprise.pledgeFinancings.flatMap((f: any) => f.patents.map((p: any) => p.applicationNumber))).toEqual([PA]);
   });
 
@@ -219,8 +242,12 @@ describe('an EDITOR of one county', () => {
     await editor.ok(UPSERT_ENTERPRISE, { input: { creditCode: creditCode(21), countyCode: '500231', name: '编辑企业', memberships: [] } });
     await givenPatent(editor as TestApi, { countyCode: '500231', owners: [creditCode(21)] });
     await givenPledge(editor as TestApi, creditCode(21), '100.00', '2024-01-01', [PA]);
-    expect(await api.sql(`SELECT count(*)::int AS n FROM pledge_financing f JOIN enterprise e ON e.id = f.enterprise_id WHERE e.credit_code = $1`, [creditCode(21)]))
-      .toEqual([{ n: 1 }]);
+    expect(
+      await api.sql(
+        `SELECT count(*)::int AS n FROM pledge_financing f JOIN enterprise e ON e.id = f.enterprise_id WHERE e.credit_code = $1`,
+        [creditCode(21)],
+      ),
+    ).toEqual([{ n: 1 }]);
   });
 
   it('is FORBIDDEN to write in another county, and writes nothing', async () => {
@@ -229,25 +256,46 @@ describe('an EDITOR of one county', () => {
       input: { creditCode: creditCode(22, '500232'), countyCode: '500232', name: '越界', memberships: [] },
     });
     // moving B1 into its own county would overwrite another county's enterprise: the database refuses it
-    await refusedWith(editor, 'FORBIDDEN', UPSERT_ENTERPRISE, { input: { creditCode: B1, countyCode: '500231', name: '夺取', memberships: [] } });
+    await refusedWith(editor, 'FORBIDDEN', UPSERT_ENTERPRISE, {
+      input: { creditCode: B1, countyCode: '500231', name: '夺取', memberships: [] },
+    });
     await refusedWith(editor, 'FORBIDDEN', `mutation($input: PatentInput!) { upsertPatent(input: $input) { id } }`, {
       input: { applicationNumber: PB, title: '改写', type: 'INVENTION', countyCode: '500231', filingDate: '2020-01-01' },
     });
     // another county's enterprise is unknown, exactly as one that does not exist
     const pledge = `mutation($input: PledgeFinancingInput!) { recordPledgeFinancing(input: $input) { id } }`;
-    const foreign = await editor.execute(pledge, { input: { enterpriseCreditCode: B1, lender: '银行', amount: '1.00', registeredOn: '2024-01-01', patentApplicationNumbers: [PA] } });
-    const missing = await editor.execute(pledge, { input: { enterpriseCreditCode: creditCode(99), lender: '银行', amount: '1.00', registeredOn: '2024-01-01', patentApplicationNumbers: [PA] } });
+    const foreign = await editor.execute(pledge, {
+      input: { enterpriseCreditCode: B1, lender: '银行', amount: '1.00', registeredOn: '2024-01-01', patentApplicationNumbers: [PA] },
+    });
+    const missing = await editor.execute(pledge, {
+      input: {
+        enterpriseCreditCode: creditCode(99),
+        lender: '银行',
+        amount: '1.00',
+        registeredOn: '2024-01-01',
+        patentApplicationNumbers: [PA],
+      },
+    });
     expect(foreign.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(foreign.errors?.[0].message.replace(B1, 'X')).toBe(missing.errors?.[0].message.replace(creditCode(99), 'X'));
-    expect(await api.sql(`SELECT credit_code, name, county_code FROM enterprise WHERE credit_code = ANY($1)`, [[B1, creditCode(22, '500232')]]))
-      .toEqual([{ credit_code: B1, name: '乙一', county_code: '500232' }]);
+    expect(
+      await api.sql(`SELECT credit_code, name, county_code FROM enterprise WHERE credit_code = ANY($1)`, [[B1, creditCode(22, '500232')]]),
+    ).toEqual([{ credit_code: B1, name: '乙一', county_code: '500232' }]);
     expect(await api.sql(`SELECT title FROM patent WHERE application_number = $1`, [PB])).toEqual([{ title: `专利 ${PB}` }]);
   });
 
   it('may not write plans, statistics, counties or keys', async () => {
     const editor = editorA();
-    await refusedWith(editor, 'FORBIDDEN', `mutation { setCountyStatistics(input: { countyCode: "500231", year: 2024, population: 1 }) { year } }`);
-    await refusedWith(editor, 'FORBIDDEN', `mutation { upsertCounty(input: { code: "500231", name: "改名", parentCode: "500000" }) { code } }`);
+    await refusedWith(
+      editor,
+      'FORBIDDEN',
+      `mutation { setCountyStatistics(input: { countyCode: "500231", year: 2024, population: 1 }) { year } }`,
+    );
+    await refusedWith(
+      editor,
+      'FORBIDDEN',
+      `mutation { upsertCounty(input: { code: "500231", name: "改名", parentCode: "500000" }) { code } }`,
+    );
     await refusedWith(editor, 'FORBIDDEN', `{ apiKeys { id } }`);
     const plan = `mutation { upsertPlan(input: { countyCode: "500231", title: "x", startYear: 2025, endYear: 2026, highPledgeThreshold: "1.00", breakthroughTargets: [] }) { id } }`;
     await refusedWith(editor, 'FORBIDDEN', plan);
@@ -261,10 +309,22 @@ describe('an ADMIN of one county', () => {
     const admin = adminA();
     await admin.ok(`mutation { setCountyStatistics(input: { countyCode: "500231", year: 2023, population: 650000 }) { year } }`);
     await givenPlan(admin as TestApi, { countyCode: '500231', startYear: 2025, targets: { HIGH_TECH: 2 } });
-    await refusedWith(admin, 'FORBIDDEN', `mutation { setCountyStatistics(input: { countyCode: "500232", year: 2023, population: 1 }) { year } }`);
-    await refusedWith(admin, 'FORBIDDEN', `mutation { upsertPlan(input: { countyCode: "500232", title: "x", startYear: 2026, endYear: 2027, highPledgeThreshold: "1.00", breakthroughTargets: [] }) { id } }`);
+    await refusedWith(
+      admin,
+      'FORBIDDEN',
+      `mutation { setCountyStatistics(input: { countyCode: "500232", year: 2023, population: 1 }) { year } }`,
+    );
+    await refusedWith(
+      admin,
+      'FORBIDDEN',
+      `mutation { upsertPlan(input: { countyCode: "500232", title: "x", startYear: 2026, endYear: 2027, highPledgeThreshold: "1.00", breakthroughTargets: [] }) { id } }`,
+    );
     // a county ADMIN does not rename its own county: that changes the scope of everyone under it
-    await refusedWith(admin, 'FORBIDDEN', `mutation { upsertCounty(input: { code: "500231", name: "改名", parentCode: "500000" }) { code } }`);
+    await refusedWith(
+      admin,
+      'FORBIDDEN',
+      `mutation { upsertCounty(input: { code: "500231", name: "改名", parentCode: "500000" }) { code } }`,
+    );
     expect(await api.sql(`SELECT county_code, year FROM county_statistics ORDER BY 1`)).toEqual([{ county_code: '500231', year: 2023 }]);
     expect(await api.sql(`SELECT county_code FROM plan WHERE start_year >= 2025`)).toEqual([{ county_code: '500231' }]);
     expect(await api.sql(`SELECT name FROM county WHERE code = '500231'`)).toEqual([{ name: '垫江县' }]);
@@ -291,8 +351,16 @@ describe('a city-level caller (a parent code)', () => {
       { e: { creditCode: code, countyCode: '500233', name: '丰都企业', memberships: [] } },
     );
     expect(await api.sql(`SELECT county_code FROM enterprise WHERE credit_code = $1`, [code])).toEqual([{ county_code: '500233' }]);
-    await refusedWith(cityAdmin(), 'FORBIDDEN', `mutation { upsertCounty(input: { code: "510108", name: "成华区", parentCode: "510000" }) { code } }`);
-    await refusedWith(cityAdmin(), 'FORBIDDEN', `mutation { upsertCounty(input: { code: "500000", name: "重庆", parentCode: null }) { code } }`);
+    await refusedWith(
+      cityAdmin(),
+      'FORBIDDEN',
+      `mutation { upsertCounty(input: { code: "510108", name: "成华区", parentCode: "510000" }) { code } }`,
+    );
+    await refusedWith(
+      cityAdmin(),
+      'FORBIDDEN',
+      `mutation { upsertCounty(input: { code: "500000", name: "重庆", parentCode: null }) { code } }`,
+    );
     expect(await api.sql(`SELECT code, name FROM county WHERE code IN ('510108', '500000')`)).toEqual([{ code: '500000', name: '重庆市' }]);
   });
 });
@@ -304,7 +372,11 @@ describe('an ENTERPRISE caller', () => {
     expect(enterprise.patents.edges.map((e: any) => e.node.applicationNumber).sort()).toEqual([PA, PJ].sort());
     expect(enterprise.pledgeFinancings).toEqual([{ amount: '2000000.00' }]);
     expect(enterprise.targetGaps).toEqual([{ category: 'HIGH_TECH', current: 2, met: true }]);
-    expect((await enterpriseA1().ok(`{ me { role counties creditCode } }`)).me).toEqual({ role: 'ENTERPRISE', counties: ['500231'], creditCode: A1 });
+    expect((await enterpriseA1().ok(`{ me { role counties creditCode } }`)).me).toEqual({
+      role: 'ENTERPRISE',
+      counties: ['500231'],
+      creditCode: A1,
+    });
   });
 
   it('sees no other enterprise, nothing county-wide, and may not write', async () => {
@@ -321,7 +393,9 @@ describe('an ENTERPRISE caller', () => {
     ]) {
       await refusedWith(caller, 'FORBIDDEN', query);
     }
-    await refusedWith(caller, 'FORBIDDEN', UPSERT_ENTERPRISE, { input: { creditCode: A1, countyCode: '500231', name: '改名', memberships: [] } });
+    await refusedWith(caller, 'FORBIDDEN', UPSERT_ENTERPRISE, {
+      input: { creditCode: A1, countyCode: '500231', name: '改名', memberships: [] },
+    });
     const db = new RequestDatabase(api.dataSource, {}, caller.principal);
     try {
       expect((await db.query<{ credit_code: string }>(`SELECT * FROM enterprise`)).map((e) => e.credit_code)).toEqual([A1]);
@@ -337,13 +411,14 @@ describe('an ENTERPRISE caller', () => {
   });
 });
 
-describe('the counties of a patent\'s owners', () => {
+describe("the counties of a patent's owners", () => {
   it('follow owners replaced and enterprises moved, so visibility through ownership stays right', async () => {
     const city = cityAdmin();
     const M = creditCode(40, '500231');
     await city.ok(UPSERT_ENTERPRISE, { input: { creditCode: M, countyCode: '500231', name: '迁移企业', memberships: [] } });
     const PX = await givenPatent(city as TestApi, { countyCode: '500232', owners: [B1, M] });
-    const codes = async () => (await api.sql(`SELECT owner_county_codes FROM patent WHERE application_number = $1`, [PX]))[0].owner_county_codes;
+    const codes = async () =>
+      (await api.sql(`SELECT owner_county_codes FROM patent WHERE application_number = $1`, [PX]))[0].owner_county_codes;
     const seenByA = async () => (await viewerA().ok(PATENT, { number: PX })).patent !== null;
     expect(await codes()).toEqual(['500231', '500232']);
     expect(await seenByA()).toBe(true);

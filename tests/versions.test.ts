@@ -104,8 +104,12 @@ describe('versions', () => {
     expect(codeOf(await api.execute(PATENT, { input: input([owner], '旧版本'), v: 1 }))).toBe('CONFLICT');
 
     const STATISTICS = `mutation($input: CountyStatisticsInput!, $v: Int) { setCountyStatistics(input: $input, expectedVersion: $v) { version population } }`;
-    expect((await api.ok(STATISTICS, { input: { countyCode: '500231', year: 2023, population: 800000 } })).setCountyStatistics.version).toBe(1);
-    expect((await api.ok(STATISTICS, { input: { countyCode: '500231', year: 2023, population: 810000 }, v: 1 })).setCountyStatistics.version).toBe(2);
+    expect(
+      (await api.ok(STATISTICS, { input: { countyCode: '500231', year: 2023, population: 800000 } })).setCountyStatistics.version,
+    ).toBe(1);
+    expect(
+      (await api.ok(STATISTICS, { input: { countyCode: '500231', year: 2023, population: 810000 }, v: 1 })).setCountyStatistics.version,
+    ).toBe(2);
     expect(codeOf(await api.execute(STATISTICS, { input: { countyCode: '500231', year: 2023, population: 1 }, v: 1 }))).toBe('CONFLICT');
 
     const PLAN = `mutation($input: PlanInput!, $v: Int) { upsertPlan(input: $input, expectedVersion: $v) { version } }`;
@@ -123,12 +127,20 @@ describe('versions', () => {
     expect(codeOf(await api.execute(PLAN, { input: plan('规划', 3), v: 1 }))).toBe('CONFLICT');
 
     await givenPledge(api, owner, '2000000.00', '2023-03-01', [number]);
-    const { enterprise } = await api.ok(`query($c: String!) { enterprise(creditCode: $c) { pledgeFinancings { id version } } }`, { c: owner });
+    const { enterprise } = await api.ok(`query($c: String!) { enterprise(creditCode: $c) { pledgeFinancings { id version } } }`, {
+      c: owner,
+    });
     const [financing] = enterprise.pledgeFinancings;
     expect(financing.version).toBe(1);
     const UPDATE = `mutation($id: ID!, $input: PledgeFinancingInput!, $v: Int) { updatePledgeFinancing(id: $id, input: $input, expectedVersion: $v) {
       version amount patents { applicationNumber } } }`;
-    const pledge = (amount: string) => ({ enterpriseCreditCode: owner, lender: '示例银行', amount, registeredOn: '2023-03-01', patentApplicationNumbers: [number] });
+    const pledge = (amount: string) => ({
+      enterpriseCreditCode: owner,
+      lender: '示例银行',
+      amount,
+      registeredOn: '2023-03-01',
+      patentApplicationNumbers: [number],
+    });
     expect((await api.ok(UPDATE, { id: financing.id, input: pledge('2500000.00'), v: 1 })).updatePledgeFinancing).toEqual({
       version: 2,
       amount: '2500000.00',
@@ -174,7 +186,11 @@ describe('delete and restore', () => {
   let pledged: string;
 
   beforeAll(async () => {
-    owner = await givenEnterprise(api, { serial: 201, name: '删除测试企业', memberships: [{ category: 'HIGH_TECH', validFrom: '2023-01-01' }] });
+    owner = await givenEnterprise(api, {
+      serial: 201,
+      name: '删除测试企业',
+      memberships: [{ category: 'HIGH_TECH', validFrom: '2023-01-01' }],
+    });
     // high-value through its industry
     sei = await givenPatent(api, { owners: [owner], strategicIndustry: 'NEW_MATERIALS' });
     // high-value only through a pledge of 2,000,000 (threshold 1,000,000)
@@ -184,7 +200,9 @@ describe('delete and restore', () => {
 
   it('a patent: its counts drop for every caller and come back when an ADMIN restores it', async () => {
     const before = await counts();
-    const deleted = await editor().ok(`mutation($n: String!) { deletePatent(applicationNumber: $n) { key version deletedAt } }`, { n: sei });
+    const deleted = await editor().ok(`mutation($n: String!) { deletePatent(applicationNumber: $n) { key version deletedAt } }`, {
+      n: sei,
+    });
     expect(deleted.deletePatent.key).toBe(sei);
     // the deletion is a change: a new version
     expect(deleted.deletePatent.version).toBe(2);
@@ -194,12 +212,19 @@ describe('delete and restore', () => {
     expect(after.indicators.HIGH_VALUE_PATENTS).toBe(before.indicators.HIGH_VALUE_PATENTS - 1);
     expect(await counts(viewer())).toEqual(after);
     expect((await api.ok(`query($n: String!) { patent(applicationNumber: $n) { title } }`, { n: sei })).patent).toBeNull();
-    const { enterprise } = await api.ok(`query($c: String!) { enterprise(creditCode: $c) { highValuePatentCount(asOf: "${AS_OF}") patents { totalCount } } }`, { c: owner });
+    const { enterprise } = await api.ok(
+      `query($c: String!) { enterprise(creditCode: $c) { highValuePatentCount(asOf: "${AS_OF}") patents { totalCount } } }`,
+      { c: owner },
+    );
     expect(enterprise).toEqual({ highValuePatentCount: 1, patents: { totalCount: 1 } });
 
     // an EDITOR may not restore; deleting it again is a conflict
-    expect(codeOf(await editor().execute(`mutation($n: String!) { restorePatent(applicationNumber: $n) { title } }`, { n: sei }))).toBe('FORBIDDEN');
-    expect(codeOf(await editor().execute(`mutation($n: String!) { deletePatent(applicationNumber: $n) { key } }`, { n: sei }))).toBe('CONFLICT');
+    expect(codeOf(await editor().execute(`mutation($n: String!) { restorePatent(applicationNumber: $n) { title } }`, { n: sei }))).toBe(
+      'FORBIDDEN',
+    );
+    expect(codeOf(await editor().execute(`mutation($n: String!) { deletePatent(applicationNumber: $n) { key } }`, { n: sei }))).toBe(
+      'CONFLICT',
+    );
     // writing it again is refused: its number stays taken until it is restored
     const rewrite = await api.execute(`mutation($input: PatentInput!) { upsertPatent(input: $input) { id } }`, {
       input: { applicationNumber: sei, title: '重新录入', type: 'INVENTION', countyCode: '500231', filingDate: '2020-01-01' },
@@ -207,22 +232,36 @@ describe('delete and restore', () => {
     expect(codeOf(rewrite)).toBe('CONFLICT');
     expect(rewrite.errors![0].message).toMatch(/was deleted on .*restorePatent/);
 
-    const restored = await countyAdmin().ok(`mutation($n: String!) { restorePatent(applicationNumber: $n) { applicationNumber version owners { name } } }`, { n: sei });
+    const restored = await countyAdmin().ok(
+      `mutation($n: String!) { restorePatent(applicationNumber: $n) { applicationNumber version owners { name } } }`,
+      { n: sei },
+    );
     expect(restored.restorePatent).toEqual({ applicationNumber: sei, version: 3, owners: [{ name: '删除测试企业' }] });
     expect(await counts()).toEqual(before);
   });
 
   it('a pledge financing: the patents it made high-value and the pledged amount drop, and come back', async () => {
     const before = await counts();
-    const { enterprise } = await api.ok(`query($c: String!) { enterprise(creditCode: $c) { pledgeFinancings { id version } } }`, { c: owner });
+    const { enterprise } = await api.ok(`query($c: String!) { enterprise(creditCode: $c) { pledgeFinancings { id version } } }`, {
+      c: owner,
+    });
     const [financing] = enterprise.pledgeFinancings;
     // a stale version is refused before anything is deleted
-    expect(codeOf(await editor().execute(`mutation($id: ID!) { deletePledgeFinancing(id: $id, expectedVersion: 7) { id } }`, { id: financing.id }))).toBe('CONFLICT');
-    await editor().ok(`mutation($id: ID!, $v: Int) { deletePledgeFinancing(id: $id, expectedVersion: $v) { id } }`, { id: financing.id, v: financing.version });
+    expect(
+      codeOf(
+        await editor().execute(`mutation($id: ID!) { deletePledgeFinancing(id: $id, expectedVersion: 7) { id } }`, { id: financing.id }),
+      ),
+    ).toBe('CONFLICT');
+    await editor().ok(`mutation($id: ID!, $v: Int) { deletePledgeFinancing(id: $id, expectedVersion: $v) { id } }`, {
+      id: financing.id,
+      v: financing.version,
+    });
     const after = await counts();
     expect(after.highValue).toBe(before.highValue - 1);
     expect(after.indicators.PLEDGE_FINANCING_AMOUNT).toBe(before.indicators.PLEDGE_FINANCING_AMOUNT - 2000000);
-    const reasons = await api.ok(`query($n: String!) { patent(applicationNumber: $n) { highValueReasons(asOf: "${AS_OF}") } }`, { n: pledged });
+    const reasons = await api.ok(`query($n: String!) { patent(applicationNumber: $n) { highValueReasons(asOf: "${AS_OF}") } }`, {
+      n: pledged,
+    });
     expect(reasons.patent.highValueReasons).toEqual([]);
     const listed = await api.ok(`query($c: String!) { enterprise(creditCode: $c) { pledgeFinancings { id } } }`, { c: owner });
     expect(listed.enterprise.pledgeFinancings).toEqual([]);
@@ -233,14 +272,19 @@ describe('delete and restore', () => {
 
   it('a membership: the category, its gap row and the indicator drop, and come back', async () => {
     const before = await counts();
-    const { enterprise } = await api.ok(`query($c: String!) { enterprise(creditCode: $c) { version memberships { id category } } }`, { c: owner });
+    const { enterprise } = await api.ok(`query($c: String!) { enterprise(creditCode: $c) { version memberships { id category } } }`, {
+      c: owner,
+    });
     const [membership] = enterprise.memberships;
     await editor().ok(`mutation($id: ID!) { deleteMembership(id: $id) { id version } }`, { id: membership.id });
     const after = await counts();
     expect(after.gaps).toBe(before.gaps - 1);
     expect(after.highTechMembers).toBe(before.highTechMembers - 1);
     expect(after.indicators.HIGH_TECH_ENTERPRISES).toBe(before.indicators.HIGH_TECH_ENTERPRISES - 1);
-    const read = await api.ok(`query($c: String!) { enterprise(creditCode: $c) { version memberships { id } categories(asOf: "${AS_OF}") } }`, { c: owner });
+    const read = await api.ok(
+      `query($c: String!) { enterprise(creditCode: $c) { version memberships { id } categories(asOf: "${AS_OF}") } }`,
+      { c: owner },
+    );
     expect(read.enterprise).toEqual({ version: enterprise.version + 1, memberships: [], categories: [] });
 
     const restored = await api.ok(`mutation($id: ID!) { restoreMembership(id: $id) { id category version } }`, { id: membership.id });
@@ -279,21 +323,38 @@ describe('delete and restore', () => {
     // what was deleted with it cannot come back alone
     const rows = await api.sql(`SELECT id FROM pledge_financing f WHERE f.deleted_with = 'enterprise'`);
     expect(rows).toHaveLength(1);
-    expect(codeOf(await api.execute(`mutation($id: ID!) { restorePledgeFinancing(id: $id) { id } }`, { id: String(rows[0].id) }))).toBe('CONFLICT');
+    expect(codeOf(await api.execute(`mutation($id: ID!) { restorePledgeFinancing(id: $id) { id } }`, { id: String(rows[0].id) }))).toBe(
+      'CONFLICT',
+    );
 
-    expect(codeOf(await editor().execute(`mutation($c: String!) { restoreEnterprise(creditCode: $c) { name } }`, { c: owner }))).toBe('FORBIDDEN');
-    const restored = await countyAdmin().ok(`mutation($c: String!) { restoreEnterprise(creditCode: $c) { name memberships { category } pledgeFinancings { amount } } }`, { c: owner });
-    expect(restored.restoreEnterprise).toEqual({ name: '删除测试企业', memberships: [{ category: 'HIGH_TECH' }], pledgeFinancings: [{ amount: '2000000.00' }] });
+    expect(codeOf(await editor().execute(`mutation($c: String!) { restoreEnterprise(creditCode: $c) { name } }`, { c: owner }))).toBe(
+      'FORBIDDEN',
+    );
+    const restored = await countyAdmin().ok(
+      `mutation($c: String!) { restoreEnterprise(creditCode: $c) { name memberships { category } pledgeFinancings { amount } } }`,
+      { c: owner },
+    );
+    expect(restored.restoreEnterprise).toEqual({
+      name: '删除测试企业',
+      memberships: [{ category: 'HIGH_TECH' }],
+      pledgeFinancings: [{ amount: '2000000.00' }],
+    });
     expect(await counts()).toEqual(before);
   });
 
   it('is for writers of the county only, and reveals nothing of another county', async () => {
-    expect(codeOf(await viewer().execute(`mutation($n: String!) { deletePatent(applicationNumber: $n) { key } }`, { n: sei }))).toBe('FORBIDDEN');
+    expect(codeOf(await viewer().execute(`mutation($n: String!) { deletePatent(applicationNumber: $n) { key } }`, { n: sei }))).toBe(
+      'FORBIDDEN',
+    );
     const other = await otherEditor().execute(`mutation($n: String!) { deletePatent(applicationNumber: $n) { key } }`, { n: sei });
     expect(codeOf(other)).toBe('BAD_USER_INPUT');
     expect(other.errors![0].message).toMatch(/no patent/);
-    expect(codeOf(await otherEditor().execute(`mutation($c: String!) { deleteEnterprise(creditCode: $c) { key } }`, { c: owner }))).toBe('BAD_USER_INPUT');
-    expect(codeOf(await api.execute(`mutation { deletePatent(applicationNumber: "${applicationNumber()}") { key } }`))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await otherEditor().execute(`mutation($c: String!) { deleteEnterprise(creditCode: $c) { key } }`, { c: owner }))).toBe(
+      'BAD_USER_INPUT',
+    );
+    expect(codeOf(await api.execute(`mutation { deletePatent(applicationNumber: "${applicationNumber()}") { key } }`))).toBe(
+      'BAD_USER_INPUT',
+    );
     expect(codeOf(await api.execute(`mutation { deletePatent(applicationNumber: "12345") { key } }`))).toBe('BAD_USER_INPUT');
   });
 

@@ -15,7 +15,9 @@ export class AuthResolver {
     return { subject, role, counties, creditCode };
   }
 
-  @Query(() => [ApiKey], { description: 'API 密钥 (ADMIN): the keys within the caller\'s counties, newest first; hashes and keys are never shown' })
+  @Query(() => [ApiKey], {
+    description: "API 密钥 (ADMIN): the keys within the caller's counties, newest first; hashes and keys are never shown",
+  })
   apiKeys(
     @Arg('includeRevoked', () => Boolean, { nullable: true, defaultValue: false }) includeRevoked: boolean | null,
     @Ctx() ctx: Context,
@@ -26,13 +28,14 @@ export class AuthResolver {
 
   @Mutation(() => CreatedApiKey, {
     description:
-      '创建 API 密钥 (ADMIN): a key with the given role and counties (within the caller\'s own); the answer holds the key, shown this once',
+      "创建 API 密钥 (ADMIN): a key with the given role and counties (within the caller's own); the answer holds the key, shown this once",
   })
   async createApiKey(@Arg('input', () => ApiKeyInput) input: ApiKeyInput, @Ctx() ctx: Context): Promise<CreatedApiKey> {
     requireAdmin(ctx, 'createApiKey');
     const counties = [...input.counties].sort();
     if (counties.includes(ALL_COUNTIES)) {
-      if (!allCounties(ctx.principal)) throw forbidden('input.counties: only a caller of every county ("*") may create a key for every county');
+      if (!allCounties(ctx.principal))
+        throw forbidden('input.counties: only a caller of every county ("*") may create a key for every county');
     } else {
       for (const [i, code] of counties.entries()) await requireCountyInScope(ctx, code, `input.counties[${i}]`);
     }

@@ -43,7 +43,8 @@ export type ClaimsResult = { ok: true; principal: Principal } | { ok: false; rea
 /** Checks the claims `sub`, `role`, `counties` and (for ENTERPRISE) `creditCode`; refuses anything else. */
 export function principalFromClaims(claims: Record<string, unknown>, via: Principal['via']): ClaimsResult {
   const { sub, role, counties, creditCode } = claims;
-  if (typeof sub !== 'string' || sub.trim() === '' || sub.length > 200) return { ok: false, reason: 'claim "sub" must be a non-empty string' };
+  if (typeof sub !== 'string' || sub.trim() === '' || sub.length > 200)
+    return { ok: false, reason: 'claim "sub" must be a non-empty string' };
   if (typeof role !== 'string' || !(ROLES as string[]).includes(role)) {
     return { ok: false, reason: `claim "role" must be one of ${ROLES.join(', ')}` };
   }
@@ -68,11 +69,18 @@ export function parseCounties(counties: unknown): { ok: true; value: string[] } 
   }
   if (counties.length === 1 && counties[0] === ALL_COUNTIES) return { ok: true, value: [ALL_COUNTIES] };
   const bad = counties.find((code) => typeof code !== 'string' || !/^\d{6}$/.test(code));
-  if (bad !== undefined) return { ok: false, reason: `claim "counties" holds ${JSON.stringify(bad)}, which is not a six-digit county code (or "*" alone)` };
+  if (bad !== undefined)
+    return { ok: false, reason: `claim "counties" holds ${JSON.stringify(bad)}, which is not a six-digit county code (or "*" alone)` };
   return { ok: true, value: [...new Set(counties as string[])].sort() };
 }
 
 export const allCounties = (principal: Principal) => principal.counties.length === 1 && principal.counties[0] === ALL_COUNTIES;
 
 /** The server's own work (seeding the demo, the apikey CLI): ADMIN of every county. */
-export const SYSTEM_PRINCIPAL: Principal = { subject: 'system', role: Role.ADMIN, counties: [ALL_COUNTIES], creditCode: null, via: 'system' };
+export const SYSTEM_PRINCIPAL: Principal = {
+  subject: 'system',
+  role: Role.ADMIN,
+  counties: [ALL_COUNTIES],
+  creditCode: null,
+  via: 'system',
+};

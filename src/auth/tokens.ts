@@ -61,10 +61,12 @@ function describe(error: unknown): InvalidCredentials {
   if (error instanceof InvalidCredentials) return error;
   if (error instanceof errors.JWTExpired) return new InvalidCredentials('the token has expired');
   if (error instanceof errors.JWSSignatureVerificationFailed) return new InvalidCredentials('the token signature is invalid');
-  if (error instanceof errors.JWTClaimValidationFailed) return new InvalidCredentials(`the token's "${error.claim}" claim is not acceptable (${error.reason})`);
+  if (error instanceof errors.JWTClaimValidationFailed)
+    return new InvalidCredentials(`the token's "${error.claim}" claim is not acceptable (${error.reason})`);
   if (error instanceof errors.JOSEAlgNotAllowed) return new InvalidCredentials('the token algorithm is not accepted here');
   if (error instanceof errors.JWKSNoMatchingKey) return new InvalidCredentials('no key of JWKS_URL verifies the token');
-  if (error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid) return new InvalidCredentials('the keys of JWKS_URL cannot be fetched now');
+  if (error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid)
+    return new InvalidCredentials('the keys of JWKS_URL cannot be fetched now');
   if (error instanceof errors.JOSEError) return new InvalidCredentials('the token is malformed');
   // fetching JWKS_URL failed (network)
   return new InvalidCredentials('the token cannot be verified now (the keys of JWKS_URL are unreachable)');

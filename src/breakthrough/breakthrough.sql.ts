@@ -52,7 +52,13 @@ function gapRowsSql(scope: string, asOf: string, categories: string): string {
 }
 
 function toTargetGap(row: GapRow): TargetGap {
-  const enterprise: Enterprise = { id: row.enterpriseId, name: row.name, creditCode: row.creditCode, countyCode: row.countyCode, version: row.version };
+  const enterprise: Enterprise = {
+    id: row.enterpriseId,
+    name: row.name,
+    creditCode: row.creditCode,
+    countyCode: row.countyCode,
+    version: row.version,
+  };
   return { enterprise, category: row.category, target: row.target, current: row.current, gap: row.gap, met: row.met };
 }
 
@@ -102,7 +108,9 @@ export async function countyTargetGaps(ctx: Context, query: TargetGapQuery): Pro
  * only the unmet ones. The same SQL as the paged list, in one statement.
  */
 export async function allCountyTargetGaps(ctx: Context, countyCode: string, asOf: IsoDate, onlyUnmet = false): Promise<TargetGap[]> {
-  const order = TARGET_GAP_ORDER.map((s) => `g."${s.column}"${s.collate ? ` COLLATE "${s.collate}"` : ''}${s.descending ? ' DESC' : ''}`).join(', ');
+  const order = TARGET_GAP_ORDER.map(
+    (s) => `g."${s.column}"${s.collate ? ` COLLATE "${s.collate}"` : ''}${s.descending ? ' DESC' : ''}`,
+  ).join(', ');
   const rows = await ctx.db.query<GapRow>(
     `SELECT g.* FROM (${gapRowsSql('e.county_code = $1', '$2::date', '$3::text[]')}) g WHERE (NOT $4 OR NOT g.met) ORDER BY ${order}`,
     [countyCode, asOf, ENTERPRISE_CATEGORIES, onlyUnmet],
@@ -131,6 +139,11 @@ export function breakthroughSummaryLoader(ctx: Context, asOf: IsoDate) {
         ORDER BY targets."countyCode", array_position($3::text[], targets.category)`,
       [countyCodes, asOf, ENTERPRISE_CATEGORIES],
     );
-    return groupByKey(countyCodes, rows, (row) => row.countyCode, ({ countyCode: _, ...summary }) => summary);
+    return groupByKey(
+      countyCodes,
+      rows,
+      (row) => row.countyCode,
+      ({ countyCode: _, ...summary }) => summary,
+    );
   });
 }

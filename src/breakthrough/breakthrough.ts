@@ -3,7 +3,7 @@ import { Enterprise } from '../enterprise/enterprise';
 import { EnterpriseCategory } from '../enterprise/enterprise-category';
 import { ConnectionType } from '../graphql/pagination';
 
-@ObjectType({ description: '目标差距: how far one enterprise is from its category\'s breakthrough target on a day' })
+@ObjectType({ description: "目标差距: how far one enterprise is from its category's breakthrough target on a day" })
 export class TargetGap {
   @Field(() => Enterprise)
   enterprise: Enterprise;
@@ -11,7 +11,7 @@ export class TargetGap {
   @Field(() => EnterpriseCategory)
   category: EnterpriseCategory;
 
-  @Field(() => Int, { description: 'the plan\'s minimum of high-value invention patents for the category' })
+  @Field(() => Int, { description: "the plan's minimum of high-value invention patents for the category" })
   target: number;
 
   @Field(() => Int, { description: 'high-value invention patents the enterprise owns on asOf, alone or jointly' })

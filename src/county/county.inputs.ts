@@ -40,7 +40,10 @@ export class CountyStatisticsInput {
   @IsPositiveAmount()
   rdInvestment?: string | null;
 
-  @Field(() => DecimalScalar, { nullable: true, description: '战略性新兴产业总产值: strategic-emerging-industry output value in yuan (not negative)' })
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: '战略性新兴产业总产值: strategic-emerging-industry output value in yuan (not negative)',
+  })
   @Rule((amount: string) => (Number(amount) >= 0 ? null : `must not be negative, got ${amount}`))
   seiOutputValue?: string | null;
 

@@ -10,7 +10,7 @@ import { countyLoader, listCounties, setCountyStatistics, statisticsLoader, upse
 
 @Resolver(() => County)
 export class CountyResolver {
-  @Query(() => County, { nullable: true, description: '一个县: a county by its code; null when unknown or outside the caller\'s counties' })
+  @Query(() => County, { nullable: true, description: "一个县: a county by its code; null when unknown or outside the caller's counties" })
   county(@Arg('code', () => ID) code: string, @Ctx() ctx: Context): Promise<County | null> {
     return countyLoader(ctx).load(code);
   }
@@ -34,7 +34,9 @@ export class CountyResolver {
   async upsertCounty(@Arg('input', () => CountyInput) input: CountyInput, @Ctx() ctx: Context): Promise<County> {
     requireAdmin(ctx, 'upsertCounty');
     if (!allCounties(ctx.principal) && !(input.parentCode && ctx.principal.counties.includes(input.parentCode))) {
-      throw forbidden('input.parentCode: a county can be added or changed only under one of the caller\'s own codes, or by an ADMIN of every county');
+      throw forbidden(
+        "input.parentCode: a county can be added or changed only under one of the caller's own codes, or by an ADMIN of every county",
+      );
     }
     const county = await ctx.db.atomically(() => upsertCounty(ctx.db, input));
     // the counties under the caller's codes may have changed

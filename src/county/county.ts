@@ -22,7 +22,7 @@ export class County {
 }
 
 @Entity('county_statistics')
-@ObjectType({ description: '县域统计数据: a county\'s yearly statistics, the denominators of the plan indicators' })
+@ObjectType({ description: "县域统计数据: a county's yearly statistics, the denominators of the plan indicators" })
 export class CountyStatistics {
   @PrimaryColumn({ name: 'county_code', type: 'text' })
   @Field(() => ID)
@@ -45,7 +45,10 @@ export class CountyStatistics {
   rdInvestment: string | null;
 
   @Column({ name: 'sei_output_value', type: 'numeric', precision: 18, scale: 2, nullable: true })
-  @Field(() => DecimalScalar, { nullable: true, description: '战略性新兴产业总产值: strategic-emerging-industry output value in yuan; null: not reported' })
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: '战略性新兴产业总产值: strategic-emerging-industry output value in yuan; null: not reported',
+  })
   seiOutputValue: string | null;
 
   @Column({ name: 'ip_service_agencies', type: 'int', nullable: true })
@@ -57,6 +60,8 @@ export class CountyStatistics {
   patentServicePractitioners: number | null;
 
   @Column('int')
-  @Field(() => Int, { description: '版本: raised by each change to the year\'s figures; send it back as expectedVersion to refuse overwriting a newer change' })
+  @Field(() => Int, {
+    description: "版本: raised by each change to the year's figures; send it back as expectedVersion to refuse overwriting a newer change",
+  })
   version: number;
 }

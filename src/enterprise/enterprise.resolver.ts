@@ -40,7 +40,7 @@ export class EnterpriseResolver {
   }
 
   @FieldResolver(() => [EnterpriseCategory], {
-    description: 'categories whose membership is valid on asOf (default: today), in the enum\'s order',
+    description: "categories whose membership is valid on asOf (default: today), in the enum's order",
   })
   categories(
     @Root() enterprise: Enterprise,
@@ -86,7 +86,8 @@ export class EnterpriseResolver {
   }
 
   @Mutation(() => Enterprise, {
-    description: '恢复企业 (ADMIN of its county): restores a deleted enterprise with what was deleted with it (not what had been deleted before)',
+    description:
+      '恢复企业 (ADMIN of its county): restores a deleted enterprise with what was deleted with it (not what had been deleted before)',
   })
   restoreEnterprise(
     @Arg('creditCode') creditCode: string,

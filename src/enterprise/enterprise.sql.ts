@@ -28,10 +28,7 @@ export function enterpriseLoader(ctx: Context) {
 
 export function enterpriseByCreditCodeLoader(ctx: Context) {
   return ctx.loaders.get<string, Enterprise | null>('enterpriseByCreditCode', [], async (codes) => {
-    const rows = await ctx.db.query<Enterprise>(
-      `SELECT ${ENTERPRISE_COLUMNS} FROM enterprise e WHERE e.credit_code = ANY($1)`,
-      [codes],
-    );
+    const rows = await ctx.db.query<Enterprise>(`SELECT ${ENTERPRISE_COLUMNS} FROM enterprise e WHERE e.credit_code = ANY($1)`, [codes]);
     return byKey(codes, rows, (enterprise) => enterprise.creditCode, null);
   });
 }
@@ -63,7 +60,12 @@ export function categoriesLoader(ctx: Context, asOf: IsoDate) {
         ORDER BY 1, 3`,
       [enterpriseIds, asOf, ENTERPRISE_CATEGORIES],
     );
-    return groupByKey(enterpriseIds, rows, (row) => row.enterpriseId, (row) => row.category);
+    return groupByKey(
+      enterpriseIds,
+      rows,
+      (row) => row.enterpriseId,
+      (row) => row.category,
+    );
   });
 }
 
@@ -91,7 +93,10 @@ export function countyEnterprisesLoader(ctx: Context, filter: EnterpriseFilter |
         sort: ENTERPRISE_ORDER,
         page,
       });
-      const rows = await ctx.db.query<Enterprise & { owner: string; pageOwner: string; pageTotal: number; page_row: number | null }>(sql, params);
+      const rows = await ctx.db.query<Enterprise & { owner: string; pageOwner: string; pageTotal: number; page_row: number | null }>(
+        sql,
+        params,
+      );
       return connectionsByOwner(countyCodes, rows, ENTERPRISE_ORDER, page.limit, stripPaging);
     },
   );
@@ -163,12 +168,24 @@ export async function upsertEnterprise(db: RequestDatabase, input: EnterpriseInp
 
 /** Deletes an enterprise softly, with its memberships, pledge financings, innovation platforms and loans. */
 export function deleteEnterprise(db: RequestDatabase, creditCode: string, expectedVersion: number | null): Promise<DeletedRecord> {
-  return setDeleted(db, { table: 'enterprise', key: normalizedCreditCode(creditCode), deleted: true, expectedVersion, field: 'creditCode' });
+  return setDeleted(db, {
+    table: 'enterprise',
+    key: normalizedCreditCode(creditCode),
+    deleted: true,
+    expectedVersion,
+    field: 'creditCode',
+  });
 }
 
 /** Restores a deleted enterprise and what was deleted with it (not what was deleted before it). */
 export async function restoreEnterprise(db: RequestDatabase, creditCode: string, expectedVersion: number | null): Promise<Enterprise> {
-  const restored = await setDeleted(db, { table: 'enterprise', key: normalizedCreditCode(creditCode), deleted: false, expectedVersion, field: 'creditCode' });
+  const restored = await setDeleted(db, {
+    table: 'enterprise',
+    key: normalizedCreditCode(creditCode),
+    deleted: false,
+    expectedVersion,
+    field: 'creditCode',
+  });
   const [enterprise] = await db.query<Enterprise>(`SELECT ${ENTERPRISE_COLUMNS} FROM enterprise e WHERE e.id = $1`, [restored.id]);
   return enterprise;
 }
@@ -179,7 +196,9 @@ export function deleteMembership(db: RequestDatabase, id: string, expectedVersio
 
 export async function restoreMembership(db: RequestDatabase, id: string, expectedVersion: number | null): Promise<CategoryMembership> {
   const restored = await setDeleted(db, { table: 'enterprise_membership', key: id, deleted: false, expectedVersion, field: 'id' });
-  const [membership] = await db.query<CategoryMembership>(`SELECT ${MEMBERSHIP_COLUMNS} FROM enterprise_membership m WHERE m.id = $1`, [restored.id]);
+  const [membership] = await db.query<CategoryMembership>(`SELECT ${MEMBERSHIP_COLUMNS} FROM enterprise_membership m WHERE m.id = $1`, [
+    restored.id,
+  ]);
   return membership;
 }
 

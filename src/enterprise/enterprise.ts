@@ -24,7 +24,8 @@ export class Enterprise {
 
   @Column('int')
   @Field(() => Int, {
-    description: '版本: raised by each change to the enterprise or its memberships; send it back as expectedVersion to refuse overwriting a newer change',
+    description:
+      '版本: raised by each change to the enterprise or its memberships; send it back as expectedVersion to refuse overwriting a newer change',
   })
   version: number;
 }
@@ -33,7 +34,9 @@ export class Enterprise {
 @ObjectType({ description: '企业类别认定: a recognition of an enterprise in a category, for a period' })
 export class CategoryMembership {
   @PrimaryGeneratedColumn()
-  @Field(() => ID, { description: 'the membership\'s id (deleteMembership, restoreMembership); a list replaced by upsertEnterprise gets new ids' })
+  @Field(() => ID, {
+    description: "the membership's id (deleteMembership, restoreMembership); a list replaced by upsertEnterprise gets new ids",
+  })
   id: number;
 
   @Column({ name: 'enterprise_id', type: 'int' })

@@ -123,7 +123,10 @@ export async function exportTable(ctx: Context, request: ExportRequest): Promise
   if (kind === 'gaps') {
     const gaps = await allCountyTargetGaps(ctx, countyCode, asOf, request.onlyUnmet ?? false);
     notes.push(
-      ['口径', '目标值：规划对该类企业的高价值发明专利最低拥有量；拥有量：企业（单独或共同）拥有的、截至日期有效的高价值发明专利；差距 = max(0, 目标值 − 拥有量)'],
+      [
+        '口径',
+        '目标值：规划对该类企业的高价值发明专利最低拥有量；拥有量：企业（单独或共同）拥有的、截至日期有效的高价值发明专利；差距 = max(0, 目标值 − 拥有量)',
+      ],
       ['排序', '差距从大到小，其次企业名称、统一社会信用代码、企业类别'],
     );
     if (request.onlyUnmet) notes.push(['筛选', '仅未达标']);
@@ -151,7 +154,10 @@ export async function exportTable(ctx: Context, request: ExportRequest): Promise
   }
 
   const values = await indicatorsLoader(ctx, asOf).load(countyCode);
-  notes.push(['口径', '各指标的计算口径见 GraphQL County.indicators 的说明；完成进度 = 实际值 ÷ 目标值；缺少统计数据时实际值为空，说明栏注明所缺数据']);
+  notes.push([
+    '口径',
+    '各指标的计算口径见 GraphQL County.indicators 的说明；完成进度 = 实际值 ÷ 目标值；缺少统计数据时实际值为空，说明栏注明所缺数据',
+  ]);
   return {
     kind,
     countyCode,

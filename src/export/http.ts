@@ -22,7 +22,13 @@ export interface ExportHttpOptions {
   context: (principal: Principal) => Context;
 }
 
-const STATUS: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, METHOD_NOT_ALLOWED: 405 };
+const STATUS: Record<string, number> = {
+  BAD_USER_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
+};
 
 function answerError(response: http.ServerResponse, code: string, message: string, headers: Record<string, string> = {}): void {
   response
@@ -52,7 +58,11 @@ export async function handleExportRequest(
   const match = EXPORT_PATH.exec(url.pathname);
   const [kind, format] = match ? [match[1], match[2]] : [null, null];
   if (!kind || !(EXPORT_KINDS as readonly string[]).includes(kind) || !(EXPORT_FORMATS as readonly string[]).includes(format!)) {
-    answerError(response, 'NOT_FOUND', `no export at ${url.pathname}: /export/gaps.xlsx, /export/gaps.csv, /export/indicators.xlsx or /export/indicators.csv`);
+    answerError(
+      response,
+      'NOT_FOUND',
+      `no export at ${url.pathname}: /export/gaps.xlsx, /export/gaps.csv, /export/indicators.xlsx or /export/indicators.csv`,
+    );
     return;
   }
   const county = url.searchParams.get('county');
@@ -70,7 +80,12 @@ export async function handleExportRequest(
   let body: Buffer;
   let disposition: string;
   try {
-    const table = await exportTable(ctx, { countyCode: county, kind: kind as ExportKind, asOf: url.searchParams.get('asOf'), onlyUnmet: onlyUnmet === 'true' });
+    const table = await exportTable(ctx, {
+      countyCode: county,
+      kind: kind as ExportKind,
+      asOf: url.searchParams.get('asOf'),
+      onlyUnmet: onlyUnmet === 'true',
+    });
     body = await render(table, format as ExportFormat);
     disposition = contentDisposition(table, format as ExportFormat);
     await ctx.db.finish(true);

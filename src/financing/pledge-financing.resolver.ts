@@ -30,7 +30,7 @@ export class PledgeFinancingResolver {
     return pledgedPatentsLoader(ctx).load(financing.id);
   }
 
-  @Mutation(() => PledgeFinancing, { description: '登记知识产权质押融资: records a pledge financing of one enterprise\'s patents' })
+  @Mutation(() => PledgeFinancing, { description: "登记知识产权质押融资: records a pledge financing of one enterprise's patents" })
   recordPledgeFinancing(
     @Arg('input', () => PledgeFinancingInput) input: PledgeFinancingInput,
     @Ctx() ctx: Context,
@@ -54,7 +54,7 @@ export class PledgeFinancingResolver {
 
   @Mutation(() => DeletedRecord, {
     description:
-      '删除质押融资登记 (ADMIN or EDITOR of the pledging enterprise\'s county): a soft delete. It no longer makes its patents high-value ' +
+      "删除质押融资登记 (ADMIN or EDITOR of the pledging enterprise's county): a soft delete. It no longer makes its patents high-value " +
       '(HIGH_PLEDGE_FINANCING) nor counts in indicators or subsidies; an ADMIN brings it back with restorePledgeFinancing.',
   })
   deletePledgeFinancing(

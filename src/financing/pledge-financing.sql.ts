@@ -36,7 +36,12 @@ export function pledgedPatentsLoader(ctx: Context) {
         WHERE fp.pledge_financing_id = ANY($1) ORDER BY fp.pledge_financing_id, p.application_number`,
       [financingIds],
     );
-    return groupByKey(financingIds, rows, (row) => row.financingId, ({ financingId: _, ...patent }) => patent);
+    return groupByKey(
+      financingIds,
+      rows,
+      (row) => row.financingId,
+      ({ financingId: _, ...patent }) => patent,
+    );
   });
 }
 
@@ -73,7 +78,10 @@ export async function recordPledgeFinancing(db: RequestDatabase, input: PledgeFi
      RETURNING ${PLEDGE_COLUMNS}`,
     [enterpriseId, input.lender.trim(), input.amount, input.registeredOn],
   );
-  await db.query(`INSERT INTO pledge_financing_patent (pledge_financing_id, patent_id) SELECT $1, unnest($2::int[])`, [financing.id, patentIds]);
+  await db.query(`INSERT INTO pledge_financing_patent (pledge_financing_id, patent_id) SELECT $1, unnest($2::int[])`, [
+    financing.id,
+    patentIds,
+  ]);
   return financing;
 }
 
@@ -101,7 +109,10 @@ export async function findPledgeFinancingsByKey(
 export async function replacePledgedPatents(db: RequestDatabase, financingId: number, input: PledgeFinancingInput): Promise<void> {
   const { patentIds } = await pledgeParties(db, input);
   await db.query(`DELETE FROM pledge_financing_patent WHERE pledge_financing_id = $1`, [financingId]);
-  await db.query(`INSERT INTO pledge_financing_patent (pledge_financing_id, patent_id) SELECT $1, unnest($2::int[])`, [financingId, patentIds]);
+  await db.query(`INSERT INTO pledge_financing_patent (pledge_financing_id, patent_id) SELECT $1, unnest($2::int[])`, [
+    financingId,
+    patentIds,
+  ]);
 }
 
 /** A financing id as the API gives it (ID): digits, else nothing is found. */
@@ -121,7 +132,13 @@ export async function updatePledgeFinancing(
 ): Promise<PledgeFinancing> {
   const key = financingId(id);
   if (key === null) throw badUserInput('id', `no pledge financing ${id}`);
-  await expectVersion(db, { table: 'pledge_financing', where: 't.id = $1', params: [key], expected: expectedVersion, what: `pledge financing ${id}` });
+  await expectVersion(db, {
+    table: 'pledge_financing',
+    where: 't.id = $1',
+    params: [key],
+    expected: expectedVersion,
+    what: `pledge financing ${id}`,
+  });
   const { enterpriseId, patentIds } = await pledgeParties(db, input);
   const [updated] = await db.query<{ id: number }>(
     `UPDATE pledge_financing f SET enterprise_id = $2, lender = $3, amount = $4, registered_on = $5 WHERE f.id = $1 RETURNING f.id`,

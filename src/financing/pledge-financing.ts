@@ -29,14 +29,15 @@ export class PledgeFinancing {
 
   @Column('int')
   @Field(() => Int, {
-    description: '版本: raised by each change to the financing or its pledged patents; send it back as expectedVersion to refuse overwriting a newer change',
+    description:
+      '版本: raised by each change to the financing or its pledged patents; send it back as expectedVersion to refuse overwriting a newer change',
   })
   version: number;
 }
 
 @InputType()
 export class PledgeFinancingInput {
-  @Field({ description: '出质人: the pledging enterprise\'s credit code' })
+  @Field({ description: "出质人: the pledging enterprise's credit code" })
   @IsCreditCode()
   enterpriseCreditCode: string;
 
@@ -54,9 +55,12 @@ export class PledgeFinancingInput {
   @Field(() => [String], { description: 'the pledged patents (at least one), by application number in any accepted spelling' })
   @ArrayNotEmpty({ message: 'must name at least one patent' })
   @IsApplicationNumber({ each: true })
-  @ArrayUnique((number: string) => {
-    const parsed = parseApplicationNumber(number);
-    return parsed.ok ? parsed.value : number;
-  }, { message: 'names a patent twice' })
+  @ArrayUnique(
+    (number: string) => {
+      const parsed = parseApplicationNumber(number);
+      return parsed.ok ? parsed.value : number;
+    },
+    { message: 'names a patent twice' },
+  )
   patentApplicationNumbers: string[];
 }

@@ -56,7 +56,7 @@ export class EnterpriseInterestSubsidyResolver {
   @FieldResolver(() => [InterestSubsidy], {
     description:
       '质押融资贴息: the interest subsidy due for each calendar year in which it paid pledge-loan interest and the plan in force ' +
-      "in its county sets a subsidy rate, oldest year first (only the given year, when given). See InterestSubsidy for the rounding.",
+      'in its county sets a subsidy rate, oldest year first (only the given year, when given). See InterestSubsidy for the rounding.',
   })
   interestSubsidies(
     @Root() enterprise: Enterprise,

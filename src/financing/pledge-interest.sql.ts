@@ -60,7 +60,12 @@ export function countyInterestSubsidiesLoader(ctx: Context, year: number) {
        ORDER BY e.county_code, round(paid.interest_paid * plan.rate, 2) DESC, e.name COLLATE "C", e.credit_code`,
       [countyCodes, year],
     );
-    return groupByKey(countyCodes, rows, (row) => row.countyCode, ({ countyCode: _, ...subsidy }) => subsidy);
+    return groupByKey(
+      countyCodes,
+      rows,
+      (row) => row.countyCode,
+      ({ countyCode: _, ...subsidy }) => subsidy,
+    );
   });
 }
 
@@ -94,7 +99,10 @@ export async function recordPledgeInterestPayment(db: RequestDatabase, input: Pl
         );
   if (!financing) throw badUserInput('input.financingId', `no pledge financing with id ${input.financingId}`);
   if (input.paidOn < financing.registeredOn) {
-    throw badUserInput('input.paidOn', `must not be before the financing's registration day ${financing.registeredOn}, got ${input.paidOn}`);
+    throw badUserInput(
+      'input.paidOn',
+      `must not be before the financing's registration day ${financing.registeredOn}, got ${input.paidOn}`,
+    );
   }
   const [payment] = await db.query<PledgeInterestPayment>(
     `INSERT INTO pledge_interest_payment AS ip (pledge_financing_id, paid_on, amount) VALUES ($1, $2, $3)

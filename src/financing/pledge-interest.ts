@@ -32,7 +32,7 @@ export class PledgeInterestPaymentInput {
   @Field(() => ID, { description: '质押融资: the id of the pledge financing (PledgeFinancing.id)' })
   financingId: string;
 
-  @Field(() => DateScalar, { description: '付息日: not before the financing\'s registration day' })
+  @Field(() => DateScalar, { description: "付息日: not before the financing's registration day" })
   paidOn: string;
 
   @Field(() => DecimalScalar, { description: '付息金额: yuan, positive' })
@@ -44,7 +44,7 @@ export class PledgeInterestPaymentInput {
   description:
     '质押融资贴息: the interest subsidy due to one enterprise for one calendar year — the pledge-loan interest it paid that year ' +
     "times the pledgeInterestSubsidyRate of the plan in force that year in the enterprise's county. " +
-    'Exact decimal arithmetic in PostgreSQL; subsidyDue is rounded once, on the year\'s total, to the fen (0.01 yuan), half away from zero.',
+    "Exact decimal arithmetic in PostgreSQL; subsidyDue is rounded once, on the year's total, to the fen (0.01 yuan), half away from zero.",
 })
 export class InterestSubsidy {
   enterpriseId: number;

@@ -1,13 +1,7 @@
 import { GraphQLError } from 'graphql';
 
 /** The error codes a client can meet; nothing else reaches a client. */
-export type ErrorCode =
-  | 'BAD_USER_INPUT'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'INTERNAL_SERVER_ERROR';
+export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'INTERNAL_SERVER_ERROR';
 
 /** Invalid input: names the field (a path such as "input.memberships[1].validTo") and the reason. */
 export function badUserInput(field: string, reason: string): GraphQLError {

@@ -72,11 +72,7 @@ export function encodeCursor(key: SortKey): string {
 function decodeCursor(cursor: string, keyLength: number): SortKey {
   try {
     const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(key) &&
-      key.length === keyLength &&
-      key.every((part) => typeof part === 'string' || typeof part === 'number')
-    ) {
+    if (Array.isArray(key) && key.length === keyLength && key.every((part) => typeof part === 'string' || typeof part === 'number')) {
       return key;
     }
   } catch {
@@ -130,9 +126,7 @@ export function pagedSql({ rows, params, sort, page }: PagedQuery): { sql: strin
     // (a, b, c) after (x, y, z) in the sort order: a beyond x, or a = x and b beyond y, or …
     const beyond = (i: number) => `${expr(sort[i], 'm')} ${sort[i].descending ? '<' : '>'} ${placeholders[i]}`;
     const equal = (i: number) => `${expr(sort[i], 'm')} = ${placeholders[i]}`;
-    after = sort
-      .map((_, i) => `(${[...sort.slice(0, i).map((__, j) => equal(j)), beyond(i)].join(' AND ')})`)
-      .join(' OR ');
+    after = sort.map((_, i) => `(${[...sort.slice(0, i).map((__, j) => equal(j)), beyond(i)].join(' AND ')})`).join(' OR ');
   }
   allParams.push(page.limit + 1);
   const sql = `

@@ -20,8 +20,7 @@ export const IsApplicationNumber = (options?: ValidationOptions) =>
     return parsed.ok ? null : `is not a valid 申请号 (application number): ${parsed.reason}`;
   }, options);
 
-export const IsPositiveAmount = () =>
-  Rule((amount: string) => (Number(amount) > 0 ? null : `must be positive, got ${amount}`));
+export const IsPositiveAmount = () => Rule((amount: string) => (Number(amount) > 0 ? null : `must be positive, got ${amount}`));
 
 export const IsNonBlank = (maxLength = 500) =>
   Rule((text: string) => {
@@ -30,7 +29,9 @@ export const IsNonBlank = (maxLength = 500) =>
   });
 
 export const IsYear = () =>
-  Rule((year: number) => (Number.isInteger(year) && year >= 1949 && year <= 2200 ? null : `must be a year between 1949 and 2200, got ${year}`));
+  Rule((year: number) =>
+    Number.isInteger(year) && year >= 1949 && year <= 2200 ? null : `must be a year between 1949 and 2200, got ${year}`,
+  );
 
 /** A date that may not come before another date field of the same input (when both are given). */
 export const IsNotBefore = (otherField: string, what: string) =>

@@ -32,9 +32,7 @@ const DECIMAL = /^-?\d{1,16}(\.\d{1,2})?$/;
 function parseDecimal(value: unknown): string {
   const text = typeof value === 'number' && Number.isFinite(value) ? String(value) : value;
   if (typeof text !== 'string' || !DECIMAL.test(text.trim())) {
-    throw scalarError(
-      `Decimal must be an amount in yuan with at most two decimals, such as "12500000.00", got ${JSON.stringify(value)}`,
-    );
+    throw scalarError(`Decimal must be an amount in yuan with at most two decimals, such as "12500000.00", got ${JSON.stringify(value)}`);
   }
   return text.trim();
 }

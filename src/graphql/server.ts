@@ -65,7 +65,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
   if (pg?.code === POSTGRES_INSUFFICIENT_PRIVILEGE) {
     // the policy and table names stay in the log: a client learns only that the write was outside its scope
     logger.warn({ err: describeError(original), path: formatted.path }, 'row-level security refused a write');
-    const refused = forbidden('Not allowed: the write is outside the caller\'s counties or role');
+    const refused = forbidden("Not allowed: the write is outside the caller's counties or role");
     return { ...formatted, message: refused.message, extensions: refused.extensions };
   }
   if (isDatabaseUnavailable(original)) {
@@ -76,7 +76,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
     logger.warn({ path: formatted.path }, 'statement timeout: the database cancelled a statement of the request');
     return {
       ...formatted,
-      message: 'The database took too long to answer and the statement was cancelled (statement timeout); narrow the query or try again later',
+      message:
+        'The database took too long to answer and the statement was cancelled (statement timeout); narrow the query or try again later',
       extensions: { code: 'TIMEOUT' },
     };
   }
@@ -172,7 +173,11 @@ function noteErrorAnswer(body: string, replaced = false): void {
  * The HTTP front: POST/GET /graphql through Apollo, GET /health (the process answers; liveness). Readiness, metrics,
  * request ids and the request log are src/ops/app.ts's, around this handler.
  */
-export function createHttpHandler(apollo: ApolloServer<Context>, dataSource: DataSource, options: HttpHandlerOptions): http.RequestListener {
+export function createHttpHandler(
+  apollo: ApolloServer<Context>,
+  dataSource: DataSource,
+  options: HttpHandlerOptions,
+): http.RequestListener {
   const logger = options.logger ?? defaultLogger();
   const databaseOptions: RequestDatabaseOptions = { statementTimeoutMs: options.statementTimeoutMs };
   return async (request, response) => {
@@ -238,7 +243,11 @@ export function createHttpHandler(apollo: ApolloServer<Context>, dataSource: Dat
         const answer = JSON.stringify({ errors: [{ message: DATABASE_UNAVAILABLE_MESSAGE, extensions: { code: DATABASE_UNAVAILABLE } }] });
         noteErrorAnswer(answer, true);
         if (!response.headersSent) {
-          response.writeHead(503, { 'content-type': 'application/json', 'retry-after': String(RETRY_AFTER_SECONDS), 'cache-control': 'no-store' });
+          response.writeHead(503, {
+            'content-type': 'application/json',
+            'retry-after': String(RETRY_AFTER_SECONDS),
+            'cache-control': 'no-store',
+          });
         }
         response.end(answer);
         return;

@@ -28,7 +28,10 @@ function flatten(error: ValidationError, parent: string): { field: string; reaso
 }
 
 /** Declares a property check as a one-line rule: `rule(value, object)` returns the reason it fails, or null. */
-export function Rule<V, O extends object = Record<string, unknown>>(rule: (value: V, object: O) => string | null, options?: ValidationOptions) {
+export function Rule<V, O extends object = Record<string, unknown>>(
+  rule: (value: V, object: O) => string | null,
+  options?: ValidationOptions,
+) {
   return (target: object, propertyName: string) => {
     registerDecorator({
       name: `rule_${propertyName}`,

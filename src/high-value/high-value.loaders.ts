@@ -32,7 +32,13 @@ export function countyHighValueCountLoader(ctx: Context, asOf: IsoDate) {
         GROUP BY p.county_code`,
       [countyCodes, asOf],
     );
-    return byKey(countyCodes, rows, (row) => row.countyCode, 0, (row) => row.count);
+    return byKey(
+      countyCodes,
+      rows,
+      (row) => row.countyCode,
+      0,
+      (row) => row.count,
+    );
   });
 }
 
@@ -43,6 +49,12 @@ export function enterpriseHighValueCountLoader(ctx: Context, asOf: IsoDate) {
       ownedHighValueCountsSql('SELECT unnest($1::int[])', '$2::date'),
       [enterpriseIds, asOf],
     );
-    return byKey(enterpriseIds, rows, (row) => row.enterprise_id, 0, (row) => row.high_value);
+    return byKey(
+      enterpriseIds,
+      rows,
+      (row) => row.enterprise_id,
+      0,
+      (row) => row.high_value,
+    );
   });
 }

@@ -23,7 +23,9 @@ export class PatentHighValueResolver {
     return (await patentEvaluationLoader(ctx, asOf ?? ctx.today).load(patent.id)).reasons.length > 0;
   }
 
-  @FieldResolver(() => [HighValueReason], { description: "every reason that holds on asOf, in the enum's order; empty when it is not high-value" })
+  @FieldResolver(() => [HighValueReason], {
+    description: "every reason that holds on asOf, in the enum's order; empty when it is not high-value",
+  })
   async highValueReasons(@Root() patent: Patent, @asOfArg() asOf: string | null, @Ctx() ctx: Context): Promise<HighValueReason[]> {
     return (await patentEvaluationLoader(ctx, asOf ?? ctx.today).load(patent.id)).reasons;
   }
@@ -31,7 +33,9 @@ export class PatentHighValueResolver {
 
 @Resolver(() => Enterprise)
 export class EnterpriseHighValueResolver {
-  @FieldResolver(() => Int, { description: '高价值发明专利拥有量: high-value invention patents this enterprise owns (alone or jointly) on asOf' })
+  @FieldResolver(() => Int, {
+    description: '高价值发明专利拥有量: high-value invention patents this enterprise owns (alone or jointly) on asOf',
+  })
   highValuePatentCount(@Root() enterprise: Enterprise, @asOfArg() asOf: string | null, @Ctx() ctx: Context): Promise<number> {
     return enterpriseHighValueCountLoader(ctx, asOf ?? ctx.today).load(enterprise.id);
   }
@@ -39,7 +43,9 @@ export class EnterpriseHighValueResolver {
 
 @Resolver(() => County)
 export class CountyHighValueResolver {
-  @FieldResolver(() => Int, { description: '高价值发明专利拥有量: distinct high-value invention patents attributed to this county on asOf' })
+  @FieldResolver(() => Int, {
+    description: '高价值发明专利拥有量: distinct high-value invention patents attributed to this county on asOf',
+  })
   highValuePatentCount(@Root() county: County, @asOfArg() asOf: string | null, @Ctx() ctx: Context): Promise<number> {
     requireCountyWide(ctx, 'County.highValuePatentCount', county);
     return countyHighValueCountLoader(ctx, asOf ?? ctx.today).load(county.code);

@@ -37,8 +37,7 @@ export const patentValidSql: PatentSql = (p, asOf) =>
 /** Each reason as a predicate, in the enum's order. The sub-queries do not depend on `p`, so PostgreSQL hashes them once per query. */
 export const REASON_SQL: Record<HighValueReason, PatentSql> = {
   STRATEGIC_EMERGING_INDUSTRY: (p) => `${p}.strategic_industry IS NOT NULL`,
-  OVERSEAS_FAMILY: (p, asOf) =>
-    `${p}.id IN (SELECT og.patent_id FROM patent_overseas_grant og WHERE og.grant_date <= ${asOf})`,
+  OVERSEAS_FAMILY: (p, asOf) => `${p}.id IN (SELECT og.patent_id FROM patent_overseas_grant og WHERE og.grant_date <= ${asOf})`,
   MAINTAINED_OVER_10_YEARS: (p, asOf) => `${asOf} > ${p}.filing_date + interval '10 years'`,
   // The pledged patent's county is looked up by key (OFFSET 0 keeps the planner from scanning every patent);
   // the thresholds in force are computed once per query, not once per pledge.

@@ -12,7 +12,9 @@ export const changeDoorPlugin: ApolloServerPlugin<Context> = {
     return {
       async didResolveOperation({ operation, operationName, contextValue }) {
         if (operation?.operation !== 'mutation') return;
-        const fields = operation.selectionSet.selections.flatMap((selection) => (selection.kind === Kind.FIELD ? [selection.name.value] : []));
+        const fields = operation.selectionSet.selections.flatMap((selection) =>
+          selection.kind === Kind.FIELD ? [selection.name.value] : [],
+        );
         contextValue.db.describeChange({
           door: 'API',
           operation: fields.join(',') || null,

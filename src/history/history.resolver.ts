@@ -12,8 +12,7 @@ import { deletionsLoader, historyLoader } from './history.sql';
 const firstArg = () => Arg('first', () => Int, { nullable: true, defaultValue: 50, description: '0 to 100' });
 const afterArg = () => Arg('after', () => String, { nullable: true });
 
-const ADMIN_ONLY =
-  'ADMIN only (FORBIDDEN for every other role: history holds values a record no longer shows, deleted records included).';
+const ADMIN_ONLY = 'ADMIN only (FORBIDDEN for every other role: history holds values a record no longer shows, deleted records included).';
 
 @Resolver(() => Enterprise)
 export class EnterpriseHistoryResolver {
@@ -81,7 +80,7 @@ export class CountyHistoryResolver {
 
   @FieldResolver(() => HistoryConnection, {
     description:
-      '已删除记录: the deletions of the county\'s enterprises, memberships, patents and pledge financings, newest first — where to find what ' +
+      "已删除记录: the deletions of the county's enterprises, memberships, patents and pledge financings, newest first — where to find what " +
       'to restore (recordType and recordKey name the record and the restore… mutation to call; a later RESTORED entry in its history ' +
       `means it is back). ${ADMIN_ONLY}`,
   })
@@ -97,4 +96,9 @@ export class CountyHistoryResolver {
   }
 }
 
-export const HistoryResolvers = [EnterpriseHistoryResolver, PatentHistoryResolver, PledgeFinancingHistoryResolver, CountyHistoryResolver] as const;
+export const HistoryResolvers = [
+  EnterpriseHistoryResolver,
+  PatentHistoryResolver,
+  PledgeFinancingHistoryResolver,
+  CountyHistoryResolver,
+] as const;

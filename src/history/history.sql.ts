@@ -97,7 +97,10 @@ export function historyLoader(ctx: Context, recordType: HistoryRecordType, first
       sort: HISTORY_ORDER,
       page,
     });
-    const rows = await ctx.db.query<HistoryRow & { owner: string; pageOwner: string; pageTotal: number; page_row: number | null }>(sql, params);
+    const rows = await ctx.db.query<HistoryRow & { owner: string; pageOwner: string; pageTotal: number; page_row: number | null }>(
+      sql,
+      params,
+    );
     return connectionsByOwner(recordIds, rows, HISTORY_ORDER, page.limit, toEntry);
   });
 }
@@ -112,7 +115,10 @@ export function deletionsLoader(ctx: Context, first: number | null, after: strin
       sort: HISTORY_ORDER,
       page,
     });
-    const rows = await ctx.db.query<HistoryRow & { owner: string; pageOwner: string; pageTotal: number; page_row: number | null }>(sql, params);
+    const rows = await ctx.db.query<HistoryRow & { owner: string; pageOwner: string; pageTotal: number; page_row: number | null }>(
+      sql,
+      params,
+    );
     return connectionsByOwner(countyCodes, rows, HISTORY_ORDER, page.limit, toEntry);
   });
 }

@@ -16,7 +16,10 @@ registerEnumType(HistoryAction, {
   valuesConfig: {
     CREATED: { description: '新增: the record, or an item of one of its lists, was created (after only)' },
     UPDATED: { description: '修改: values changed (before and after)' },
-    REMOVED: { description: '移除: an item of a list was removed, e.g. a membership or an owner replaced by an upsert (before only: it can be re-entered from here)' },
+    REMOVED: {
+      description:
+        '移除: an item of a list was removed, e.g. a membership or an owner replaced by an upsert (before only: it can be re-entered from here)',
+    },
     DELETED: { description: '删除: the record was deleted (softly: restore… brings it back)' },
     RESTORED: { description: '恢复: the record was restored' },
   },
@@ -83,7 +86,10 @@ export class HistoryEntry {
   @Field(() => [String], { description: 'the fields whose values differ between before and after' })
   changedFields: string[];
 
-  @Field(() => String, { nullable: true, description: 'who: the subject (sub) of the credentials, e.g. a user id, an API key\'s subject, "system"' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'who: the subject (sub) of the credentials, e.g. a user id, an API key\'s subject, "system"',
+  })
   actor: string | null;
 
   @Field(() => String, { nullable: true, description: "the actor's role then" })
@@ -92,7 +98,10 @@ export class HistoryEntry {
   @Field(() => ChangeDoor)
   door: ChangeDoor;
 
-  @Field(() => String, { nullable: true, description: 'API: the mutation, e.g. "upsertPatent" or "importPatents"; IMPORT: "import <kind>"' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'API: the mutation, e.g. "upsertPatent" or "importPatents"; IMPORT: "import <kind>"',
+  })
   operation: string | null;
 
   @Field(() => String, { nullable: true, description: "API: the request's operationName, when it had one" })
@@ -101,7 +110,10 @@ export class HistoryEntry {
   @Field(() => String, { nullable: true, description: 'IMPORT: the name of the imported file' })
   file: string | null;
 
-  @Field(() => Int, { nullable: true, description: 'imports: the row the values came from (the row number in the file; the position, from 1, in an import mutation\'s rows)' })
+  @Field(() => Int, {
+    nullable: true,
+    description: "imports: the row the values came from (the row number in the file; the position, from 1, in an import mutation's rows)",
+  })
   row: number | null;
 
   @Field(() => ID, { description: 'the database transaction: every entry of one mutation, or of one import, has the same' })

@@ -28,7 +28,8 @@ export interface VersionCheck {
  */
 export async function expectVersion(db: RequestDatabase, { table, where, params, expected, what }: VersionCheck): Promise<void> {
   if (expected === null || expected === undefined) return;
-  if (!Number.isInteger(expected) || expected < 0) throw badUserInput('expectedVersion', `must be 0 or a positive version, got ${expected}`);
+  if (!Number.isInteger(expected) || expected < 0)
+    throw badUserInput('expectedVersion', `must be 0 or a positive version, got ${expected}`);
   const [row] = await db.query<{ version: number }>(`SELECT t.version FROM ${table} t WHERE ${where} FOR UPDATE`, params);
   if (expected === 0) {
     if (row) throw conflict('expectedVersion', `${what} exists already (version ${row.version}); expectedVersion 0 creates only`);
@@ -36,7 +37,10 @@ export async function expectVersion(db: RequestDatabase, { table, where, params,
   }
   if (!row) throw conflict('expectedVersion', `${what} does not exist, so it is not at version ${expected}`);
   if (row.version !== expected) {
-    throw conflict('expectedVersion', `${what} is at version ${row.version}, not ${expected}: it was changed since it was read; read it again`);
+    throw conflict(
+      'expectedVersion',
+      `${what} is at version ${row.version}, not ${expected}: it was changed since it was read; read it again`,
+    );
   }
 }
 
@@ -58,12 +62,14 @@ const day = (at: Date | string) => new Date(at).toISOString().slice(0, 10);
 export async function deletedKeys(db: RequestDatabase, table: 'enterprise' | 'patent', keys: string[]): Promise<Map<string, string>> {
   const wanted = [...new Set(keys)];
   if (wanted.length === 0) return new Map();
-  const rows = await db.query<{ key: string; deletedAt: Date }>(
-    `SELECT key, deleted_at AS "deletedAt" FROM hvp_deleted_keys($1, $2)`,
-    [table, wanted],
-  );
+  const rows = await db.query<{ key: string; deletedAt: Date }>(`SELECT key, deleted_at AS "deletedAt" FROM hvp_deleted_keys($1, $2)`, [
+    table,
+    wanted,
+  ]);
   const { what, restore } = NAMES[table];
-  return new Map(rows.map((row) => [row.key, `${what} ${row.key} was deleted on ${day(row.deletedAt)}; an ADMIN can restore it (${restore})`]));
+  return new Map(
+    rows.map((row) => [row.key, `${what} ${row.key} was deleted on ${day(row.deletedAt)}; an ADMIN can restore it (${restore})`]),
+  );
 }
 
 /** Refuses (CONFLICT) writing a record that was deleted: its key stays taken until an ADMIN restores it. */
@@ -105,15 +111,21 @@ export async function setDeleted(db: RequestDatabase, request: SetDeletedRequest
     case 'DONE':
       return { id: result.id!, key, version: result.version!, deletedAt: result.deletedAt ?? new Date() };
     case 'NOT_FOUND':
-      throw badUserInput(field, `no ${what} ${key}${deleted ? '' : ' among the deleted records of the caller\'s counties'}`);
+      throw badUserInput(field, `no ${what} ${key}${deleted ? '' : " among the deleted records of the caller's counties"}`);
     case 'ALREADY':
       throw conflict(field, deleted ? `${what} ${key} is already deleted (${restore} brings it back)` : `${what} ${key} is not deleted`);
     case 'CONFLICT':
-      throw conflict('expectedVersion', `${what} ${key} is at version ${result.version}, not ${expectedVersion}: it was changed since it was read`);
+      throw conflict(
+        'expectedVersion',
+        `${what} ${key} is at version ${result.version}, not ${expectedVersion}: it was changed since it was read`,
+      );
     case 'PARENT_DELETED':
       throw conflict(field, `the enterprise of ${what} ${key} is deleted: restore the enterprise first (restoreEnterprise)`);
     case 'DUPLICATE':
-      throw conflict(field, `${what} ${key} was entered again since it was deleted (same category and validFrom): it cannot be restored beside it`);
+      throw conflict(
+        field,
+        `${what} ${key} was entered again since it was deleted (same category and validFrom): it cannot be restored beside it`,
+      );
     default:
       throw new Error(`hvp_set_deleted answered ${result.outcome}`);
   }

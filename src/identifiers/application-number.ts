@@ -5,9 +5,7 @@
  */
 import { PatentType } from '../patent/patent-type';
 
-export type ApplicationNumberResult =
-  | { ok: true; value: string; typeDigit: string }
-  | { ok: false; reason: string };
+export type ApplicationNumberResult = { ok: true; value: string; typeDigit: string } | { ok: false; reason: string };
 
 const WEIGHTS = [2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5];
 
@@ -19,7 +17,10 @@ export function applicationNumberCheckCharacter(digits: string): string {
 }
 
 export function parseApplicationNumber(input: string): ApplicationNumberResult {
-  const compact = input.replace(/\s+/g, '').toUpperCase().replace(/^(CN|ZL)/, '');
+  const compact = input
+    .replace(/\s+/g, '')
+    .toUpperCase()
+    .replace(/^(CN|ZL)/, '');
   const match = /^(\d{12}|\d{8})\.?([0-9X])$/.exec(compact);
   if (!match) {
     return { ok: false, reason: 'must be 12 digits (8 before 2003-10-01) and a check character, e.g. 202210123456.1' };

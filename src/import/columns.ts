@@ -24,45 +24,237 @@ export interface ColumnSpec {
 }
 
 const ENTERPRISE_COLUMNS: ColumnSpec[] = [
-  { field: 'creditCode', names: ['统一社会信用代码', '社会信用代码', '信用代码', '企业信用代码', 'creditCode', 'credit code', 'USCC'], value: 'text', required: true, description: '18 characters (GB 32100); lower case is accepted' },
-  { field: 'name', names: ['企业名称', '单位名称', '公司名称', '企业', 'name', 'enterprise', 'enterprise name', 'company'], value: 'text', required: true, description: 'the enterprise\'s registered name' },
-  { field: 'category', names: ['类别', '企业类别', '认定类别', '类型', '企业类型', 'category'], value: 'text', description: '高新技术企业, 专精特新(中小)企业 / 专精特新"小巨人", 上市(重点)培育企业 / 上市后备企业, or HIGH_TECH / SPECIALIZED_NEW / LISTED_CULTIVATION. Without this column, `--category` says it for the whole file' },
-  { field: 'validFrom', names: ['认定日期', '认定时间', '发证日期', '入库日期', '有效期起', 'validFrom', 'valid from', 'recognised on', 'certified on'], value: 'date', required: true, description: 'first day of the recognition' },
-  { field: 'validTo', names: ['有效期至', '有效期止', '到期日期', '有效截止日期', '截止日期', 'validTo', 'valid to', 'valid until', 'expires on'], value: 'date', description: 'last day; blank: three years for HIGH_TECH and SPECIALIZED_NEW, open-ended for LISTED_CULTIVATION' },
+  {
+    field: 'creditCode',
+    names: ['统一社会信用代码', '社会信用代码', '信用代码', '企业信用代码', 'creditCode', 'credit code', 'USCC'],
+    value: 'text',
+    required: true,
+    description: '18 characters (GB 32100); lower case is accepted',
+  },
+  {
+    field: 'name',
+    names: ['企业名称', '单位名称', '公司名称', '企业', 'name', 'enterprise', 'enterprise name', 'company'],
+    value: 'text',
+    required: true,
+    description: "the enterprise's registered name",
+  },
+  {
+    field: 'category',
+    names: ['类别', '企业类别', '认定类别', '类型', '企业类型', 'category'],
+    value: 'text',
+    description:
+      '高新技术企业, 专精特新(中小)企业 / 专精特新"小巨人", 上市(重点)培育企业 / 上市后备企业, or HIGH_TECH / SPECIALIZED_NEW / LISTED_CULTIVATION. Without this column, `--category` says it for the whole file',
+  },
+  {
+    field: 'validFrom',
+    names: ['认定日期', '认定时间', '发证日期', '入库日期', '有效期起', 'validFrom', 'valid from', 'recognised on', 'certified on'],
+    value: 'date',
+    required: true,
+    description: 'first day of the recognition',
+  },
+  {
+    field: 'validTo',
+    names: ['有效期至', '有效期止', '到期日期', '有效截止日期', '截止日期', 'validTo', 'valid to', 'valid until', 'expires on'],
+    value: 'date',
+    description: 'last day; blank: three years for HIGH_TECH and SPECIALIZED_NEW, open-ended for LISTED_CULTIVATION',
+  },
 ];
 
 const PATENT_COLUMNS: ColumnSpec[] = [
-  { field: 'applicationNumber', names: ['申请号', '申请号/专利号', '专利号', '专利申请号', 'applicationNumber', 'application number', 'application no', 'app no', 'patent number'], value: 'text', required: true, description: 'any accepted spelling: CN/ZL prefix, dot and spaces optional' },
-  { field: 'title', names: ['发明名称', '专利名称', '名称', '标题', 'title', 'invention title'], value: 'text', required: true, description: 'title' },
-  { field: 'type', names: ['专利类型', '类型', '申请类型', 'type', 'patent type'], value: 'text', description: '发明 / 实用新型 / 外观设计 or INVENTION / UTILITY_MODEL / DESIGN; without it, the application number\'s type digit says it' },
-  { field: 'filingDate', names: ['申请日', '申请日期', 'filingDate', 'filing date', 'application date'], value: 'date', required: true, description: 'filing date' },
-  { field: 'grantDate', names: ['授权公告日', '授权日', '授权日期', '授权公告日期', 'grantDate', 'grant date'], value: 'date', description: 'grant date; blank: not granted' },
-  { field: 'lapseDate', names: ['失效日', '失效日期', '终止日', '权利终止日', 'lapseDate', 'lapse date'], value: 'date', description: 'the day it ceased early; blank: it did not' },
-  { field: 'owners', names: ['专利权人', '申请(专利权)人', '申请人', '当前权利人', '权利人', '当前申请(专利权)人', 'owners', 'patentees', 'patentee', 'applicants', 'applicant'], value: 'list', description: 'patentees, first patentee first, separated by ; ； 、 or line breaks: enterprise names of the county or credit codes' },
-  { field: 'ownerCreditCodes', names: ['专利权人统一社会信用代码', '权利人信用代码', '专利权人信用代码', 'ownerCreditCodes', 'owner credit codes'], value: 'list', description: 'the patentees\' credit codes in the same order (blank items: matched by name)' },
-  { field: 'mainIpc', names: ['主分类号', '主IPC', 'IPC主分类号', 'mainIpc', 'main IPC'], value: 'text', description: 'main IPC code, e.g. H01M 10/052' },
-  { field: 'ipcCodes', names: ['IPC', 'IPC分类号', '分类号', 'ipcCodes', 'IPC codes'], value: 'list', description: 'IPC codes; the main one (from 主分类号) comes first' },
-  { field: 'strategicIndustry', names: ['战略性新兴产业', '所属战略性新兴产业', '战略性新兴产业分类', 'strategicIndustry', 'strategic industry'], value: 'text', description: '新一代信息技术, 高端装备制造, 新材料, 生物, 新能源汽车, 新能源, 节能环保, 数字创意, 相关服务 (产业), or NEW_MATERIALS etc.' },
-  { field: 'legalStatus', names: ['法律状态', '当前法律状态', '专利状态', 'legalStatus', 'legal status'], value: 'text', description: 'read for warnings only: the status on a day is computed from the dates' },
+  {
+    field: 'applicationNumber',
+    names: [
+      '申请号',
+      '申请号/专利号',
+      '专利号',
+      '专利申请号',
+      'applicationNumber',
+      'application number',
+      'application no',
+      'app no',
+      'patent number',
+    ],
+    value: 'text',
+    required: true,
+    description: 'any accepted spelling: CN/ZL prefix, dot and spaces optional',
+  },
+  {
+    field: 'title',
+    names: ['发明名称', '专利名称', '名称', '标题', 'title', 'invention title'],
+    value: 'text',
+    required: true,
+    description: 'title',
+  },
+  {
+    field: 'type',
+    names: ['专利类型', '类型', '申请类型', 'type', 'patent type'],
+    value: 'text',
+    description:
+      "发明 / 实用新型 / 外观设计 or INVENTION / UTILITY_MODEL / DESIGN; without it, the application number's type digit says it",
+  },
+  {
+    field: 'filingDate',
+    names: ['申请日', '申请日期', 'filingDate', 'filing date', 'application date'],
+    value: 'date',
+    required: true,
+    description: 'filing date',
+  },
+  {
+    field: 'grantDate',
+    names: ['授权公告日', '授权日', '授权日期', '授权公告日期', 'grantDate', 'grant date'],
+    value: 'date',
+    description: 'grant date; blank: not granted',
+  },
+  {
+    field: 'lapseDate',
+    names: ['失效日', '失效日期', '终止日', '权利终止日', 'lapseDate', 'lapse date'],
+    value: 'date',
+    description: 'the day it ceased early; blank: it did not',
+  },
+  {
+    field: 'owners',
+    names: [
+      '专利权人',
+      '申请(专利权)人',
+      '申请人',
+      '当前权利人',
+      '权利人',
+      '当前申请(专利权)人',
+      'owners',
+      'patentees',
+      'patentee',
+      'applicants',
+      'applicant',
+    ],
+    value: 'list',
+    description: 'patentees, first patentee first, separated by ; ； 、 or line breaks: enterprise names of the county or credit codes',
+  },
+  {
+    field: 'ownerCreditCodes',
+    names: ['专利权人统一社会信用代码', '权利人信用代码', '专利权人信用代码', 'ownerCreditCodes', 'owner credit codes'],
+    value: 'list',
+    description: "the patentees' credit codes in the same order (blank items: matched by name)",
+  },
+  {
+    field: 'mainIpc',
+    names: ['主分类号', '主IPC', 'IPC主分类号', 'mainIpc', 'main IPC'],
+    value: 'text',
+    description: 'main IPC code, e.g. H01M 10/052',
+  },
+  {
+    field: 'ipcCodes',
+    names: ['IPC', 'IPC分类号', '分类号', 'ipcCodes', 'IPC codes'],
+    value: 'list',
+    description: 'IPC codes; the main one (from 主分类号) comes first',
+  },
+  {
+    field: 'strategicIndustry',
+    names: ['战略性新兴产业', '所属战略性新兴产业', '战略性新兴产业分类', 'strategicIndustry', 'strategic industry'],
+    value: 'text',
+    description:
+      '新一代信息技术, 高端装备制造, 新材料, 生物, 新能源汽车, 新能源, 节能环保, 数字创意, 相关服务 (产业), or NEW_MATERIALS etc.',
+  },
+  {
+    field: 'legalStatus',
+    names: ['法律状态', '当前法律状态', '专利状态', 'legalStatus', 'legal status'],
+    value: 'text',
+    description: 'read for warnings only: the status on a day is computed from the dates',
+  },
 ];
 
 const PLEDGE_COLUMNS: ColumnSpec[] = [
-  { field: 'enterpriseCreditCode', names: ['出质人统一社会信用代码', '出质人信用代码', '统一社会信用代码', '信用代码', 'enterpriseCreditCode', 'credit code'], value: 'text', description: 'the pledging enterprise\'s credit code (or give its name)' },
-  { field: 'enterpriseName', names: ['出质人', '出质人名称', '企业名称', '出质企业', 'enterpriseName', 'enterprise', 'pledgor'], value: 'text', description: 'the pledging enterprise\'s name in the county, when no credit code is given' },
-  { field: 'lender', names: ['质权人', '质权人名称', '贷款银行', '金融机构', '放款机构', 'lender', 'pledgee', 'bank'], value: 'text', required: true, description: 'the lender (pledgee)' },
-  { field: 'amount', names: ['登记金额', '质押金额', '融资金额', '金额', '贷款金额', 'amount'], value: 'amount', required: true, scalable: true, description: 'in yuan, or in 万元 when the header says so: 质押金额(万元)' },
-  { field: 'registeredOn', names: ['登记日', '登记日期', '质押登记日', '质押登记日期', '登记时间', 'registeredOn', 'registered on', 'registration date'], value: 'date', required: true, description: 'registration date' },
-  { field: 'patents', names: ['质押专利', '专利号', '申请号', '质押专利号', '专利申请号', 'patents', 'patentApplicationNumbers', 'application numbers'], value: 'list', required: true, description: 'the pledged patents\' application numbers, separated by ; ， 、 or line breaks' },
+  {
+    field: 'enterpriseCreditCode',
+    names: ['出质人统一社会信用代码', '出质人信用代码', '统一社会信用代码', '信用代码', 'enterpriseCreditCode', 'credit code'],
+    value: 'text',
+    description: "the pledging enterprise's credit code (or give its name)",
+  },
+  {
+    field: 'enterpriseName',
+    names: ['出质人', '出质人名称', '企业名称', '出质企业', 'enterpriseName', 'enterprise', 'pledgor'],
+    value: 'text',
+    description: "the pledging enterprise's name in the county, when no credit code is given",
+  },
+  {
+    field: 'lender',
+    names: ['质权人', '质权人名称', '贷款银行', '金融机构', '放款机构', 'lender', 'pledgee', 'bank'],
+    value: 'text',
+    required: true,
+    description: 'the lender (pledgee)',
+  },
+  {
+    field: 'amount',
+    names: ['登记金额', '质押金额', '融资金额', '金额', '贷款金额', 'amount'],
+    value: 'amount',
+    required: true,
+    scalable: true,
+    description: 'in yuan, or in 万元 when the header says so: 质押金额(万元)',
+  },
+  {
+    field: 'registeredOn',
+    names: ['登记日', '登记日期', '质押登记日', '质押登记日期', '登记时间', 'registeredOn', 'registered on', 'registration date'],
+    value: 'date',
+    required: true,
+    description: 'registration date',
+  },
+  {
+    field: 'patents',
+    names: ['质押专利', '专利号', '申请号', '质押专利号', '专利申请号', 'patents', 'patentApplicationNumbers', 'application numbers'],
+    value: 'list',
+    required: true,
+    description: "the pledged patents' application numbers, separated by ; ， 、 or line breaks",
+  },
 ];
 
 const STATISTICS_COLUMNS: ColumnSpec[] = [
-  { field: 'year', names: ['年份', '年度', '统计年度', '统计年份', 'year'], value: 'integer', required: true, description: 'e.g. 2021 or 2021年' },
-  { field: 'population', names: ['常住人口', '年末常住人口', '人口', 'population'], value: 'integer', scalable: true, description: 'persons (or 万人 in the header)' },
-  { field: 'gdp', names: ['地区生产总值', 'GDP', '生产总值', 'gdp'], value: 'amount', scalable: true, description: 'yuan (or 万元 / 亿元 in the header)' },
-  { field: 'rdInvestment', names: ['研发经费投入', 'R&D经费投入', 'R&D经费', '研发投入', '研究与试验发展经费', 'rdInvestment', 'R&D investment'], value: 'amount', scalable: true, description: 'yuan (or 万元 / 亿元)' },
-  { field: 'seiOutputValue', names: ['战略性新兴产业总产值', '战略性新兴产业产值', '战新产业产值', 'seiOutputValue'], value: 'amount', scalable: true, description: 'yuan (or 万元 / 亿元)' },
-  { field: 'ipServiceAgencies', names: ['知识产权综合服务机构', '知识产权服务机构数', '知识产权服务机构', 'ipServiceAgencies'], value: 'integer', description: 'agencies' },
-  { field: 'patentServicePractitioners', names: ['专利综合服务从业人员', '专利服务从业人员', 'patentServicePractitioners'], value: 'integer', scalable: true, description: 'persons' },
+  {
+    field: 'year',
+    names: ['年份', '年度', '统计年度', '统计年份', 'year'],
+    value: 'integer',
+    required: true,
+    description: 'e.g. 2021 or 2021年',
+  },
+  {
+    field: 'population',
+    names: ['常住人口', '年末常住人口', '人口', 'population'],
+    value: 'integer',
+    scalable: true,
+    description: 'persons (or 万人 in the header)',
+  },
+  {
+    field: 'gdp',
+    names: ['地区生产总值', 'GDP', '生产总值', 'gdp'],
+    value: 'amount',
+    scalable: true,
+    description: 'yuan (or 万元 / 亿元 in the header)',
+  },
+  {
+    field: 'rdInvestment',
+    names: ['研发经费投入', 'R&D经费投入', 'R&D经费', '研发投入', '研究与试验发展经费', 'rdInvestment', 'R&D investment'],
+    value: 'amount',
+    scalable: true,
+    description: 'yuan (or 万元 / 亿元)',
+  },
+  {
+    field: 'seiOutputValue',
+    names: ['战略性新兴产业总产值', '战略性新兴产业产值', '战新产业产值', 'seiOutputValue'],
+    value: 'amount',
+    scalable: true,
+    description: 'yuan (or 万元 / 亿元)',
+  },
+  {
+    field: 'ipServiceAgencies',
+    names: ['知识产权综合服务机构', '知识产权服务机构数', '知识产权服务机构', 'ipServiceAgencies'],
+    value: 'integer',
+    description: 'agencies',
+  },
+  {
+    field: 'patentServicePractitioners',
+    names: ['专利综合服务从业人员', '专利服务从业人员', 'patentServicePractitioners'],
+    value: 'integer',
+    scalable: true,
+    description: 'persons',
+  },
 ];
 
 export const COLUMNS: Record<ImportKind, ColumnSpec[]> = {
@@ -79,11 +271,14 @@ export const KIND_TITLES: Record<ImportKind, string> = {
   countyStatistics: '县域统计数据 yearly county statistics',
 };
 
-const UNITS: Record<string, number> = { '元': 0, '万元': 4, '亿元': 8, '人': 0, '万人': 4, '个': 0, '家': 0, '名': 0 };
+const UNITS: Record<string, number> = { 元: 0, 万元: 4, 亿元: 8, 人: 0, 万人: 4, 个: 0, 家: 0, 名: 0 };
 
 /** A header as it is compared: full-width forms, spaces, case, "_", "-" and a trailing "*" set aside. */
 export function headerKey(header: string): string {
-  return header.normalize('NFKC').replace(/[\s_\-*：:]/g, '').toLowerCase();
+  return header
+    .normalize('NFKC')
+    .replace(/[\s_\-*：:]/g, '')
+    .toLowerCase();
 }
 
 /** Splits a unit in brackets off a header: "质押金额(万元)" → ["质押金额", 4]. */
@@ -162,6 +357,12 @@ export function columnTablesMarkdown(): string {
       (spec) =>
         `| \`${spec.field}\`${spec.required ? ' (required)' : ''} | ${spec.names.map((name) => `${name}`).join(' · ')} | ${spec.description} |`,
     );
-    return [`#### \`--kind ${kind.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}\`: ${KIND_TITLES[kind]}`, '', '| field | header names | what |', '| --- | --- | --- |', ...rows].join('\n');
+    return [
+      `#### \`--kind ${kind.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}\`: ${KIND_TITLES[kind]}`,
+      '',
+      '| field | header names | what |',
+      '| --- | --- | --- |',
+      ...rows,
+    ].join('\n');
   }).join('\n\n');
 }

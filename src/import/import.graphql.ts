@@ -25,7 +25,10 @@ export class ImportProblem implements Omit<Problem, 'column'> {
   @Field({ description: 'the field of the import row, e.g. "filingDate" ("row" for the row as a whole)' })
   field: string;
 
-  @Field(() => String, { nullable: true, description: 'the header of the file\'s column, e.g. "申请日"; null for rows sent through GraphQL' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'the header of the file\'s column, e.g. "申请日"; null for rows sent through GraphQL',
+  })
   column: string | null;
 
   @Field()
@@ -34,7 +37,7 @@ export class ImportProblem implements Omit<Problem, 'column'> {
 
 @ObjectType({ description: '导入行报告: the result of one row' })
 export class ImportRowReport implements RowResult {
-  @Field(() => Int, { description: 'the row\'s index in `rows` (0-based)' })
+  @Field(() => Int, { description: "the row's index in `rows` (0-based)" })
   index: number;
 
   @Field(() => Int, { nullable: true, description: 'the row number in the file; null for rows sent through GraphQL' })
@@ -106,13 +109,19 @@ export class EnterpriseImportRow {
   @Field({ description: '企业名称' })
   name: string;
 
-  @Field({ description: '类别: HIGH_TECH, SPECIALIZED_NEW, LISTED_CULTIVATION, or as the lists write it (高新技术企业, 专精特新中小企业, 上市后备企业, …)' })
+  @Field({
+    description:
+      '类别: HIGH_TECH, SPECIALIZED_NEW, LISTED_CULTIVATION, or as the lists write it (高新技术企业, 专精特新中小企业, 上市后备企业, …)',
+  })
   category: string;
 
   @Field({ description: `认定日期: first day of the recognition; ${DATES}` })
   validFrom: string;
 
-  @Field(() => String, { nullable: true, description: `有效期至: last day; omitted or null: three years for HIGH_TECH and SPECIALIZED_NEW, open-ended for LISTED_CULTIVATION; ${DATES}` })
+  @Field(() => String, {
+    nullable: true,
+    description: `有效期至: last day; omitted or null: three years for HIGH_TECH and SPECIALIZED_NEW, open-ended for LISTED_CULTIVATION; ${DATES}`,
+  })
   validTo?: string | null;
 }
 
@@ -124,7 +133,11 @@ export class PatentImportRow {
   @Field({ description: '发明名称' })
   title: string;
 
-  @Field(() => String, { nullable: true, description: '专利类型: INVENTION, UTILITY_MODEL, DESIGN or 发明 / 实用新型 / 外观设计; omitted: the application number\'s type digit says it' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "专利类型: INVENTION, UTILITY_MODEL, DESIGN or 发明 / 实用新型 / 外观设计; omitted: the application number's type digit says it",
+  })
   type?: string | null;
 
   @Field({ description: `申请日: ${DATES}` })
@@ -138,11 +151,15 @@ export class PatentImportRow {
 
   @Field(() => [String], {
     nullable: true,
-    description: '专利权人, first patentee first: enterprise names of the county (matched exactly) or credit codes; omitted or empty: the owners stay as they are',
+    description:
+      '专利权人, first patentee first: enterprise names of the county (matched exactly) or credit codes; omitted or empty: the owners stay as they are',
   })
   owners?: string[] | null;
 
-  @Field(() => [String], { nullable: true, description: 'the patentees\' credit codes, in the same order as owners ("" where the name is to be matched)' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'the patentees\' credit codes, in the same order as owners ("" where the name is to be matched)',
+  })
   ownerCreditCodes?: string[] | null;
 
   @Field(() => String, { nullable: true, description: '主分类号: the main IPC code, e.g. "H01M 10/052"' })
@@ -151,10 +168,16 @@ export class PatentImportRow {
   @Field(() => [String], { nullable: true, description: 'IPC codes (the main one comes first); omitted or empty: they stay as they are' })
   ipcCodes?: string[] | null;
 
-  @Field(() => String, { nullable: true, description: '战略性新兴产业: NEW_MATERIALS etc. or the Chinese name (新材料产业); null: none; omitted: the stored value stays' })
+  @Field(() => String, {
+    nullable: true,
+    description: '战略性新兴产业: NEW_MATERIALS etc. or the Chinese name (新材料产业); null: none; omitted: the stored value stays',
+  })
   strategicIndustry?: string | null;
 
-  @Field(() => String, { nullable: true, description: '法律状态, as exported: read for warnings only (the status on a day follows from the dates)' })
+  @Field(() => String, {
+    nullable: true,
+    description: '法律状态, as exported: read for warnings only (the status on a day follows from the dates)',
+  })
   legalStatus?: string | null;
 }
 
@@ -163,7 +186,7 @@ export class PledgeFinancingImportRow {
   @Field(() => String, { nullable: true, description: '出质人统一社会信用代码 (or give enterpriseName)' })
   enterpriseCreditCode?: string | null;
 
-  @Field(() => String, { nullable: true, description: '出质人: the enterprise\'s name in the county, when no credit code is given' })
+  @Field(() => String, { nullable: true, description: "出质人: the enterprise's name in the county, when no credit code is given" })
   enterpriseName?: string | null;
 
   @Field({ description: '质权人: the lender' })
@@ -175,11 +198,11 @@ export class PledgeFinancingImportRow {
   @Field({ description: `登记日: ${DATES}` })
   registeredOn: string;
 
-  @Field(() => [String], { description: 'the pledged patents\' application numbers, any accepted spelling' })
+  @Field(() => [String], { description: "the pledged patents' application numbers, any accepted spelling" })
   patents: string[];
 }
 
-@InputType({ description: '县域统计导入行: one year of the county\'s statistics; an omitted or null figure keeps its stored value' })
+@InputType({ description: "县域统计导入行: one year of the county's statistics; an omitted or null figure keeps its stored value" })
 export class CountyStatisticsImportRow {
   @Field({ description: 'e.g. "2021" or "2021年"' })
   year: string;

@@ -3,13 +3,7 @@ import { requireAdmin, requireCountyInScope, requireWriter } from '../auth/guard
 import { Context } from '../graphql/context';
 import { badUserInput } from '../graphql/errors';
 import { ImportKind } from './columns';
-import {
-  CountyStatisticsImportRow,
-  EnterpriseImportRow,
-  ImportReport,
-  PatentImportRow,
-  PledgeFinancingImportRow,
-} from './import.graphql';
+import { CountyStatisticsImportRow, EnterpriseImportRow, ImportReport, PatentImportRow, PledgeFinancingImportRow } from './import.graphql';
 import { runImport } from './import.service';
 import { RowResult, SourceRow } from './report';
 import { Cell } from './values';
@@ -58,7 +52,8 @@ const WRITER = 'ADMIN or EDITOR of the county (FORBIDDEN otherwise).';
 
 const countyArg = () => Arg('countyCode', () => ID, { description: 'the county the rows belong to' });
 const dryRunArg = () => Arg('dryRun', () => Boolean, { nullable: true, description: 'check and report only; default false' });
-const partialArg = () => Arg('partial', () => Boolean, { nullable: true, description: 'write the good rows even when some are refused; default false' });
+const partialArg = () =>
+  Arg('partial', () => Boolean, { nullable: true, description: 'write the good rows even when some are refused; default false' });
 
 @Resolver()
 export class ImportResolver {

@@ -141,7 +141,9 @@ async function findHeader(kind: ImportKind, rows: AsyncIterator<RawRow>): Promis
       `the header (row ${best.rowNumber}${best.sheet > 1 ? ` of sheet ${best.sheet}` : ''}) has no column for ${missing}; a ${kind} file needs ${expected}`,
     );
   }
-  throw new ImportFileError(`no header row found in the first ${HEADER_SEARCH_ROWS} rows: a ${kind} file needs columns such as ${expected}`);
+  throw new ImportFileError(
+    `no header row found in the first ${HEADER_SEARCH_ROWS} rows: a ${kind} file needs columns such as ${expected}`,
+  );
 }
 
 /** The data rows under the header, mapped to fields; blank rows are skipped, the rest of the worksheet only. */
@@ -179,7 +181,14 @@ export async function importFile(
 ): Promise<FileImportSummary> {
   const source = await openSource(file);
   // the history: these changes come through the import door, from this file (each kind names the row)
-  db.describeChange({ door: 'IMPORT', operation: `import ${options.kind}`, request: null, file: path.basename(file), row: null, rows: null });
+  db.describeChange({
+    door: 'IMPORT',
+    operation: `import ${options.kind}`,
+    request: null,
+    file: path.basename(file),
+    row: null,
+    rows: null,
+  });
   const iterator = source.rows()[Symbol.asyncIterator]();
   try {
     const header = await findHeader(options.kind, iterator);

@@ -84,7 +84,10 @@ export function parseDate(cell: Cell): Parsed<string> {
     return excelSerialToIso(cell);
   }
   const text = normalizeWidth(cellText(cell));
-  let m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:(?:\s+|T)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(text);
+  let m =
+    /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:(?:\s+|T)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(
+      text,
+    );
   if (m) return fromParts(text, m[1], m[2], m[3]);
   m = /^(\d{4})(\d{2})(\d{2})$/.exec(text);
   if (m) return fromParts(text, m[1], m[2], m[3]);
@@ -129,7 +132,10 @@ export function parseNumberText(cell: Cell, power = 0): Parsed<string> {
     text = numberText(cell);
     if (/e/i.test(text)) text = cell.toFixed(2);
   } else {
-    text = normalizeWidth(cellText(cell)).replace(/[,\s]/g, '').replace(/^[¥￥]/, '').replace(/(人民币|RMB|CNY)$/i, '');
+    text = normalizeWidth(cellText(cell))
+      .replace(/[,\s]/g, '')
+      .replace(/^[¥￥]/, '')
+      .replace(/(人民币|RMB|CNY)$/i, '');
     for (const [unit, unitPower] of VALUE_UNITS) {
       if (unit.test(text)) {
         text = text.replace(unit, '');
@@ -198,7 +204,9 @@ export function nameKey(name: string): string {
 // Labels
 
 function labelKey(text: string): string {
-  return normalizeWidth(text).replace(/[\s"'“”‘’《》<>「」_-]/g, '').toUpperCase();
+  return normalizeWidth(text)
+    .replace(/[\s"'“”‘’《》<>「」_-]/g, '')
+    .toUpperCase();
 }
 
 function enumByName<E extends string>(values: readonly E[], text: string): E | undefined {
@@ -215,7 +223,9 @@ export function parseCategory(cell: Cell): Parsed<EnterpriseCategory> {
   if (/专精特新|小巨人/.test(key)) return ok(EnterpriseCategory.SPECIALIZED_NEW);
   if (/高新/.test(key) || key === 'HIGHTECH' || key === 'HITECH') return ok(EnterpriseCategory.HIGH_TECH);
   if (/上市/.test(key)) return ok(EnterpriseCategory.LISTED_CULTIVATION);
-  return fail(`"${text}" is not a category: 高新技术企业 (HIGH_TECH), 专精特新企业 (SPECIALIZED_NEW) or 上市重点培育企业 (LISTED_CULTIVATION)`);
+  return fail(
+    `"${text}" is not a category: 高新技术企业 (HIGH_TECH), 专精特新企业 (SPECIALIZED_NEW) or 上市重点培育企业 (LISTED_CULTIVATION)`,
+  );
 }
 
 /** 专利类型: 发明 / 发明专利 / 发明授权 / 发明申请, 实用新型, 外观设计, or the enum's names. */
@@ -247,10 +257,14 @@ export function parseStrategicIndustry(cell: Cell): Parsed<StrategicIndustry> {
   const text = cellText(cell);
   const byName = enumByName(Object.values(StrategicIndustry), text);
   if (byName) return ok(byName);
-  const key = labelKey(text).replace(/^\d+/, '').replace(/(产业|业)$/, '');
+  const key = labelKey(text)
+    .replace(/^\d+/, '')
+    .replace(/(产业|业)$/, '');
   const found = (Object.entries(INDUSTRY_LABELS) as [StrategicIndustry, string][]).find(([, label]) => label === key);
   if (found) return ok(found[0]);
-  return fail(`"${text}" is not one of the nine strategic emerging industries (${Object.values(INDUSTRY_LABELS).join('、')}) or their names such as NEW_MATERIALS`);
+  return fail(
+    `"${text}" is not one of the nine strategic emerging industries (${Object.values(INDUSTRY_LABELS).join('、')}) or their names such as NEW_MATERIALS`,
+  );
 }
 
 /** What a 法律状态 cell says about the dates, for warnings; the status itself is computed from the dates. */

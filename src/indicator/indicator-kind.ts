@@ -28,7 +28,9 @@ registerEnumType(IndicatorKind, {
   valuesConfig: {
     HIGH_VALUE_PATENTS: { description: '高价值发明专利拥有量 (件): high-value invention patents' },
     HIGH_VALUE_PATENTS_PER_10K_RESIDENTS: { description: '万人高价值发明专利拥有量 (件/万人): per 10,000 residents' },
-    HIGH_VALUE_PATENTS_PER_100M_YUAN_RD: { description: '每亿元研发投入高价值发明专利产出 (件/亿元): per 100 million yuan of R&D investment' },
+    HIGH_VALUE_PATENTS_PER_100M_YUAN_RD: {
+      description: '每亿元研发投入高价值发明专利产出 (件/亿元): per 100 million yuan of R&D investment',
+    },
     HIGH_VALUE_PATENTS_PER_100M_YUAN_GDP: { description: '每亿元GDP高价值发明专利密度 (件/亿元): per 100 million yuan of GDP' },
     SEI_INVENTION_PATENTS: { description: '战略性新兴产业发明专利拥有量 (件): valid strategic-emerging-industry invention patents' },
     SEI_INVENTION_PATENT_SHARE: { description: '战略性新兴产业发明专利占发明专利拥有量比重 (%): their share of valid invention patents' },

@@ -5,7 +5,7 @@ import { InnovationPlatformKind, InnovationPlatformLevel } from './innovation-pl
 
 @InputType({ description: 'An innovation platform as a whole, keyed by its enterprise and name: fields not given are cleared.' })
 export class InnovationPlatformInput {
-  @Field({ description: '依托企业: the owner enterprise\'s credit code (any case)' })
+  @Field({ description: "依托企业: the owner enterprise's credit code (any case)" })
   @IsCreditCode()
   enterpriseCreditCode: string;
 
@@ -29,7 +29,7 @@ export class InnovationPlatformInput {
 
 @InputType()
 export class KnowledgeValueLoanInput {
-  @Field({ description: '借款企业: the borrowing enterprise\'s credit code (any case)' })
+  @Field({ description: "借款企业: the borrowing enterprise's credit code (any case)" })
   @IsCreditCode()
   enterpriseCreditCode: string;
 

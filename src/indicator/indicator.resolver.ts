@@ -9,7 +9,14 @@ import { EXPECTED_VERSION } from '../history/versions';
 import { DateScalar } from '../graphql/scalars';
 import { Plan } from '../plan/plan';
 import { planInForceLoader } from '../plan/plan.sql';
-import { CountyIndicatorRank, INDICATOR_DEFINITIONS, INDICATOR_DEFINITIONS_TEXT, IndicatorSeries, IndicatorValue, PlanConsistencyCheck } from './indicator';
+import {
+  CountyIndicatorRank,
+  INDICATOR_DEFINITIONS,
+  INDICATOR_DEFINITIONS_TEXT,
+  IndicatorSeries,
+  IndicatorValue,
+  PlanConsistencyCheck,
+} from './indicator';
 import { IndicatorKind } from './indicator-kind';
 import { InnovationPlatformInput, KnowledgeValueLoanInput } from './indicator.inputs';
 import {
@@ -102,7 +109,8 @@ export class PlanConsistencyResolver {
     @Root() plan: Plan,
     @Arg('asOf', () => DateScalar, {
       nullable: true,
-      description: 'the day whose statistics (that year or the latest earlier year reporting a figure) are used; default: the end of the plan period or today, whichever is earlier',
+      description:
+        'the day whose statistics (that year or the latest earlier year reporting a figure) are used; default: the end of the plan period or today, whichever is earlier',
     })
     asOf: string | null,
     @Ctx() ctx: Context,
@@ -137,7 +145,9 @@ export class KnowledgeValueLoanResolver {
     return (await enterpriseLoader(ctx).load(loan.enterpriseId))!;
   }
 
-  @Mutation(() => KnowledgeValueLoan, { description: '登记知识价值信用贷款: records a knowledge-value credit loan granted to an enterprise' })
+  @Mutation(() => KnowledgeValueLoan, {
+    description: '登记知识价值信用贷款: records a knowledge-value credit loan granted to an enterprise',
+  })
   recordKnowledgeValueLoan(
     @Arg('input', () => KnowledgeValueLoanInput) input: KnowledgeValueLoanInput,
     @Ctx() ctx: Context,

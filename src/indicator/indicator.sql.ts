@@ -310,9 +310,24 @@ export async function indicatorComparison(
 
 /** Ratio targets and the total targets they imply a number for (Plan.consistency). */
 const CONSISTENCY_BASES: { ratioKind: IndicatorKind; totalKind: IndicatorKind; figure: Figure | null; divisor: number }[] = [
-  { ratioKind: IndicatorKind.HIGH_VALUE_PATENTS_PER_10K_RESIDENTS, totalKind: IndicatorKind.HIGH_VALUE_PATENTS, figure: 'population', divisor: 10_000 },
-  { ratioKind: IndicatorKind.HIGH_VALUE_PATENTS_PER_100M_YUAN_RD, totalKind: IndicatorKind.HIGH_VALUE_PATENTS, figure: 'rd_investment', divisor: 100_000_000 },
-  { ratioKind: IndicatorKind.HIGH_VALUE_PATENTS_PER_100M_YUAN_GDP, totalKind: IndicatorKind.HIGH_VALUE_PATENTS, figure: 'gdp', divisor: 100_000_000 },
+  {
+    ratioKind: IndicatorKind.HIGH_VALUE_PATENTS_PER_10K_RESIDENTS,
+    totalKind: IndicatorKind.HIGH_VALUE_PATENTS,
+    figure: 'population',
+    divisor: 10_000,
+  },
+  {
+    ratioKind: IndicatorKind.HIGH_VALUE_PATENTS_PER_100M_YUAN_RD,
+    totalKind: IndicatorKind.HIGH_VALUE_PATENTS,
+    figure: 'rd_investment',
+    divisor: 100_000_000,
+  },
+  {
+    ratioKind: IndicatorKind.HIGH_VALUE_PATENTS_PER_100M_YUAN_GDP,
+    totalKind: IndicatorKind.HIGH_VALUE_PATENTS,
+    figure: 'gdp',
+    divisor: 100_000_000,
+  },
   { ratioKind: IndicatorKind.SEI_INVENTION_PATENT_SHARE, totalKind: IndicatorKind.SEI_INVENTION_PATENTS, figure: null, divisor: 100 },
 ];
 
@@ -366,7 +381,12 @@ export function planConsistencyLoader(ctx: Context, asOf: IsoDate | null) {
         ORDER BY plan_id, array_position($5::text[], ratio_kind)`,
       [planIds, asOf, ctx.today, CONSISTENCY_TOLERANCE, INDICATOR_KINDS],
     );
-    return groupByKey(planIds, rows, (row) => row.planId, ({ planId: _, ...check }) => ({ ...check, explanation: explain(check) }));
+    return groupByKey(
+      planIds,
+      rows,
+      (row) => row.planId,
+      ({ planId: _, ...check }) => ({ ...check, explanation: explain(check) }),
+    );
   });
 }
 
@@ -386,6 +406,7 @@ function explain(check: Omit<ConsistencyRow, 'planId'>): string {
   const verdict = check.consistent
     ? `within ${CONSISTENCY_TOLERANCE * 100}%: consistent 一致`
     : `beyond ${CONSISTENCY_TOLERANCE * 100}%: inconsistent 不一致, ${check.bindingKind === check.ratioKind ? ratio.name : total.name} is the more demanding target`;
-  const relative = check.relativeDifference === null ? '' : ` (${check.relativeDifference >= 0 ? '+' : ''}${number(check.relativeDifference * 100, 0)}%)`;
+  const relative =
+    check.relativeDifference === null ? '' : ` (${check.relativeDifference >= 0 ? '+' : ''}${number(check.relativeDifference * 100, 0)}%)`;
   return `${implied} against the ${total.name} target of ${number(check.totalTarget)} 件${relative}, ${verdict}`;
 }

@@ -66,7 +66,7 @@ export const INDICATOR_DEFINITIONS: Record<IndicatorKind, IndicatorDefinition> =
     unit: '个',
     definition:
       "innovation platforms of every kind and level owned by the county's enterprises, recognised on or before asOf and valid on asOf " +
-      '(validTo null or asOf ≤ validTo). A platform counts once, in its enterprise\'s county.',
+      "(validTo null or asOf ≤ validTo). A platform counts once, in its enterprise's county.",
   },
   NEW_HIGH_VALUE_PATENTS: {
     name: '新增高价值发明专利',
@@ -130,7 +130,7 @@ export class IndicatorValue {
   @Field(() => IndicatorKind)
   kind: IndicatorKind;
 
-  @Field({ description: '中文名称: the indicator\'s name as the plans write it' })
+  @Field({ description: "中文名称: the indicator's name as the plans write it" })
   name: string;
 
   @Field({ description: '单位: unit of target and actual (件, 件/万人, 件/亿元, %, 家, 个, 元, 人)' })
@@ -142,13 +142,16 @@ export class IndicatorValue {
   @Field(() => DateScalar, { description: '评价日: the day it was evaluated on' })
   asOf: string;
 
-  @Field(() => Float, { description: '目标值: the plan\'s target, in unit' })
+  @Field(() => Float, { description: "目标值: the plan's target, in unit" })
   target: number;
 
   @Field(() => Float, { nullable: true, description: '实际值: null when a figure it needs is missing; missingReason says which' })
   actual: number | null;
 
-  @Field(() => Float, { nullable: true, description: '完成进度: actual ÷ target (1 = reached); null when actual is null or the target is 0' })
+  @Field(() => Float, {
+    nullable: true,
+    description: '完成进度: actual ÷ target (1 = reached); null when actual is null or the target is 0',
+  })
   progress: number | null;
 
   @Field(() => Boolean, { nullable: true, description: '是否达标: actual ≥ target; null when actual is null' })
@@ -163,7 +166,7 @@ export class IndicatorValue {
   @Field(() => Float, {
     nullable: true,
     description:
-      '分母: what the numerator is divided by, in the unit\'s denominator (万人, 亿元, valid invention patents, base-year R&D investment); null for plain counts and amounts',
+      "分母: what the numerator is divided by, in the unit's denominator (万人, 亿元, valid invention patents, base-year R&D investment); null for plain counts and amounts",
   })
   denominator: number | null;
 
@@ -172,11 +175,15 @@ export class IndicatorValue {
 
   @Field(() => Float, {
     nullable: true,
-    description: '基期值: what a change is measured from (NEW_HIGH_VALUE_PATENTS: the high-value count at the end of baselineYear; RD_INVESTMENT_GROWTH: the R&D investment of baselineYear)',
+    description:
+      '基期值: what a change is measured from (NEW_HIGH_VALUE_PATENTS: the high-value count at the end of baselineYear; RD_INVESTMENT_GROWTH: the R&D investment of baselineYear)',
   })
   baseline: number | null;
 
-  @Field(() => Int, { nullable: true, description: '基期年度: the year before the plan started, for NEW_HIGH_VALUE_PATENTS and RD_INVESTMENT_GROWTH' })
+  @Field(() => Int, {
+    nullable: true,
+    description: '基期年度: the year before the plan started, for NEW_HIGH_VALUE_PATENTS and RD_INVESTMENT_GROWTH',
+  })
   baselineYear: number | null;
 
   @Field(() => String, { nullable: true, description: '缺失原因: the missing figure, when actual is null' })
@@ -188,13 +195,13 @@ export class IndicatorSeries {
   @Field(() => IndicatorKind, { description: '指标: the indicator kind' })
   kind: IndicatorKind;
 
-  @Field({ description: '中文名称: the indicator\'s name as the plans write it' })
+  @Field({ description: "中文名称: the indicator's name as the plans write it" })
   name: string;
 
   @Field({ description: '单位: unit of target and the values' })
   unit: string;
 
-  @Field(() => Float, { description: '目标值: the plan\'s target, in unit' })
+  @Field(() => Float, { description: "目标值: the plan's target, in unit" })
   target: number;
 
   @Field(() => [IndicatorValue], {
@@ -204,7 +211,7 @@ export class IndicatorSeries {
   values: IndicatorValue[];
 }
 
-@ObjectType({ description: '指标排名: a county\'s place among the counties of one parent division by an indicator\'s progress' })
+@ObjectType({ description: "指标排名: a county's place among the counties of one parent division by an indicator's progress" })
 export class CountyIndicatorRank {
   @Field(() => Int, {
     nullable: true,
@@ -215,33 +222,40 @@ export class CountyIndicatorRank {
   @Field(() => County, { description: '县: the county ranked' })
   county: County;
 
-  @Field(() => IndicatorValue, { nullable: true, description: 'null when the county\'s plan in force sets no target of this kind (or it has no plan)' })
+  @Field(() => IndicatorValue, {
+    nullable: true,
+    description: "null when the county's plan in force sets no target of this kind (or it has no plan)",
+  })
   value: IndicatorValue | null;
 }
 
 @ObjectType({
   description:
-    '规划指标一致性核查: a ratio target of a plan turned into the total it implies with the county\'s statistics, beside the plan\'s own total target. ' +
+    "规划指标一致性核查: a ratio target of a plan turned into the total it implies with the county's statistics, beside the plan's own total target. " +
     'Targets are minimums, so both can be met by reaching the larger one; but when the implied total differs from the total target by more than ' +
     'the tolerance (10% of the total target) in either direction, the two targets describe different ambitions and one of them is not the real goal: ' +
     'consistent is false and bindingKind names the more demanding one.',
 })
 export class PlanConsistencyCheck {
   @Field(() => IndicatorKind, {
-    description: '比率指标: the ratio target: HIGH_VALUE_PATENTS_PER_10K_RESIDENTS, _PER_100M_YUAN_RD, _PER_100M_YUAN_GDP (against HIGH_VALUE_PATENTS) or SEI_INVENTION_PATENT_SHARE (against SEI_INVENTION_PATENTS)',
+    description:
+      '比率指标: the ratio target: HIGH_VALUE_PATENTS_PER_10K_RESIDENTS, _PER_100M_YUAN_RD, _PER_100M_YUAN_GDP (against HIGH_VALUE_PATENTS) or SEI_INVENTION_PATENT_SHARE (against SEI_INVENTION_PATENTS)',
   })
   ratioKind: IndicatorKind;
 
-  @Field(() => Float, { description: '比率目标值: the plan\'s ratio target, in the ratio\'s unit' })
+  @Field(() => Float, { description: "比率目标值: the plan's ratio target, in the ratio's unit" })
   ratioTarget: number;
 
   @Field(() => IndicatorKind, { description: '总量指标: the total target it is compared with' })
   totalKind: IndicatorKind;
 
-  @Field(() => Float, { nullable: true, description: '总量目标值: the plan\'s total target; null when the plan sets none' })
+  @Field(() => Float, { nullable: true, description: "总量目标值: the plan's total target; null when the plan sets none" })
   totalTarget: number | null;
 
-  @Field(() => DateScalar, { description: '核查基准日: the day the statistics are taken for: the argument asOf, else the end of the plan period or today, whichever is earlier' })
+  @Field(() => DateScalar, {
+    description:
+      '核查基准日: the day the statistics are taken for: the argument asOf, else the end of the plan period or today, whichever is earlier',
+  })
   asOf: string;
 
   @Field(() => Float, {
@@ -260,7 +274,10 @@ export class PlanConsistencyCheck {
   @Field(() => Float, { nullable: true, description: '差额: impliedTotal − totalTarget' })
   difference: number | null;
 
-  @Field(() => Float, { nullable: true, description: '相对差额: (impliedTotal − totalTarget) ÷ totalTarget; null when the total target is 0' })
+  @Field(() => Float, {
+    nullable: true,
+    description: '相对差额: (impliedTotal − totalTarget) ÷ totalTarget; null when the total target is 0',
+  })
   relativeDifference: number | null;
 
   @Field(() => Boolean, {
@@ -269,7 +286,10 @@ export class PlanConsistencyCheck {
   })
   consistent: boolean | null;
 
-  @Field(() => IndicatorKind, { nullable: true, description: '约束性指标: the more demanding of the two: ratioKind when impliedTotal > totalTarget, else totalKind' })
+  @Field(() => IndicatorKind, {
+    nullable: true,
+    description: '约束性指标: the more demanding of the two: ratioKind when impliedTotal > totalTarget, else totalKind',
+  })
   bindingKind: IndicatorKind | null;
 
   @Field(() => String, { nullable: true, description: '缺失原因: what is missing when consistent is null' })

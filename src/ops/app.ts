@@ -153,7 +153,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
           ...(isGraphql ? { operation: trace.operation ?? null, errorCodes } : {}),
         };
         // probes and scrapes only at debug: they come every few seconds
-        requestScope.run(trace, () => (isGraphql || response.statusCode >= 500 ? logger.info(line, 'request') : logger.debug(line, 'request')));
+        requestScope.run(trace, () =>
+          isGraphql || response.statusCode >= 500 ? logger.info(line, 'request') : logger.debug(line, 'request'),
+        );
       });
 
       requestScope.run(trace, () => {

@@ -7,7 +7,17 @@ export const DATABASE_UNAVAILABLE = 'DATABASE_UNAVAILABLE';
 export const RETRY_AFTER_SECONDS = 5;
 
 /** Node's socket errors: the server is down, unreachable or went away. */
-const SOCKET_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EHOSTDOWN', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE']);
+const SOCKET_ERRORS = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EHOSTDOWN',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPIPE',
+]);
 
 /**
  * PostgreSQL's SQLSTATEs of a server that cannot serve: class 08 (connection exception), 57P01 admin_shutdown
@@ -64,7 +74,10 @@ export const DATABASE_UNAVAILABLE_MESSAGE =
  * so no part of the answer (a mutation's result above all) may be taken as done.
  */
 export function replaceByDatabaseUnavailable(response: GraphQLResponse): void {
-  response.body = { kind: 'single', singleResult: { errors: [{ message: DATABASE_UNAVAILABLE_MESSAGE, extensions: { code: DATABASE_UNAVAILABLE } }] } };
+  response.body = {
+    kind: 'single',
+    singleResult: { errors: [{ message: DATABASE_UNAVAILABLE_MESSAGE, extensions: { code: DATABASE_UNAVAILABLE } }] },
+  };
   response.http.status = 503;
   response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
 }

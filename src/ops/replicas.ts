@@ -82,13 +82,17 @@ export async function usableReplicas(urls: string[], connectTimeoutMs: number, l
       await client.connect();
     } catch (error) {
       if (!isDatabaseUnavailable(error)) throw error;
-      logger.warn({ replica: describeServer(url), err: describeError(error) }, 'read replica unreachable at start: left out until the next start');
+      logger.warn(
+        { replica: describeServer(url), err: describeError(error) },
+        'read replica unreachable at start: left out until the next start',
+      );
       continue;
     }
     try {
       await assertNotOwner({ query: async (sql: string) => (await client.query(sql)).rows } as unknown as DataSource);
       const { rows } = await client.query('SELECT pg_is_in_recovery() AS standby');
-      if (!rows[0].standby) logger.warn({ replica: describeServer(url) }, 'a read replica that is not a standby (pg_is_in_recovery() is false)');
+      if (!rows[0].standby)
+        logger.warn({ replica: describeServer(url) }, 'a read replica that is not a standby (pg_is_in_recovery() is false)');
       usable.push(url);
     } finally {
       await client.end().catch(() => undefined);

@@ -14,7 +14,10 @@ registerEnumType(PatentStatus, {
     PENDING: { description: '审中: filed, not granted on the date asked about (or filed after it)' },
     VALID: { description: '有效: granted and in force' },
     LAPSED: { description: '失效: ceased before the end of its term (unpaid fees, invalidation, surrender)' },
-    EXPIRED: { description: '期限届满: reached the end of its term (20 years for inventions, 10 for utility models, 15 for designs filed since 2021-06-01, 10 before)' },
+    EXPIRED: {
+      description:
+        '期限届满: reached the end of its term (20 years for inventions, 10 for utility models, 15 for designs filed since 2021-06-01, 10 before)',
+    },
   },
 });
 

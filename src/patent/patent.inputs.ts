@@ -12,7 +12,9 @@ const IPC_CODE = /^[A-H]\d{2}[A-Z]( ?\d{1,4}\/\d{1,6})?$/;
 @InputType()
 export class OverseasGrantInput {
   @Field({ description: 'WIPO ST.3 code of a foreign office, e.g. US, EP, JP' })
-  @Rule((code: string) => (/^[A-Z]{2}$/.test(code) && code !== 'CN' ? null : `must be a two-letter WIPO ST.3 code other than CN, got "${code}"`))
+  @Rule((code: string) =>
+    /^[A-Z]{2}$/.test(code) && code !== 'CN' ? null : `must be a two-letter WIPO ST.3 code other than CN, got "${code}"`,
+  )
   jurisdiction: string;
 
   @Field(() => DateScalar)
@@ -46,7 +48,7 @@ export class PatentInput {
   @Field(() => PatentType)
   type: PatentType;
 
-  @Field(() => ID, { description: 'the county the patent is attributed to (the first patentee\'s county)' })
+  @Field(() => ID, { description: "the county the patent is attributed to (the first patentee's county)" })
   @IsCountyCode()
   countyCode: string;
 
@@ -82,7 +84,10 @@ export class PatentInput {
   @ArrayUnique((award: PatentAwardInput) => `${award.kind} ${award.year}`, { message: 'names the same award twice' })
   awards?: PatentAwardInput[] | null;
 
-  @Field(() => [String], { nullable: true, description: 'patentee enterprises by credit code, first patentee first; replaces the owners when given' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'patentee enterprises by credit code, first patentee first; replaces the owners when given',
+  })
   @IsCreditCode({ each: true })
   @ArrayUnique((code: string) => code.trim().toUpperCase(), { message: 'names an owner twice' })
   ownerCreditCodes?: string[] | null;

@@ -39,7 +39,7 @@ export class PatentResolver {
 
   @FieldResolver(() => County, {
     description:
-      "the county the patent is attributed to in county statistics. For a patent the caller sees because an enterprise of its counties owns it, " +
+      'the county the patent is attributed to in county statistics. For a patent the caller sees because an enterprise of its counties owns it, ' +
       "attributed to a county outside them: that county's code and name, and FORBIDDEN for its county-wide fields",
   })
   county(@Root() patent: Patent, @Ctx() ctx: Context): Promise<County> {
@@ -104,7 +104,9 @@ export class PatentResolver {
 
 @Resolver(() => Enterprise)
 export class EnterprisePatentsResolver {
-  @FieldResolver(() => PatentConnection, { description: 'patents it owns, alone or jointly; by filing date descending, then application number' })
+  @FieldResolver(() => PatentConnection, {
+    description: 'patents it owns, alone or jointly; by filing date descending, then application number',
+  })
   patents(
     @Root() enterprise: Enterprise,
     @filterArg() filter: PatentFilter | null,
@@ -118,7 +120,9 @@ export class EnterprisePatentsResolver {
 
 @Resolver(() => County)
 export class CountyPatentsResolver {
-  @FieldResolver(() => PatentConnection, { description: 'patents attributed to the county; by filing date descending, then application number' })
+  @FieldResolver(() => PatentConnection, {
+    description: 'patents attributed to the county; by filing date descending, then application number',
+  })
   patents(
     @Root() county: County,
     @filterArg() filter: PatentFilter | null,

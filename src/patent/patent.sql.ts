@@ -25,10 +25,7 @@ export function patentLoader(ctx: Context) {
 
 export function patentByNumberLoader(ctx: Context) {
   return ctx.loaders.get<string, Patent | null>('patentByNumber', [], async (numbers) => {
-    const rows = await ctx.db.query<Patent>(
-      `SELECT ${PATENT_COLUMNS} FROM patent p WHERE p.application_number = ANY($1)`,
-      [numbers],
-    );
+    const rows = await ctx.db.query<Patent>(`SELECT ${PATENT_COLUMNS} FROM patent p WHERE p.application_number = ANY($1)`, [numbers]);
     return byKey(numbers, rows, (patent) => patent.applicationNumber, null);
   });
 }
@@ -68,7 +65,12 @@ export function ownersLoader(ctx: Context) {
         WHERE po.patent_id = ANY($1) ORDER BY po.patent_id, po.position`,
       [patentIds],
     );
-    return groupByKey(patentIds, rows, (row) => row.patentId, ({ patentId: _, ...enterprise }) => enterprise);
+    return groupByKey(
+      patentIds,
+      rows,
+      (row) => row.patentId,
+      ({ patentId: _, ...enterprise }) => enterprise,
+    );
   });
 }
 
@@ -108,7 +110,10 @@ export function patentListLoader(
         sort: PATENT_ORDER,
         page,
       });
-      const rows = await ctx.db.query<Patent & { owner: unknown; pageOwner: unknown; pageTotal: number; page_row: number | null }>(sql, params);
+      const rows = await ctx.db.query<Patent & { owner: unknown; pageOwner: unknown; pageTotal: number; page_row: number | null }>(
+        sql,
+        params,
+      );
       return connectionsByOwner(owners, rows, PATENT_ORDER, page.limit, toPatent);
     },
   );
@@ -174,13 +179,23 @@ export async function upsertPatents(db: RequestDatabase, inputs: PatentInput[]):
   const pending = () => inputs.map((_, i) => i).filter((i) => !outcomes[i]);
 
   // a deleted patent keeps its application number until an ADMIN restores it
-  const deleted = await deletedKeys(db, 'patent', pending().map((i) => numbers[i]));
+  const deleted = await deletedKeys(
+    db,
+    'patent',
+    pending().map((i) => numbers[i]),
+  );
   for (const i of pending()) if (deleted.has(numbers[i])) refuse(i, 'applicationNumber', deleted.get(numbers[i])!, 'CONFLICT');
 
-  const missing = await missingCounties(db, pending().map((i) => inputs[i].countyCode));
+  const missing = await missingCounties(
+    db,
+    pending().map((i) => inputs[i].countyCode),
+  );
   for (const i of pending()) if (missing.has(inputs[i].countyCode)) refuse(i, 'countyCode', noCountyReason(inputs[i].countyCode));
 
-  const ownerIds = await enterpriseIdsByCreditCodes(db, pending().flatMap((i) => inputs[i].ownerCreditCodes ?? []));
+  const ownerIds = await enterpriseIdsByCreditCodes(
+    db,
+    pending().flatMap((i) => inputs[i].ownerCreditCodes ?? []),
+  );
   for (const i of pending()) {
     const codes = (inputs[i].ownerCreditCodes ?? []).map((code) => code.trim().toUpperCase());
     const unknown = codes.findIndex((code) => !ownerIds.has(code));
@@ -231,14 +246,21 @@ export async function upsertPatents(db: RequestDatabase, inputs: PatentInput[]):
   const lists: PatentLists[] = rows.map(({ input }) => ({
     owners: input.ownerCreditCodes ? JSON.stringify(input.ownerCreditCodes.map((code) => ownerIds.get(code.trim().toUpperCase()))) : null,
     overseasGrants: input.overseasGrants
-      ? JSON.stringify([...input.overseasGrants].sort((a, b) => byC(a.jurisdiction, b.jurisdiction)).map((g) => [g.jurisdiction, g.grantDate]))
+      ? JSON.stringify(
+          [...input.overseasGrants].sort((a, b) => byC(a.jurisdiction, b.jurisdiction)).map((g) => [g.jurisdiction, g.grantDate]),
+        )
       : null,
     awards: input.awards
       ? JSON.stringify([...input.awards].sort((a, b) => byC(a.kind, b.kind) || a.year - b.year).map((a) => [a.kind, a.year]))
       : null,
   }));
   for (const list of PATENT_LISTS) {
-    const changed = await replacePatentList(db, list, ids, lists.map((l) => l[list.name]));
+    const changed = await replacePatentList(
+      db,
+      list,
+      ids,
+      lists.map((l) => l[list.name]),
+    );
     statuses.forEach((status, k) => {
       if (status === 'UNCHANGED' && changed.has(ids[k])) statuses[k] = 'UPDATED';
     });
@@ -325,7 +347,13 @@ export async function upsertPatent(db: RequestDatabase, input: PatentInput, expe
 }
 
 export function deletePatent(db: RequestDatabase, applicationNumber: string, expectedVersion: number | null): Promise<DeletedRecord> {
-  return setDeleted(db, { table: 'patent', key: normalizedNumber(applicationNumber), deleted: true, expectedVersion, field: 'applicationNumber' });
+  return setDeleted(db, {
+    table: 'patent',
+    key: normalizedNumber(applicationNumber),
+    deleted: true,
+    expectedVersion,
+    field: 'applicationNumber',
+  });
 }
 
 export async function restorePatent(db: RequestDatabase, applicationNumber: string, expectedVersion: number | null): Promise<Patent> {

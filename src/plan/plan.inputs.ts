@@ -44,7 +44,7 @@ export class PlanInput {
   @Rule((end: number, plan: PlanInput) => (end >= plan.startYear ? null : `must not be before startYear ${plan.startYear}, got ${end}`))
   endYear: number;
 
-  @Field(() => [BreakthroughTargetInput], { description: 'replaces the plan\'s breakthrough targets; one per category at most' })
+  @Field(() => [BreakthroughTargetInput], { description: "replaces the plan's breakthrough targets; one per category at most" })
   @ValidateNested()
   @ArrayUnique((t: BreakthroughTargetInput) => t.category, { message: 'names a category twice' })
   breakthroughTargets: BreakthroughTargetInput[];
@@ -62,7 +62,7 @@ export class PlanInput {
     nullable: true,
     description:
       '知识产权质押融资贴息比例: fraction of the pledge-loan interest subsidised, 0 to 1, at most 4 decimals; ' +
-      "not given: an existing plan keeps its rate (a new plan has none); null: the plan sets no interest subsidy",
+      'not given: an existing plan keeps its rate (a new plan has none); null: the plan sets no interest subsidy',
   })
   @Rule((rate: number | null) => (rate === null ? null : subsidyRateProblem(rate)))
   pledgeInterestSubsidyRate?: number | null;

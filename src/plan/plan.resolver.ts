@@ -6,13 +6,7 @@ import { EXPECTED_VERSION } from '../history/versions';
 import { yearOf } from '../graphql/dates';
 import { BreakthroughTarget, IndicatorTarget, Plan } from './plan';
 import { PlanInput } from './plan.inputs';
-import {
-  breakthroughTargetsLoader,
-  indicatorTargetsLoader,
-  planInForceLoader,
-  plansOfCountyLoader,
-  upsertPlan,
-} from './plan.sql';
+import { breakthroughTargetsLoader, indicatorTargetsLoader, planInForceLoader, plansOfCountyLoader, upsertPlan } from './plan.sql';
 
 @Resolver(() => Plan)
 export class PlanResolver {
@@ -42,13 +36,10 @@ export class PlanResolver {
 export class CountyPlanResolver {
   @FieldResolver(() => Plan, {
     nullable: true,
-    description: 'the plan in force in the given year: the one with the latest startYear not after it (default: this year, China Standard Time)',
+    description:
+      'the plan in force in the given year: the one with the latest startYear not after it (default: this year, China Standard Time)',
   })
-  plan(
-    @Root() county: County,
-    @Arg('year', () => Int, { nullable: true }) year: number | null,
-    @Ctx() ctx: Context,
-  ): Promise<Plan | null> {
+  plan(@Root() county: County, @Arg('year', () => Int, { nullable: true }) year: number | null, @Ctx() ctx: Context): Promise<Plan | null> {
     return planInForceLoader(ctx, year ?? yearOf(ctx.today)).load(county.code);
   }
 

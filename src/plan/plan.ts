@@ -5,7 +5,7 @@ import { DecimalScalar } from '../graphql/scalars';
 import { IndicatorKind } from '../indicator/indicator-kind';
 
 @Entity('plan')
-@ObjectType({ description: '高价值发明专利质量提升行动方案: a county\'s multi-year plan' })
+@ObjectType({ description: "高价值发明专利质量提升行动方案: a county's multi-year plan" })
 export class Plan {
   @PrimaryGeneratedColumn()
   @Field(() => ID)
@@ -43,7 +43,10 @@ export class Plan {
   pledgeInterestSubsidyRate: number | null;
 
   @Column('int')
-  @Field(() => Int, { description: '版本: raised by each change to the plan or its targets; send it back as expectedVersion to refuse overwriting a newer change' })
+  @Field(() => Int, {
+    description:
+      '版本: raised by each change to the plan or its targets; send it back as expectedVersion to refuse overwriting a newer change',
+  })
   version: number;
 }
 

@@ -20,10 +20,14 @@ const PLATFORM_NAMES: Record<InnovationPlatformKind, string> = {
 
 const LEVEL_NAMES: Record<InnovationPlatformLevel, string> = { COUNTY: '县级', MUNICIPAL: '市级', NATIONAL: '国家级' };
 
-const LENDERS = ['重庆农村商业银行垫江支行（示例）', '中国建设银行垫江支行（示例）', '中国工商银行垫江支行（示例）', '重庆银行垫江支行（示例）'];
+const LENDERS = [
+  '重庆农村商业银行垫江支行（示例）',
+  '中国建设银行垫江支行（示例）',
+  '中国工商银行垫江支行（示例）',
+  '重庆银行垫江支行（示例）',
+];
 
-const iso = (year: number, month: number, day: number) =>
-  `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+const iso = (year: number, month: number, day: number) => `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 
 export async function seedSyntheticIndicators(db: RequestDatabase): Promise<void> {
   const random = seededRandom(20241231);
@@ -37,7 +41,8 @@ export async function seedSyntheticIndicators(db: RequestDatabase): Promise<void
   const platforms = Array.from({ length: PLATFORMS }, (_, i) => {
     const kind = random.chance(0.55) ? InnovationPlatformKind.ENTERPRISE_TECHNOLOGY_CENTER : random.pick(kinds);
     const roll = random.next();
-    const level = roll < 0.5 ? InnovationPlatformLevel.COUNTY : roll < 0.92 ? InnovationPlatformLevel.MUNICIPAL : InnovationPlatformLevel.NATIONAL;
+    const level =
+      roll < 0.5 ? InnovationPlatformLevel.COUNTY : roll < 0.92 ? InnovationPlatformLevel.MUNICIPAL : InnovationPlatformLevel.NATIONAL;
     const recognisedYear = random.int(2017, 2026);
     // about one in eight was revoked or not re-evaluated a few years after recognition
     const validTo = random.chance(0.12) ? iso(Math.min(recognisedYear + random.int(1, 4), 2026), 12, 31) : null;

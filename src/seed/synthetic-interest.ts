@@ -47,7 +47,7 @@ export async function seedSyntheticInterestPayments(db: RequestDatabase): Promis
     for (const day of settlementDays(financing.registeredOn, isoOf(maturity.getTime()))) {
       if (day > SETTLED_UNTIL) break;
       const days = (utc(day) - previous) / DAY_MS;
-      const interest = Math.round((Number(financing.amount) * rate * days) / 360 * 100) / 100;
+      const interest = Math.round(((Number(financing.amount) * rate * days) / 360) * 100) / 100;
       if (interest > 0) payments.push({ financingId: financing.id, paidOn: day, amount: interest.toFixed(2) });
       previous = utc(day);
     }

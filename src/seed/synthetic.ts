@@ -16,8 +16,7 @@ const PATENTS = 3000;
 const NAME_PARTS = ['智能装备', '新材料', '医药健康', '数字科技', '消费品', '能源', '环保', '精密机械', '生物', '电子'];
 const IPC = ['G06F 16/00', 'H01M 10/052', 'B23K 26/00', 'C08L 23/06', 'A61K 36/00', 'F16H 57/00', 'B65G 47/00', 'H04L 9/40'];
 
-const iso = (year: number, month: number, day: number) =>
-  `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+const iso = (year: number, month: number, day: number) => `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 
 export function syntheticCreditCode(county: string, serial: number): string {
   const first17 = `91${county}${String(serial).padStart(8, '0')}M`;
@@ -45,14 +44,30 @@ export async function seedSyntheticDianjiang(db: RequestDatabase): Promise<void>
 
   const memberships: { enterpriseId: number; category: EnterpriseCategory; validFrom: string; validTo: string | null }[] = [];
   enterpriseIds.forEach((enterpriseId, i) => {
-    if (i < 25) memberships.push({ enterpriseId, category: EnterpriseCategory.LISTED_CULTIVATION, validFrom: iso(random.int(2020, 2023), random.int(1, 12), 1), validTo: null });
+    if (i < 25)
+      memberships.push({
+        enterpriseId,
+        category: EnterpriseCategory.LISTED_CULTIVATION,
+        validFrom: iso(random.int(2020, 2023), random.int(1, 12), 1),
+        validTo: null,
+      });
     if (i % 5 === 0 || i < 10) {
       const from = random.int(2019, 2025);
-      memberships.push({ enterpriseId, category: EnterpriseCategory.SPECIALIZED_NEW, validFrom: iso(from, random.int(1, 12), random.int(1, 28)), validTo: null });
+      memberships.push({
+        enterpriseId,
+        category: EnterpriseCategory.SPECIALIZED_NEW,
+        validFrom: iso(from, random.int(1, 12), random.int(1, 28)),
+        validTo: null,
+      });
     }
     if (i % 3 === 0) {
       const from = random.int(2020, 2025);
-      memberships.push({ enterpriseId, category: EnterpriseCategory.HIGH_TECH, validFrom: iso(from, random.int(1, 12), random.int(1, 28)), validTo: null });
+      memberships.push({
+        enterpriseId,
+        category: EnterpriseCategory.HIGH_TECH,
+        validFrom: iso(from, random.int(1, 12), random.int(1, 28)),
+        validTo: null,
+      });
     }
   });
   await db.query(
@@ -60,7 +75,12 @@ export async function seedSyntheticDianjiang(db: RequestDatabase): Promise<void>
      SELECT m.enterprise_id, m.category, m.valid_from,
             COALESCE(m.valid_to, CASE WHEN m.category <> 'LISTED_CULTIVATION' THEN (m.valid_from + interval '3 years' - interval '1 day')::date END)
        FROM unnest($1::int[], $2::text[], $3::date[], $4::date[]) AS m(enterprise_id, category, valid_from, valid_to)`,
-    [memberships.map((m) => m.enterpriseId), memberships.map((m) => m.category), memberships.map((m) => m.validFrom), memberships.map((m) => m.validTo)],
+    [
+      memberships.map((m) => m.enterpriseId),
+      memberships.map((m) => m.category),
+      memberships.map((m) => m.validFrom),
+      memberships.map((m) => m.validTo),
+    ],
   );
 
   const industries = Object.values(StrategicIndustry);
@@ -72,7 +92,8 @@ export async function seedSyntheticDianjiang(db: RequestDatabase): Promise<void>
     const granted = type === 'INVENTION' ? random.chance(0.7) : random.chance(0.95);
     const grantYear = Math.min(year + (type === 'INVENTION' ? random.int(1, 4) : 1), 2026);
     const grantDate = granted ? iso(grantYear, random.int(1, 12), random.int(1, 28)) : null;
-    const lapseDate = grantDate && random.chance(0.12) ? iso(Math.min(grantYear + random.int(1, 8), 2026), random.int(1, 12), random.int(1, 28)) : null;
+    const lapseDate =
+      grantDate && random.chance(0.12) ? iso(Math.min(grantYear + random.int(1, 8), 2026), random.int(1, 12), random.int(1, 28)) : null;
     const typeDigit = type === 'INVENTION' ? 1 : type === 'UTILITY_MODEL' ? 2 : 3;
     return {
       applicationNumber: syntheticApplicationNumber(year, typeDigit, 9000000 + i),
@@ -105,27 +126,33 @@ export async function seedSyntheticDianjiang(db: RequestDatabase): Promise<void>
     ],
   );
   const patentIds = patentRows.map((row) => row.id);
-  const owners = patents.flatMap((p, i) => [...new Set(p.owners)].map((enterpriseId, position) => ({ patentId: patentIds[i], enterpriseId, position: position + 1 })));
-  await db.query(
-    `INSERT INTO patent_owner (patent_id, enterprise_id, position) SELECT * FROM unnest($1::int[], $2::int[], $3::int[])`,
-    [owners.map((o) => o.patentId), owners.map((o) => o.enterpriseId), owners.map((o) => o.position)],
+  const owners = patents.flatMap((p, i) =>
+    [...new Set(p.owners)].map((enterpriseId, position) => ({ patentId: patentIds[i], enterpriseId, position: position + 1 })),
   );
+  await db.query(`INSERT INTO patent_owner (patent_id, enterprise_id, position) SELECT * FROM unnest($1::int[], $2::int[], $3::int[])`, [
+    owners.map((o) => o.patentId),
+    owners.map((o) => o.enterpriseId),
+    owners.map((o) => o.position),
+  ]);
 
   const inventions = patents.map((p, i) => ({ ...p, id: patentIds[i] })).filter((p) => p.type === 'INVENTION' && p.grantDate);
-  const overseas = inventions.filter(() => random.chance(0.04)).map((p) => ({
-    patentId: p.id,
-    jurisdiction: random.pick(['US', 'EP', 'JP', 'KR', 'DE']),
-    grantDate: iso(Number(p.grantDate!.slice(0, 4)) + random.int(0, 2), random.int(1, 12), random.int(1, 28)),
-  }));
+  const overseas = inventions
+    .filter(() => random.chance(0.04))
+    .map((p) => ({
+      patentId: p.id,
+      jurisdiction: random.pick(['US', 'EP', 'JP', 'KR', 'DE']),
+      grantDate: iso(Number(p.grantDate!.slice(0, 4)) + random.int(0, 2), random.int(1, 12), random.int(1, 28)),
+    }));
   await db.query(
     `INSERT INTO patent_overseas_grant (patent_id, jurisdiction, grant_date) SELECT * FROM unnest($1::int[], $2::text[], $3::date[])`,
     [overseas.map((g) => g.patentId), overseas.map((g) => g.jurisdiction), overseas.map((g) => g.grantDate)],
   );
   const awarded = inventions.filter(() => random.chance(0.01));
-  await db.query(
-    `INSERT INTO patent_award (patent_id, kind, year) SELECT * FROM unnest($1::int[], $2::text[], $3::int[])`,
-    [awarded.map((p) => p.id), awarded.map(() => random.pick(Object.values(AwardKind))), awarded.map((p) => Number(p.grantDate!.slice(0, 4)) + 1)],
-  );
+  await db.query(`INSERT INTO patent_award (patent_id, kind, year) SELECT * FROM unnest($1::int[], $2::text[], $3::int[])`, [
+    awarded.map((p) => p.id),
+    awarded.map(() => random.pick(Object.values(AwardKind))),
+    awarded.map((p) => Number(p.grantDate!.slice(0, 4)) + 1),
+  ]);
 
   // Pledges: some above the 1,000,000-yuan default threshold, some below it.
   for (let i = 0; i < 24; i++) {
@@ -134,8 +161,16 @@ export async function seedSyntheticDianjiang(db: RequestDatabase): Promise<void>
     const amount = random.chance(0.6) ? random.int(100, 2000) * 10000 : random.int(10, 99) * 10000;
     const [financing] = await db.query<{ id: number }>(
       `INSERT INTO pledge_financing (enterprise_id, lender, amount, registered_on) VALUES ($1, $2, $3, $4) RETURNING id`,
-      [pledgor, random.pick(['中国银行垫江支行（示例）', '重庆农村商业银行垫江支行（示例）', '中国建设银行垫江支行（示例）']), amount.toFixed(2), iso(random.int(2021, 2026), random.int(1, 10), random.int(1, 28))],
+      [
+        pledgor,
+        random.pick(['中国银行垫江支行（示例）', '重庆农村商业银行垫江支行（示例）', '中国建设银行垫江支行（示例）']),
+        amount.toFixed(2),
+        iso(random.int(2021, 2026), random.int(1, 10), random.int(1, 28)),
+      ],
     );
-    await db.query(`INSERT INTO pledge_financing_patent (pledge_financing_id, patent_id) SELECT $1, unnest($2::int[])`, [financing.id, pledged.map((p) => p.id)]);
+    await db.query(`INSERT INTO pledge_financing_patent (pledge_financing_id, patent_id) SELECT $1, unnest($2::int[])`, [
+      financing.id,
+      pledged.map((p) => p.id),
+    ]);
   }
 }

@@ -47,7 +47,12 @@ export interface EnterpriseSpec {
 export async function givenEnterprise(api: TestApi, spec: EnterpriseSpec): Promise<string> {
   const code = creditCode(spec.serial, spec.countyCode ?? '500231');
   await api.ok(`mutation($input: EnterpriseInput!) { upsertEnterprise(input: $input) { id } }`, {
-    input: { creditCode: code, countyCode: spec.countyCode ?? '500231', name: spec.name ?? `企业 ${spec.serial}`, memberships: spec.memberships ?? [] },
+    input: {
+      creditCode: code,
+      countyCode: spec.countyCode ?? '500231',
+      name: spec.name ?? `企业 ${spec.serial}`,
+      memberships: spec.memberships ?? [],
+    },
   });
   return code;
 }

@@ -164,7 +164,16 @@ function postgresUser(): { uid: number; gid: number } | Record<string, never> {
 
 /** What a base backup leaves out of the data folder (PostgreSQL manual, "Making a Base Backup Using the Low Level API"). */
 const NOT_IN_A_BASE_BACKUP = new Set(['postmaster.pid', 'postmaster.opts']);
-const EMPTIED_IN_A_BASE_BACKUP = new Set(['pg_wal', 'pg_replslot', 'pg_dynshmem', 'pg_notify', 'pg_serial', 'pg_snapshots', 'pg_stat_tmp', 'pg_subtrans']);
+const EMPTIED_IN_A_BASE_BACKUP = new Set([
+  'pg_wal',
+  'pg_replslot',
+  'pg_dynshmem',
+  'pg_notify',
+  'pg_serial',
+  'pg_snapshots',
+  'pg_stat_tmp',
+  'pg_subtrans',
+]);
 
 export interface StreamingReplica {
   /** the replica's `postgres` database as the superuser postgres (the roles are the primary's) */
@@ -180,7 +189,13 @@ export interface StreamingReplica {
  * pg_backup_start and pg_backup_stop the data folder is copied (without the WAL and the runtime files), then
  * backup_label, standby.signal and primary_conninfo make the copy a standby that streams from the primary.
  */
-export async function startStreamingReplica(options: { primaryAdminUrl: string; primaryDir: string; dir: string; port: number; slot: string }): Promise<StreamingReplica> {
+export async function startStreamingReplica(options: {
+  primaryAdminUrl: string;
+  primaryDir: string;
+  dir: string;
+  port: number;
+  slot: string;
+}): Promise<StreamingReplica> {
   const primary = new URL(options.primaryAdminUrl);
   const owner = postgresUser();
   await withClient(options.primaryAdminUrl, async (client) => {
@@ -192,7 +207,11 @@ export async function startStreamingReplica(options: { primaryAdminUrl: string; 
         const relative = path.relative(options.primaryDir, source);
         if (NOT_IN_A_BASE_BACKUP.has(relative)) return false;
         const [top, ...rest] = relative.split(path.sep);
-        return !(EMPTIED_IN_A_BASE_BACKUP.has(top) && rest.length > 0 && !(top === 'pg_wal' && rest[0] === 'archive_status' && rest.length === 1));
+        return !(
+          EMPTIED_IN_A_BASE_BACKUP.has(top) &&
+          rest.length > 0 &&
+          !(top === 'pg_wal' && rest[0] === 'archive_status' && rest.length === 1)
+        );
       },
     });
     const { rows } = await client.query(`SELECT labelfile, spcmapfile FROM pg_backup_stop(true)`);
@@ -201,11 +220,17 @@ export async function startStreamingReplica(options: { primaryAdminUrl: string; 
   });
   writeFileSync(path.join(options.dir, 'standby.signal'), '');
   const conninfo = `host=${primary.hostname} port=${primary.port} user=${decodeURIComponent(primary.username)} password=${decodeURIComponent(primary.password)} application_name=hvp_test_replica`;
-  appendFileSync(path.join(options.dir, 'postgresql.auto.conf'), `\nprimary_conninfo = '${conninfo}'\nprimary_slot_name = '${options.slot}'\n`);
+  appendFileSync(
+    path.join(options.dir, 'postgresql.auto.conf'),
+    `\nprimary_conninfo = '${conninfo}'\nprimary_slot_name = '${options.slot}'\n`,
+  );
   if ('uid' in owner) execFileSync('chown', ['-R', `${owner.uid}:${owner.gid}`, options.dir]);
   chmodSync(options.dir, 0o700);
 
-  const server = spawn(embeddedPostgresBin('postgres'), ['-D', options.dir, '-p', String(options.port)], { ...owner, stdio: ['ignore', 'ignore', 'pipe'] });
+  const server = spawn(embeddedPostgresBin('postgres'), ['-D', options.dir, '-p', String(options.port)], {
+    ...owner,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let log = '';
   await new Promise<void>((resolve, reject) => {
     server.stderr!.on('data', (chunk: Buffer) => {

@@ -86,7 +86,10 @@ export function enterpriseImporter(run: ImportRun): KindImporter {
     const written = await writeRow(run.db, async () => {
       const before = await enterpriseState(run.db, creditCode);
       if (before.state && before.state.countyCode !== run.countyCode) {
-        throw badUserInput('input.creditCode', `enterprise ${creditCode} is registered in county ${before.state.countyCode}: import it there`);
+        throw badUserInput(
+          'input.creditCode',
+          `enterprise ${creditCode} is registered in county ${before.state.countyCode}: import it there`,
+        );
       }
       const kept = (before.state?.memberships ?? [])
         .filter((m) => !(m.category === category && m.validFrom === validFrom))

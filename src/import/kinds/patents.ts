@@ -7,7 +7,16 @@ import { EnterpriseDirectory } from '../directory';
 import { refusalOf, RowResult, RowReport, RowStatus, SourceRow, validationProblems } from '../report';
 import { RowReader } from '../row-reader';
 import { historyRow, ImportRun, KindImporter } from '../run';
-import { applicationNumberText, cellText, isBlank, legalStatusHint, normalizeWidth, parsePatentType, parseStrategicIndustry, splitList } from '../values';
+import {
+  applicationNumberText,
+  cellText,
+  isBlank,
+  legalStatusHint,
+  normalizeWidth,
+  parsePatentType,
+  parseStrategicIndustry,
+  splitList,
+} from '../values';
 
 /** The stored fields a file may leave out (no such column): they keep their stored values. */
 interface StoredPatent {
@@ -78,7 +87,10 @@ export function patentImporter(run: ImportRun): KindImporter {
       // a design's 主分类号 in a CNIPA export is its Locarno class (09-03), which the model does not keep
       const locarno = written.filter((code) => LOCARNO.test(code));
       if (locarno.length > 0) {
-        report.warn('ipcCodes', `${[...new Set(locarno)].join(', ')}: a Locarno class (designs), not an IPC code; not stored`, ['mainIpc', 'ipcCodes']);
+        report.warn('ipcCodes', `${[...new Set(locarno)].join(', ')}: a Locarno class (designs), not an IPC code; not stored`, [
+          'mainIpc',
+          'ipcCodes',
+        ]);
       }
       const codes = written.filter((code) => !LOCARNO.test(code));
       const key = (code: string) => code.replace(/\s+/g, '');
@@ -92,7 +104,7 @@ export function patentImporter(run: ImportRun): KindImporter {
       count === 0
         ? null
         : Array.from({ length: count }, (_, i) => {
-            const code = codes[i] || (names[i] ? EnterpriseDirectory.creditCodeIn(names[i]) ?? null : null);
+            const code = codes[i] || (names[i] ? (EnterpriseDirectory.creditCodeIn(names[i]) ?? null) : null);
             return { code: code ? normalizeWidth(code).toUpperCase() : null, name: names[i] ?? null };
           });
 
@@ -142,7 +154,10 @@ export function patentImporter(run: ImportRun): KindImporter {
     const { input, read, report } = patent;
     if (!stored) return;
     if (stored.countyCode !== run.countyCode) {
-      report.refuse('applicationNumber', `patent ${stored.applicationNumber} is attributed to county ${stored.countyCode}: import it there`);
+      report.refuse(
+        'applicationNumber',
+        `patent ${stored.applicationNumber} is attributed to county ${stored.countyCode}: import it there`,
+      );
     }
     if (!read.has('grantDate')) input.grantDate = stored.grantDate;
     if (!read.has('lapseDate')) input.lapseDate = stored.lapseDate;
@@ -155,10 +170,11 @@ export function patentImporter(run: ImportRun): KindImporter {
     const status = cellText(read.cell('legalStatus'));
     const hint = legalStatusHint(status);
     if (hint === 'LAPSED' && input.grantDate && !input.lapseDate) {
-      report.warn('lapseDate', `法律状态 says "${status}" but no lapse date (失效日) is given: the patent counts as VALID from its grant date`, [
+      report.warn(
         'lapseDate',
-        'legalStatus',
-      ]);
+        `法律状态 says "${status}" but no lapse date (失效日) is given: the patent counts as VALID from its grant date`,
+        ['lapseDate', 'legalStatus'],
+      );
     }
     if (hint === 'GRANTED' && !input.grantDate) {
       report.warn('grantDate', `法律状态 says "${status}" but no grant date (授权公告日) is given: the patent counts as PENDING`, [
@@ -171,7 +187,9 @@ export function patentImporter(run: ImportRun): KindImporter {
   async function process(rows: SourceRow[]): Promise<RowResult[]> {
     const directory = await run.directory();
     const patents = rows.map(prepare);
-    await directory.lookUp(patents.flatMap((p) => (p.owners ?? []).map((o) => o.code).filter((c): c is string => !!c && !!EnterpriseDirectory.creditCodeIn(c))));
+    await directory.lookUp(
+      patents.flatMap((p) => (p.owners ?? []).map((o) => o.code).filter((c): c is string => !!c && !!EnterpriseDirectory.creditCodeIn(c))),
+    );
     const numbers = patents.map((p) => p.number).filter((n): n is string => n !== null);
     const stored = await run.db.query<StoredPatent>(
       `SELECT application_number AS "applicationNumber", county_code AS "countyCode", grant_date AS "grantDate",

@@ -1,6 +1,11 @@
 import { badUserInput } from '../../graphql/errors';
 import { PledgeFinancingInput } from '../../financing/pledge-financing';
-import { findPledgeFinancingsByKey, pledgedNumbers, recordPledgeFinancing, replacePledgedPatents } from '../../financing/pledge-financing.sql';
+import {
+  findPledgeFinancingsByKey,
+  pledgedNumbers,
+  recordPledgeFinancing,
+  replacePledgedPatents,
+} from '../../financing/pledge-financing.sql';
 import { EnterpriseDirectory } from '../directory';
 import { RowResult, RowReport, SourceRow, validationProblems } from '../report';
 import { RowReader } from '../row-reader';
@@ -40,7 +45,10 @@ export function pledgeFinancingImporter(run: ImportRun): KindImporter {
         const found = directory.byCreditCode(creditCode);
         if (!found.ok) report.refuse('enterpriseCreditCode', found.reason);
         else if (found.enterprise.countyCode !== run.countyCode) {
-          report.refuse('enterpriseCreditCode', `enterprise ${creditCode} is registered in county ${found.enterprise.countyCode}: import its financings there`);
+          report.refuse(
+            'enterpriseCreditCode',
+            `enterprise ${creditCode} is registered in county ${found.enterprise.countyCode}: import its financings there`,
+          );
         }
       }
     } else if (nameText) {
@@ -48,10 +56,11 @@ export function pledgeFinancingImporter(run: ImportRun): KindImporter {
       if (found.ok) creditCode = found.enterprise.creditCode;
       else report.refuse('enterpriseName', found.reason);
     } else if (!report.problems.some((p) => p.field.startsWith('enterprise'))) {
-      report.refuse('enterpriseCreditCode', 'is required: give the pledging enterprise\'s credit code (出质人统一社会信用代码) or its name (出质人)', [
+      report.refuse(
         'enterpriseCreditCode',
-        'enterpriseName',
-      ]);
+        "is required: give the pledging enterprise's credit code (出质人统一社会信用代码) or its name (出质人)",
+        ['enterpriseCreditCode', 'enterpriseName'],
+      );
     }
 
     const input = Object.assign(new PledgeFinancingInput(), {
@@ -63,7 +72,11 @@ export function pledgeFinancingImporter(run: ImportRun): KindImporter {
     });
     for (const problem of await validationProblems(input)) {
       if (problem.path === 'enterpriseCreditCode' && !codeText) continue;
-      report.refuseOnce(fieldOf(problem.path), problem.reason, fieldOf(problem.path) === 'enterpriseCreditCode' ? ['enterpriseCreditCode', 'enterpriseName'] : undefined);
+      report.refuseOnce(
+        fieldOf(problem.path),
+        problem.reason,
+        fieldOf(problem.path) === 'enterpriseCreditCode' ? ['enterpriseCreditCode', 'enterpriseName'] : undefined,
+      );
     }
     const key =
       creditCode && registeredOn && amount && lender ? `${creditCode} ${registeredOn} ${shiftDecimal(amount, 0)} ${lender.trim()}` : null;
@@ -84,7 +97,10 @@ export function pledgeFinancingImporter(run: ImportRun): KindImporter {
       }
       if (recorded.some((financing) => sameList(financing.patentApplicationNumbers, wanted))) return 'UNCHANGED';
       if (recorded.length > 1) {
-        throw badUserInput('input.patentApplicationNumbers', `${recorded.length} registrations have this enterprise, day, amount and lender, each with other patents: correct them through the API`);
+        throw badUserInput(
+          'input.patentApplicationNumbers',
+          `${recorded.length} registrations have this enterprise, day, amount and lender, each with other patents: correct them through the API`,
+        );
       }
       await replacePledgedPatents(run.db, recorded[0].id, input);
       return 'UPDATED';
