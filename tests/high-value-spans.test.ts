@@ -134,75 +134,87 @@ class World {
 
   constructor(private readonly db: RequestDatabase) {}
 
-  private async one<T = { id: number }>(sql: string, params: unknown[]): Promise<T> {
-    return (await this.db.query<T>(sql, params))[0];
-  }
-
+  /** The scenario's county, plans, three enterprises, patents with their lists, and pledges: one statement a table. */
   async build(s: Scenario): Promise<void> {
     await this.db.query(`INSERT INTO county (code, name) VALUES ($1, $2)`, [this.county, `性质县 ${this.county}`]);
     for (const plan of s.plans) await this.addPlan(plan.startYear, plan.threshold);
-    for (let i = 0; i < 3; i++) {
-      const code = `91${this.county}${String(i).padStart(9, '0')}A`;
-      this.enterpriseIds.push(
-        (
-          await this.one(`INSERT INTO enterprise (credit_code, name, county_code) VALUES ($1, $2, $3) RETURNING id`, [
-            code,
-            `企业 ${code}`,
-            this.county,
-          ])
-        ).id,
-      );
-    }
-    for (const p of s.patents) {
-      const n = serial++;
+    const codes = [0, 1, 2].map((i) => `91${this.county}${String(i).padStart(9, '0')}A`);
+    const enterprises = await this.db.query<{ id: number }>(
+      `INSERT INTO enterprise (credit_code, name, county_code) SELECT c, '企业 ' || c, $2 FROM unnest($1::text[]) WITH ORDINALITY AS x(c, n)
+       ORDER BY n RETURNING id`,
+      [codes, this.county],
+    );
+    this.enterpriseIds.push(...enterprises.map((e) => e.id));
+
+    const rows = s.patents.map((p) => {
       const grant = p.grantAfter === null ? null : addDays(p.filing, p.grantAfter);
-      const lapse = grant === null || p.lapseAfter === null ? null : addDays(grant, p.lapseAfter);
-      this.grants.push(grant);
-      const number = `${p.filing.slice(0, 4)}1${String(n).padStart(7, '0')}.1`;
-      this.numbers.push(number);
-      const { id } = await this.one(
-        `INSERT INTO patent (application_number, title, type, county_code, filing_date, grant_date, lapse_date, strategic_industry)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-        [number, `专利 ${n}`, p.type, this.county, p.filing, grant, lapse, p.strategic ? 'NEW_MATERIALS' : null],
-      );
-      this.patentIds.push(id);
-      for (const [position, owner] of p.owners.entries()) {
-        await this.db.query(`INSERT INTO patent_owner (patent_id, enterprise_id, position) VALUES ($1, $2, $3)`, [
-          id,
-          this.enterpriseIds[owner],
-          position + 1,
-        ]);
-      }
-      if (grant) {
-        const jurisdictions = ['US', 'EP'];
-        for (const [k, after] of p.overseas.entries()) {
-          await this.db.query(`INSERT INTO patent_overseas_grant (patent_id, jurisdiction, grant_date) VALUES ($1, $2, $3)`, [
-            id,
-            jurisdictions[k],
-            addDays(grant, after),
-          ]);
-        }
-      }
-      for (const year of new Set(p.awards.map((a) => Number(p.filing.slice(0, 4)) + a))) {
-        await this.db.query(`INSERT INTO patent_award (patent_id, kind, year) VALUES ($1, 'CHINA_PATENT_GOLD', $2)`, [id, year]);
-      }
-    }
-    for (const pledge of s.pledges) {
-      const { id } = await this.one(
-        `INSERT INTO pledge_financing (enterprise_id, lender, amount, registered_on) VALUES ($1, '银行', $2, $3) RETURNING id`,
-        [this.enterpriseIds[pledge.pledgor], pledge.amount, pledge.registered],
-      );
-      this.pledgeIds.push(id);
-      const patents = [...new Set(pledge.patents.map((k) => this.patentIds[k % this.patentIds.length]))];
-      await this.db.query(`INSERT INTO pledge_financing_patent (pledge_financing_id, patent_id) SELECT $1, unnest($2::int[])`, [
-        id,
-        patents,
-      ]);
-    }
+      const n = serial++;
+      return {
+        number: `${p.filing.slice(0, 4)}1${String(n).padStart(7, '0')}.1`,
+        grant,
+        lapse: grant === null || p.lapseAfter === null ? null : addDays(grant, p.lapseAfter),
+      };
+    });
+    this.grants.push(...rows.map((r) => r.grant));
+    this.numbers.push(...rows.map((r) => r.number));
+    const patents = await this.db.query<{ id: number }>(
+      `INSERT INTO patent (application_number, title, type, county_code, filing_date, grant_date, lapse_date, strategic_industry)
+       SELECT x.number, '专利 ' || x.number, x.type, $1, x.filing, x.grant_date, x.lapse_date, x.sei
+         FROM unnest($2::text[], $3::text[], $4::date[], $5::date[], $6::date[], $7::text[]) WITH ORDINALITY
+              AS x(number, type, filing, grant_date, lapse_date, sei, n)
+        ORDER BY x.n RETURNING id`,
+      [
+        this.county,
+        rows.map((r) => r.number),
+        s.patents.map((p) => p.type),
+        s.patents.map((p) => p.filing),
+        rows.map((r) => r.grant),
+        rows.map((r) => r.lapse),
+        s.patents.map((p) => (p.strategic ? 'NEW_MATERIALS' : null)),
+      ],
+    );
+    this.patentIds.push(...patents.map((p) => p.id));
+
+    const owners = s.patents.flatMap((p, k) =>
+      p.owners.map((owner, position) => [this.patentIds[k], this.enterpriseIds[owner], position + 1]),
+    );
+    const grants = s.patents.flatMap((p, k) =>
+      rows[k].grant ? p.overseas.map((after, j) => [this.patentIds[k], ['US', 'EP'][j], addDays(rows[k].grant!, after)]) : [],
+    );
+    const awards = s.patents.flatMap((p, k) =>
+      [...new Set(p.awards.map((a) => Number(p.filing.slice(0, 4)) + a))].map((year) => [this.patentIds[k], year]),
+    );
+    const column = (list: unknown[][], i: number) => list.map((row) => row[i]);
+    await this.db.query(
+      `INSERT INTO patent_owner (patent_id, enterprise_id, position) SELECT * FROM unnest($1::int[], $2::int[], $3::int[])`,
+      [column(owners, 0), column(owners, 1), column(owners, 2)],
+    );
+    await this.db.query(
+      `INSERT INTO patent_overseas_grant (patent_id, jurisdiction, grant_date) SELECT * FROM unnest($1::int[], $2::text[], $3::date[])`,
+      [column(grants, 0), column(grants, 1), column(grants, 2)],
+    );
+    await this.db.query(
+      `INSERT INTO patent_award (patent_id, kind, year) SELECT p, 'CHINA_PATENT_GOLD', y FROM unnest($1::int[], $2::int[]) AS x(p, y)`,
+      [column(awards, 0), column(awards, 1)],
+    );
+
+    const pledges = await this.db.query<{ id: number }>(
+      `INSERT INTO pledge_financing (enterprise_id, lender, amount, registered_on)
+       SELECT e, '银行', a, d FROM unnest($1::int[], $2::numeric[], $3::date[]) WITH ORDINALITY AS x(e, a, d, n) ORDER BY n RETURNING id`,
+      [s.pledges.map((p) => this.enterpriseIds[p.pledgor]), s.pledges.map((p) => p.amount), s.pledges.map((p) => p.registered)],
+    );
+    this.pledgeIds.push(...pledges.map((p) => p.id));
+    const links = s.pledges.flatMap((p, k) =>
+      [...new Set(p.patents.map((i) => this.patentIds[i % this.patentIds.length]))].map((id) => [this.pledgeIds[k], id]),
+    );
+    await this.db.query(`INSERT INTO pledge_financing_patent (pledge_financing_id, patent_id) SELECT * FROM unnest($1::int[], $2::int[])`, [
+      column(links, 0),
+      column(links, 1),
+    ]);
   }
 
   private async addPlan(startYear: number, threshold: number): Promise<void> {
-    const plan = await this.one<{ id: number } | undefined>(
+    const [plan] = await this.db.query<{ id: number }>(
       `INSERT INTO plan (county_code, title, start_year, end_year, high_pledge_threshold) VALUES ($1, $2, $3, $3 + 2, $4)
        ON CONFLICT (county_code, start_year) DO NOTHING RETURNING id`,
       [this.county, `规划 ${startYear}`, startYear, threshold],
@@ -280,7 +292,9 @@ class World {
         if (o.add) {
           await this.db.query(
             `INSERT INTO patent_owner (patent_id, enterprise_id, position)
-             SELECT $1, $2, COALESCE(max(position), 0) + 1 FROM patent_owner WHERE patent_id = $1 ON CONFLICT DO NOTHING`,
+             SELECT $1, $2, COALESCE(max(position), 0) + 1 FROM patent_owner WHERE patent_id = $1
+             HAVING EXISTS (SELECT 1 FROM patent WHERE id = $1) -- not of a deleted patent: its owners are not edited
+             ON CONFLICT DO NOTHING`,
             [id, enterprise],
           );
         } else {
