@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
+import { hasActiveApiKey as activeApiKeyExists } from '../auth/api-key.sql';
 import { createAuthenticator } from '../auth/authenticate';
 import { Role, SYSTEM_PRINCIPAL } from '../auth/principal';
 import { signToken } from '../auth/tokens';
@@ -54,8 +55,7 @@ export const DEMO_TOKEN_SECONDS = 30 * 24 * 3600;
 async function hasActiveApiKey(dataSource: DataSource): Promise<boolean> {
   const db = new RequestDatabase(dataSource, {}, SYSTEM_PRINCIPAL);
   try {
-    const rows = await db.query(`SELECT 1 FROM api_key WHERE revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now()) LIMIT 1`);
-    return rows.length > 0;
+    return await activeApiKeyExists(db);
   } finally {
     await db.finish(true);
   }
