@@ -8,7 +8,7 @@ import { createDataSource } from '../src/db/data-source';
 import { RequestDatabase } from '../src/db/request-database';
 import { EXPORT_KINDS, exportTable, ExportKind } from '../src/export/export-tables';
 import { EXPORT_FORMATS, ExportFormat, render } from '../src/export/formats';
-import { Context } from '../src/graphql/context';
+import { Context, NO_FIGURE_CACHE } from '../src/graphql/context';
 import { isIsoDate, todayInChina } from '../src/graphql/dates';
 import { Loaders } from '../src/graphql/loaders';
 import { commandRole } from '../src/history/command-role';
@@ -94,7 +94,7 @@ async function run(): Promise<void> {
     try {
       // as an ADMIN of the county under Row Level Security (a superuser owner takes the application's role)
       const db = new RequestDatabase(dataSource, { role: await commandRole(dataSource) }, principal);
-      const ctx: Context = { db, loaders: new Loaders(), today: todayInChina(), principal };
+      const ctx: Context = { db, loaders: new Loaders(), today: todayInChina(), principal, figures: NO_FIGURE_CACHE };
       try {
         const table = await exportTable(ctx, { countyCode: args.county, kind: args.what, asOf: args.asOf, onlyUnmet: args.onlyUnmet });
         writeFileSync(args.out, await render(table, args.format));

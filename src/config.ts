@@ -42,6 +42,8 @@ export interface Config {
   jwtAudience: string | null;
   /** git-ignored folder of what the embedded start generates and keeps: JWT secret, app role password, demo token */
   dataDir: string;
+  /** memory for county-wide figures kept between requests (src/figures/figure-cache.ts), in MiB; 0: none are kept */
+  figureCacheMb: number;
 }
 
 function integer(name: string, fallback: number, env: NodeJS.ProcessEnv, min = 1): number {
@@ -115,5 +117,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jwtIssuer: env.JWT_ISSUER || null,
     jwtAudience: env.JWT_AUDIENCE || null,
     dataDir: path.resolve(env.DATA_DIR || '.data'),
+    figureCacheMb: integer('FIGURE_CACHE_MB', 32, env, 0),
   };
 }

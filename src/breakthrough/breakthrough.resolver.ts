@@ -1,10 +1,11 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { County } from '../county/county';
 import { Enterprise } from '../enterprise/enterprise';
 import { EnterpriseCategory } from '../enterprise/enterprise-category';
 import { requireCountyWide } from '../auth/guard';
 import { Context } from '../graphql/context';
-import { Connection } from '../graphql/pagination';
+import { Connection, selectsField } from '../graphql/pagination';
 import { DateScalar } from '../graphql/scalars';
 import { CategoryBreakthrough, TargetGap, TargetGapConnection } from './breakthrough';
 import { breakthroughSummaryLoader, countyTargetGaps, enterpriseTargetGapsLoader } from './breakthrough.sql';
@@ -25,17 +26,12 @@ export class TargetGapQueryResolver {
     @asOfArg() asOf: string | null,
     @Arg('first', () => Int, { nullable: true, defaultValue: 50, description: '0 to 100' }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Info() info: GraphQLResolveInfo,
     @Ctx() ctx: Context,
   ): Promise<Connection<TargetGap>> {
     requireCountyWide(ctx, 'targetGaps');
-    return countyTargetGaps(ctx, {
-      countyCode,
-      category: category ?? null,
-      onlyUnmet: onlyUnmet ?? false,
-      asOf: asOf ?? ctx.today,
-      first,
-      after,
-    });
+    const query = { countyCode, category: category ?? null, onlyUnmet: onlyUnmet ?? false, asOf: asOf ?? ctx.today, first, after };
+    return countyTargetGaps(ctx, query, selectsField(info, 'totalCount'));
   }
 }
 

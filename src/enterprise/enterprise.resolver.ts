@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { County } from '../county/county';
 import { countyLoader } from '../county/county.sql';
 import { requireAdmin, requireCountyInScope, requireCountyWide, requireWriter } from '../auth/guard';
@@ -6,7 +7,7 @@ import { DeletedRecord } from '../history/deleted-record';
 import { EXPECTED_VERSION } from '../history/versions';
 import { Context } from '../graphql/context';
 import { DateScalar } from '../graphql/scalars';
-import { Connection } from '../graphql/pagination';
+import { Connection, selectsField } from '../graphql/pagination';
 import { CategoryMembership, Enterprise, EnterpriseConnection } from './enterprise';
 import { EnterpriseCategory } from './enterprise-category';
 import { EnterpriseFilter, EnterpriseInput } from './enterprise.inputs';
@@ -134,9 +135,10 @@ export class CountyEnterprisesResolver {
     @Arg('filter', () => EnterpriseFilter, { nullable: true }) filter: EnterpriseFilter | null,
     @Arg('first', () => Int, { nullable: true, defaultValue: 50, description: '0 to 100' }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Info() info: GraphQLResolveInfo,
     @Ctx() ctx: Context,
   ): Promise<Connection<Enterprise>> {
     requireCountyWide(ctx, 'County.enterprises', county);
-    return countyEnterprisesLoader(ctx, filter, first, after).load(county.code);
+    return countyEnterprisesLoader(ctx, filter, first, after, selectsField(info, 'totalCount')).load(county.code);
   }
 }

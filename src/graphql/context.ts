@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { Principal } from '../auth/principal';
 import { RequestDatabase, RequestDatabaseOptions } from '../db/request-database';
+import { FigureCache } from '../figures/figure-cache';
 import { requestRoute } from '../ops/replicas';
 import { IsoDate, todayInChina } from './dates';
 import { Loaders } from './loaders';
@@ -13,15 +14,25 @@ export interface Context {
   today: IsoDate;
   /** the authenticated caller */
   principal: Principal;
+  /** county-wide figures kept between requests (the server's one cache; a disabled one where there is none) */
+  figures: FigureCache;
 }
+
+export interface ContextOptions extends RequestDatabaseOptions {
+  figures?: FigureCache;
+}
+
+/** The cache of contexts made without one: it keeps nothing. */
+export const NO_FIGURE_CACHE = new FigureCache(0);
 
 /**
  * A request's context: its transaction opens (lazily) under Row Level Security for `principal`, on a read replica when
  * the operation is a query (readRoutingPlugin; DATABASE_REPLICA_URLS), else on the primary.
  */
-export function createContext(dataSource: DataSource, principal: Principal, options: RequestDatabaseOptions = {}): Context {
+export function createContext(dataSource: DataSource, principal: Principal, options: ContextOptions = {}): Context {
+  const { figures = NO_FIGURE_CACHE, ...databaseOptions } = options;
   const route = requestRoute();
-  const db = new RequestDatabase(dataSource, { ...options, target: route.target }, principal);
+  const db = new RequestDatabase(dataSource, { ...databaseOptions, target: route.target }, principal);
   route.attach(db);
-  return { db, loaders: new Loaders(), today: todayInChina(), principal };
+  return { db, loaders: new Loaders(), today: todayInChina(), principal, figures };
 }

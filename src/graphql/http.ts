@@ -2,16 +2,15 @@ import { ApolloServer, HeaderMap } from '@apollo/server';
 import http from 'node:http';
 import { DataSource } from 'typeorm';
 import { Principal } from '../auth/principal';
-import { RequestDatabaseOptions } from '../db/request-database';
 import { noteErrorAnswer, sendError } from '../http/answers';
 import { readBody } from '../http/body';
-import { Context, createContext } from './context';
+import { Context, ContextOptions, createContext } from './context';
 import { badRequest } from './errors';
 
 export interface GraphqlHttpOptions {
   apollo: ApolloServer<Context>;
   dataSource: DataSource;
-  databaseOptions?: RequestDatabaseOptions;
+  databaseOptions?: ContextOptions;
 }
 
 /** POST and GET /graphql for an authenticated caller: the request handed to Apollo, its answer written back. */

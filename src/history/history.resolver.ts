@@ -1,10 +1,11 @@
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, Info, Int, Resolver, Root } from 'type-graphql';
 import { requireAdmin, requireCountyWide } from '../auth/guard';
 import { County } from '../county/county';
 import { Enterprise } from '../enterprise/enterprise';
 import { PledgeFinancing } from '../financing/pledge-financing';
 import { Context } from '../graphql/context';
-import { Connection } from '../graphql/pagination';
+import { Connection, selectsField } from '../graphql/pagination';
 import { Patent } from '../patent/patent';
 import { HistoryConnection, HistoryEntry } from './history';
 import { deletionsLoader, historyLoader } from './history.sql';
@@ -23,10 +24,11 @@ export class EnterpriseHistoryResolver {
     @Root() enterprise: Enterprise,
     @firstArg() first: number | null,
     @afterArg() after: string | null,
+    @Info() info: GraphQLResolveInfo,
     @Ctx() ctx: Context,
   ): Promise<Connection<HistoryEntry>> {
     requireAdmin(ctx, 'Enterprise.history');
-    return historyLoader(ctx, 'Enterprise', first, after).load(String(enterprise.id));
+    return historyLoader(ctx, 'Enterprise', first, after, selectsField(info, 'totalCount')).load(String(enterprise.id));
   }
 }
 
@@ -39,10 +41,11 @@ export class PatentHistoryResolver {
     @Root() patent: Patent,
     @firstArg() first: number | null,
     @afterArg() after: string | null,
+    @Info() info: GraphQLResolveInfo,
     @Ctx() ctx: Context,
   ): Promise<Connection<HistoryEntry>> {
     requireAdmin(ctx, 'Patent.history');
-    return historyLoader(ctx, 'Patent', first, after).load(String(patent.id));
+    return historyLoader(ctx, 'Patent', first, after, selectsField(info, 'totalCount')).load(String(patent.id));
   }
 }
 
@@ -55,10 +58,11 @@ export class PledgeFinancingHistoryResolver {
     @Root() financing: PledgeFinancing,
     @firstArg() first: number | null,
     @afterArg() after: string | null,
+    @Info() info: GraphQLResolveInfo,
     @Ctx() ctx: Context,
   ): Promise<Connection<HistoryEntry>> {
     requireAdmin(ctx, 'PledgeFinancing.history');
-    return historyLoader(ctx, 'PledgeFinancing', first, after).load(String(financing.id));
+    return historyLoader(ctx, 'PledgeFinancing', first, after, selectsField(info, 'totalCount')).load(String(financing.id));
   }
 }
 
@@ -71,11 +75,12 @@ export class CountyHistoryResolver {
     @Root() county: County,
     @firstArg() first: number | null,
     @afterArg() after: string | null,
+    @Info() info: GraphQLResolveInfo,
     @Ctx() ctx: Context,
   ): Promise<Connection<HistoryEntry>> {
     requireAdmin(ctx, 'County.history');
     requireCountyWide(ctx, 'County.history', county);
-    return historyLoader(ctx, 'County', first, after).load(county.code);
+    return historyLoader(ctx, 'County', first, after, selectsField(info, 'totalCount')).load(county.code);
   }
 
   @FieldResolver(() => HistoryConnection, {
@@ -88,11 +93,12 @@ export class CountyHistoryResolver {
     @Root() county: County,
     @firstArg() first: number | null,
     @afterArg() after: string | null,
+    @Info() info: GraphQLResolveInfo,
     @Ctx() ctx: Context,
   ): Promise<Connection<HistoryEntry>> {
     requireAdmin(ctx, 'County.deletions');
     requireCountyWide(ctx, 'County.deletions', county);
-    return deletionsLoader(ctx, first, after).load(county.code);
+    return deletionsLoader(ctx, first, after, selectsField(info, 'totalCount')).load(county.code);
   }
 }
 

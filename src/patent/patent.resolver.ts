@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { County } from '../county/county';
 import { attributedCounty } from '../county/county-label';
 import { Enterprise } from '../enterprise/enterprise';
@@ -6,7 +7,7 @@ import { requireAdmin, requireCountyInScope, requireCountyWide, requireWriter } 
 import { DeletedRecord } from '../history/deleted-record';
 import { EXPECTED_VERSION } from '../history/versions';
 import { Context } from '../graphql/context';
-import { Connection } from '../graphql/pagination';
+import { Connection, selectsField } from '../graphql/pagination';
 import { OverseasGrant, Patent, PatentAward, PatentConnection } from './patent';
 import { PatentFilter, PatentInput } from './patent.inputs';
 import {
@@ -112,9 +113,10 @@ export class EnterprisePatentsResolver {
     @filterArg() filter: PatentFilter | null,
     @firstArg() first: number | null,
     @afterArg() after: string | null,
+    @Info() info: GraphQLResolveInfo,
     @Ctx() ctx: Context,
   ): Promise<Connection<Patent>> {
-    return patentListLoader(ctx, 'enterprise', filter, first, after).load(enterprise.id);
+    return patentListLoader(ctx, 'enterprise', filter, first, after, selectsField(info, 'totalCount')).load(enterprise.id);
   }
 }
 
@@ -128,9 +130,10 @@ export class CountyPatentsResolver {
     @filterArg() filter: PatentFilter | null,
     @firstArg() first: number | null,
     @afterArg() after: string | null,
+    @Info() info: GraphQLResolveInfo,
     @Ctx() ctx: Context,
   ): Promise<Connection<Patent>> {
     requireCountyWide(ctx, 'County.patents', county);
-    return patentListLoader(ctx, 'county', filter, first, after).load(county.code);
+    return patentListLoader(ctx, 'county', filter, first, after, selectsField(info, 'totalCount')).load(county.code);
   }
 }
