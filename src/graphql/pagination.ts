@@ -166,10 +166,12 @@ export interface PagedQuery {
  */
 export function pagedSql({ owners, rowsOf, sort, page, withTotal }: PagedQuery): Sql {
   const after = page.after ? afterSql(sort, page.after, 'r') : sql`true`;
-  const total = withTotal ? sql`(SELECT count(*)::int FROM (${rowsOf(sql`o.owner`)}) counted)` : sql`NULL::int`;
+  // once per owner (a LATERAL of the owner), not once per row of its page
+  const total = withTotal ? sql`SELECT count(*)::int AS total FROM (${rowsOf(sql`o.owner`)}) counted` : sql`SELECT NULL::int AS total`;
   return sql`
-    SELECT o.owner AS "pageOwner", ${total} AS "pageTotal", r.*
+    SELECT o.owner AS "pageOwner", t.total AS "pageTotal", r.*
       FROM unnest(${owners}) WITH ORDINALITY AS o(owner, ord)
+      CROSS JOIN LATERAL (${total}) t
       LEFT JOIN LATERAL (
         SELECT true AS "pageRow", r.* FROM (${rowsOf(sql`o.owner`)}) r
          WHERE ${after} ORDER BY ${orderBySql(sort, 'r')} LIMIT ${page.limit + 1}
