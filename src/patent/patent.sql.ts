@@ -95,7 +95,8 @@ export function patentListRowsSql(
       ? sql`SELECT po.enterprise_id AS owner, ${PATENT_COLUMNS} FROM patent_owner po JOIN patent p ON p.id = po.patent_id
               WHERE po.enterprise_id = ANY(${owners}::int[])`
       : sql`SELECT p.county_code AS owner, ${PATENT_COLUMNS} FROM patent p WHERE p.county_code = ANY(${owners}::text[])`;
-  return sql`${source} AND (${filter.type}::text IS NULL OR p.type = ${filter.type})
+  const type = sql`${filter.type}::text`;
+  return sql`${source} AND (${type} IS NULL OR p.type = ${type})
                AND (NOT ${filter.highValueOnly} OR ${highValueSql(sql`p`, sql`${filter.asOf}::date`)})`;
 }
 
