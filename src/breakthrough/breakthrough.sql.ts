@@ -13,6 +13,7 @@ import {
   Connection,
   connectionsByOwner,
   orderBySql,
+  PageArgs,
   PagedRow,
   pagedSql,
   PageRequest,
@@ -92,13 +93,11 @@ export const TARGET_GAP_ORDER: SortColumn[] = [
   { column: 'categoryOrder', type: 'int' },
 ];
 
-export interface TargetGapQuery {
+export interface TargetGapQuery extends PageArgs {
   countyCode: string;
   category: EnterpriseCategory | null;
   onlyUnmet: boolean;
   asOf: IsoDate;
-  first: number | null;
-  after: string | null;
 }
 
 /** The gap rows of a county (a query with an `owner` column, for pagedSql), filtered. */
@@ -115,7 +114,7 @@ export function countyTargetGapsSql(query: Omit<TargetGapQuery, 'first' | 'after
 
 /** A county's gap rows, largest gap first, then name (byte order), credit code and category. */
 export async function countyTargetGaps(ctx: Context, query: TargetGapQuery): Promise<Connection<TargetGap>> {
-  const page = pageRequest(query.first, query.after, TARGET_GAP_ORDER);
+  const page = pageRequest(query, TARGET_GAP_ORDER);
   const rows = await ctx.db.query<GapRow & PagedRow>(countyTargetGapsSql(query, page));
   return connectionsByOwner([query.countyCode], rows, TARGET_GAP_ORDER, page.limit, toTargetGap)[0];
 }

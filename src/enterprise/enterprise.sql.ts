@@ -4,7 +4,8 @@ import { assertCountyExists } from '../county/county.sql';
 import { Context } from '../graphql/context';
 import { IsoDate } from '../graphql/dates';
 import { byKey, groupByKey } from '../graphql/loaders';
-import { Connection, connectionsByOwner, PagedRow, pagedSql, pageRequest, SortColumn } from '../graphql/pagination';
+import { asOfOrToday } from '../graphql/arguments';
+import { Connection, connectionsByOwner, PageArgs, PagedRow, pagedSql, pageRequest, SortColumn } from '../graphql/pagination';
 import { badUserInput } from '../graphql/errors';
 import { assertNotDeleted, DeletedRecord, expectVersion, setDeleted } from '../history/versions';
 import { parseCreditCode } from '../identifiers/credit-code';
@@ -90,9 +91,9 @@ export function countyEnterpriseRowsSql(countyCodes: Sql, filter: Omit<Enterpris
 }
 
 /** Enterprise lists of counties, ordered by name (byte order), then credit code. */
-export function countyEnterprisesLoader(ctx: Context, filter: EnterpriseFilter | null, first: number | null, after: string | null) {
-  const page = pageRequest(first, after, ENTERPRISE_ORDER);
-  const asOf = filter?.asOf ?? ctx.today;
+export function countyEnterprisesLoader(ctx: Context, filter: EnterpriseFilter | null, pageArgs: PageArgs) {
+  const page = pageRequest(pageArgs, ENTERPRISE_ORDER);
+  const asOf = asOfOrToday(ctx, filter?.asOf);
   return ctx.loaders.get<string, Connection<Enterprise>>(
     'countyEnterprises',
     [filter?.category ?? null, filter?.nameContains ?? null, asOf, page],

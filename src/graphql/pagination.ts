@@ -1,4 +1,4 @@
-import { ClassType, Field, Int, ObjectType } from 'type-graphql';
+import { ArgsType, ClassType, Field, Int, ObjectType } from 'type-graphql';
 import { sql, Sql } from '../db/sql';
 import { isIsoDate } from './dates';
 import { badUserInput } from './errors';
@@ -62,13 +62,26 @@ export interface SortColumn {
   collate?: string;
 }
 
+/** The arguments of every connection field: `@Args(() => PageArgs) page: PageArgs`. */
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: `0 to ${MAX_PAGE_SIZE}` })
+  first?: number | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "a cursor from this same connection (an edge's cursor or endCursor): the page starts after that row",
+  })
+  after?: string | null;
+}
+
 export interface PageRequest {
   limit: number;
   /** sort key of the last row of the previous page, or null for the first page */
   after: SortKey | null;
 }
 
-export function pageRequest(first: number | null | undefined, after: string | null | undefined, sort: SortColumn[]): PageRequest {
+export function pageRequest({ first, after }: PageArgs, sort: SortColumn[]): PageRequest {
   const limit = first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(limit) || limit < 0 || limit > MAX_PAGE_SIZE) {
     throw badUserInput('first', `must be between 0 and ${MAX_PAGE_SIZE}, got ${limit}`);

@@ -43,14 +43,14 @@ const CASES: Record<string, { what: string; statement: Sql }> = {
     what: 'targetGaps, the first page (src/breakthrough/breakthrough.sql.ts over src/graphql/pagination.ts pagedSql)',
     statement: countyTargetGapsSql(
       { countyCode: COUNTY, category: null, onlyUnmet: true, asOf: AS_OF },
-      pageRequest(20, null, TARGET_GAP_ORDER),
+      pageRequest({ first: 20 }, TARGET_GAP_ORDER),
     ),
   },
   'target-gaps-page-after': {
     what: 'targetGaps, a page after a cursor (gap, name, credit code, category order)',
     statement: countyTargetGapsSql(
       { countyCode: COUNTY, category: null, onlyUnmet: true, asOf: AS_OF },
-      pageRequest(20, encodeCursor([2, '垫江示例企业', creditCode(7), 1]), TARGET_GAP_ORDER),
+      pageRequest({ first: 20, after: encodeCursor([2, '垫江示例企业', creditCode(7), 1]) }, TARGET_GAP_ORDER),
     ),
   },
 };
