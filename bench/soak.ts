@@ -22,10 +22,8 @@ import autocannon from 'autocannon';
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { Client } from 'pg';
 import { Role } from '../src/auth/principal';
 import { signToken } from '../src/auth/tokens';
 import { createDataSource } from '../src/db/data-source';
@@ -35,6 +33,8 @@ import { ensureAppLoginRole } from '../src/db/roles';
 import { seedDemo } from '../src/seed/seed';
 
 import { integerEnv } from './settings';
+import { withClient } from '../src/db/client';
+import { freePort } from '../src/ops/free-port';
 
 // ---------------------------------------------------------------- settings
 
@@ -74,27 +74,6 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 const log = (message: string) => console.log(message);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 /** Sample lines of a Prometheus text exposition, by series ("name{labels}"). */
 function parseMetrics(text: string): Map<string, number> {

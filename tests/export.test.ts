@@ -20,7 +20,7 @@ import { Context } from '../src/graphql/context';
 import { Loaders } from '../src/graphql/loaders';
 import { createApolloServer, createHttpHandler } from '../src/graphql/server';
 import { createLogger } from '../src/ops/logger';
-import { creditCode, givenCounty, givenEnterprise, givenPatent, givenPlan } from './support/builders';
+import { creditCode, givenChongqingAndDianjiang, givenCounty, givenEnterprise, givenPatent, givenPlan } from './support/builders';
 import { createTestApi, principal, TestApi } from './support/test-api';
 
 const AS_OF = '2024-06-30';
@@ -35,8 +35,7 @@ let dir: string;
 beforeAll(async () => {
   api = await createTestApi();
   dir = mkdtempSync(path.join(os.tmpdir(), 'hvp-export-test-'));
-  await givenCounty(api, '500000', '重庆市');
-  await givenCounty(api, '500231', '垫江县', '500000');
+  await givenChongqingAndDianjiang(api);
   await givenCounty(api, '500232', '邻县', '500000');
   await givenPlan(api, {
     countyCode: '500231',

@@ -11,36 +11,17 @@ import { RunningServer, startServer } from '../src/ops/app';
 import { createLogger } from '../src/ops/logger';
 import { Role } from '../src/auth/principal';
 import { signToken } from '../src/auth/tokens';
-import { testAppUrl } from './support/test-api';
+import { testAdminUrl, testAppUrl } from './support/test-api';
+import { withClient } from '../src/db/client';
 import { sql as statement } from '../src/db/sql';
 
 /** Operations: /health, /ready, /metrics, the request log, the statement timeout; a server of its own over HTTP. */
 
-const adminUrl = () => {
-  const url = process.env.TEST_ADMIN_URL;
-  if (!url) throw new Error('TEST_ADMIN_URL is not set: run the tests with jest (tests/support/global-setup.ts)');
-  return url;
-};
-
-async function admin<T>(work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: adminUrl() });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
+const admin = <T>(work: (client: Client) => Promise<T>): Promise<T> => withClient(testAdminUrl(), work);
 
 /** one statement on the test database, outside the server */
 async function sql(text: string, params: unknown[] = []): Promise<any[]> {
-  const client = new Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query(text, params)).rows;
-  } finally {
-    await client.end();
-  }
+  return withClient(databaseUrl, async (client) => (await client.query(text, params)).rows);
 }
 
 /** A JSON-lines sink for pino: every line the server logs. */
@@ -64,7 +45,7 @@ class LogLines implements DestinationStream {
 
 const STATEMENT_TIMEOUT_MS = 1000;
 const databaseName = `hvp_test_ops_${randomBytes(6).toString('hex')}`;
-const databaseUrl = withDatabase(adminUrl(), databaseName);
+const databaseUrl = withDatabase(testAdminUrl(), databaseName);
 const JWT_SECRET = 'ops-test-secret-of-at-least-32-characters';
 const config: Config = {
   ...loadConfig({}),

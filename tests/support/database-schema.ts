@@ -1,4 +1,4 @@
-import { Client } from 'pg';
+import { withClient } from '../../src/db/client';
 
 /**
  * The schema of a migrated database as one text (schema/database.sql): tables with their columns, constraints,
@@ -12,9 +12,7 @@ import { Client } from 'pg';
  * TypeORM's own table typeorm_migrations is left out, but for the grants on it.
  */
 export async function databaseSchema(url: string): Promise<string> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
+  return withClient(url, async (client) => {
     const rows = async <T>(text: string, values: unknown[] = []) => (await client.query(text, values)).rows as T[];
     const [{ owner }] = await rows<{ owner: string }>(`SELECT current_user AS owner`);
     const role = (name: string) => (name === owner ? 'owner' : name);
@@ -162,7 +160,5 @@ export async function databaseSchema(url: string): Promise<string> {
       .join('\n')
       .replace(/\n{3,}/g, '\n\n')
       .trimEnd()}\n`;
-  } finally {
-    await client.end();
-  }
+  });
 }
