@@ -60,7 +60,48 @@ CREATE TRIGGER county_label AFTER INSERT OR UPDATE ON public.county FOR EACH ROW
 CREATE TRIGGER hvp_2_history_delete AFTER DELETE ON public.county REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('County', 'r.code', 'SELECT r.code, r.code, NULL::int', 'code', '');
 CREATE TRIGGER hvp_2_history_insert AFTER INSERT ON public.county REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('County', 'r.code', 'SELECT r.code, r.code, NULL::int', 'code', '');
 CREATE TRIGGER hvp_2_history_update AFTER UPDATE ON public.county REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('County', 'r.code', 'SELECT r.code, r.code, NULL::int', 'code', '');
+CREATE TRIGGER hvp_4_changed_delete AFTER DELETE ON public.county REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_changed_county_delete();
+CREATE TRIGGER hvp_4_changed_insert AFTER INSERT ON public.county REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_changed_county_insert();
+CREATE TRIGGER hvp_4_changed_update AFTER UPDATE ON public.county REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_changed_county_update();
 GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE county TO hvp_app_access;
+
+CREATE TABLE county_change (
+  transaction_id xid8 DEFAULT pg_current_xact_id() NOT NULL,
+  county_code text NOT NULL
+);
+ALTER TABLE county_change ADD CONSTRAINT county_change_pkey PRIMARY KEY (transaction_id, county_code);
+ALTER TABLE county_change ENABLE ROW LEVEL SECURITY;
+ALTER TABLE county_change FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_delete ON county_change AS PERMISSIVE FOR DELETE TO PUBLIC
+  USING (( SELECT hvp_maintaining() AS hvp_maintaining));
+CREATE POLICY tenant_insert ON county_change AS PERMISSIVE FOR INSERT TO PUBLIC
+  WITH CHECK (( SELECT hvp_maintaining() AS hvp_maintaining));
+CREATE POLICY tenant_read ON county_change AS PERMISSIVE FOR SELECT TO PUBLIC
+  USING (( SELECT hvp_maintaining() AS hvp_maintaining));
+CREATE POLICY tenant_update ON county_change AS PERMISSIVE FOR UPDATE TO PUBLIC
+  USING (( SELECT hvp_maintaining() AS hvp_maintaining))
+  WITH CHECK (( SELECT hvp_maintaining() AS hvp_maintaining));
+CREATE CONSTRAINT TRIGGER county_change_publish AFTER INSERT ON public.county_change DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION hvp_publish_county_changes();
+GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE county_change TO hvp_app_access;
+
+CREATE TABLE county_data_version (
+  county_code text NOT NULL,
+  version bigint NOT NULL
+);
+ALTER TABLE county_data_version ADD CONSTRAINT county_data_version_pkey PRIMARY KEY (county_code);
+ALTER TABLE county_data_version ADD CONSTRAINT county_data_version_county_code_fkey FOREIGN KEY (county_code) REFERENCES county(code) ON DELETE CASCADE;
+ALTER TABLE county_data_version ENABLE ROW LEVEL SECURITY;
+ALTER TABLE county_data_version FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_delete ON county_data_version AS PERMISSIVE FOR DELETE TO PUBLIC
+  USING (( SELECT hvp_maintaining() AS hvp_maintaining));
+CREATE POLICY tenant_insert ON county_data_version AS PERMISSIVE FOR INSERT TO PUBLIC
+  WITH CHECK (( SELECT hvp_maintaining() AS hvp_maintaining));
+CREATE POLICY tenant_read ON county_data_version AS PERMISSIVE FOR SELECT TO PUBLIC
+  USING ((( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])) OR ( SELECT hvp_maintaining() AS hvp_maintaining)));
+CREATE POLICY tenant_update ON county_data_version AS PERMISSIVE FOR UPDATE TO PUBLIC
+  USING (( SELECT hvp_maintaining() AS hvp_maintaining))
+  WITH CHECK (( SELECT hvp_maintaining() AS hvp_maintaining));
+GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE county_data_version TO hvp_app_access;
 
 CREATE TABLE county_label (
   code text NOT NULL,
@@ -116,6 +157,9 @@ CREATE POLICY tenant_update ON county_statistics AS PERMISSIVE FOR UPDATE TO PUB
 CREATE TRIGGER hvp_2_history_delete AFTER DELETE ON public.county_statistics REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('County', 'r.county_code', 'SELECT r.county_code, r.county_code, r.version', 'county_code,year', '');
 CREATE TRIGGER hvp_2_history_insert AFTER INSERT ON public.county_statistics REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('County', 'r.county_code', 'SELECT r.county_code, r.county_code, r.version', 'county_code,year', '');
 CREATE TRIGGER hvp_2_history_update AFTER UPDATE ON public.county_statistics REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('County', 'r.county_code', 'SELECT r.county_code, r.county_code, r.version', 'county_code,year', '');
+CREATE TRIGGER hvp_4_changed_delete AFTER DELETE ON public.county_statistics REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_changed_county_statistics_delete();
+CREATE TRIGGER hvp_4_changed_insert AFTER INSERT ON public.county_statistics REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_changed_county_statistics_insert();
+CREATE TRIGGER hvp_4_changed_update AFTER UPDATE ON public.county_statistics REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_changed_county_statistics_update();
 CREATE TRIGGER hvp_version BEFORE UPDATE ON public.county_statistics FOR EACH ROW EXECUTE FUNCTION hvp_version();
 GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE county_statistics TO hvp_app_access;
 
@@ -156,8 +200,38 @@ CREATE POLICY tenant_update ON enterprise AS PERMISSIVE FOR UPDATE TO PUBLIC
 CREATE TRIGGER hvp_2_history_delete AFTER DELETE ON public.enterprise REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('Enterprise', 'r.id::text', 'SELECT r.credit_code, r.county_code, r.version', 'id', '');
 CREATE TRIGGER hvp_2_history_insert AFTER INSERT ON public.enterprise REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('Enterprise', 'r.id::text', 'SELECT r.credit_code, r.county_code, r.version', 'id', '');
 CREATE TRIGGER hvp_2_history_update AFTER UPDATE ON public.enterprise REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('Enterprise', 'r.id::text', 'SELECT r.credit_code, r.county_code, r.version', 'id', '');
+CREATE TRIGGER hvp_3_moved AFTER UPDATE ON public.enterprise REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_enterprise_moved();
+CREATE TRIGGER hvp_4_changed_delete AFTER DELETE ON public.enterprise REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_changed_enterprise_delete();
+CREATE TRIGGER hvp_4_changed_insert AFTER INSERT ON public.enterprise REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_changed_enterprise_insert();
+CREATE TRIGGER hvp_4_changed_update AFTER UPDATE ON public.enterprise REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_changed_enterprise_update();
 CREATE TRIGGER hvp_version BEFORE UPDATE ON public.enterprise FOR EACH ROW EXECUTE FUNCTION hvp_version();
 GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE enterprise TO hvp_app_access;
+
+CREATE TABLE enterprise_high_value (
+  enterprise_id integer NOT NULL,
+  county_code text NOT NULL,
+  starts date NOT NULL,
+  ends date NOT NULL,
+  high_value integer NOT NULL
+);
+ALTER TABLE enterprise_high_value ADD CONSTRAINT enterprise_high_value_enterprise_id_fkey FOREIGN KEY (enterprise_id) REFERENCES enterprise(id) ON DELETE CASCADE;
+ALTER TABLE enterprise_high_value ADD CONSTRAINT enterprise_high_value_check CHECK ((starts < ends));
+ALTER TABLE enterprise_high_value ADD CONSTRAINT enterprise_high_value_high_value_check CHECK ((high_value > 0));
+CREATE INDEX enterprise_high_value_enterprise_idx ON public.enterprise_high_value USING btree (enterprise_id, starts) INCLUDE (ends, high_value);
+ALTER TABLE enterprise_high_value ENABLE ROW LEVEL SECURITY;
+ALTER TABLE enterprise_high_value FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_delete ON enterprise_high_value AS PERMISSIVE FOR DELETE TO PUBLIC
+  USING (( SELECT hvp_maintaining() AS hvp_maintaining));
+CREATE POLICY tenant_insert ON enterprise_high_value AS PERMISSIVE FOR INSERT TO PUBLIC
+  WITH CHECK (( SELECT hvp_maintaining() AS hvp_maintaining));
+CREATE POLICY tenant_read ON enterprise_high_value AS PERMISSIVE FOR SELECT TO PUBLIC
+  USING ((( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])) OR ((( SELECT hvp_role() AS hvp_role) = 'ENTERPRISE'::text) AND (EXISTS ( SELECT 1
+   FROM enterprise e
+  WHERE (e.id = enterprise_high_value.enterprise_id))))));
+CREATE POLICY tenant_update ON enterprise_high_value AS PERMISSIVE FOR UPDATE TO PUBLIC
+  USING (( SELECT hvp_maintaining() AS hvp_maintaining))
+  WITH CHECK (( SELECT hvp_maintaining() AS hvp_maintaining));
+GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE enterprise_high_value TO hvp_app_access;
 
 CREATE TABLE enterprise_membership (
   id integer DEFAULT nextval('enterprise_membership_id_seq'::regclass) NOT NULL,
@@ -168,14 +242,17 @@ CREATE TABLE enterprise_membership (
   version integer DEFAULT 1 NOT NULL,
   version_xact xid8 DEFAULT pg_current_xact_id(),
   deleted_at timestamp with time zone,
-  deleted_with text
+  deleted_with text,
+  county_code text NOT NULL
 );
 ALTER TABLE enterprise_membership ADD CONSTRAINT enterprise_membership_pkey PRIMARY KEY (id);
+ALTER TABLE enterprise_membership ADD CONSTRAINT enterprise_membership_county_fkey FOREIGN KEY (enterprise_id, county_code) REFERENCES enterprise(id, county_code) ON UPDATE CASCADE ON DELETE CASCADE;
 ALTER TABLE enterprise_membership ADD CONSTRAINT enterprise_membership_enterprise_id_fkey FOREIGN KEY (enterprise_id) REFERENCES enterprise(id) ON DELETE CASCADE;
 ALTER TABLE enterprise_membership ADD CONSTRAINT enterprise_membership_category_check CHECK ((category = ANY (ARRAY['LISTED_CULTIVATION'::text, 'SPECIALIZED_NEW'::text, 'HIGH_TECH'::text])));
 ALTER TABLE enterprise_membership ADD CONSTRAINT enterprise_membership_check CHECK ((valid_to >= valid_from));
 ALTER TABLE enterprise_membership ADD CONSTRAINT enterprise_membership_version_check CHECK ((version > 0));
 CREATE INDEX enterprise_membership_category_idx ON public.enterprise_membership USING btree (category, valid_from);
+CREATE INDEX enterprise_membership_county_idx ON public.enterprise_membership USING btree (county_code, category, valid_from) INCLUDE (valid_to, enterprise_id, deleted_at);
 CREATE INDEX enterprise_membership_enterprise_idx ON public.enterprise_membership USING btree (enterprise_id, category, valid_from);
 CREATE UNIQUE INDEX enterprise_membership_live_key ON public.enterprise_membership USING btree (enterprise_id, category, valid_from) WHERE (deleted_at IS NULL);
 ALTER TABLE enterprise_membership ENABLE ROW LEVEL SECURITY;
@@ -194,9 +271,9 @@ CREATE POLICY tenant_insert ON enterprise_membership AS PERMISSIVE FOR INSERT TO
    FROM enterprise e
   WHERE ((e.id = enterprise_membership.enterprise_id) AND (e.county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[]))))))));
 CREATE POLICY tenant_read ON enterprise_membership AS PERMISSIVE FOR SELECT TO PUBLIC
-  USING ((( SELECT hvp_all() AS hvp_all) OR (EXISTS ( SELECT 1
+  USING ((( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])) OR ((( SELECT hvp_role() AS hvp_role) = 'ENTERPRISE'::text) AND (EXISTS ( SELECT 1
    FROM enterprise e
-  WHERE (e.id = enterprise_membership.enterprise_id)))));
+  WHERE (e.id = enterprise_membership.enterprise_id))))));
 CREATE POLICY tenant_update ON enterprise_membership AS PERMISSIVE FOR UPDATE TO PUBLIC
   USING ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (EXISTS ( SELECT 1
    FROM enterprise e
@@ -204,13 +281,17 @@ CREATE POLICY tenant_update ON enterprise_membership AS PERMISSIVE FOR UPDATE TO
   WITH CHECK ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (EXISTS ( SELECT 1
    FROM enterprise e
   WHERE ((e.id = enterprise_membership.enterprise_id) AND (e.county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[]))))))));
+CREATE TRIGGER enterprise_membership_county BEFORE INSERT OR UPDATE OF enterprise_id ON public.enterprise_membership FOR EACH ROW EXECUTE FUNCTION hvp_membership_county();
 CREATE TRIGGER hvp_1_touch_delete AFTER DELETE ON public.enterprise_membership REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_touch_record('enterprise', 'enterprise_id');
 CREATE TRIGGER hvp_1_touch_insert AFTER INSERT ON public.enterprise_membership REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_touch_record('enterprise', 'enterprise_id');
 CREATE TRIGGER hvp_1_touch_update AFTER UPDATE ON public.enterprise_membership REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_touch_record('enterprise', 'enterprise_id');
 CREATE TRIGGER hvp_2_history_delete AFTER DELETE ON public.enterprise_membership REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('Enterprise', 'r.enterprise_id::text', 'SELECT e.credit_code, e.county_code, e.version FROM enterprise e WHERE e.id = r.enterprise_id', 'id', '');
 CREATE TRIGGER hvp_2_history_insert AFTER INSERT ON public.enterprise_membership REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('Enterprise', 'r.enterprise_id::text', 'SELECT e.credit_code, e.county_code, e.version FROM enterprise e WHERE e.id = r.enterprise_id', 'id', '');
 CREATE TRIGGER hvp_2_history_update AFTER UPDATE ON public.enterprise_membership REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('Enterprise', 'r.enterprise_id::text', 'SELECT e.credit_code, e.county_code, e.version FROM enterprise e WHERE e.id = r.enterprise_id', 'id', '');
-CREATE TRIGGER hvp_version BEFORE UPDATE ON public.enterprise_membership FOR EACH ROW EXECUTE FUNCTION hvp_version();
+CREATE TRIGGER hvp_4_changed_delete AFTER DELETE ON public.enterprise_membership REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_changed_enterprise_membership_delete();
+CREATE TRIGGER hvp_4_changed_insert AFTER INSERT ON public.enterprise_membership REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_changed_enterprise_membership_insert();
+CREATE TRIGGER hvp_4_changed_update AFTER UPDATE ON public.enterprise_membership REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_changed_enterprise_membership_update();
+CREATE TRIGGER hvp_version BEFORE UPDATE ON public.enterprise_membership FOR EACH ROW EXECUTE FUNCTION hvp_version('county_code');
 GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE enterprise_membership TO hvp_app_access;
 
 CREATE TABLE history (
@@ -298,8 +379,40 @@ CREATE POLICY tenant_update ON innovation_platform AS PERMISSIVE FOR UPDATE TO P
 CREATE TRIGGER hvp_2_history_delete AFTER DELETE ON public.innovation_platform REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('Enterprise', 'r.enterprise_id::text', 'SELECT e.credit_code, e.county_code, e.version FROM enterprise e WHERE e.id = r.enterprise_id', 'id', '');
 CREATE TRIGGER hvp_2_history_insert AFTER INSERT ON public.innovation_platform REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('Enterprise', 'r.enterprise_id::text', 'SELECT e.credit_code, e.county_code, e.version FROM enterprise e WHERE e.id = r.enterprise_id', 'id', '');
 CREATE TRIGGER hvp_2_history_update AFTER UPDATE ON public.innovation_platform REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('Enterprise', 'r.enterprise_id::text', 'SELECT e.credit_code, e.county_code, e.version FROM enterprise e WHERE e.id = r.enterprise_id', 'id', '');
+CREATE TRIGGER hvp_4_changed_delete AFTER DELETE ON public.innovation_platform REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_changed_innovation_platform_delete();
+CREATE TRIGGER hvp_4_changed_insert AFTER INSERT ON public.innovation_platform REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_changed_innovation_platform_insert();
+CREATE TRIGGER hvp_4_changed_update AFTER UPDATE ON public.innovation_platform REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_changed_innovation_platform_update();
 CREATE TRIGGER hvp_version BEFORE UPDATE ON public.innovation_platform FOR EACH ROW EXECUTE FUNCTION hvp_version();
 GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE innovation_platform TO hvp_app_access;
+
+CREATE TABLE invention_span (
+  patent_id integer NOT NULL,
+  county_code text NOT NULL,
+  starts date NOT NULL,
+  ends date NOT NULL,
+  reasons text[] NOT NULL,
+  high_value boolean GENERATED ALWAYS AS ((cardinality(reasons) > 0)) STORED NOT NULL,
+  strategic boolean GENERATED ALWAYS AS (('STRATEGIC_EMERGING_INDUSTRY'::text = ANY (reasons))) STORED NOT NULL
+);
+ALTER TABLE invention_span ADD CONSTRAINT invention_span_patent_id_fkey FOREIGN KEY (patent_id) REFERENCES patent(id) ON DELETE CASCADE;
+ALTER TABLE invention_span ADD CONSTRAINT invention_span_check CHECK ((starts < ends));
+CREATE INDEX invention_span_county_ends_idx ON public.invention_span USING btree (county_code, ends) INCLUDE (starts, high_value, strategic);
+CREATE INDEX invention_span_county_starts_idx ON public.invention_span USING btree (county_code, starts) INCLUDE (ends, high_value, strategic);
+CREATE INDEX invention_span_patent_idx ON public.invention_span USING btree (patent_id, starts) INCLUDE (ends);
+ALTER TABLE invention_span ENABLE ROW LEVEL SECURITY;
+ALTER TABLE invention_span FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_delete ON invention_span AS PERMISSIVE FOR DELETE TO PUBLIC
+  USING (( SELECT hvp_maintaining() AS hvp_maintaining));
+CREATE POLICY tenant_insert ON invention_span AS PERMISSIVE FOR INSERT TO PUBLIC
+  WITH CHECK (( SELECT hvp_maintaining() AS hvp_maintaining));
+CREATE POLICY tenant_read ON invention_span AS PERMISSIVE FOR SELECT TO PUBLIC
+  USING ((( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])) OR (EXISTS ( SELECT 1
+   FROM patent p
+  WHERE (p.id = invention_span.patent_id)))));
+CREATE POLICY tenant_update ON invention_span AS PERMISSIVE FOR UPDATE TO PUBLIC
+  USING (( SELECT hvp_maintaining() AS hvp_maintaining))
+  WITH CHECK (( SELECT hvp_maintaining() AS hvp_maintaining));
+GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE invention_span TO hvp_app_access;
 
 CREATE TABLE knowledge_value_loan (
   id integer DEFAULT nextval('knowledge_value_loan_id_seq'::regclass) NOT NULL,
@@ -347,6 +460,9 @@ CREATE POLICY tenant_update ON knowledge_value_loan AS PERMISSIVE FOR UPDATE TO 
 CREATE TRIGGER hvp_2_history_delete AFTER DELETE ON public.knowledge_value_loan REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('Enterprise', 'r.enterprise_id::text', 'SELECT e.credit_code, e.county_code, e.version FROM enterprise e WHERE e.id = r.enterprise_id', 'id', '');
 CREATE TRIGGER hvp_2_history_insert AFTER INSERT ON public.knowledge_value_loan REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('Enterprise', 'r.enterprise_id::text', 'SELECT e.credit_code, e.county_code, e.version FROM enterprise e WHERE e.id = r.enterprise_id', 'id', '');
 CREATE TRIGGER hvp_2_history_update AFTER UPDATE ON public.knowledge_value_loan REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('Enterprise', 'r.enterprise_id::text', 'SELECT e.credit_code, e.county_code, e.version FROM enterprise e WHERE e.id = r.enterprise_id', 'id', '');
+CREATE TRIGGER hvp_4_changed_delete AFTER DELETE ON public.knowledge_value_loan REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_changed_knowledge_value_loan_delete();
+CREATE TRIGGER hvp_4_changed_insert AFTER INSERT ON public.knowledge_value_loan REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_changed_knowledge_value_loan_insert();
+CREATE TRIGGER hvp_4_changed_update AFTER UPDATE ON public.knowledge_value_loan REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_changed_knowledge_value_loan_update();
 CREATE TRIGGER hvp_version BEFORE UPDATE ON public.knowledge_value_loan FOR EACH ROW EXECUTE FUNCTION hvp_version();
 GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE knowledge_value_loan TO hvp_app_access;
 
@@ -402,6 +518,12 @@ CREATE POLICY tenant_update ON patent AS PERMISSIVE FOR UPDATE TO PUBLIC
 CREATE TRIGGER hvp_2_history_delete AFTER DELETE ON public.patent REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('Patent', 'r.id::text', 'SELECT r.application_number, r.county_code, r.version', 'id', 'owner_county_codes');
 CREATE TRIGGER hvp_2_history_insert AFTER INSERT ON public.patent REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('Patent', 'r.id::text', 'SELECT r.application_number, r.county_code, r.version', 'id', 'owner_county_codes');
 CREATE TRIGGER hvp_2_history_update AFTER UPDATE ON public.patent REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('Patent', 'r.id::text', 'SELECT r.application_number, r.county_code, r.version', 'id', 'owner_county_codes');
+CREATE TRIGGER hvp_3_spans_delete AFTER DELETE ON public.patent REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_spans_patent_delete();
+CREATE TRIGGER hvp_3_spans_insert AFTER INSERT ON public.patent REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_spans_patent_insert();
+CREATE TRIGGER hvp_3_spans_update AFTER UPDATE ON public.patent REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_spans_patent_update();
+CREATE TRIGGER hvp_4_changed_delete AFTER DELETE ON public.patent REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_changed_patent_delete();
+CREATE TRIGGER hvp_4_changed_insert AFTER INSERT ON public.patent REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_changed_patent_insert();
+CREATE TRIGGER hvp_4_changed_update AFTER UPDATE ON public.patent REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_changed_patent_update();
 CREATE TRIGGER hvp_version BEFORE UPDATE ON public.patent FOR EACH ROW EXECUTE FUNCTION hvp_version('owner_county_codes');
 GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE patent TO hvp_app_access;
 
@@ -441,6 +563,9 @@ CREATE TRIGGER hvp_1_touch_update AFTER UPDATE ON public.patent_award REFERENCIN
 CREATE TRIGGER hvp_2_history_delete AFTER DELETE ON public.patent_award REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('Patent', 'r.patent_id::text', 'SELECT p.application_number, p.county_code, p.version FROM patent p WHERE p.id = r.patent_id', 'patent_id,kind,year', '');
 CREATE TRIGGER hvp_2_history_insert AFTER INSERT ON public.patent_award REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('Patent', 'r.patent_id::text', 'SELECT p.application_number, p.county_code, p.version FROM patent p WHERE p.id = r.patent_id', 'patent_id,kind,year', '');
 CREATE TRIGGER hvp_2_history_update AFTER UPDATE ON public.patent_award REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('Patent', 'r.patent_id::text', 'SELECT p.application_number, p.county_code, p.version FROM patent p WHERE p.id = r.patent_id', 'patent_id,kind,year', '');
+CREATE TRIGGER hvp_3_spans_delete AFTER DELETE ON public.patent_award REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_spans_patent_award_delete();
+CREATE TRIGGER hvp_3_spans_insert AFTER INSERT ON public.patent_award REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_spans_patent_award_insert();
+CREATE TRIGGER hvp_3_spans_update AFTER UPDATE ON public.patent_award REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_spans_patent_award_update();
 GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE patent_award TO hvp_app_access;
 
 CREATE TABLE patent_overseas_grant (
@@ -478,6 +603,9 @@ CREATE TRIGGER hvp_1_touch_update AFTER UPDATE ON public.patent_overseas_grant R
 CREATE TRIGGER hvp_2_history_delete AFTER DELETE ON public.patent_overseas_grant REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('Patent', 'r.patent_id::text', 'SELECT p.application_number, p.county_code, p.version FROM patent p WHERE p.id = r.patent_id', 'patent_id,jurisdiction', '');
 CREATE TRIGGER hvp_2_history_insert AFTER INSERT ON public.patent_overseas_grant REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('Patent', 'r.patent_id::text', 'SELECT p.application_number, p.county_code, p.version FROM patent p WHERE p.id = r.patent_id', 'patent_id,jurisdiction', '');
 CREATE TRIGGER hvp_2_history_update AFTER UPDATE ON public.patent_overseas_grant REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('Patent', 'r.patent_id::text', 'SELECT p.application_number, p.county_code, p.version FROM patent p WHERE p.id = r.patent_id', 'patent_id,jurisdiction', '');
+CREATE TRIGGER hvp_3_spans_delete AFTER DELETE ON public.patent_overseas_grant REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_spans_patent_overseas_grant_delete();
+CREATE TRIGGER hvp_3_spans_insert AFTER INSERT ON public.patent_overseas_grant REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_spans_patent_overseas_grant_insert();
+CREATE TRIGGER hvp_3_spans_update AFTER UPDATE ON public.patent_overseas_grant REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_spans_patent_overseas_grant_update();
 GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE patent_overseas_grant TO hvp_app_access;
 
 CREATE TABLE patent_owner (
@@ -514,6 +642,12 @@ CREATE TRIGGER hvp_1_touch_update AFTER UPDATE ON public.patent_owner REFERENCIN
 CREATE TRIGGER hvp_2_history_delete AFTER DELETE ON public.patent_owner REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('Patent', 'r.patent_id::text', 'SELECT p.application_number, p.county_code, p.version FROM patent p WHERE p.id = r.patent_id', 'patent_id,enterprise_id', 'patent_county_code,enterprise_county_code');
 CREATE TRIGGER hvp_2_history_insert AFTER INSERT ON public.patent_owner REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('Patent', 'r.patent_id::text', 'SELECT p.application_number, p.county_code, p.version FROM patent p WHERE p.id = r.patent_id', 'patent_id,enterprise_id', 'patent_county_code,enterprise_county_code');
 CREATE TRIGGER hvp_2_history_update AFTER UPDATE ON public.patent_owner REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('Patent', 'r.patent_id::text', 'SELECT p.application_number, p.county_code, p.version FROM patent p WHERE p.id = r.patent_id', 'patent_id,enterprise_id', 'patent_county_code,enterprise_county_code');
+CREATE TRIGGER hvp_3_owners_delete AFTER DELETE ON public.patent_owner REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_owners_delete();
+CREATE TRIGGER hvp_3_owners_insert AFTER INSERT ON public.patent_owner REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_owners_insert();
+CREATE TRIGGER hvp_3_owners_update AFTER UPDATE ON public.patent_owner REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_owners_update();
+CREATE TRIGGER hvp_4_changed_delete AFTER DELETE ON public.patent_owner REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_changed_patent_owner_delete();
+CREATE TRIGGER hvp_4_changed_insert AFTER INSERT ON public.patent_owner REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_changed_patent_owner_insert();
+CREATE TRIGGER hvp_4_changed_update AFTER UPDATE ON public.patent_owner REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_changed_patent_owner_update();
 CREATE TRIGGER patent_owner_counties_delete AFTER DELETE ON public.patent_owner REFERENCING OLD TABLE AS deleted FOR EACH STATEMENT EXECUTE FUNCTION hvp_owner_counties_deleted();
 CREATE TRIGGER patent_owner_counties_insert AFTER INSERT ON public.patent_owner REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION hvp_owner_counties_inserted();
 CREATE TRIGGER patent_owner_counties_update AFTER UPDATE ON public.patent_owner REFERENCING OLD TABLE AS deleted NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION hvp_owner_counties_updated();
@@ -554,6 +688,12 @@ CREATE POLICY tenant_update ON plan AS PERMISSIVE FOR UPDATE TO PUBLIC
 CREATE TRIGGER hvp_2_history_delete AFTER DELETE ON public.plan REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('County', 'r.county_code', 'SELECT r.county_code, r.county_code, r.version', 'id', '');
 CREATE TRIGGER hvp_2_history_insert AFTER INSERT ON public.plan REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('County', 'r.county_code', 'SELECT r.county_code, r.county_code, r.version', 'id', '');
 CREATE TRIGGER hvp_2_history_update AFTER UPDATE ON public.plan REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('County', 'r.county_code', 'SELECT r.county_code, r.county_code, r.version', 'id', '');
+CREATE TRIGGER hvp_3_spans_delete AFTER DELETE ON public.plan REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_spans_plan_delete();
+CREATE TRIGGER hvp_3_spans_insert AFTER INSERT ON public.plan REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_spans_plan_insert();
+CREATE TRIGGER hvp_3_spans_update AFTER UPDATE ON public.plan REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_spans_plan_update();
+CREATE TRIGGER hvp_4_changed_delete AFTER DELETE ON public.plan REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_changed_plan_delete();
+CREATE TRIGGER hvp_4_changed_insert AFTER INSERT ON public.plan REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_changed_plan_insert();
+CREATE TRIGGER hvp_4_changed_update AFTER UPDATE ON public.plan REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_changed_plan_update();
 CREATE TRIGGER hvp_version BEFORE UPDATE ON public.plan FOR EACH ROW EXECUTE FUNCTION hvp_version();
 GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE plan TO hvp_app_access;
 
@@ -591,6 +731,9 @@ CREATE TRIGGER hvp_1_touch_update AFTER UPDATE ON public.plan_breakthrough_targe
 CREATE TRIGGER hvp_2_history_delete AFTER DELETE ON public.plan_breakthrough_target REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('County', 'c.county', 'SELECT pl.county_code, pl.county_code, pl.version FROM plan pl WHERE pl.id = r.plan_id', 'plan_id,category', '');
 CREATE TRIGGER hvp_2_history_insert AFTER INSERT ON public.plan_breakthrough_target REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('County', 'c.county', 'SELECT pl.county_code, pl.county_code, pl.version FROM plan pl WHERE pl.id = r.plan_id', 'plan_id,category', '');
 CREATE TRIGGER hvp_2_history_update AFTER UPDATE ON public.plan_breakthrough_target REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('County', 'c.county', 'SELECT pl.county_code, pl.county_code, pl.version FROM plan pl WHERE pl.id = r.plan_id', 'plan_id,category', '');
+CREATE TRIGGER hvp_4_changed_delete AFTER DELETE ON public.plan_breakthrough_target REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_changed_plan_breakthrough_target_delete();
+CREATE TRIGGER hvp_4_changed_insert AFTER INSERT ON public.plan_breakthrough_target REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_changed_plan_breakthrough_target_insert();
+CREATE TRIGGER hvp_4_changed_update AFTER UPDATE ON public.plan_breakthrough_target REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_changed_plan_breakthrough_target_update();
 GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE plan_breakthrough_target TO hvp_app_access;
 
 CREATE TABLE plan_indicator_target (
@@ -626,6 +769,9 @@ CREATE TRIGGER hvp_1_touch_update AFTER UPDATE ON public.plan_indicator_target R
 CREATE TRIGGER hvp_2_history_delete AFTER DELETE ON public.plan_indicator_target REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('County', 'c.county', 'SELECT pl.county_code, pl.county_code, pl.version FROM plan pl WHERE pl.id = r.plan_id', 'plan_id,kind', '');
 CREATE TRIGGER hvp_2_history_insert AFTER INSERT ON public.plan_indicator_target REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('County', 'c.county', 'SELECT pl.county_code, pl.county_code, pl.version FROM plan pl WHERE pl.id = r.plan_id', 'plan_id,kind', '');
 CREATE TRIGGER hvp_2_history_update AFTER UPDATE ON public.plan_indicator_target REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('County', 'c.county', 'SELECT pl.county_code, pl.county_code, pl.version FROM plan pl WHERE pl.id = r.plan_id', 'plan_id,kind', '');
+CREATE TRIGGER hvp_4_changed_delete AFTER DELETE ON public.plan_indicator_target REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_changed_plan_indicator_target_delete();
+CREATE TRIGGER hvp_4_changed_insert AFTER INSERT ON public.plan_indicator_target REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_changed_plan_indicator_target_insert();
+CREATE TRIGGER hvp_4_changed_update AFTER UPDATE ON public.plan_indicator_target REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_changed_plan_indicator_target_update();
 GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE plan_indicator_target TO hvp_app_access;
 
 CREATE TABLE pledge_financing (
@@ -676,6 +822,12 @@ CREATE POLICY tenant_update ON pledge_financing AS PERMISSIVE FOR UPDATE TO PUBL
 CREATE TRIGGER hvp_2_history_delete AFTER DELETE ON public.pledge_financing REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('PledgeFinancing', 'r.id::text', 'SELECT r.id::text, e.county_code, r.version FROM enterprise e WHERE e.id = r.enterprise_id', 'id', '');
 CREATE TRIGGER hvp_2_history_insert AFTER INSERT ON public.pledge_financing REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('PledgeFinancing', 'r.id::text', 'SELECT r.id::text, e.county_code, r.version FROM enterprise e WHERE e.id = r.enterprise_id', 'id', '');
 CREATE TRIGGER hvp_2_history_update AFTER UPDATE ON public.pledge_financing REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('PledgeFinancing', 'r.id::text', 'SELECT r.id::text, e.county_code, r.version FROM enterprise e WHERE e.id = r.enterprise_id', 'id', '');
+CREATE TRIGGER hvp_3_spans_delete AFTER DELETE ON public.pledge_financing REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_spans_pledge_financing_delete();
+CREATE TRIGGER hvp_3_spans_insert AFTER INSERT ON public.pledge_financing REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_spans_pledge_financing_insert();
+CREATE TRIGGER hvp_3_spans_update AFTER UPDATE ON public.pledge_financing REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_spans_pledge_financing_update();
+CREATE TRIGGER hvp_4_changed_delete AFTER DELETE ON public.pledge_financing REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_changed_pledge_financing_delete();
+CREATE TRIGGER hvp_4_changed_insert AFTER INSERT ON public.pledge_financing REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_changed_pledge_financing_insert();
+CREATE TRIGGER hvp_4_changed_update AFTER UPDATE ON public.pledge_financing REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_changed_pledge_financing_update();
 CREATE TRIGGER hvp_version BEFORE UPDATE ON public.pledge_financing FOR EACH ROW EXECUTE FUNCTION hvp_version();
 GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE pledge_financing TO hvp_app_access;
 
@@ -714,6 +866,9 @@ CREATE TRIGGER hvp_1_touch_update AFTER UPDATE ON public.pledge_financing_patent
 CREATE TRIGGER hvp_2_history_delete AFTER DELETE ON public.pledge_financing_patent REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('PledgeFinancing', 'r.pledge_financing_id::text', 'SELECT f.id::text, e.county_code, f.version FROM pledge_financing f JOIN enterprise e ON e.id = f.enterprise_id WHERE f.id = r.pledge_financing_id', 'pledge_financing_id,patent_id', '');
 CREATE TRIGGER hvp_2_history_insert AFTER INSERT ON public.pledge_financing_patent REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('PledgeFinancing', 'r.pledge_financing_id::text', 'SELECT f.id::text, e.county_code, f.version FROM pledge_financing f JOIN enterprise e ON e.id = f.enterprise_id WHERE f.id = r.pledge_financing_id', 'pledge_financing_id,patent_id', '');
 CREATE TRIGGER hvp_2_history_update AFTER UPDATE ON public.pledge_financing_patent REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('PledgeFinancing', 'r.pledge_financing_id::text', 'SELECT f.id::text, e.county_code, f.version FROM pledge_financing f JOIN enterprise e ON e.id = f.enterprise_id WHERE f.id = r.pledge_financing_id', 'pledge_financing_id,patent_id', '');
+CREATE TRIGGER hvp_3_spans_delete AFTER DELETE ON public.pledge_financing_patent REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_spans_pledge_financing_patent_delete();
+CREATE TRIGGER hvp_3_spans_insert AFTER INSERT ON public.pledge_financing_patent REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_spans_pledge_financing_patent_insert();
+CREATE TRIGGER hvp_3_spans_update AFTER UPDATE ON public.pledge_financing_patent REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_spans_pledge_financing_patent_update();
 GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE pledge_financing_patent TO hvp_app_access;
 
 CREATE TABLE pledge_interest_payment (
@@ -754,6 +909,9 @@ CREATE POLICY tenant_update ON pledge_interest_payment AS PERMISSIVE FOR UPDATE 
 CREATE TRIGGER hvp_2_history_delete AFTER DELETE ON public.pledge_interest_payment REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('PledgeFinancing', 'r.pledge_financing_id::text', 'SELECT f.id::text, e.county_code, f.version FROM pledge_financing f JOIN enterprise e ON e.id = f.enterprise_id WHERE f.id = r.pledge_financing_id', 'id', '');
 CREATE TRIGGER hvp_2_history_insert AFTER INSERT ON public.pledge_interest_payment REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('PledgeFinancing', 'r.pledge_financing_id::text', 'SELECT f.id::text, e.county_code, f.version FROM pledge_financing f JOIN enterprise e ON e.id = f.enterprise_id WHERE f.id = r.pledge_financing_id', 'id', '');
 CREATE TRIGGER hvp_2_history_update AFTER UPDATE ON public.pledge_interest_payment REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('PledgeFinancing', 'r.pledge_financing_id::text', 'SELECT f.id::text, e.county_code, f.version FROM pledge_financing f JOIN enterprise e ON e.id = f.enterprise_id WHERE f.id = r.pledge_financing_id', 'id', '');
+CREATE TRIGGER hvp_4_changed_delete AFTER DELETE ON public.pledge_interest_payment REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_changed_pledge_interest_payment_delete();
+CREATE TRIGGER hvp_4_changed_insert AFTER INSERT ON public.pledge_interest_payment REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_changed_pledge_interest_payment_insert();
+CREATE TRIGGER hvp_4_changed_update AFTER UPDATE ON public.pledge_interest_payment REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_changed_pledge_interest_payment_update();
 GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE pledge_interest_payment TO hvp_app_access;
 
 GRANT SELECT ON TABLE typeorm_migrations TO hvp_app_access;
@@ -826,6 +984,513 @@ AS $function$
         END IF;
       END $function$;
 
+CREATE OR REPLACE FUNCTION public.hvp_changed_county_delete()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+    DECLARE
+      saved text[] := hvp_maintenance_begin();
+    BEGIN
+      PERFORM hvp_note_counties(ARRAY(SELECT DISTINCT c.code FROM (SELECT * FROM old_rows) r CROSS JOIN LATERAL (SELECT r.code UNION ALL SELECT r.parent_code) AS c(code)));
+      PERFORM hvp_maintenance_end(saved);
+      RETURN NULL;
+    END $function$;
+
+CREATE OR REPLACE FUNCTION public.hvp_changed_county_insert()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+    DECLARE
+      saved text[] := hvp_maintenance_begin();
+    BEGIN
+      PERFORM hvp_note_counties(ARRAY(SELECT DISTINCT c.code FROM (SELECT * FROM new_rows) r CROSS JOIN LATERAL (SELECT r.code UNION ALL SELECT r.parent_code) AS c(code)));
+      PERFORM hvp_maintenance_end(saved);
+      RETURN NULL;
+    END $function$;
+
+CREATE OR REPLACE FUNCTION public.hvp_changed_county_statistics_delete()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+    DECLARE
+      saved text[] := hvp_maintenance_begin();
+    BEGIN
+      PERFORM hvp_note_counties(ARRAY(SELECT DISTINCT c.code FROM (SELECT * FROM old_rows) r CROSS JOIN LATERAL (SELECT r.county_code) AS c(code)));
+      PERFORM hvp_maintenance_end(saved);
+      RETURN NULL;
+    END $function$;
+
+CREATE OR REPLACE FUNCTION public.hvp_changed_county_statistics_insert()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+    DECLARE
+      saved text[] := hvp_maintenance_begin();
+    BEGIN
+      PERFORM hvp_note_counties(ARRAY(SELECT DISTINCT c.code FROM (SELECT * FROM new_rows) r CROSS JOIN LATERAL (SELECT r.county_code) AS c(code)));
+      PERFORM hvp_maintenance_end(saved);
+      RETURN NULL;
+    END $function$;
+
+CREATE OR REPLACE FUNCTION public.hvp_changed_county_statistics_update()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+    DECLARE
+      saved text[] := hvp_maintenance_begin();
+    BEGIN
+      PERFORM hvp_note_counties(ARRAY(SELECT DISTINCT c.code FROM (SELECT * FROM new_rows UNION ALL SELECT * FROM old_rows) r CROSS JOIN LATERAL (SELECT r.county_code) AS c(code)));
+      PERFORM hvp_maintenance_end(saved);
+      RETURN NULL;
+    END $function$;
+
+CREATE OR REPLACE FUNCTION public.hvp_changed_county_update()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+    DECLARE
+      saved text[] := hvp_maintenance_begin();
+    BEGIN
+      PERFORM hvp_note_counties(ARRAY(SELECT DISTINCT c.code FROM (SELECT * FROM new_rows UNION ALL SELECT * FROM old_rows) r CROSS JOIN LATERAL (SELECT r.code UNION ALL SELECT r.parent_code) AS c(code)));
+      PERFORM hvp_maintenance_end(saved);
+      RETURN NULL;
+    END $function$;
+
+CREATE OR REPLACE FUNCTION public.hvp_changed_enterprise_delete()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+    DECLARE
+      saved text[] := hvp_maintenance_begin();
+    BEGIN
+      PERFORM hvp_note_counties(ARRAY(SELECT DISTINCT c.code FROM (SELECT * FROM old_rows) r CROSS JOIN LATERAL (SELECT r.county_code) AS c(code)));
+      PERFORM hvp_maintenance_end(saved);
+      RETURN NULL;
+    END $function$;
+
+CREATE OR REPLACE FUNCTION public.hvp_changed_enterprise_insert()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+    DECLARE
+      saved text[] := hvp_maintenance_begin();
+    BEGIN
+      PERFORM hvp_note_counties(ARRAY(SELECT DISTINCT c.code FROM (SELECT * FROM new_rows) r CROSS JOIN LATERAL (SELECT r.county_code) AS c(code)));
+      PERFORM hvp_maintenance_end(saved);
+      RETURN NULL;
+    END $function$;
+
+CREATE OR REPLACE FUNCTION public.hvp_changed_enterprise_membership_delete()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+    DECLARE
+      saved text[] := hvp_maintenance_begin();
+    BEGIN
+      PERFORM hvp_note_counties(ARRAY(SELECT DISTINCT c.code FROM (SELECT * FROM old_rows) r CROSS JOIN LATERAL (SELECT r.county_code) AS c(code)));
+      PERFORM hvp_maintenance_end(saved);
+      RETURN NULL;
+    END $function$;
+
+CREATE OR REPLACE FUNCTION public.hvp_changed_enterprise_membership_insert()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+    DECLARE
+      saved text[] := hvp_maintenance_begin();
+    BEGIN
+      PERFORM hvp_note_counties(ARRAY(SELECT DISTINCT c.code FROM (SELECT * FROM new_rows) r CROSS JOIN LATERAL (SELECT r.county_code) AS c(code)));
+      PERFORM hvp_maintenance_end(saved);
+      RETURN NULL;
+    END $function$;
+
+CREATE OR REPLACE FUNCTION public.hvp_changed_enterprise_membership_update()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+    DECLARE
+      saved text[] := hvp_maintenance_begin();
+    BEGIN
+      PERFORM hvp_note_counties(ARRAY(SELECT DISTINCT c.code FROM (SELECT * FROM new_rows UNION ALL SELECT * FROM old_rows) r CROSS JOIN LATERAL (SELECT r.county_code) AS c(code)));
+      PERFORM hvp_maintenance_end(saved);
+      RETURN NULL;
+    END $function$;
+
+CREATE OR REPLACE FUNCTION public.hvp_changed_enterprise_update()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+    DECLARE
+      saved text[] := hvp_maintenance_begin();
+    BEGIN
+      PERFORM hvp_note_counties(ARRAY(SELECT DISTINCT c.code FROM (SELECT * FROM new_rows UNION ALL SELECT * FROM old_rows) r CROSS JOIN LATERAL (SELECT r.county_code) AS c(code)));
+      PERFORM hvp_maintenance_end(saved);
+      RETURN NULL;
+    END $function$;
+
+CREATE OR REPLACE FUNCTION public.hvp_changed_innovation_platform_delete()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+    DECLARE
+      saved text[] := hvp_maintenance_begin();
+    BEGIN
+      PERFORM hvp_note_counties(ARRAY(SELECT DISTINCT c.code FROM (SELECT * FROM old_rows) r CROSS JOIN LATERAL (SELECT e.county_code FROM enterprise e WHERE e.id = r.enterprise_id) AS c(code)));
+      PERFORM hvp_maintenance_end(saved);
+      RETURN NULL;
+    END $function$;
+
+CREATE OR REPLACE FUNCTION public.hvp_changed_innovation_platform_insert()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+    DECLARE
+      saved text[] := hvp_maintenance_begin();
+    BEGIN
+      PERFORM hvp_note_counties(ARRAY(SELECT DISTINCT c.code FROM (SELECT * FROM new_rows) r CROSS JOIN LATERAL (SELECT e.county_code FROM enterprise e WHERE e.id = r.enterprise_id) AS c(code)));
+      PERFORM hvp_maintenance_end(saved);
+      RETURN NULL;
+    END $function$;
+
+CREATE OR REPLACE FUNCTION public.hvp_changed_innovation_platform_update()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+    DECLARE
+      saved text[] := hvp_maintenance_begin();
+    BEGIN
+      PERFORM hvp_note_counties(ARRAY(SELECT DISTINCT c.code FROM (SELECT * FROM new_rows UNION ALL SELECT * FROM old_rows) r CROSS JOIN LATERAL (SELECT e.county_code FROM enterprise e WHERE e.id = r.enterprise_id) AS c(code)));
+      PERFORM hvp_maintenance_end(saved);
+      RETURN NULL;
+    END $function$;
+
+CREATE OR REPLACE FUNCTION public.hvp_changed_knowledge_value_loan_delete()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+    DECLARE
+      saved text[] := hvp_maintenance_begin();
+    BEGIN
+      PERFORM hvp_note_counties(ARRAY(SELECT DISTINCT c.code FROM (SELECT * FROM old_rows) r CROSS JOIN LATERAL (SELECT e.county_code FROM enterprise e WHERE e.id = r.enterprise_id) AS c(code)));
+      PERFORM hvp_maintenance_end(saved);
+      RETURN NULL;
+    END $function$;
+
+CREATE OR REPLACE FUNCTION public.hvp_changed_knowledge_value_loan_insert()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+    DECLARE
+      saved text[] := hvp_maintenance_begin();
+    BEGIN
+      PERFORM hvp_note_counties(ARRAY(SELECT DISTINCT c.code FROM (SELECT * FROM new_rows) r CROSS JOIN LATERAL (SELECT e.county_code FROM enterprise e WHERE e.id = r.enterprise_id) AS c(code)));
+      PERFORM hvp_maintenance_end(saved);
+      RETURN NULL;
+    END $function$;
+
+CREATE OR REPLACE FUNCTION public.hvp_changed_knowledge_value_loan_update()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+    DECLARE
+      saved text[] := hvp_maintenance_begin();
+    BEGIN
+      PERFORM hvp_note_counties(ARRAY(SELECT DISTINCT c.code FROM (SELECT * FROM new_rows UNION ALL SELECT * FROM old_rows) r CROSS JOIN LATERAL (SELECT e.county_code FROM enterprise e WHERE e.id = r.enterprise_id) AS c(code)));
+      PERFORM hvp_maintenance_end(saved);
+      RETURN NULL;
+    END $function$;
+
+CREATE OR REPLACE FUNCTION public.hvp_changed_patent_delete()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+    DECLARE
+      saved text[] := hvp_maintenance_begin();
+    BEGIN
+      PERFORM hvp_note_counties(ARRAY(SELECT DISTINCT c.code FROM (SELECT * FROM old_rows) r CROSS JOIN LATERAL (SELECT r.county_code) AS c(code)));
+      PERFORM hvp_maintenance_end(saved);
+      RETURN NULL;
+    END $function$;
+
+CREATE OR REPLACE FUNCTION public.hvp_changed_patent_insert()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+    DECLARE
+      saved text[] := hvp_maintenance_begin();
+    BEGIN
+      PERFORM hvp_note_counties(ARRAY(SELECT DISTINCT c.code FROM (SELECT * FROM new_rows) r CROSS JOIN LATERAL (SELECT r.county_code) AS c(code)));
+      PERFORM hvp_maintenance_end(saved);
+      RETURN NULL;
+    END $function$;
+
+CREATE OR REPLACE FUNCTION public.hvp_changed_patent_owner_delete()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+    DECLARE
+      saved text[] := hvp_maintenance_begin();
+    BEGIN
+      PERFORM hvp_note_counties(ARRAY(SELECT DISTINCT c.code FROM (SELECT * FROM old_rows) r CROSS JOIN LATERAL (SELECT r.patent_county_code UNION ALL SELECT r.enterprise_county_code) AS c(code)));
+      PERFORM hvp_maintenance_end(saved);
+      RETURN NULL;
+    END $function$;
+
+CREATE OR REPLACE FUNCTION public.hvp_changed_patent_owner_insert()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+    DECLARE
+      saved text[] := hvp_maintenance_begin();
+    BEGIN
+      PERFORM hvp_note_counties(ARRAY(SELECT DISTINCT c.code FROM (SELECT * FROM new_rows) r CROSS JOIN LATERAL (SELECT r.patent_county_code UNION ALL SELECT r.enterprise_county_code) AS c(code)));
+      PERFORM hvp_maintenance_end(saved);
+      RETURN NULL;
+    END $function$;
+
+CREATE OR REPLACE FUNCTION public.hvp_changed_patent_owner_update()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+    DECLARE
+      saved text[] := hvp_maintenance_begin();
+    BEGIN
+      PERFORM hvp_note_counties(ARRAY(SELECT DISTINCT c.code FROM (SELECT * FROM new_rows UNION ALL SELECT * FROM old_rows) r CROSS JOIN LATERAL (SELECT r.patent_county_code UNION ALL SELECT r.enterprise_county_code) AS c(code)));
+      PERFORM hvp_maintenance_end(saved);
+      RETURN NULL;
+    END $function$;
+
+CREATE OR REPLACE FUNCTION public.hvp_changed_patent_update()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+    DECLARE
+      saved text[] := hvp_maintenance_begin();
+    BEGIN
+      PERFORM hvp_note_counties(ARRAY(SELECT DISTINCT c.code FROM (SELECT * FROM new_rows UNION ALL SELECT * FROM old_rows) r CROSS JOIN LATERAL (SELECT r.county_code) AS c(code)));
+      PERFORM hvp_maintenance_end(saved);
+      RETURN NULL;
+    END $function$;
+
+CREATE OR REPLACE FUNCTION public.hvp_changed_plan_breakthrough_target_delete()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+    DECLARE
+      saved text[] := hvp_maintenance_begin();
+    BEGIN
+      PERFORM hvp_note_counties(ARRAY(SELECT DISTINCT c.code FROM (SELECT * FROM old_rows) r CROSS JOIN LATERAL (SELECT pl.county_code FROM plan pl WHERE pl.id = r.plan_id) AS c(code)));
+      PERFORM hvp_maintenance_end(saved);
+      RETURN NULL;
+    END $function$;
+
+CREATE OR REPLACE FUNCTION public.hvp_changed_plan_breakthrough_target_insert()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+    DECLARE
+      saved text[] := hvp_maintenance_begin();
+    BEGIN
+      PERFORM hvp_note_counties(ARRAY(SELECT DISTINCT c.code FROM (SELECT * FROM new_rows) r CROSS JOIN LATERAL (SELECT pl.county_code FROM plan pl WHERE pl.id = r.plan_id) AS c(code)));
+      PERFORM hvp_maintenance_end(saved);
+      RETURN NULL;
+    END $function$;
+
+CREATE OR REPLACE FUNCTION public.hvp_changed_plan_breakthrough_target_update()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+    DECLARE
+      saved text[] := hvp_maintenance_begin();
+    BEGIN
+      PERFORM hvp_note_counties(ARRAY(SELECT DISTINCT c.code FROM (SELECT * FROM new_rows UNION ALL SELECT * FROM old_rows) r CROSS JOIN LATERAL (SELECT pl.county_code FROM plan pl WHERE pl.id = r.plan_id) AS c(code)));
+      PERFORM hvp_maintenance_end(saved);
+      RETURN NULL;
+    END $function$;
+
+CREATE OR REPLACE FUNCTION public.hvp_changed_plan_delete()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+    DECLARE
+      saved text[] := hvp_maintenance_begin();
+    BEGIN
+      PERFORM hvp_note_counties(ARRAY(SELECT DISTINCT c.code FROM (SELECT * FROM old_rows) r CROSS JOIN LATERAL (SELECT r.county_code) AS c(code)));
+      PERFORM hvp_maintenance_end(saved);
+      RETURN NULL;
+    END $function$;
+
+CREATE OR REPLACE FUNCTION public.hvp_changed_plan_indicator_target_delete()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+    DECLARE
+      saved text[] := hvp_maintenance_begin();
+    BEGIN
+      PERFORM hvp_note_counties(ARRAY(SELECT DISTINCT c.code FROM (SELECT * FROM old_rows) r CROSS JOIN LATERAL (SELECT pl.county_code FROM plan pl WHERE pl.id = r.plan_id) AS c(code)));
+      PERFORM hvp_maintenance_end(saved);
+      RETURN NULL;
+    END $function$;
+
+CREATE OR REPLACE FUNCTION public.hvp_changed_plan_indicator_target_insert()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+    DECLARE
+      saved text[] := hvp_maintenance_begin();
+    BEGIN
+      PERFORM hvp_note_counties(ARRAY(SELECT DISTINCT c.code FROM (SELECT * FROM new_rows) r CROSS JOIN LATERAL (SELECT pl.county_code FROM plan pl WHERE pl.id = r.plan_id) AS c(code)));
+      PERFORM hvp_maintenance_end(saved);
+      RETURN NULL;
+    END $function$;
+
+CREATE OR REPLACE FUNCTION public.hvp_changed_plan_indicator_target_update()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+    DECLARE
+      saved text[] := hvp_maintenance_begin();
+    BEGIN
+      PERFORM hvp_note_counties(ARRAY(SELECT DISTINCT c.code FROM (SELECT * FROM new_rows UNION ALL SELECT * FROM old_rows) r CROSS JOIN LATERAL (SELECT pl.county_code FROM plan pl WHERE pl.id = r.plan_id) AS c(code)));
+      PERFORM hvp_maintenance_end(saved);
+      RETURN NULL;
+    END $function$;
+
+CREATE OR REPLACE FUNCTION public.hvp_changed_plan_insert()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+    DECLARE
+      saved text[] := hvp_maintenance_begin();
+    BEGIN
+      PERFORM hvp_note_counties(ARRAY(SELECT DISTINCT c.code FROM (SELECT * FROM new_rows) r CROSS JOIN LATERAL (SELECT r.county_code) AS c(code)));
+      PERFORM hvp_maintenance_end(saved);
+      RETURN NULL;
+    END $function$;
+
+CREATE OR REPLACE FUNCTION public.hvp_changed_plan_update()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+    DECLARE
+      saved text[] := hvp_maintenance_begin();
+    BEGIN
+      PERFORM hvp_note_counties(ARRAY(SELECT DISTINCT c.code FROM (SELECT * FROM new_rows UNION ALL SELECT * FROM old_rows) r CROSS JOIN LATERAL (SELECT r.county_code) AS c(code)));
+      PERFORM hvp_maintenance_end(saved);
+      RETURN NULL;
+    END $function$;
+
+CREATE OR REPLACE FUNCTION public.hvp_changed_pledge_financing_delete()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+    DECLARE
+      saved text[] := hvp_maintenance_begin();
+    BEGIN
+      PERFORM hvp_note_counties(ARRAY(SELECT DISTINCT c.code FROM (SELECT * FROM old_rows) r CROSS JOIN LATERAL (SELECT e.county_code FROM enterprise e WHERE e.id = r.enterprise_id) AS c(code)));
+      PERFORM hvp_maintenance_end(saved);
+      RETURN NULL;
+    END $function$;
+
+CREATE OR REPLACE FUNCTION public.hvp_changed_pledge_financing_insert()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+    DECLARE
+      saved text[] := hvp_maintenance_begin();
+    BEGIN
+      PERFORM hvp_note_counties(ARRAY(SELECT DISTINCT c.code FROM (SELECT * FROM new_rows) r CROSS JOIN LATERAL (SELECT e.county_code FROM enterprise e WHERE e.id = r.enterprise_id) AS c(code)));
+      PERFORM hvp_maintenance_end(saved);
+      RETURN NULL;
+    END $function$;
+
+CREATE OR REPLACE FUNCTION public.hvp_changed_pledge_financing_update()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+    DECLARE
+      saved text[] := hvp_maintenance_begin();
+    BEGIN
+      PERFORM hvp_note_counties(ARRAY(SELECT DISTINCT c.code FROM (SELECT * FROM new_rows UNION ALL SELECT * FROM old_rows) r CROSS JOIN LATERAL (SELECT e.county_code FROM enterprise e WHERE e.id = r.enterprise_id) AS c(code)));
+      PERFORM hvp_maintenance_end(saved);
+      RETURN NULL;
+    END $function$;
+
+CREATE OR REPLACE FUNCTION public.hvp_changed_pledge_interest_payment_delete()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+    DECLARE
+      saved text[] := hvp_maintenance_begin();
+    BEGIN
+      PERFORM hvp_note_counties(ARRAY(SELECT DISTINCT c.code FROM (SELECT * FROM old_rows) r CROSS JOIN LATERAL (SELECT e.county_code FROM pledge_financing f JOIN enterprise e ON e.id = f.enterprise_id WHERE f.id = r.pledge_financing_id) AS c(code)));
+      PERFORM hvp_maintenance_end(saved);
+      RETURN NULL;
+    END $function$;
+
+CREATE OR REPLACE FUNCTION public.hvp_changed_pledge_interest_payment_insert()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+    DECLARE
+      saved text[] := hvp_maintenance_begin();
+    BEGIN
+      PERFORM hvp_note_counties(ARRAY(SELECT DISTINCT c.code FROM (SELECT * FROM new_rows) r CROSS JOIN LATERAL (SELECT e.county_code FROM pledge_financing f JOIN enterprise e ON e.id = f.enterprise_id WHERE f.id = r.pledge_financing_id) AS c(code)));
+      PERFORM hvp_maintenance_end(saved);
+      RETURN NULL;
+    END $function$;
+
+CREATE OR REPLACE FUNCTION public.hvp_changed_pledge_interest_payment_update()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+    DECLARE
+      saved text[] := hvp_maintenance_begin();
+    BEGIN
+      PERFORM hvp_note_counties(ARRAY(SELECT DISTINCT c.code FROM (SELECT * FROM new_rows UNION ALL SELECT * FROM old_rows) r CROSS JOIN LATERAL (SELECT e.county_code FROM pledge_financing f JOIN enterprise e ON e.id = f.enterprise_id WHERE f.id = r.pledge_financing_id) AS c(code)));
+      PERFORM hvp_maintenance_end(saved);
+      RETURN NULL;
+    END $function$;
+
 CREATE OR REPLACE FUNCTION public.hvp_claim()
  RETURNS text[]
  LANGUAGE sql
@@ -842,6 +1507,13 @@ AS $function$
         RETURN NULL;
       END $function$;
 
+CREATE OR REPLACE FUNCTION public.hvp_daterange(from_day date, until_day date)
+ RETURNS daterange
+ LANGUAGE sql
+ IMMUTABLE
+AS $function$ SELECT CASE WHEN until_day IS NOT NULL AND until_day <= from_day THEN 'empty'::daterange
+                          ELSE daterange(from_day, until_day) END $function$;
+
 CREATE OR REPLACE FUNCTION public.hvp_deleted_keys(p_table text, p_keys text[])
  RETURNS TABLE(key text, deleted_at timestamp with time zone)
  LANGUAGE plpgsql
@@ -857,6 +1529,20 @@ AS $function$
         END IF;
         PERFORM set_config('hvp.with_deleted', '', true);
       END $function$;
+
+CREATE OR REPLACE FUNCTION public.hvp_enterprise_moved()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+    DECLARE
+      saved text[] := hvp_maintenance_begin();
+    BEGIN
+      PERFORM hvp_refresh_enterprise_high_value(ARRAY(
+           SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id WHERE n.county_code IS DISTINCT FROM o.county_code ORDER BY 1));
+      PERFORM hvp_maintenance_end(saved);
+      RETURN NULL;
+    END $function$;
 
 CREATE OR REPLACE FUNCTION public.hvp_history()
  RETURNS trigger
@@ -911,6 +1597,134 @@ AS $function$
         RETURN NULL;
       END $function$;
 
+CREATE OR REPLACE FUNCTION public.hvp_invention_spans(patent_ids integer[])
+ RETURNS TABLE(patent_id integer, county_code text, starts date, ends date, reasons text[])
+ LANGUAGE plpgsql
+ STABLE
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+      #variable_conflict use_column
+      BEGIN
+        RETURN QUERY
+        WITH invention AS (
+          SELECT p.id, p.county_code, p.strategic_industry, p.filing_date,
+                 hvp_daterange(p.grant_date, least(p.lapse_date, (p.filing_date + interval '20 years')::date)) AS valid
+            FROM patent p
+           WHERE p.id = ANY (patent_ids) AND p.type = 'INVENTION' AND p.grant_date IS NOT NULL AND p.deleted_at IS NULL
+        ),
+        plan_period AS (
+          SELECT pl.county_code, pl.high_pledge_threshold,
+                 hvp_daterange(make_date(pl.start_year, 1, 1),
+                               make_date(lead(pl.start_year) OVER (PARTITION BY pl.county_code ORDER BY pl.start_year), 1, 1)) AS in_force
+            FROM plan pl WHERE pl.county_code IN (SELECT i.county_code FROM invention i)
+        ),
+        reason (id, ord, reason, days) AS (
+          SELECT i.id, 1, 'STRATEGIC_EMERGING_INDUSTRY', '{(,)}'::datemultirange FROM invention i WHERE i.strategic_industry IS NOT NULL
+          UNION ALL
+          SELECT og.patent_id, 2, 'OVERSEAS_FAMILY', datemultirange(daterange(min(og.grant_date), NULL))
+            FROM patent_overseas_grant og WHERE og.patent_id IN (SELECT i.id FROM invention i) GROUP BY og.patent_id
+          UNION ALL
+          SELECT i.id, 3, 'MAINTAINED_OVER_10_YEARS', datemultirange(daterange((i.filing_date + interval '10 years')::date + 1, NULL))
+            FROM invention i
+          UNION ALL
+          SELECT i.id, 4, 'HIGH_PLEDGE_FINANCING',
+                 range_agg(hvp_daterange(greatest(f.registered_on, lower(pp.in_force)), upper(pp.in_force)))
+            FROM invention i
+            JOIN pledge_financing_patent fp ON fp.patent_id = i.id
+            JOIN pledge_financing f ON f.id = fp.pledge_financing_id AND f.deleted_at IS NULL
+            JOIN plan_period pp ON pp.county_code = i.county_code AND f.amount >= pp.high_pledge_threshold
+           GROUP BY i.id
+          UNION ALL
+          SELECT a.patent_id, 5, 'NATIONAL_AWARD', datemultirange(daterange(make_date(min(a.year), 1, 1), NULL))
+            FROM patent_award a WHERE a.patent_id IN (SELECT i.id FROM invention i) GROUP BY a.patent_id
+        ),
+        held AS (
+          SELECT r.id, r.ord, r.reason, r.days * datemultirange(i.valid) AS days FROM reason r JOIN invention i ON i.id = r.id
+        ),
+        bound (id, day) AS (
+          SELECT i.id, b.day FROM invention i CROSS JOIN LATERAL (VALUES (lower(i.valid)), (upper(i.valid))) AS b(day)
+           WHERE NOT isempty(i.valid)
+          UNION
+          SELECT h.id, b.day FROM held h CROSS JOIN LATERAL unnest(h.days) AS d(range)
+            CROSS JOIN LATERAL (VALUES (lower(d.range)), (upper(d.range))) AS b(day)
+        ),
+        segment AS (
+          SELECT b.id, b.day AS from_day, lead(b.day) OVER (PARTITION BY b.id ORDER BY b.day) AS until_day FROM bound b
+        ),
+        labelled AS (
+          SELECT s.id, daterange(s.from_day, s.until_day) AS during,
+                 COALESCE(array_agg(h.reason ORDER BY h.ord) FILTER (WHERE h.id IS NOT NULL), '{}') AS reasons
+            FROM segment s LEFT JOIN held h ON h.id = s.id AND h.days @> s.from_day
+           WHERE s.until_day IS NOT NULL
+           GROUP BY s.id, s.from_day, s.until_day
+        ),
+        -- segments of one patent are contiguous: a segment whose reasons differ from its predecessor's starts a span
+        edge AS (
+          SELECT l.*, CASE WHEN lag(l.reasons) OVER w = l.reasons THEN 0 ELSE 1 END AS opens
+            FROM labelled l WINDOW w AS (PARTITION BY l.id ORDER BY lower(l.during))
+        ),
+        island AS (SELECT e.*, sum(e.opens) OVER (PARTITION BY e.id ORDER BY lower(e.during)) AS n FROM edge e)
+        SELECT x.id, i.county_code, min(lower(x.during)), max(upper(x.during)), x.reasons
+          FROM island x JOIN invention i ON i.id = x.id
+         GROUP BY x.id, i.county_code, x.n, x.reasons;
+      END $function$;
+GRANT EXECUTE ON FUNCTION hvp_invention_spans(patent_ids integer[]) TO hvp_app_access;
+
+CREATE OR REPLACE FUNCTION public.hvp_maintaining()
+ RETURNS boolean
+ LANGUAGE sql
+ STABLE
+AS $function$ SELECT coalesce(current_setting('hvp.maintaining', true), '') = 'on' $function$;
+
+CREATE OR REPLACE FUNCTION public.hvp_maintenance_begin()
+ RETURNS text[]
+ LANGUAGE plpgsql
+AS $function$
+      DECLARE
+        saved text[] := ARRAY[current_setting('hvp.role', true), current_setting('hvp.counties', true),
+                              current_setting('hvp.with_deleted', true), current_setting('hvp.maintaining', true)];
+      BEGIN
+        PERFORM set_config('hvp.role', 'ADMIN', true), set_config('hvp.counties', '*', true),
+                set_config('hvp.with_deleted', 'on', true), set_config('hvp.maintaining', 'on', true);
+        RETURN saved;
+      END $function$;
+GRANT EXECUTE ON FUNCTION hvp_maintenance_begin() TO hvp_app_access;
+
+CREATE OR REPLACE FUNCTION public.hvp_maintenance_end(saved text[])
+ RETURNS void
+ LANGUAGE sql
+AS $function$
+        SELECT set_config('hvp.role', coalesce(saved[1], ''), true), set_config('hvp.counties', coalesce(saved[2], ''), true),
+               set_config('hvp.with_deleted', coalesce(saved[3], ''), true), set_config('hvp.maintaining', coalesce(saved[4], ''), true)
+      $function$;
+GRANT EXECUTE ON FUNCTION hvp_maintenance_end(saved text[]) TO hvp_app_access;
+
+CREATE OR REPLACE FUNCTION public.hvp_membership_county()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+      BEGIN
+        NEW.county_code := (SELECT e.county_code FROM enterprise e WHERE e.id = NEW.enterprise_id);
+        RETURN NEW;
+      END $function$;
+
+CREATE OR REPLACE FUNCTION public.hvp_note_counties(codes text[])
+ RETURNS void
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+      DECLARE
+        saved text[];
+      BEGIN
+        IF codes IS NULL OR cardinality(codes) = 0 THEN RETURN; END IF;
+        saved := hvp_maintenance_begin();
+        INSERT INTO county_change (county_code)
+        SELECT DISTINCT c FROM unnest(codes) AS c WHERE c IS NOT NULL ORDER BY 1
+        ON CONFLICT DO NOTHING;
+        PERFORM hvp_maintenance_end(saved);
+      END $function$;
+GRANT EXECUTE ON FUNCTION hvp_note_counties(codes text[]) TO hvp_app_access;
+
 CREATE OR REPLACE FUNCTION public.hvp_owner_counties_deleted()
  RETURNS trigger
  LANGUAGE plpgsql
@@ -952,6 +1766,45 @@ AS $function$
         RETURN NULL;
       END $function$;
 
+CREATE OR REPLACE FUNCTION public.hvp_owners_delete()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+    DECLARE
+      saved text[] := hvp_maintenance_begin();
+    BEGIN
+      PERFORM hvp_refresh_enterprise_high_value(ARRAY(SELECT DISTINCT r.enterprise_id FROM (SELECT * FROM old_rows) r ORDER BY 1));
+      PERFORM hvp_maintenance_end(saved);
+      RETURN NULL;
+    END $function$;
+
+CREATE OR REPLACE FUNCTION public.hvp_owners_insert()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+    DECLARE
+      saved text[] := hvp_maintenance_begin();
+    BEGIN
+      PERFORM hvp_refresh_enterprise_high_value(ARRAY(SELECT DISTINCT r.enterprise_id FROM (SELECT * FROM new_rows) r ORDER BY 1));
+      PERFORM hvp_maintenance_end(saved);
+      RETURN NULL;
+    END $function$;
+
+CREATE OR REPLACE FUNCTION public.hvp_owners_update()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+    DECLARE
+      saved text[] := hvp_maintenance_begin();
+    BEGIN
+      PERFORM hvp_refresh_enterprise_high_value(ARRAY(SELECT DISTINCT r.enterprise_id FROM (SELECT * FROM new_rows UNION ALL SELECT * FROM old_rows) r ORDER BY 1));
+      PERFORM hvp_maintenance_end(saved);
+      RETURN NULL;
+    END $function$;
+
 CREATE OR REPLACE FUNCTION public.hvp_patent_owner_county()
  RETURNS trigger
  LANGUAGE plpgsql
@@ -961,6 +1814,118 @@ AS $function$
         NEW.enterprise_county_code := (SELECT e.county_code FROM enterprise e WHERE e.id = NEW.enterprise_id);
         RETURN NEW;
       END $function$;
+
+CREATE OR REPLACE FUNCTION public.hvp_publish_county_changes()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+      DECLARE
+        saved text[] := hvp_maintenance_begin();
+      BEGIN
+        WITH published AS (
+          DELETE FROM county_change c WHERE c.transaction_id = pg_current_xact_id() RETURNING c.county_code
+        )
+        INSERT INTO county_data_version AS v (county_code, version)
+        SELECT p.county_code, 1 FROM published p JOIN county ON county.code = p.county_code ORDER BY p.county_code
+        ON CONFLICT (county_code) DO UPDATE SET version = v.version + 1;
+        PERFORM hvp_maintenance_end(saved);
+        RETURN NULL;
+      END $function$;
+
+CREATE OR REPLACE FUNCTION public.hvp_refresh_enterprise_high_value(enterprise_ids integer[])
+ RETURNS void
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+      DECLARE
+        saved text[];
+        changed text[];
+      BEGIN
+        IF enterprise_ids IS NULL OR cardinality(enterprise_ids) = 0 THEN RETURN; END IF;
+        saved := hvp_maintenance_begin();
+        -- one statement: the INSERT's NOT EXISTS sees the rows as they were before it, so a row that stays is neither
+        -- removed (it is fresh) nor added (it exists)
+        WITH change AS (
+          SELECT po.enterprise_id, c.day, sum(c.delta) AS delta
+            FROM patent_owner po
+            JOIN invention_span s ON s.patent_id = po.patent_id AND s.high_value
+           CROSS JOIN LATERAL (VALUES (s.starts, 1), (s.ends, -1)) AS c(day, delta)
+           WHERE po.enterprise_id = ANY (enterprise_ids)
+           GROUP BY po.enterprise_id, c.day
+          HAVING sum(c.delta) <> 0
+        ),
+        step AS (
+          SELECT c.enterprise_id, c.day, sum(c.delta) OVER w AS high_value, lead(c.day) OVER w AS until_day
+            FROM change c WINDOW w AS (PARTITION BY c.enterprise_id ORDER BY c.day)
+        ),
+        fresh AS (
+          SELECT s.enterprise_id, e.county_code, s.day AS starts, s.until_day AS ends, s.high_value::int AS high_value
+            FROM step s JOIN enterprise e ON e.id = s.enterprise_id
+           WHERE s.high_value > 0
+        ),
+        removed AS (
+          DELETE FROM enterprise_high_value h
+           WHERE h.enterprise_id = ANY (enterprise_ids)
+             AND NOT EXISTS (SELECT 1 FROM fresh f
+                              WHERE f.enterprise_id = h.enterprise_id AND f.starts = h.starts AND f.ends = h.ends AND f.high_value = h.high_value
+                                AND f.county_code = h.county_code)
+          RETURNING h.county_code
+        ),
+        added AS (
+          INSERT INTO enterprise_high_value (enterprise_id, county_code, starts, ends, high_value)
+          SELECT f.* FROM fresh f
+           WHERE NOT EXISTS (SELECT 1 FROM enterprise_high_value h
+                              WHERE h.enterprise_id = f.enterprise_id AND h.starts = f.starts AND h.ends = f.ends AND h.high_value = f.high_value
+                                AND h.county_code = f.county_code)
+          RETURNING county_code
+        )
+        SELECT array_agg(DISTINCT c) INTO changed FROM (SELECT county_code FROM removed UNION ALL SELECT county_code FROM added) AS x(c);
+        PERFORM hvp_note_counties(changed);
+        PERFORM hvp_maintenance_end(saved);
+      END $function$;
+GRANT EXECUTE ON FUNCTION hvp_refresh_enterprise_high_value(enterprise_ids integer[]) TO hvp_app_access;
+
+CREATE OR REPLACE FUNCTION public.hvp_refresh_invention_spans(patent_ids integer[])
+ RETURNS void
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+      DECLARE
+        saved text[];
+        changed_patents int[];
+        changed_counties text[];
+      BEGIN
+        IF patent_ids IS NULL OR cardinality(patent_ids) = 0 THEN RETURN; END IF;
+        saved := hvp_maintenance_begin();
+        WITH fresh AS MATERIALIZED (SELECT * FROM hvp_invention_spans(patent_ids)),
+        removed AS (
+          DELETE FROM invention_span s
+           WHERE s.patent_id = ANY (patent_ids)
+             AND NOT EXISTS (SELECT 1 FROM fresh f
+                              WHERE f.patent_id = s.patent_id AND f.starts = s.starts AND f.ends = s.ends AND f.reasons = s.reasons
+                                AND f.county_code = s.county_code)
+          RETURNING s.patent_id, s.county_code
+        ),
+        added AS (
+          INSERT INTO invention_span (patent_id, county_code, starts, ends, reasons)
+          SELECT f.* FROM fresh f
+           WHERE NOT EXISTS (SELECT 1 FROM invention_span s
+                              WHERE s.patent_id = f.patent_id AND s.starts = f.starts AND s.ends = f.ends AND s.reasons = f.reasons
+                                AND s.county_code = f.county_code)
+          RETURNING patent_id, county_code
+        ),
+        changed AS (SELECT * FROM removed UNION ALL SELECT * FROM added)
+        SELECT array_agg(DISTINCT c.patent_id), array_agg(DISTINCT c.county_code) INTO changed_patents, changed_counties FROM changed c;
+
+        IF changed_patents IS NOT NULL THEN
+          PERFORM hvp_note_counties(changed_counties);
+          PERFORM hvp_refresh_enterprise_high_value(
+            ARRAY(SELECT DISTINCT po.enterprise_id FROM patent_owner po WHERE po.patent_id = ANY (changed_patents) ORDER BY 1));
+        END IF;
+        PERFORM hvp_maintenance_end(saved);
+      END $function$;
+GRANT EXECUTE ON FUNCTION hvp_refresh_invention_spans(patent_ids integer[]) TO hvp_app_access;
 
 CREATE OR REPLACE FUNCTION public.hvp_role()
  RETURNS text
@@ -1047,6 +2012,279 @@ CREATE OR REPLACE FUNCTION public.hvp_signed_in()
  LANGUAGE sql
  STABLE
 AS $function$ SELECT hvp_role() IN ('ADMIN', 'EDITOR', 'VIEWER', 'ENTERPRISE') $function$;
+
+CREATE OR REPLACE FUNCTION public.hvp_spans_patent_award_delete()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+    DECLARE
+      saved text[] := hvp_maintenance_begin();
+    BEGIN
+      PERFORM hvp_refresh_invention_spans(ARRAY(
+               SELECT DISTINCT x.id FROM (WITH changed AS (SELECT * FROM old_rows) SELECT c.patent_id FROM changed c) AS x(id) ORDER BY 1));
+      PERFORM hvp_maintenance_end(saved);
+      RETURN NULL;
+    END $function$;
+
+CREATE OR REPLACE FUNCTION public.hvp_spans_patent_award_insert()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+    DECLARE
+      saved text[] := hvp_maintenance_begin();
+    BEGIN
+      PERFORM hvp_refresh_invention_spans(ARRAY(
+               SELECT DISTINCT x.id FROM (WITH changed AS (SELECT * FROM new_rows) SELECT c.patent_id FROM changed c) AS x(id) ORDER BY 1));
+      PERFORM hvp_maintenance_end(saved);
+      RETURN NULL;
+    END $function$;
+
+CREATE OR REPLACE FUNCTION public.hvp_spans_patent_award_update()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+    DECLARE
+      saved text[] := hvp_maintenance_begin();
+    BEGIN
+      PERFORM hvp_refresh_invention_spans(ARRAY(
+               SELECT DISTINCT x.id FROM (WITH changed AS (SELECT n.* FROM new_rows n JOIN old_rows o ON n.patent_id = o.patent_id AND n.kind = o.kind AND n.year = o.year WHERE true
+             UNION ALL SELECT o.* FROM new_rows n JOIN old_rows o ON n.patent_id = o.patent_id AND n.kind = o.kind AND n.year = o.year WHERE true
+             UNION ALL SELECT n.* FROM new_rows n WHERE NOT EXISTS (SELECT 1 FROM old_rows o WHERE n.patent_id = o.patent_id AND n.kind = o.kind AND n.year = o.year)
+             UNION ALL SELECT o.* FROM old_rows o WHERE NOT EXISTS (SELECT 1 FROM new_rows n WHERE n.patent_id = o.patent_id AND n.kind = o.kind AND n.year = o.year)) SELECT c.patent_id FROM changed c) AS x(id) ORDER BY 1));
+      PERFORM hvp_maintenance_end(saved);
+      RETURN NULL;
+    END $function$;
+
+CREATE OR REPLACE FUNCTION public.hvp_spans_patent_delete()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+    DECLARE
+      saved text[] := hvp_maintenance_begin();
+    BEGIN
+      PERFORM hvp_refresh_invention_spans(ARRAY(
+               SELECT DISTINCT x.id FROM (WITH changed AS (SELECT * FROM old_rows) SELECT c.id FROM changed c) AS x(id) ORDER BY 1));
+      PERFORM hvp_maintenance_end(saved);
+      RETURN NULL;
+    END $function$;
+
+CREATE OR REPLACE FUNCTION public.hvp_spans_patent_insert()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+    DECLARE
+      saved text[] := hvp_maintenance_begin();
+    BEGIN
+      PERFORM hvp_refresh_invention_spans(ARRAY(
+               SELECT DISTINCT x.id FROM (WITH changed AS (SELECT * FROM new_rows) SELECT c.id FROM changed c) AS x(id) ORDER BY 1));
+      PERFORM hvp_maintenance_end(saved);
+      RETURN NULL;
+    END $function$;
+
+CREATE OR REPLACE FUNCTION public.hvp_spans_patent_overseas_grant_delete()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+    DECLARE
+      saved text[] := hvp_maintenance_begin();
+    BEGIN
+      PERFORM hvp_refresh_invention_spans(ARRAY(
+               SELECT DISTINCT x.id FROM (WITH changed AS (SELECT * FROM old_rows) SELECT c.patent_id FROM changed c) AS x(id) ORDER BY 1));
+      PERFORM hvp_maintenance_end(saved);
+      RETURN NULL;
+    END $function$;
+
+CREATE OR REPLACE FUNCTION public.hvp_spans_patent_overseas_grant_insert()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+    DECLARE
+      saved text[] := hvp_maintenance_begin();
+    BEGIN
+      PERFORM hvp_refresh_invention_spans(ARRAY(
+               SELECT DISTINCT x.id FROM (WITH changed AS (SELECT * FROM new_rows) SELECT c.patent_id FROM changed c) AS x(id) ORDER BY 1));
+      PERFORM hvp_maintenance_end(saved);
+      RETURN NULL;
+    END $function$;
+
+CREATE OR REPLACE FUNCTION public.hvp_spans_patent_overseas_grant_update()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+    DECLARE
+      saved text[] := hvp_maintenance_begin();
+    BEGIN
+      PERFORM hvp_refresh_invention_spans(ARRAY(
+               SELECT DISTINCT x.id FROM (WITH changed AS (SELECT n.* FROM new_rows n JOIN old_rows o ON n.patent_id = o.patent_id AND n.jurisdiction = o.jurisdiction WHERE true
+             UNION ALL SELECT o.* FROM new_rows n JOIN old_rows o ON n.patent_id = o.patent_id AND n.jurisdiction = o.jurisdiction WHERE true
+             UNION ALL SELECT n.* FROM new_rows n WHERE NOT EXISTS (SELECT 1 FROM old_rows o WHERE n.patent_id = o.patent_id AND n.jurisdiction = o.jurisdiction)
+             UNION ALL SELECT o.* FROM old_rows o WHERE NOT EXISTS (SELECT 1 FROM new_rows n WHERE n.patent_id = o.patent_id AND n.jurisdiction = o.jurisdiction)) SELECT c.patent_id FROM changed c) AS x(id) ORDER BY 1));
+      PERFORM hvp_maintenance_end(saved);
+      RETURN NULL;
+    END $function$;
+
+CREATE OR REPLACE FUNCTION public.hvp_spans_patent_update()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+    DECLARE
+      saved text[] := hvp_maintenance_begin();
+    BEGIN
+      PERFORM hvp_refresh_invention_spans(ARRAY(
+               SELECT DISTINCT x.id FROM (WITH changed AS (SELECT n.* FROM new_rows n JOIN old_rows o ON n.id = o.id WHERE (n.type, n.county_code, n.filing_date, n.grant_date, n.lapse_date, n.strategic_industry, n.deleted_at) IS DISTINCT FROM (o.type, o.county_code, o.filing_date, o.grant_date, o.lapse_date, o.strategic_industry, o.deleted_at)
+             UNION ALL SELECT o.* FROM new_rows n JOIN old_rows o ON n.id = o.id WHERE (n.type, n.county_code, n.filing_date, n.grant_date, n.lapse_date, n.strategic_industry, n.deleted_at) IS DISTINCT FROM (o.type, o.county_code, o.filing_date, o.grant_date, o.lapse_date, o.strategic_industry, o.deleted_at)
+             UNION ALL SELECT n.* FROM new_rows n WHERE NOT EXISTS (SELECT 1 FROM old_rows o WHERE n.id = o.id)
+             UNION ALL SELECT o.* FROM old_rows o WHERE NOT EXISTS (SELECT 1 FROM new_rows n WHERE n.id = o.id)) SELECT c.id FROM changed c) AS x(id) ORDER BY 1));
+      PERFORM hvp_maintenance_end(saved);
+      RETURN NULL;
+    END $function$;
+
+CREATE OR REPLACE FUNCTION public.hvp_spans_plan_delete()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+    DECLARE
+      saved text[] := hvp_maintenance_begin();
+    BEGIN
+      PERFORM hvp_refresh_invention_spans(ARRAY(
+               SELECT DISTINCT x.id FROM (WITH changed AS (SELECT * FROM old_rows) SELECT fp.patent_id FROM pledge_financing_patent fp JOIN patent p ON p.id = fp.patent_id
+               WHERE p.county_code IN (SELECT c.county_code FROM changed c)) AS x(id) ORDER BY 1));
+      PERFORM hvp_maintenance_end(saved);
+      RETURN NULL;
+    END $function$;
+
+CREATE OR REPLACE FUNCTION public.hvp_spans_plan_insert()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+    DECLARE
+      saved text[] := hvp_maintenance_begin();
+    BEGIN
+      PERFORM hvp_refresh_invention_spans(ARRAY(
+               SELECT DISTINCT x.id FROM (WITH changed AS (SELECT * FROM new_rows) SELECT fp.patent_id FROM pledge_financing_patent fp JOIN patent p ON p.id = fp.patent_id
+               WHERE p.county_code IN (SELECT c.county_code FROM changed c)) AS x(id) ORDER BY 1));
+      PERFORM hvp_maintenance_end(saved);
+      RETURN NULL;
+    END $function$;
+
+CREATE OR REPLACE FUNCTION public.hvp_spans_plan_update()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+    DECLARE
+      saved text[] := hvp_maintenance_begin();
+    BEGIN
+      PERFORM hvp_refresh_invention_spans(ARRAY(
+               SELECT DISTINCT x.id FROM (WITH changed AS (SELECT n.* FROM new_rows n JOIN old_rows o ON n.id = o.id WHERE (n.county_code, n.start_year, n.high_pledge_threshold) IS DISTINCT FROM (o.county_code, o.start_year, o.high_pledge_threshold)
+             UNION ALL SELECT o.* FROM new_rows n JOIN old_rows o ON n.id = o.id WHERE (n.county_code, n.start_year, n.high_pledge_threshold) IS DISTINCT FROM (o.county_code, o.start_year, o.high_pledge_threshold)
+             UNION ALL SELECT n.* FROM new_rows n WHERE NOT EXISTS (SELECT 1 FROM old_rows o WHERE n.id = o.id)
+             UNION ALL SELECT o.* FROM old_rows o WHERE NOT EXISTS (SELECT 1 FROM new_rows n WHERE n.id = o.id)) SELECT fp.patent_id FROM pledge_financing_patent fp JOIN patent p ON p.id = fp.patent_id
+               WHERE p.county_code IN (SELECT c.county_code FROM changed c)) AS x(id) ORDER BY 1));
+      PERFORM hvp_maintenance_end(saved);
+      RETURN NULL;
+    END $function$;
+
+CREATE OR REPLACE FUNCTION public.hvp_spans_pledge_financing_delete()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+    DECLARE
+      saved text[] := hvp_maintenance_begin();
+    BEGIN
+      PERFORM hvp_refresh_invention_spans(ARRAY(
+               SELECT DISTINCT x.id FROM (WITH changed AS (SELECT * FROM old_rows) SELECT fp.patent_id FROM changed c JOIN pledge_financing_patent fp ON fp.pledge_financing_id = c.id) AS x(id) ORDER BY 1));
+      PERFORM hvp_maintenance_end(saved);
+      RETURN NULL;
+    END $function$;
+
+CREATE OR REPLACE FUNCTION public.hvp_spans_pledge_financing_insert()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+    DECLARE
+      saved text[] := hvp_maintenance_begin();
+    BEGIN
+      PERFORM hvp_refresh_invention_spans(ARRAY(
+               SELECT DISTINCT x.id FROM (WITH changed AS (SELECT * FROM new_rows) SELECT fp.patent_id FROM changed c JOIN pledge_financing_patent fp ON fp.pledge_financing_id = c.id) AS x(id) ORDER BY 1));
+      PERFORM hvp_maintenance_end(saved);
+      RETURN NULL;
+    END $function$;
+
+CREATE OR REPLACE FUNCTION public.hvp_spans_pledge_financing_patent_delete()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+    DECLARE
+      saved text[] := hvp_maintenance_begin();
+    BEGIN
+      PERFORM hvp_refresh_invention_spans(ARRAY(
+               SELECT DISTINCT x.id FROM (WITH changed AS (SELECT * FROM old_rows) SELECT c.patent_id FROM changed c) AS x(id) ORDER BY 1));
+      PERFORM hvp_maintenance_end(saved);
+      RETURN NULL;
+    END $function$;
+
+CREATE OR REPLACE FUNCTION public.hvp_spans_pledge_financing_patent_insert()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+    DECLARE
+      saved text[] := hvp_maintenance_begin();
+    BEGIN
+      PERFORM hvp_refresh_invention_spans(ARRAY(
+               SELECT DISTINCT x.id FROM (WITH changed AS (SELECT * FROM new_rows) SELECT c.patent_id FROM changed c) AS x(id) ORDER BY 1));
+      PERFORM hvp_maintenance_end(saved);
+      RETURN NULL;
+    END $function$;
+
+CREATE OR REPLACE FUNCTION public.hvp_spans_pledge_financing_patent_update()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+    DECLARE
+      saved text[] := hvp_maintenance_begin();
+    BEGIN
+      PERFORM hvp_refresh_invention_spans(ARRAY(
+               SELECT DISTINCT x.id FROM (WITH changed AS (SELECT n.* FROM new_rows n JOIN old_rows o ON n.pledge_financing_id = o.pledge_financing_id AND n.patent_id = o.patent_id WHERE true
+             UNION ALL SELECT o.* FROM new_rows n JOIN old_rows o ON n.pledge_financing_id = o.pledge_financing_id AND n.patent_id = o.patent_id WHERE true
+             UNION ALL SELECT n.* FROM new_rows n WHERE NOT EXISTS (SELECT 1 FROM old_rows o WHERE n.pledge_financing_id = o.pledge_financing_id AND n.patent_id = o.patent_id)
+             UNION ALL SELECT o.* FROM old_rows o WHERE NOT EXISTS (SELECT 1 FROM new_rows n WHERE n.pledge_financing_id = o.pledge_financing_id AND n.patent_id = o.patent_id)) SELECT c.patent_id FROM changed c) AS x(id) ORDER BY 1));
+      PERFORM hvp_maintenance_end(saved);
+      RETURN NULL;
+    END $function$;
+
+CREATE OR REPLACE FUNCTION public.hvp_spans_pledge_financing_update()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+    DECLARE
+      saved text[] := hvp_maintenance_begin();
+    BEGIN
+      PERFORM hvp_refresh_invention_spans(ARRAY(
+               SELECT DISTINCT x.id FROM (WITH changed AS (SELECT n.* FROM new_rows n JOIN old_rows o ON n.id = o.id WHERE (n.enterprise_id, n.amount, n.registered_on, n.deleted_at) IS DISTINCT FROM (o.enterprise_id, o.amount, o.registered_on, o.deleted_at)
+             UNION ALL SELECT o.* FROM new_rows n JOIN old_rows o ON n.id = o.id WHERE (n.enterprise_id, n.amount, n.registered_on, n.deleted_at) IS DISTINCT FROM (o.enterprise_id, o.amount, o.registered_on, o.deleted_at)
+             UNION ALL SELECT n.* FROM new_rows n WHERE NOT EXISTS (SELECT 1 FROM old_rows o WHERE n.id = o.id)
+             UNION ALL SELECT o.* FROM old_rows o WHERE NOT EXISTS (SELECT 1 FROM new_rows n WHERE n.id = o.id)) SELECT fp.patent_id FROM changed c JOIN pledge_financing_patent fp ON fp.pledge_financing_id = c.id) AS x(id) ORDER BY 1));
+      PERFORM hvp_maintenance_end(saved);
+      RETURN NULL;
+    END $function$;
 
 CREATE OR REPLACE FUNCTION public.hvp_touch_record()
  RETURNS trigger

@@ -9,7 +9,8 @@ import { withClient } from '../../src/db/client';
  *
  * Roles are named as they are (the application's group role is fixed: hvp_app_access), except the owner of the
  * objects, which differs between servers and is written `owner`; what the owner may do is left out (all of it).
- * TypeORM's own table typeorm_migrations is left out, but for the grants on it.
+ * A constraint trigger appears as its CREATE CONSTRAINT TRIGGER only. TypeORM's own table typeorm_migrations is left
+ * out, but for the grants on it.
  */
 export async function databaseSchema(url: string): Promise<string> {
   return withClient(url, async (client) => {
@@ -67,7 +68,7 @@ export async function databaseSchema(url: string): Promise<string> {
         out.push(`CREATE TABLE ${table.name} (`, columns.map((c) => c.line).join(',\n'), ');');
         const constraints = await rows<{ line: string }>(
           `SELECT format('ALTER TABLE %I ADD CONSTRAINT %I %s;', $2::text, conname, pg_get_constraintdef(oid)) AS line
-             FROM pg_constraint WHERE conrelid = $1
+             FROM pg_constraint WHERE conrelid = $1 AND contype <> 't'
             ORDER BY CASE contype WHEN 'p' THEN 0 WHEN 'u' THEN 1 WHEN 'f' THEN 2 WHEN 'c' THEN 3 ELSE 4 END, conname COLLATE "C"`,
           [table.oid, table.name],
         );
