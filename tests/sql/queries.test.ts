@@ -1,4 +1,3 @@
-import 'reflect-metadata';
 import { breakthroughSummarySql, countyTargetGapsSql, gapRowsSql, TARGET_GAP_ORDER } from '../../src/breakthrough/breakthrough.sql';
 import { compile, sql, Sql } from '../../src/db/sql';
 import { ENTERPRISE_CATEGORIES } from '../../src/enterprise/enterprise-category';
