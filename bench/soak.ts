@@ -48,6 +48,8 @@ const DATA_DIR = path.join(ROOT, '.data', 'soak');
 const SOAK_DATABASE = 'hvp_soak';
 const SOAK_APP_ROLE = 'hvp_soak_app';
 const AS_OF = '2024-12-31';
+/** the server's METRICS_TOKEN, for reading its /metrics */
+const METRICS_TOKEN = randomBytes(24).toString('base64url');
 const COUNTY = '500231';
 
 // ---------------------------------------------------------------- clean-up
@@ -118,7 +120,13 @@ interface Server {
 /** Prepares the database (DATABASE_URL) or the embedded folder, starts the server process and waits until it is ready. */
 async function startServer(): Promise<Server> {
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), LOG_LEVEL: LOG_LEVEL, NODE_ENV: 'production' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    LOG_LEVEL: LOG_LEVEL,
+    NODE_ENV: 'production',
+    METRICS_TOKEN,
+  };
   let token: string | null = null;
   if (process.env.DATABASE_URL) {
     const adminUrl = process.env.DATABASE_URL;
@@ -324,7 +332,9 @@ interface Memory {
 }
 
 async function scrape(server: Server): Promise<Map<string, number>> {
-  return parseMetrics(await (await fetch(`${server.url}/metrics`)).text());
+  const response = await fetch(`${server.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+  if (!response.ok) throw new Error(`/metrics answered HTTP ${response.status}`);
+  return parseMetrics(await response.text());
 }
 
 const memoryOf = (metrics: Map<string, number>): Memory => ({

@@ -42,6 +42,15 @@ export interface Config {
   jwtAudience: string | null;
   /** git-ignored folder of what the embedded start generates and keeps: JWT secret, app role password, demo token */
   dataDir: string;
+  /**
+   * GraphQL introspection (`__schema`, `__type`): GRAPHQL_INTROSPECTION=true or false; unset, on only in the embedded demo
+   * start (no DATABASE_URL). While it is off, error messages carry no "Did you mean …?" suggestions either.
+   */
+  graphqlIntrospection: boolean;
+  /** stack traces in errors' `extensions`: GRAPHQL_STACK_TRACES=true, accepted only with NODE_ENV=development */
+  graphqlStackTraces: boolean;
+  /** the bearer token GET /metrics requires (`Authorization: Bearer <METRICS_TOKEN>`); unset: no /metrics */
+  metricsToken: string | null;
 }
 
 function integer(name: string, fallback: number, env: NodeJS.ProcessEnv, min = 1): number {
@@ -97,6 +106,28 @@ function url(name: string, env: NodeJS.ProcessEnv): string | null {
   return raw;
 }
 
+function flag(name: string, env: NodeJS.ProcessEnv): boolean | null {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return null;
+  if (raw !== 'true' && raw !== 'false') throw new Error(`${name} must be true or false, got "${raw}"`);
+  return raw === 'true';
+}
+
+function stackTraces(env: NodeJS.ProcessEnv): boolean {
+  const wanted = flag('GRAPHQL_STACK_TRACES', env) ?? false;
+  if (wanted && env.NODE_ENV !== 'development') {
+    throw new Error('GRAPHQL_STACK_TRACES=true is accepted only with NODE_ENV=development: stack traces show install paths to clients');
+  }
+  return wanted;
+}
+
+function metricsToken(env: NodeJS.ProcessEnv): string | null {
+  const raw = env.METRICS_TOKEN;
+  if (raw === undefined || raw === '') return null;
+  if (raw.length < 16) throw new Error('METRICS_TOKEN must be at least 16 characters, e.g. `openssl rand -base64 24`');
+  return raw;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: integer('PORT', 4000, env, 0),
@@ -115,5 +146,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jwtIssuer: env.JWT_ISSUER || null,
     jwtAudience: env.JWT_AUDIENCE || null,
     dataDir: path.resolve(env.DATA_DIR || '.data'),
+    graphqlIntrospection: flag('GRAPHQL_INTROSPECTION', env) ?? !env.DATABASE_URL,
+    graphqlStackTraces: stackTraces(env),
+    metricsToken: metricsToken(env),
   };
 }

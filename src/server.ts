@@ -13,7 +13,7 @@ import { createApolloServer } from './graphql/apollo';
 import { Context } from './graphql/context';
 import { createHttpHandler } from './http/front';
 import { createLogger, Logger } from './ops/logger';
-import { createMetrics, ServerMetrics } from './ops/metrics';
+import { createMetrics, knownOperationNames, ServerMetrics } from './ops/metrics';
 import { createReadinessCheck } from './ops/readiness';
 import { tracePlugin } from './ops/trace-plugin';
 import { issueDemoToken } from './seed/demo-token';
@@ -43,6 +43,8 @@ export interface StartOptions {
   logger?: Logger;
   /** where the embedded start prints its demo token for a person to copy (default: stderr, away from the JSON log) */
   print?: (text: string) => void;
+  /** operation names the metrics may label series with, besides those of schema/operations/ */
+  knownOperations?: Iterable<string>;
 }
 
 async function hasActiveApiKey(dataSource: DataSource): Promise<boolean> {
@@ -89,9 +91,12 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       plugins: [ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: DRAIN_GRACE_MS }), tracePlugin],
       logger,
       stopOnTerminationSignals: false,
+      introspection: config.graphqlIntrospection,
+      stackTraces: config.graphqlStackTraces,
     });
     const started = apollo;
-    const metrics = createMetrics(dataSource, config.poolSize);
+    const metrics = createMetrics(dataSource, config.poolSize, new Set([...knownOperationNames(), ...(options.knownOperations ?? [])]));
+    if (!config.metricsToken) logger.info('GET /metrics is off: set METRICS_TOKEN to serve it (to a scraper sending it as a bearer token)');
     const checkReadiness = createReadinessCheck(dataSource, logger);
     let stopping = false;
     httpServer.on(
@@ -103,6 +108,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         databaseOptions: { statementTimeoutMs: config.statementTimeoutMs },
         readiness: async () => (stopping ? { ready: false, reason: 'shutting down' } : checkReadiness()),
         metrics,
+        metricsToken: config.metricsToken,
         logger,
       }),
     );

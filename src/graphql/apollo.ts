@@ -4,7 +4,7 @@ import { databaseFaultPlugin, isDatabaseUnavailable, replaceByDatabaseUnavailabl
 import { defaultLogger, Logger } from '../ops/logger';
 import { readRoutingPlugin } from '../ops/replicas';
 import { Context } from './context';
-import { formatError } from './format-error';
+import { formatError, withoutSuggestions } from './format-error';
 import { graphqlSchema } from './schema';
 
 /**
@@ -34,18 +34,28 @@ export interface ApolloServerOptions {
   logger?: Logger;
   /** Apollo's own SIGINT/SIGTERM handling; off when the caller handles the signals (src/server.ts) */
   stopOnTerminationSignals?: boolean;
+  /** `__schema` and `__type` answered, and "Did you mean …?" in error messages (default: neither; config.graphqlIntrospection) */
+  introspection?: boolean;
+  /** stack traces in `extensions.stacktrace` (default: none; config.graphqlStackTraces, development only) */
+  stackTraces?: boolean;
 }
 
 /** Apollo Server over the schema, with the request path's plugins; started. */
 export async function createApolloServer(options: ApolloServerOptions = {}): Promise<ApolloServer<Context>> {
   const logger = options.logger ?? defaultLogger();
+  const introspection = options.introspection ?? false;
   const server = new ApolloServer<Context>({
     schema: await graphqlSchema(),
     plugins: [transactionPlugin, databaseFaultPlugin, readRoutingPlugin, changeDoorPlugin, ...(options.plugins ?? [])],
-    formatError: (formatted, error) => formatError(formatted, error, logger),
+    formatError: (formatted, error) => {
+      const answer = formatError(formatted, error, logger);
+      return introspection ? answer : withoutSuggestions(answer);
+    },
     logger,
     stopOnTerminationSignals: options.stopOnTerminationSignals,
-    introspection: true,
+    introspection,
+    // Apollo's default follows NODE_ENV (traces unless "production"): production is the default here instead
+    includeStacktraceInErrorResponses: options.stackTraces ?? false,
     // Apollo's CSRF prevention refuses "simple" requests (a GET, a form POST) unless they carry a header a browser
     // would preflight, which broke plain GET queries (curl, caches, GraphQL-over-HTTP clients). It guards against
     // requests a browser sends with ambient credentials (cookies); here every request must carry `Authorization:

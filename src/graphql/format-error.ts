@@ -38,3 +38,9 @@ export function formatError(base: GraphQLFormattedError, error: unknown, logger:
   logger.error({ err: describeError(original), path: base.path }, 'unexpected error');
   return formatted(internalError(), base);
 }
+
+/** graphql-js's "Did you mean …?" hints name fields, arguments and enum values: schema details, kept from a client while introspection is off. */
+export function withoutSuggestions(error: GraphQLFormattedError): GraphQLFormattedError {
+  const message = error.message.replace(/ ?Did you mean .+\?$/s, '');
+  return message === error.message ? error : { ...error, message };
+}
