@@ -3,6 +3,24 @@ import path from 'node:path';
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
+/**
+ * Bounds on one GraphQL document, checked before anything runs (no connection is taken, no statement sent). The
+ * defaults let every query of the README, the bench, the soak and the tests through (tests/query-limits.test.ts runs
+ * the README's and the bench's through analyzeOperation, src/graphql/query-limits.ts) and refuse the attacks of issue 17.
+ */
+export interface QueryLimits {
+  /** nesting of fields: `{ county { name } }` is 2 */
+  maxDepth: number;
+  /** fields asked under an alias (`a: county(…)`), fragments counted where they are spread */
+  maxAliases: number;
+  /** lexical tokens of the document (graphql-js's parser stops past it) */
+  maxTokens: number;
+  /** the cost below (queryCost): about the number of values the answer may hold */
+  maxCost: number;
+}
+
+export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxDepth: 10, maxAliases: 30, maxTokens: 5000, maxCost: 50000 };
+
 /** Every environment variable the server reads, parsed in one place. */
 export interface Config {
   /** 0: any free port (tests) */
@@ -51,6 +69,13 @@ export interface Config {
   graphqlStackTraces: boolean;
   /** the bearer token GET /metrics requires (`Authorization: Bearer <METRICS_TOKEN>`); unset: no /metrics */
   metricsToken: string | null;
+  /** QUERY_MAX_DEPTH, QUERY_MAX_ALIASES, QUERY_MAX_TOKENS, QUERY_MAX_COST: bounds on a document, before it runs */
+  queryLimits: QueryLimits;
+  /**
+   * the time budget of a whole GraphQL request, from its arrival: past it the statement running is cancelled, the
+   * transaction rolled back and the answer is TIMEOUT (503)
+   */
+  requestTimeoutMs: number;
 }
 
 function integer(name: string, fallback: number, env: NodeJS.ProcessEnv, min = 1): number {
@@ -149,5 +174,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     graphqlIntrospection: flag('GRAPHQL_INTROSPECTION', env) ?? !env.DATABASE_URL,
     graphqlStackTraces: stackTraces(env),
     metricsToken: metricsToken(env),
+    queryLimits: {
+      maxDepth: integer('QUERY_MAX_DEPTH', DEFAULT_QUERY_LIMITS.maxDepth, env),
+      maxAliases: integer('QUERY_MAX_ALIASES', DEFAULT_QUERY_LIMITS.maxAliases, env, 0),
+      maxTokens: integer('QUERY_MAX_TOKENS', DEFAULT_QUERY_LIMITS.maxTokens, env),
+      maxCost: integer('QUERY_MAX_COST', DEFAULT_QUERY_LIMITS.maxCost, env),
+    },
+    requestTimeoutMs: integer('REQUEST_TIMEOUT_MS', 20000, env),
   };
 }

@@ -93,6 +93,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       stopOnTerminationSignals: false,
       introspection: config.graphqlIntrospection,
       stackTraces: config.graphqlStackTraces,
+      limits: config.queryLimits,
     });
     const started = apollo;
     const metrics = createMetrics(dataSource, config.poolSize, new Set([...knownOperationNames(), ...(options.knownOperations ?? [])]));
@@ -105,7 +106,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         apollo: started,
         dataSource,
         authenticate,
-        databaseOptions: { statementTimeoutMs: config.statementTimeoutMs },
+        databaseOptions: { statementTimeoutMs: config.statementTimeoutMs, requestTimeoutMs: config.requestTimeoutMs },
         readiness: async () => (stopping ? { ready: false, reason: 'shutting down' } : checkReadiness()),
         metrics,
         metricsToken: config.metricsToken,

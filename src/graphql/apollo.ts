@@ -1,10 +1,13 @@
-import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer, ApolloServerPlugin, GraphQLResponse } from '@apollo/server';
+import { GraphQLError } from 'graphql';
 import { changeDoorPlugin } from '../history/change-door';
 import { databaseFaultPlugin, isDatabaseUnavailable, replaceByDatabaseUnavailable } from '../ops/database-faults';
 import { defaultLogger, Logger } from '../ops/logger';
 import { readRoutingPlugin } from '../ops/replicas';
 import { Context } from './context';
+import { ERROR_STATUS, formatted, RETRY_AFTER_SECONDS } from './errors';
 import { formatError, withoutSuggestions } from './format-error';
+import { DEFAULT_QUERY_LIMITS, QueryLimits, queryLimitsPlugin } from './query-limits';
 import { graphqlSchema } from './schema';
 
 /**
@@ -23,10 +26,19 @@ const transactionPlugin: ApolloServerPlugin<Context> = {
           if (!isDatabaseUnavailable(error) || response.body.kind !== 'single') throw error;
           replaceByDatabaseUnavailable(response);
         }
+        // the budget ran out: finish() rolled back; whatever the fields answered, nothing of it stands
+        if (contextValue.db.timedOut) replaceByTimeout(response, contextValue.db.timeoutError());
       },
     };
   },
 };
+
+/** The whole answer becomes the request's TIMEOUT (503, Retry-After): no field's result may be taken as done. */
+function replaceByTimeout(response: GraphQLResponse, error: GraphQLError): void {
+  response.body = { kind: 'single', singleResult: { errors: [formatted(error)] } };
+  response.http.status = ERROR_STATUS.TIMEOUT;
+  response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
+}
 
 export interface ApolloServerOptions {
   /** after the transaction plugin */
@@ -38,15 +50,26 @@ export interface ApolloServerOptions {
   introspection?: boolean;
   /** stack traces in `extensions.stacktrace` (default: none; config.graphqlStackTraces, development only) */
   stackTraces?: boolean;
+  /** bounds on a document, checked before it runs (default DEFAULT_QUERY_LIMITS; config.queryLimits) */
+  limits?: QueryLimits;
 }
 
 /** Apollo Server over the schema, with the request path's plugins; started. */
 export async function createApolloServer(options: ApolloServerOptions = {}): Promise<ApolloServer<Context>> {
   const logger = options.logger ?? defaultLogger();
   const introspection = options.introspection ?? false;
+  const limits = options.limits ?? DEFAULT_QUERY_LIMITS;
   const server = new ApolloServer<Context>({
     schema: await graphqlSchema(),
-    plugins: [transactionPlugin, databaseFaultPlugin, readRoutingPlugin, changeDoorPlugin, ...(options.plugins ?? [])],
+    plugins: [
+      transactionPlugin,
+      databaseFaultPlugin,
+      queryLimitsPlugin(limits),
+      readRoutingPlugin,
+      changeDoorPlugin,
+      ...(options.plugins ?? []),
+    ],
+    parseOptions: { maxTokens: limits.maxTokens },
     formatError: (formatted, error) => {
       const answer = formatError(formatted, error, logger);
       return introspection ? answer : withoutSuggestions(answer);

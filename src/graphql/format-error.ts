@@ -2,7 +2,8 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { isDatabaseUnavailable } from '../ops/database-faults';
 import { defaultLogger, describeError, Logger } from '../ops/logger';
-import { badUserInput, databaseUnavailable, forbidden, formatted, internalError, statementTimeout } from './errors';
+import { badUserInput, databaseUnavailable, forbidden, formatted, internalError, queryTooComplex, statementTimeout } from './errors';
+import { TOO_MANY_TOKENS } from './query-limits';
 
 const POSTGRES_INTEGRITY_VIOLATION = /^23/;
 /** insufficient_privilege: a row-level security policy refused a write (or a privilege is missing) */
@@ -13,6 +14,8 @@ const POSTGRES_QUERY_CANCELED = '57014';
 /** Only errors with a code of ours reach a client; a constraint the input checks missed is still the input's fault. */
 export function formatError(base: GraphQLFormattedError, error: unknown, logger: Logger = defaultLogger()): GraphQLFormattedError {
   const original = unwrapResolverError(error);
+  const tokens = base.extensions?.code === 'GRAPHQL_PARSE_FAILED' ? TOO_MANY_TOKENS.exec(base.message) : null;
+  if (tokens) return formatted(queryTooComplex('tokens', Number(tokens[1]), null), base);
   if (original instanceof GraphQLError) return base;
   const pg = original as { code?: string; constraint?: string; detail?: string };
   if (typeof pg?.code === 'string' && POSTGRES_INTEGRITY_VIOLATION.test(pg.code)) {

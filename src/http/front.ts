@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
-import { databaseUnavailable, internalError, RETRY_AFTER_SECONDS } from '../graphql/errors';
+import { GraphQLError } from 'graphql';
+import { databaseUnavailable, ERROR_STATUS, internalError, RETRY_AFTER_SECONDS, statusOf } from '../graphql/errors';
 import { isDatabaseUnavailable } from '../ops/database-faults';
 import { defaultLogger, describeError, Logger, RequestTrace, requestScope } from '../ops/logger';
 import { Outcome, ServerMetrics } from '../ops/metrics';
@@ -37,7 +38,7 @@ export function createHttpHandler(options: HttpFrontOptions): http.RequestListen
     const claimed = request.headers['x-request-id'];
     const id = typeof claimed === 'string' && CLIENT_REQUEST_ID.test(claimed) ? claimed : randomUUID();
     response.setHeader('x-request-id', id);
-    const trace: RequestTrace = { id, startedAt: process.hrtime.bigint() };
+    const trace: RequestTrace = { id, startedAt: process.hrtime.bigint(), receivedAt: Date.now() };
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     const isGraphql = path === '/graphql';
     if (isGraphql) metrics?.requestStarted();
@@ -67,6 +68,12 @@ export function createHttpHandler(options: HttpFrontOptions): http.RequestListen
           // authenticating an API key reads the database
           logger.warn({ err: describeError(error) }, 'database unavailable');
           sendError(response, databaseUnavailable(), { 'retry-after': String(RETRY_AFTER_SECONDS) });
+          return;
+        }
+        if (error instanceof GraphQLError && typeof error.extensions.code === 'string' && error.extensions.code in ERROR_STATUS) {
+          // a refusal of ours thrown past its route (e.g. the time budget of an export)
+          const status = statusOf(error.extensions.code);
+          sendError(response, error, status === 503 ? { 'retry-after': String(RETRY_AFTER_SECONDS) } : {});
           return;
         }
         logger.error({ err: describeError(error) }, 'request failed');

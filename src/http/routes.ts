@@ -4,9 +4,8 @@ import http from 'node:http';
 import { DataSource } from 'typeorm';
 import { Authenticate } from '../auth/authenticate';
 import { Principal } from '../auth/principal';
-import { RequestDatabaseOptions } from '../db/request-database';
 import { exportHandler } from '../export/http';
-import { Context, createContext } from '../graphql/context';
+import { Context, ContextOptions, createContext } from '../graphql/context';
 import { methodNotAllowed, unauthenticated } from '../graphql/errors';
 import { graphqlHandler } from '../graphql/http';
 import { ServerMetrics } from '../ops/metrics';
@@ -46,8 +45,8 @@ export interface AppRoutesOptions {
   dataSource: DataSource;
   /** the caller of a request from its Authorization header (src/auth/authenticate.ts) */
   authenticate: Authenticate;
-  /** how each request's transaction opens (statement timeout) */
-  databaseOptions?: RequestDatabaseOptions;
+  /** how each request's transaction opens (statement timeout) and its time budget */
+  databaseOptions?: ContextOptions;
   /** GET /ready: absent, no such route (a test's server) */
   readiness?: () => Promise<Readiness>;
   /** GET /metrics, with `metricsToken`: absent, no such route */
