@@ -7,11 +7,15 @@ import { readRoutingPlugin } from '../ops/replicas';
 import { Context } from './context';
 import { ERROR_STATUS, formatted, RETRY_AFTER_SECONDS } from './errors';
 import { formatError, withoutSuggestions } from './format-error';
+import { nulCharacterPlugin } from './nul-characters';
 import { DEFAULT_QUERY_LIMITS, QueryLimits, queryLimitsPlugin } from './query-limits';
 import { graphqlSchema } from './schema';
 
 /**
- * Ends each request's transaction once its response is ready: successful mutations were released from their savepoints.
+ * Ends each request's transaction once its response is ready. It commits unless an error nulled `data` — a refused
+ * mutation (the contract's mutation fields are non-null), or any error that reached the root — so that `data: null`
+ * always means nothing of the request was written, even by its other mutations. (Each mutation also runs in a
+ * savepoint: a refused one under a nullable field, whose answer keeps `data`, undoes only its own writes.)
  * The answer waits for the COMMIT, so a write is acknowledged only once PostgreSQL has it; when the database went away
  * (the transaction never opened, or the COMMIT failed), the whole answer is replaced by DATABASE_UNAVAILABLE (503).
  */
@@ -19,8 +23,9 @@ const transactionPlugin: ApolloServerPlugin<Context> = {
   async requestDidStart() {
     return {
       async willSendResponse({ contextValue, response }) {
+        const nulled = response.body.kind === 'single' && response.body.singleResult.data === null;
         try {
-          await contextValue.db.finish(true);
+          await contextValue.db.finish(!nulled);
         } catch (error) {
           // Apollo turns an error thrown here into a bare 500: the answer is replaced instead
           if (!isDatabaseUnavailable(error) || response.body.kind !== 'single') throw error;
@@ -65,6 +70,7 @@ export async function createApolloServer(options: ApolloServerOptions = {}): Pro
       transactionPlugin,
       databaseFaultPlugin,
       queryLimitsPlugin(limits),
+      nulCharacterPlugin,
       readRoutingPlugin,
       changeDoorPlugin,
       ...(options.plugins ?? []),

@@ -21,6 +21,8 @@ export const ERROR_STATUS = {
   METHOD_NOT_ALLOWED: 405,
   /** expectedVersion does not match, or a deleted record's key is entered again */
   CONFLICT: 409,
+  /** a request body over MAX_BODY_BYTES (1 MiB) */
+  PAYLOAD_TOO_LARGE: 413,
   /** the server could not answer: a bug, logged; the client learns nothing of it */
   INTERNAL_SERVER_ERROR: 500,
   /** PostgreSQL cannot be reached or the connection was lost (with Retry-After) */
@@ -46,7 +48,6 @@ export function statusOf(code: unknown): number {
 
 /** An error as it is sent: `{ message, extensions }` (and path and locations when it has them); `extensions.http` is Apollo's. */
 export function formatted(error: GraphQLError, base: GraphQLFormattedError | null = null): GraphQLFormattedError {
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
   const { http, ...extensions } = error.extensions;
   return { ...(base ?? {}), message: error.message, extensions };
 }
@@ -79,6 +80,10 @@ export function unauthenticated(reason: string): GraphQLError {
 /** Something outside the caller's counties, or that does not exist: the same answer for both. */
 export function notFound(reason: string): GraphQLError {
   return coded('NOT_FOUND', reason);
+}
+
+export function payloadTooLarge(maxBytes: number): GraphQLError {
+  return coded('PAYLOAD_TOO_LARGE', `The request body is larger than ${maxBytes} bytes; send fewer rows per request`, { maxBytes });
 }
 
 export function methodNotAllowed(reason: string): GraphQLError {

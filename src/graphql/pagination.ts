@@ -87,7 +87,8 @@ const INT_RANGE = 2 ** 31;
 function fitsColumn(part: unknown, { type }: SortColumn): boolean {
   switch (type) {
     case 'text':
-      return typeof part === 'string';
+      // PostgreSQL text holds no NUL character
+      return typeof part === 'string' && !part.includes('\u0000');
     case 'int':
       return Number.isInteger(part) && -INT_RANGE <= (part as number) && (part as number) < INT_RANGE;
     case 'bigint':

@@ -73,7 +73,10 @@ export function createHttpHandler(options: HttpFrontOptions): http.RequestListen
         if (error instanceof GraphQLError && typeof error.extensions.code === 'string' && error.extensions.code in ERROR_STATUS) {
           // a refusal of ours thrown past its route (e.g. the time budget of an export)
           const status = statusOf(error.extensions.code);
-          sendError(response, error, status === 503 ? { 'retry-after': String(RETRY_AFTER_SECONDS) } : {});
+          const headers: http.OutgoingHttpHeaders = status === 503 ? { 'retry-after': String(RETRY_AFTER_SECONDS) } : {};
+          // the rest of a body too large is not read: the connection cannot be used again
+          if (error.extensions.code === 'PAYLOAD_TOO_LARGE') headers.connection = 'close';
+          sendError(response, error, headers);
           return;
         }
         logger.error({ err: describeError(error) }, 'request failed');
