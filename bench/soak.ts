@@ -140,6 +140,9 @@ async function startServer(): Promise<Server> {
     LOG_LEVEL: LOG_LEVEL,
     NODE_ENV: 'production',
     METRICS_TOKEN,
+    // one token at saturation: the rate limit runs (its cost is part of the figures) with a budget it never reaches
+    RATE_LIMIT_POINTS_PER_MINUTE: '1000000000',
+    RATE_LIMIT_BURST: '1000000000',
   };
   let token: string | null = null;
   if (process.env.DATABASE_URL) {

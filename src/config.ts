@@ -76,6 +76,26 @@ export interface Config {
    * transaction rolled back and the answer is TIMEOUT (503)
    */
   requestTimeoutMs: number;
+  /** JWT_MAX_TTL: a bearer token whose `exp` − `iat` exceeds it (or, without `iat`, whose `exp` is further away) is refused */
+  jwtMaxTtlSeconds: number;
+  /** API_KEY_MAX_TTL: the latest expiry an API key may be given, from its creation; a key without one gets it */
+  apiKeyMaxTtlSeconds: number;
+  /** per-credential rate limit (src/http/rate-limit.ts) */
+  rateLimit: RateLimitSettings;
+  /** REDIS_URL: the rate limit's buckets, shared by every server process; unset: each process keeps its own in memory */
+  redisUrl: string | null;
+}
+
+/** The rate limit: a token bucket per credential, one per address for failed authentications. */
+export interface RateLimitSettings {
+  /** RATE_LIMIT_POINTS_PER_MINUTE: what a credential's bucket regains a minute; a request costs 1 plus its operation's cost. 0: no rate limit */
+  pointsPerMinute: number;
+  /** RATE_LIMIT_BURST: what the bucket holds at most */
+  burst: number;
+  /** RATE_LIMIT_FAILED_AUTH_PER_MINUTE: failed authentications an address may make a minute before it is refused */
+  failedAuthPerMinute: number;
+  /** RATE_LIMIT_TRUST_FORWARDED_FOR: the address is the last one of X-Forwarded-For (behind a load balancer that sets it) */
+  trustForwardedFor: boolean;
 }
 
 function integer(name: string, fallback: number, env: NodeJS.ProcessEnv, min = 1): number {
@@ -131,6 +151,23 @@ function url(name: string, env: NodeJS.ProcessEnv): string | null {
   return raw;
 }
 
+const DURATION_UNITS = { s: 1, m: 60, h: 3600, d: 86400 } as const;
+
+/** "90s", "15m", "12h", "30d" in seconds. */
+export function durationSeconds(text: string): number {
+  const match = /^(\d+)([smhd])$/.exec(text);
+  if (!match) throw new Error(`a duration is a number and s, m, h or d (e.g. 12h, 30d), got "${text}"`);
+  return Number(match[1]) * DURATION_UNITS[match[2] as keyof typeof DURATION_UNITS];
+}
+
+/** A duration setting: "24h", "365d", or a number of seconds. */
+function duration(name: string, fallback: string, env: NodeJS.ProcessEnv): number {
+  const raw = env[name] || fallback;
+  const seconds = /^\d+$/.test(raw) ? Number(raw) : /^\d+[smhd]$/.test(raw) ? durationSeconds(raw) : NaN;
+  if (!(seconds > 0)) throw new Error(`${name} must be a duration such as 24h, 30d or a number of seconds, got "${raw}"`);
+  return seconds;
+}
+
 function flag(name: string, env: NodeJS.ProcessEnv): boolean | null {
   const raw = env[name];
   if (raw === undefined || raw === '') return null;
@@ -181,5 +218,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxCost: integer('QUERY_MAX_COST', DEFAULT_QUERY_LIMITS.maxCost, env),
     },
     requestTimeoutMs: integer('REQUEST_TIMEOUT_MS', 20000, env),
+    jwtMaxTtlSeconds: duration('JWT_MAX_TTL', '24h', env),
+    apiKeyMaxTtlSeconds: duration('API_KEY_MAX_TTL', '365d', env),
+    rateLimit: {
+      pointsPerMinute: integer('RATE_LIMIT_POINTS_PER_MINUTE', 60000, env, 0),
+      burst: integer('RATE_LIMIT_BURST', 100000, env),
+      failedAuthPerMinute: integer('RATE_LIMIT_FAILED_AUTH_PER_MINUTE', 30, env),
+      trustForwardedFor: flag('RATE_LIMIT_TRUST_FORWARDED_FOR', env) ?? false,
+    },
+    redisUrl: url('REDIS_URL', env),
   };
 }

@@ -1,11 +1,12 @@
-import { ApolloServer, ApolloServerPlugin, GraphQLResponse } from '@apollo/server';
+import { ApolloServer, ApolloServerPlugin, GraphQLResponse, HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { changeDoorPlugin } from '../history/change-door';
 import { databaseFaultPlugin, isDatabaseUnavailable, replaceByDatabaseUnavailable } from '../ops/database-faults';
 import { defaultLogger, Logger } from '../ops/logger';
 import { readRoutingPlugin } from '../ops/replicas';
 import { Context } from './context';
-import { ERROR_STATUS, formatted, RETRY_AFTER_SECONDS } from './errors';
+import { RateLimit } from '../http/rate-limit';
+import { ERROR_STATUS, formatted, rateLimited, RETRY_AFTER_SECONDS } from './errors';
 import { formatError, withoutSuggestions } from './format-error';
 import { nulCharacterPlugin } from './nul-characters';
 import { DEFAULT_QUERY_LIMITS, QueryLimits, queryLimitsPlugin } from './query-limits';
@@ -57,6 +58,22 @@ export interface ApolloServerOptions {
   stackTraces?: boolean;
   /** bounds on a document, checked before it runs (default DEFAULT_QUERY_LIMITS; config.queryLimits) */
   limits?: QueryLimits;
+  /** the rate limit an operation's cost is charged to (none: unlimited) */
+  rateLimit?: RateLimit | null;
+}
+
+/** Charges an operation's cost to its caller's bucket: past it, RATE_LIMITED (429, Retry-After) before anything runs. */
+function chargeTo(rateLimit: RateLimit) {
+  return async (context: Context, cost: number) => {
+    const decision = await rateLimit.charge(context.principal, cost);
+    if (decision.allowed) return;
+    const refusal = rateLimited(decision.retryAfterSeconds, 'credentials');
+    refusal.extensions.http = {
+      status: ERROR_STATUS.RATE_LIMITED,
+      headers: new HeaderMap([['retry-after', String(decision.retryAfterSeconds)]]),
+    };
+    throw refusal;
+  };
 }
 
 /** Apollo Server over the schema, with the request path's plugins; started. */
@@ -69,7 +86,7 @@ export async function createApolloServer(options: ApolloServerOptions = {}): Pro
     plugins: [
       transactionPlugin,
       databaseFaultPlugin,
-      queryLimitsPlugin(limits),
+      queryLimitsPlugin(limits, options.rateLimit ? chargeTo(options.rateLimit) : undefined),
       nulCharacterPlugin,
       readRoutingPlugin,
       changeDoorPlugin,

@@ -16,11 +16,20 @@ export interface Context {
   principal: Principal;
   /** the operation's cost (src/graphql/query-limits.ts), once computed */
   cost?: number;
+  /** settings rules of the API need (absent: their defaults) */
+  policy?: Policy;
+}
+
+/** The settings of src/config.ts that rules of the API read. */
+export interface Policy {
+  /** API_KEY_MAX_TTL */
+  apiKeyMaxTtlSeconds: number;
 }
 
 export interface ContextOptions extends Omit<RequestDatabaseOptions, 'budget' | 'target'> {
   /** the request's time budget, from its arrival (REQUEST_TIMEOUT_MS) */
   requestTimeoutMs?: number;
+  policy?: Policy;
 }
 
 /**
@@ -29,11 +38,11 @@ export interface ContextOptions extends Omit<RequestDatabaseOptions, 'budget' | 
  */
 export function createContext(dataSource: DataSource, principal: Principal, options: ContextOptions = {}): Context {
   const route = requestRoute();
-  const { requestTimeoutMs, ...databaseOptions } = options;
+  const { requestTimeoutMs, policy, ...databaseOptions } = options;
   const budget = requestTimeoutMs
     ? { budgetMs: requestTimeoutMs, deadline: (requestScope.getStore()?.receivedAt ?? Date.now()) + requestTimeoutMs }
     : undefined;
   const db = new RequestDatabase(dataSource, { ...databaseOptions, budget, target: route.target }, principal);
   route.attach(db);
-  return { db, loaders: new Loaders(), today: todayInChina(), principal };
+  return { db, loaders: new Loaders(), today: todayInChina(), principal, policy };
 }

@@ -23,6 +23,8 @@ export const ERROR_STATUS = {
   CONFLICT: 409,
   /** a request body over MAX_BODY_BYTES (1 MiB) */
   PAYLOAD_TOO_LARGE: 413,
+  /** the credential's (or, for failed authentications, the address's) budget is spent: with Retry-After */
+  RATE_LIMITED: 429,
   /** the server could not answer: a bug, logged; the client learns nothing of it */
   INTERNAL_SERVER_ERROR: 500,
   /** PostgreSQL cannot be reached or the connection was lost (with Retry-After) */
@@ -84,6 +86,15 @@ export function notFound(reason: string): GraphQLError {
 
 export function payloadTooLarge(maxBytes: number): GraphQLError {
   return coded('PAYLOAD_TOO_LARGE', `The request body is larger than ${maxBytes} bytes; send fewer rows per request`, { maxBytes });
+}
+
+/** Too many requests (or too costly ones) for the credentials, or too many failed authentications from the address. */
+export function rateLimited(retryAfterSeconds: number, what: 'credentials' | 'address'): GraphQLError {
+  const reason =
+    what === 'credentials'
+      ? 'these credentials have spent their request budget (each request costs 1 plus its query cost)'
+      : 'too many failed authentications from this address';
+  return coded('RATE_LIMITED', `Rate limited: ${reason}; try again in ${retryAfterSeconds} s`, { retryAfterSeconds });
 }
 
 export function methodNotAllowed(reason: string): GraphQLError {

@@ -122,12 +122,19 @@ export interface Costed {
   cost?: number;
 }
 
+/** What a request's cost is charged to, once known: throws to refuse it (RATE_LIMITED). */
+export type ChargeCost<TContext> = (context: TContext, cost: number) => Promise<void>;
+
 /**
  * Refuses, once the operation is resolved and before it executes, a document past a limit: QUERY_TOO_COMPLEX with
  * `limit`, `maximum`, `actual` and the computed `cost`, HTTP 400. The token limit is the parser's (Apollo's
- * parseOptions.maxTokens; formatError gives that refusal the same code). Records the cost on the context.
+ * parseOptions.maxTokens; formatError gives that refusal the same code). Records the cost on the context and charges
+ * it (`charge`: the rate limit).
  */
-export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin<Costed> {
+export function queryLimitsPlugin<TContext extends Costed>(
+  limits: QueryLimits,
+  charge?: ChargeCost<TContext>,
+): ApolloServerPlugin<TContext> {
   return {
     async requestDidStart() {
       return {
@@ -148,6 +155,7 @@ export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin<Coste
           const refusal = exceededLimit(measure, limits);
           if (refusal) throw refusal;
           contextValue.cost = measure.cost;
+          await charge?.(contextValue, measure.cost);
         },
       };
     },

@@ -6,6 +6,7 @@ import { isDatabaseUnavailable } from '../ops/database-faults';
 import { defaultLogger, describeError, Logger, RequestTrace, requestScope } from '../ops/logger';
 import { Outcome, ServerMetrics } from '../ops/metrics';
 import { sendError } from './answers';
+import { RateLimit } from './rate-limit';
 import { AppRoutesOptions, appRoutes, Route, routeRequest } from './routes';
 
 /** A request id a client may choose; anything else (too long, odd characters) is replaced by a fresh UUID. */
@@ -23,6 +24,8 @@ export interface HttpFrontOptions extends AppRoutesOptions {
   logger?: Logger;
   /** the routes; default: appRoutes(options) */
   routes?: Route[];
+  /** the per-credential rate limit (src/http/rate-limit.ts); none: unlimited */
+  rateLimit?: RateLimit | null;
 }
 
 /**
@@ -33,7 +36,7 @@ export interface HttpFrontOptions extends AppRoutesOptions {
 export function createHttpHandler(options: HttpFrontOptions): http.RequestListener {
   const logger = options.logger ?? defaultLogger();
   const metrics: ServerMetrics | undefined = options.metrics;
-  const route = routeRequest(options.routes ?? appRoutes(options), options.authenticate);
+  const route = routeRequest(options.routes ?? appRoutes(options), options.authenticate, options.rateLimit ?? null);
   return (request, response) => {
     const claimed = request.headers['x-request-id'];
     const id = typeof claimed === 'string' && CLIENT_REQUEST_ID.test(claimed) ? claimed : randomUUID();

@@ -12,6 +12,7 @@ import { ServerMetrics } from '../ops/metrics';
 import { Readiness } from '../ops/readiness';
 import { sendError, sendJson } from './answers';
 import { authenticateOr401 } from './credentials';
+import { RateLimit } from './rate-limit';
 
 /** What a route's handler is given: the parsed URL and, on a route that needs credentials, the caller. */
 export interface RouteRequest {
@@ -172,7 +173,7 @@ function pathMatches(route: Route, path: string): boolean {
  * Answers a request by the route table: the matching route's handler, after authenticating it when the route needs
  * credentials; 405 with `Allow` when the path is known and the method is not; 404 otherwise.
  */
-export function routeRequest(routes: readonly Route[], authenticate: Authenticate) {
+export function routeRequest(routes: readonly Route[], authenticate: Authenticate, rateLimit: RateLimit | null = null) {
   return async (request: http.IncomingMessage, response: http.ServerResponse): Promise<void> => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const candidates = routes.filter(
@@ -190,7 +191,7 @@ export function routeRequest(routes: readonly Route[], authenticate: Authenticat
     }
     let principal: Principal | null = null;
     if (route.authenticated) {
-      principal = await authenticateOr401(request, response, authenticate);
+      principal = await authenticateOr401(request, response, authenticate, rateLimit);
       if (!principal) return;
     }
     await route.handler(request, response, { url, principal });
