@@ -35,6 +35,7 @@ describe('a NUL character in a string', () => {
       '$input.name',
     ],
     ['a scalar argument', '{ county(code: "50023\\u00001") { name } }', undefined, 'code'],
+    ['an escape with braces', '{ county(code: "50023\\u{0}1") { name } }', undefined, 'code'],
   ])('in %s is BAD_USER_INPUT naming it, HTTP 400, before anything runs', async (_, query, variables, field) => {
     const { status, body } = await api.post(query, variables);
     expect(status).toBe(400);

@@ -39,12 +39,17 @@ function inLiteral(node: ValueNode, path: string): string | null {
   return null;
 }
 
-/** The field (argument path or variable path) of the first string of a request holding U+0000, or null. */
-export function nulCharacterIn(document: DocumentNode, variables: Record<string, unknown>): string | null {
+/**
+ * The field (argument path or variable path) of the first string of a request holding U+0000, or null. `source`, the
+ * document's text when known, spares walking a document that cannot hold one (GraphQL's source text cannot contain
+ * U+0000 itself, only an escape: \u0000, \u{0}).
+ */
+export function nulCharacterIn(document: DocumentNode, variables: Record<string, unknown>, source?: string): string | null {
   for (const [name, value] of Object.entries(variables)) {
     const found = inValue(value, `$${name}`);
     if (found !== null) return found;
   }
+  if (source !== undefined && !source.includes('\\u')) return null;
   let found: string | null = null;
   visit(document as ASTNode, {
     Argument(node) {
@@ -63,7 +68,7 @@ export const nulCharacterPlugin: ApolloServerPlugin<object> = {
   async requestDidStart() {
     return {
       async didResolveOperation({ document, request }) {
-        const field = nulCharacterIn(document, request.variables ?? {});
+        const field = nulCharacterIn(document, request.variables ?? {}, request.query);
         if (field === null) return;
         const refusal = badUserInput(field, REASON);
         refusal.extensions.http = { status: ERROR_STATUS.BAD_USER_INPUT };

@@ -106,6 +106,30 @@ export function analyzeOperation(
   return { depth, aliases, cost };
 }
 
+/**
+ * analyzeOperation, remembered for the last few variable sets of a document: Apollo hands the same DocumentNode to
+ * every request with the same text (its document cache), and a dashboard sends the same variables again and again.
+ */
+const measured = new WeakMap<DocumentNode, Map<string, OperationMeasure>>();
+const MEASURES_PER_DOCUMENT = 8;
+
+export function measureOperation(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown>,
+  operationName?: string,
+): OperationMeasure {
+  const key = JSON.stringify([operationName ?? null, variables]);
+  let known = measured.get(document);
+  const cached = known?.get(key);
+  if (cached) return cached;
+  const measure = analyzeOperation(schema, document, variables, operationName);
+  if (!known) measured.set(document, (known = new Map()));
+  if (known.size >= MEASURES_PER_DOCUMENT) known.delete(known.keys().next().value!);
+  if (key.length <= 4096) known.set(key, measure);
+  return measure;
+}
+
 /** The first limit the measure exceeds, as the QUERY_TOO_COMPLEX error to answer (HTTP 400), or null. */
 export function exceededLimit(measure: OperationMeasure, limits: QueryLimits) {
   if (measure.depth > limits.maxDepth) return queryTooComplex('depth', limits.maxDepth, measure.depth, measure.cost);
@@ -141,7 +165,7 @@ export function queryLimitsPlugin<TContext extends Costed>(
         async didResolveOperation({ schema, document, request, operationName, contextValue }) {
           let measure: OperationMeasure;
           try {
-            measure = analyzeOperation(schema, document, request.variables ?? {}, operationName ?? undefined);
+            measure = measureOperation(schema, document, request.variables ?? {}, operationName ?? undefined);
           } catch (error) {
             // variables that do not coerce: execution refuses them with its own error, before any field runs
             if (
