@@ -85,6 +85,8 @@ export class RequestDatabase {
   private budgetTimer: NodeJS.Timeout | null = null;
   /** the budget ran out: nothing more runs, and finish() rolls back */
   timedOut = false;
+  /** the cancel request sent when it ran out, until PostgreSQL has taken it */
+  private cancelling: Promise<void> | null = null;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -117,7 +119,7 @@ export class RequestDatabase {
     if (!this.runner || this.running === 0) return;
     const runner = await this.runner.catch(() => null);
     const client = (runner as unknown as { databaseConnection?: PgClient } | null)?.databaseConnection;
-    if (client && this.running > 0) cancelStatement(client);
+    if (client && this.running > 0) this.cancelling = cancelStatement(client);
   }
 
   /**
@@ -233,6 +235,9 @@ export class RequestDatabase {
     if (this.budgetTimer) clearTimeout(this.budgetTimer);
     if (!this.runner) return;
     const runner = await this.runner;
+    // a cancel still on its way could end the next statement of this connection: the ROLLBACK, or once released to
+    // the pool another request's
+    await this.cancelling;
     this.runner = null;
     this.applied = new Map();
     try {
@@ -256,16 +261,26 @@ interface PgClient {
  * connection: it works when the pool is exhausted), answered by the server ending that statement with 57014.
  */
 interface CancelConnection {
-  on(event: 'error', listener: () => void): void;
+  on(event: 'error' | 'end', listener: () => void): void;
   once(event: 'connect', listener: () => void): void;
   connect(port: number | string, host?: string): void;
   cancel(processID: number, secretKey: number): void;
 }
 
-function cancelStatement(client: PgClient): void {
+function cancelStatement(client: PgClient): Promise<void> {
   const connection = new (pg.Connection as unknown as new () => CancelConnection)();
-  connection.on('error', () => undefined);
+  // the server closes the socket once it has acted on the request; a second at most either way
+  const taken = new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, 1000);
+    const done = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    connection.on('end', done);
+    connection.on('error', done);
+  });
   connection.once('connect', () => connection.cancel(client.processID, client.secretKey));
   if (client.host?.startsWith('/')) connection.connect(`${client.host}/.s.PGSQL.${client.port}`);
   else connection.connect(client.port, client.host);
+  return taken;
 }
