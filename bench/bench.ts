@@ -38,6 +38,7 @@ import { Context } from '../src/graphql/context';
 import { loadConfig } from '../src/config';
 import { createApolloServer } from '../src/graphql/apollo';
 import { createHttpHandler } from '../src/http/front';
+import { createRateLimit, memoryBuckets } from '../src/http/rate-limit';
 import { parseApplicationNumber, typeDigitMismatch } from '../src/identifiers/application-number';
 import { parseCreditCode } from '../src/identifiers/credit-code';
 import { PatentType } from '../src/patent/patent-type';
@@ -394,7 +395,15 @@ async function main(): Promise<void> {
   // ------------------------------------------------ server
   // the bench handles SIGINT/SIGTERM itself; Apollo's own handler would re-raise the signal and kill the process
   // before the embedded PostgreSQL is stopped
-  const apollo: ApolloServer<Context> = await createApolloServer({ stopOnTerminationSignals: false });
+  // the production request path includes the query limits and the rate limit (in memory, with a budget the bench
+  // never reaches), so their cost is in the figures
+  const config = loadConfig();
+  const rateLimit = createRateLimit({ ...config.rateLimit, pointsPerMinute: 1e9, burst: 1e9 }, memoryBuckets());
+  const apollo: ApolloServer<Context> = await createApolloServer({
+    stopOnTerminationSignals: false,
+    limits: config.queryLimits,
+    rateLimit,
+  });
   onCleanup('stop Apollo', () => apollo.stop());
   // the production request path (statement timeout included); in-flight requests are counted so that each run
   // starts only once the previous one's last requests have finished, and so that clean-up waits for them
@@ -413,7 +422,8 @@ async function main(): Promise<void> {
     apollo,
     dataSource: appDataSource,
     authenticate,
-    databaseOptions: { statementTimeoutMs: loadConfig().statementTimeoutMs },
+    databaseOptions: { statementTimeoutMs: config.statementTimeoutMs, requestTimeoutMs: config.requestTimeoutMs },
+    rateLimit,
   });
   let inFlight = 0;
   const server = http.createServer((request, response) => {

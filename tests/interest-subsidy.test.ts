@@ -170,7 +170,7 @@ describe('recordPledgeInterestPayment', () => {
     expect(await paymentCount()).toBe(before);
   });
 
-  it('keeps the other mutations of a request when one is refused', async () => {
+  it('writes nothing of a request when one of its mutations is refused: data is null (issue 17, item 7)', async () => {
     const before = await paymentCount();
     const result = await api.execute(
       `mutation($ok: PledgeInterestPaymentInput!, $bad: PledgeInterestPaymentInput!) {
@@ -178,7 +178,8 @@ describe('recordPledgeInterestPayment', () => {
       { ok: { financingId, paidOn: '2022-12-20', amount: '1.00' }, bad: { financingId, paidOn: '2021-12-20', amount: '1.00' } },
     );
     expect(result.errors?.map((error) => error.extensions?.code)).toEqual(['BAD_USER_INPUT']);
-    expect(await paymentCount()).toBe(before + 1);
+    expect(result.data).toBeNull();
+    expect(await paymentCount()).toBe(before);
   });
 });
 

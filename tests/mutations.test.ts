@@ -438,14 +438,15 @@ describe('recordPledgeFinancing', () => {
 });
 
 describe('a request with several mutations', () => {
-  it('keeps the ones that succeeded and undoes only the refused one', async () => {
+  it('writes none of them when one is refused: data is null, so nothing was written (issue 17, item 7)', async () => {
     const result = await api.execute(`mutation {
       a: upsertCounty(input: { code: "500233", name: "忠县", parentCode: "500000" }) { code }
       b: upsertEnterprise(input: { creditCode: "${creditCode(30)}", countyCode: "500233", name: "x", memberships: [
         { category: HIGH_TECH, validFrom: "2022-01-01" }, { category: HIGH_TECH, validFrom: "2022-01-01" }] }) { id }
     }`);
     expect(result.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
-    expect((await api.ok(`{ county(code: "500233") { name } }`)).county).toEqual({ name: '忠县' });
+    expect(result.data).toBeNull();
+    expect((await api.ok(`{ county(code: "500233") { name } }`)).county).toBeNull();
     expect(await api.sql(`SELECT 1 FROM enterprise WHERE credit_code = $1`, [creditCode(30)])).toEqual([]);
   });
 });

@@ -47,6 +47,9 @@ const STATEMENT_TIMEOUT_MS = 1000;
 const databaseName = `hvp_test_ops_${randomBytes(6).toString('hex')}`;
 const databaseUrl = withDatabase(testAdminUrl(), databaseName);
 const JWT_SECRET = 'ops-test-secret-of-at-least-32-characters';
+const METRICS_TOKEN = 'ops-test-metrics-token';
+/** the operations of these tests, known to the metrics as those of schema/operations/ are */
+const OPERATIONS = ['AddCounty', 'Held', 'Rename', 'Slow'];
 const config: Config = {
   ...loadConfig({}),
   port: 0,
@@ -55,6 +58,7 @@ const config: Config = {
   logLevel: 'debug',
   statementTimeoutMs: STATEMENT_TIMEOUT_MS,
   jwtSecret: JWT_SECRET,
+  metricsToken: METRICS_TOKEN,
 };
 const log = new LogLines();
 let server: RunningServer;
@@ -71,7 +75,7 @@ async function post(body: unknown, headers: Record<string, string> = {}) {
 }
 
 async function metricsText(of: RunningServer = server): Promise<string> {
-  const response = await fetch(`${of.url}/metrics`);
+  const response = await fetch(`${of.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
   expect(response.status).toBe(200);
   expect(response.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
   return response.text();
@@ -102,7 +106,7 @@ beforeAll(async () => {
   // the application's login role (not the owner): the server refuses to query as the owner
   config.appDatabaseUrl = await testAppUrl(databaseUrl);
   token = await signToken(JWT_SECRET, { sub: 'ops-test', role: Role.ADMIN, counties: ['*'] }, 3600);
-  server = await startServer(config, { logger: createLogger('debug', log) });
+  server = await startServer(config, { logger: createLogger('debug', log), knownOperations: OPERATIONS });
 });
 
 afterAll(async () => {
@@ -254,7 +258,7 @@ describe('GET /metrics', () => {
   });
 
   it("keeps each server's metrics in a registry of its own", async () => {
-    const second = await startServer(config, { logger: createLogger('silent') });
+    const second = await startServer(config, { logger: createLogger('silent'), knownOperations: OPERATIONS });
     try {
       const text = await metricsText(second);
       expect(text).toContain('hvp_graphql_requests_total');

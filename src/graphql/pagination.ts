@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { ArgsType, ClassType, Field, Int, ObjectType } from 'type-graphql';
 import { sql, Sql } from '../db/sql';
 import { isIsoDate } from './dates';
@@ -99,7 +100,8 @@ const INT_RANGE = 2 ** 31;
 function fitsColumn(part: unknown, { type }: SortColumn): boolean {
   switch (type) {
     case 'text':
-      return typeof part === 'string';
+      // PostgreSQL text holds no NUL character
+      return typeof part === 'string' && !part.includes('\u0000');
     case 'int':
       return Number.isInteger(part) && -INT_RANGE <= (part as number) && (part as number) < INT_RANGE;
     case 'bigint':

@@ -96,7 +96,7 @@ export async function createTestApi(): Promise<TestApi> {
   await dataSource.initialize();
   const owner = new Pool({ connectionString: adminUrl, max: 2 });
   // errors only: the warnings of refused writes (row-level security) that tests provoke on purpose stay quiet
-  const apollo: ApolloServer<Context> = await createApolloServer({ logger: createLogger('error') });
+  const apollo: ApolloServer<Context> = await createApolloServer({ logger: createLogger('error'), introspection: true });
 
   const caller = (who: Principal): Caller => {
     const execute = async <T>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResult<T>> => {
