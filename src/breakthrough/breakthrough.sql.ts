@@ -14,6 +14,7 @@ import {
   Connection,
   connectionsByOwner,
   orderBySql,
+  PageArgs,
   PagedRow,
   PageRequest,
   pageRequest,
@@ -110,26 +111,26 @@ export const TARGET_GAP_ORDER: SortColumn[] = [
   { column: 'categoryOrder', type: 'int' },
 ];
 
-export interface TargetGapQuery {
+export interface TargetGapQuery extends PageArgs {
   countyCode: string;
   category: EnterpriseCategory | null;
   onlyUnmet: boolean;
   asOf: IsoDate;
-  first: number | null;
-  after: string | null;
 }
 
 /** The gap rows of a county on asOf that the filter keeps. */
-export function countyGapRowsSql({ countyCode, category, onlyUnmet, asOf }: Omit<TargetGapQuery, 'first' | 'after'>): Sql {
+export function countyGapRowsSql({ countyCode, category: only, onlyUnmet, asOf }: Omit<TargetGapQuery, 'first' | 'after'>): Sql {
+  const category = sql`${only}::text`;
   return sql`SELECT g.* FROM (${gapRowsSql(sql`SELECT ${countyCode}::text AS code`, sql`${asOf}::date`)}) g
-              WHERE (${category}::text IS NULL OR g.category = ${category}) AND (NOT ${onlyUnmet} OR NOT g.met)`;
+              WHERE (${category} IS NULL OR g.category = ${category}) AND (NOT ${onlyUnmet} OR NOT g.met)`;
 }
 
 /**
- * A page of a county's gap rows, largest gap first, then name (byte order), credit code and category: every row is
- * computed (the order is by gap), once, then counted when `withTotal` and cut after the cursor.
+ * The statement of countyTargetGaps: a page of a county's gap rows, largest gap first, then name (byte order), credit
+ * code and category. Every row is computed (the order is by gap), once, then counted when `withTotal` and cut after
+ * the cursor.
  */
-export function countyTargetGapPageSql(query: TargetGapQuery, page: PageRequest, withTotal: boolean): Sql {
+export function countyTargetGapsSql(query: Omit<TargetGapQuery, 'first' | 'after'>, page: PageRequest, withTotal: boolean): Sql {
   return sql`WITH g AS MATERIALIZED (${countyGapRowsSql(query)})
     SELECT ${query.countyCode}::text AS "pageOwner", ${withTotal ? sql`(SELECT count(*)::int FROM g)` : sql`NULL::int`} AS "pageTotal",
            r.* FROM (SELECT true AS "pageRow", g.* FROM g) r
@@ -139,10 +140,10 @@ export function countyTargetGapPageSql(query: TargetGapQuery, page: PageRequest,
 
 /** A county's gap rows as a connection, through the figure cache (the same answer for every caller who may ask). */
 export async function countyTargetGaps(ctx: Context, query: TargetGapQuery, withTotal: boolean): Promise<Connection<TargetGap>> {
-  const page = pageRequest(query.first, query.after, TARGET_GAP_ORDER);
+  const page = pageRequest(query, TARGET_GAP_ORDER);
   const { countyCode, category, onlyUnmet, asOf } = query;
   const [connection] = await countyFigures(ctx, 'targetGaps', [asOf, category, onlyUnmet, page, withTotal], [countyCode], async () => {
-    const rows = await ctx.db.query<GapRow & PagedRow>(countyTargetGapPageSql(query, page, withTotal));
+    const rows = await ctx.db.query<GapRow & PagedRow>(countyTargetGapsSql(query, page, withTotal));
     return connectionsByOwner([countyCode], rows, TARGET_GAP_ORDER, page.limit, toTargetGap);
   });
   return connection;
