@@ -36,6 +36,8 @@ export function graphqlHandler(options: GraphqlHttpOptions) {
       httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
       context: async () => createContext(dataSource, principal, databaseOptions),
     });
+    // answers depend on the caller's credentials: no shared cache may keep one
+    response.setHeader('cache-control', 'no-store');
     for (const [name, value] of result.headers) response.setHeader(name, value);
     response.statusCode = result.status ?? 200;
     if (result.body.kind === 'complete') {
