@@ -7,6 +7,7 @@ import { Principal, Role } from '../src/auth/principal';
 import { connectAsOwner, migrate } from '../src/db/database';
 import { createDataSource } from '../src/db/data-source';
 import { RequestDatabase } from '../src/db/request-database';
+import { csvField } from '../src/export/csv';
 import { EnterpriseCategory } from '../src/enterprise/enterprise-category';
 import { commandRole } from '../src/history/command-role';
 import { IMPORT_KINDS, ImportKind } from '../src/import/columns';
@@ -147,11 +148,6 @@ class Progress {
     );
   }
 }
-
-const csvField = (value: string | number | null) => {
-  const text = value === null ? '' : String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
 
 /** Every row's result as CSV, one line per problem or warning (a row without either has one line). */
 class ReportFile {
