@@ -8,6 +8,7 @@ import { OwnerCounties1764320000000 } from './1764320000000-OwnerCounties';
 import { Versions1764500000000 } from './1764500000000-Versions';
 import { History1764510000000 } from './1764510000000-History';
 import { HistoryDefiner1764600000000 } from './1764600000000-HistoryDefiner';
+import { CountyAnnexation1764610000000 } from './1764610000000-CountyAnnexation';
 
 /** Every migration, in order. The app and the TypeORM CLI (ormconfig.ts) both read this list. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   Versions1764500000000,
   History1764510000000,
   HistoryDefiner1764600000000,
+  CountyAnnexation1764610000000,
 ];

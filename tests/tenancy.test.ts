@@ -435,3 +435,66 @@ describe("the counties of a patent's owners", () => {
     expect(await seenByA()).toBe(false);
   });
 });
+
+describe('adding a county (GB/T 2260: a code names its place)', () => {
+  const UPSERT_COUNTY = `mutation($input: CountyInput!) { upsertCounty(input: $input) { code parentCode } }`;
+  const county = (code: string, name: string, parentCode: string | null) => ({ input: { code, name, parentCode } });
+  const stored = (code: string) => api.sql(`SELECT code, parent_code FROM county WHERE code = $1`, [code]);
+
+  it("is FORBIDDEN to a county's own ADMIN: it may not annex a code as its child, nor add one under its city", async () => {
+    for (const parent of ['500231', '500000', null]) {
+      await refusedWith(adminA(), 'FORBIDDEN', UPSERT_COUNTY, county('500236', '忠县', parent));
+    }
+    expect(await stored('500236')).toEqual([]);
+    // the database refuses it too, whatever the application checked
+    const db = new RequestDatabase(api.dataSource, {}, adminA().principal);
+    try {
+      await expect(db.query(`INSERT INTO county (code, name, parent_code) VALUES ('500236', '忠县', '500231')`)).rejects.toMatchObject({
+        code: '42501',
+      });
+    } finally {
+      await db.finish(false);
+    }
+  });
+
+  it('needs a parent consistent with the code: the city ADMIN adds 500236 under 500000, never under one of its counties', async () => {
+    const refused = await refusedWith(cityAdmin(), 'BAD_USER_INPUT', UPSERT_COUNTY, county('500236', '忠县', '500231'));
+    expect(refused.errors?.[0].extensions).toMatchObject({ field: 'input.parentCode', reason: expect.stringContaining('500000') });
+    const db = new RequestDatabase(api.dataSource, {}, cityAdmin().principal);
+    try {
+      await expect(db.query(`INSERT INTO county (code, name, parent_code) VALUES ('500236', '忠县', '500231')`)).rejects.toMatchObject({
+        code: '42501',
+      });
+    } finally {
+      await db.finish(false);
+    }
+    expect(await stored('500236')).toEqual([]);
+    expect((await cityAdmin().ok(UPSERT_COUNTY, county('500236', '忠县', '500000'))).upsertCounty).toEqual({
+      code: '500236',
+      parentCode: '500000',
+    });
+    // and, as its own, sees it
+    expect(await counties(api.as({ role: Role.VIEWER, counties: ['500000'] }))).toContain('500236');
+  });
+
+  it('takes the first four digits before the first two: a prefecture, when there is one, is the natural parent', async () => {
+    await givenCounty(api, '520000', '贵州省');
+    await givenCounty(api, '520100', '贵阳市', '520000');
+    const province = api.as({ role: Role.ADMIN, counties: ['520000'] });
+    const city = api.as({ role: Role.ADMIN, counties: ['520100'] });
+    // the province may not skip its prefecture, neither as the parent nor as the adder
+    await refusedWith(province, 'FORBIDDEN', UPSERT_COUNTY, county('520102', '南明区', '520000'));
+    await refusedWith(province, 'FORBIDDEN', UPSERT_COUNTY, county('520102', '南明区', '520100'));
+    await refusedWith(city, 'BAD_USER_INPUT', UPSERT_COUNTY, county('520102', '南明区', '520000'));
+    expect(await stored('520102')).toEqual([]);
+    expect((await city.ok(UPSERT_COUNTY, county('520102', '南明区', '520100'))).upsertCounty.parentCode).toBe('520100');
+    // a prefecture's own natural parent is its province, which the city ADMIN does not hold
+    await refusedWith(city, 'FORBIDDEN', UPSERT_COUNTY, county('520100', '贵阳', '520000'));
+    expect(await api.sql(`SELECT name FROM county WHERE code = '520100'`)).toEqual([{ name: '贵阳市' }]);
+  });
+
+  it('is free to an ADMIN of every county ("*"), who may place a code anywhere', async () => {
+    expect((await api.ok(UPSERT_COUNTY, county('500237', '特例', '500231'))).upsertCounty.parentCode).toBe('500231');
+    expect((await api.ok(UPSERT_COUNTY, county('530000', '云南省', null))).upsertCounty.parentCode).toBeNull();
+  });
+});
