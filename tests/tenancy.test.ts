@@ -1,6 +1,6 @@
 import { Role } from '../src/auth/principal';
 import { RequestDatabase } from '../src/db/request-database';
-import { creditCode, givenCounty, givenEnterprise, givenPatent, givenPlan, givenPledge } from './support/builders';
+import { applicationNumber, creditCode, givenCounty, givenEnterprise, givenPatent, givenPlan, givenPledge } from './support/builders';
 import { principal, createTestApi, TestApi, Caller } from './support/test-api';
 
 /**
@@ -496,5 +496,130 @@ describe('adding a county (GB/T 2260: a code names its place)', () => {
   it('is free to an ADMIN of every county ("*"), who may place a code anywhere', async () => {
     expect((await api.ok(UPSERT_COUNTY, county('500237', '特例', '500231'))).upsertCounty.parentCode).toBe('500231');
     expect((await api.ok(UPSERT_COUNTY, county('530000', '云南省', null))).upsertCounty.parentCode).toBeNull();
+  });
+});
+
+describe('probes of another county through what a caller may see or write', () => {
+  it("answers FORBIDDEN for the plan consistency of another county reached through a patent's county", async () => {
+    await givenPlan(api, {
+      countyCode: '500232',
+      startYear: 2024,
+      targets: { HIGH_TECH: 1 },
+      indicatorTargets: [
+        { kind: 'HIGH_VALUE_PATENTS', target: 10 },
+        { kind: 'HIGH_VALUE_PATENTS_PER_10K_RESIDENTS', target: 1 },
+      ],
+    });
+    await api.ok(`mutation { setCountyStatistics(input: { countyCode: "500232", year: 2024, population: 300000 }) { year } }`);
+    const CONSISTENCY = `{ patent(applicationNumber: "${PJ}") { county { code plan(year: 2024) { title consistency { ratioKind impliedTotal } } } } }`;
+    // the plan itself is a published document; the figures behind its consistency are the county's
+    const refused = await refusedWith(viewerA(), 'FORBIDDEN', CONSISTENCY);
+    expect(refused.data?.patent.county.plan).toBeNull();
+    const own = await api.as({ role: Role.VIEWER, counties: ['500232'] }).ok(CONSISTENCY);
+    expect(own.patent.county.plan.consistency).toEqual([{ ratioKind: 'HIGH_VALUE_PATENTS_PER_10K_RESIDENTS', impliedTotal: 30 }]);
+    await refusedWith(enterpriseA1(), 'FORBIDDEN', `{ county(code: "500231") { plan { consistency { ratioKind } } } }`);
+  });
+
+  it("answers a write naming another county's record exactly as one naming a record that does not exist", async () => {
+    const [{ id: financing }] = await api.sql(
+      `SELECT f.id::text FROM pledge_financing f JOIN enterprise e ON e.id = f.enterprise_id WHERE e.credit_code = $1`,
+      [B1],
+    );
+    const [{ id: membership }] = await api.sql(
+      `SELECT m.id::text FROM enterprise_membership m JOIN enterprise e ON e.id = m.enterprise_id WHERE e.credit_code = $1`,
+      [B1],
+    );
+    const enterprises: [string, string] = [B1, creditCode(98, '500232')];
+    const patents: [string, string] = [PB, applicationNumber()];
+    const ids: [string, string] = [financing, '999999'];
+    const pledge = (enterprise: string, patent: string) => ({
+      enterpriseCreditCode: enterprise,
+      lender: '银行',
+      amount: '1.00',
+      registeredOn: '2024-01-01',
+      patentApplicationNumbers: [patent],
+    });
+    const RECORD_PLEDGE = `mutation($input: PledgeFinancingInput!) { recordPledgeFinancing(input: $input) { id } }`;
+    const IMPORT_PLEDGES = `mutation($rows: [PledgeFinancingImportRow!]!) { importPledgeFinancings(countyCode: "500231", rows: $rows, dryRun: true) {
+      rows { status problems { field reason } } } }`;
+    const pledgeRow = (enterprise: string, patent: string) => ({
+      enterpriseCreditCode: enterprise,
+      lender: '银行',
+      amount: '1',
+      registeredOn: '2024-01-01',
+      patents: [patent],
+    });
+    /** each probe: the query, the pair of keys (another county's, unknown), the variables for a key */
+    const probes: [string, string, [string, string], (key: string) => Record<string, unknown>][] = [
+      [
+        'an owner',
+        `mutation($input: PatentInput!) { upsertPatent(input: $input) { id } }`,
+        enterprises,
+        (key) => ({
+          input: {
+            applicationNumber: PA,
+            title: 'x',
+            type: 'INVENTION',
+            countyCode: '500231',
+            filingDate: '2020-01-01',
+            ownerCreditCodes: [A1, key],
+          },
+        }),
+      ],
+      ['the pledgor', RECORD_PLEDGE, enterprises, (key) => ({ input: pledge(key, PA) })],
+      ['a pledged patent', RECORD_PLEDGE, patents, (key) => ({ input: pledge(A1, key) })],
+      ['deletePatent', `mutation($n: String!) { deletePatent(applicationNumber: $n) { id } }`, patents, (n) => ({ n })],
+      ['deleteEnterprise', `mutation($c: String!) { deleteEnterprise(creditCode: $c) { id } }`, enterprises, (c) => ({ c })],
+      ['deleteMembership', `mutation($id: ID!) { deleteMembership(id: $id) { id } }`, [membership, '999999'], (id) => ({ id })],
+      [
+        'updatePledgeFinancing',
+        `mutation($id: ID!, $input: PledgeFinancingInput!) { updatePledgeFinancing(id: $id, input: $input) { id } }`,
+        ids,
+        (id) => ({ id, input: pledge(A1, PA) }),
+      ],
+      ['deletePledgeFinancing', `mutation($id: ID!) { deletePledgeFinancing(id: $id) { id } }`, ids, (id) => ({ id })],
+      [
+        'an interest payment',
+        `mutation($input: PledgeInterestPaymentInput!) { recordPledgeInterestPayment(input: $input) { id } }`,
+        ids,
+        (financingId) => ({ input: { financingId, paidOn: '2024-03-01', amount: '1.00' } }),
+      ],
+      [
+        'a loan',
+        `mutation($input: KnowledgeValueLoanInput!) { recordKnowledgeValueLoan(input: $input) { id } }`,
+        enterprises,
+        (enterpriseCreditCode) => ({ input: { enterpriseCreditCode, lender: '银行', amount: '1.00', grantedOn: '2024-01-01' } }),
+      ],
+      ['an imported pledgor', IMPORT_PLEDGES, enterprises, (key) => ({ rows: [pledgeRow(key, PA)] })],
+      ['an imported pledged patent', IMPORT_PLEDGES, patents, (key) => ({ rows: [pledgeRow(A1, key)] })],
+      [
+        'an imported patentee',
+        `mutation($rows: [PatentImportRow!]!) { importPatents(countyCode: "500231", rows: $rows, dryRun: true) {
+           rows { status problems { field reason } } } }`,
+        enterprises,
+        (key) => ({ rows: [{ applicationNumber: PA, title: 'x', filingDate: '2020-01-01', owners: [A1, key] }] }),
+      ],
+    ];
+    for (const [what, query, keys, variables] of probes) {
+      const answers = await Promise.all(
+        keys.map(async (key) => {
+          const result = await editorA().execute(query, variables(key));
+          return JSON.stringify(result.errors?.map((e) => [e.extensions?.code, e.message]) ?? result.data).replaceAll(key, 'KEY');
+        }),
+      );
+      expect([what, answers[0]]).toEqual([what, answers[1]]);
+      expect(answers[0]).toMatch(/BAD_USER_INPUT|REFUSED/);
+    }
+  });
+
+  it('answers a key another county holds with one refusal, live or deleted there, naming nothing of it', async () => {
+    const B2 = await givenEnterprise(api, { serial: 5, countyCode: '500232', name: '乙二' });
+    await api.ok(`mutation { deleteEnterprise(creditCode: "${B2}") { id } }`);
+    const take = (code: string) =>
+      editorA().execute(UPSERT_ENTERPRISE, { input: { creditCode: code, countyCode: '500231', name: '同码', memberships: [] } });
+    const [live, deleted] = [await take(B1), await take(B2)];
+    expect(live.errors).toEqual(deleted.errors);
+    expect(live.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(JSON.stringify(live)).not.toMatch(/500232|乙/);
   });
 });

@@ -2,6 +2,8 @@
 import { ValidationError } from 'class-validator';
 import { validate } from 'class-validator';
 import { GraphQLError } from 'graphql';
+import { IsoDate } from '../graphql/dates';
+import { futureProblems } from '../graphql/not-after-today';
 import { ImportKind } from './columns';
 import { Cell } from './values';
 
@@ -112,11 +114,12 @@ export function rowLabel(row: { index: number; rowNumber: number | null }): stri
 
 /**
  * Runs class-validator on an input object with the options of the GraphQL argument validation
- * (src/graphql/validation.ts), and answers every failing property path with its reason.
+ * (src/graphql/validation.ts), and the check of days that cannot lie ahead against the import's day, and answers
+ * every failing property path with its reason.
  */
-export async function validationProblems(input: object): Promise<{ path: string; reason: string }[]> {
+export async function validationProblems(input: object, today: IsoDate): Promise<{ path: string; reason: string }[]> {
   const errors = await validate(input, { skipMissingProperties: true, forbidUnknownValues: false });
-  return errors.flatMap((error) => flatten(error, ''));
+  return [...errors.flatMap((error) => flatten(error, '')), ...futureProblems(input, today)];
 }
 
 function flatten(error: ValidationError, parent: string): { path: string; reason: string }[] {
