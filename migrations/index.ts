@@ -9,6 +9,7 @@ import { Versions1764500000000 } from './1764500000000-Versions';
 import { History1764510000000 } from './1764510000000-History';
 import { HistoryDefiner1764600000000 } from './1764600000000-HistoryDefiner';
 import { CountyAnnexation1764610000000 } from './1764610000000-CountyAnnexation';
+import { InventionSpans1764700000000 } from './1764700000000-InventionSpans';
 
 /** Every migration, in order. The app and the TypeORM CLI (ormconfig.ts) both read this list. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   History1764510000000,
   HistoryDefiner1764600000000,
   CountyAnnexation1764610000000,
+  InventionSpans1764700000000,
 ];

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { loadConfig } from './config';
 import { createLogger, describeError } from './ops/logger';
-import { startServer } from './ops/app';
+import { startServer } from './server';
 
 /** stop() gets this long, from the signal, before the process gives up and exits 1. */
 const SHUTDOWN_DEADLINE_MS = 10_000;
