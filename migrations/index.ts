@@ -9,6 +9,7 @@ import { Versions1764500000000 } from './1764500000000-Versions';
 import { History1764510000000 } from './1764510000000-History';
 import { HistoryDefiner1764600000000 } from './1764600000000-HistoryDefiner';
 import { CountyAnnexation1764610000000 } from './1764610000000-CountyAnnexation';
+import { PledgeScope1764620000000 } from './1764620000000-PledgeScope';
 import { InventionSpans1764700000000 } from './1764700000000-InventionSpans';
 
 /** Every migration, in order. The app and the TypeORM CLI (ormconfig.ts) both read this list. */
@@ -24,5 +25,6 @@ export const MIGRATIONS = [
   History1764510000000,
   HistoryDefiner1764600000000,
   CountyAnnexation1764610000000,
+  PledgeScope1764620000000,
   InventionSpans1764700000000,
 ];

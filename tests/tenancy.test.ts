@@ -240,8 +240,8 @@ describe('an EDITOR of one county', () => {
   it('writes enterprises, patents and financings there', async () => {
     const editor = editorA();
     await editor.ok(UPSERT_ENTERPRISE, { input: { creditCode: creditCode(21), countyCode: '500231', name: '编辑企业', memberships: [] } });
-    await givenPatent(editor as TestApi, { countyCode: '500231', owners: [creditCode(21)] });
-    await givenPledge(editor as TestApi, creditCode(21), '100.00', '2024-01-01', [PA]);
+    const owned = await givenPatent(editor as TestApi, { countyCode: '500231', owners: [creditCode(21)] });
+    await givenPledge(editor as TestApi, creditCode(21), '100.00', '2024-01-01', [owned]);
     expect(
       await api.sql(
         `SELECT count(*)::int AS n FROM pledge_financing f JOIN enterprise e ON e.id = f.enterprise_id WHERE e.credit_code = $1`,

@@ -130,8 +130,9 @@ function flatten(error: ValidationError, parent: string): { path: string; reason
 
 /** The field and reason of a domain function's BAD_USER_INPUT refusal ("input.ownerCreditCodes[1]" → "ownerCreditCodes[1]"). */
 export function refusalOf(error: unknown): { path: string; reason: string } | null {
-  // CONFLICT: a deleted record's key (an ADMIN may restore it), or a version that moved on
-  if (error instanceof GraphQLError && (error.extensions?.code === 'BAD_USER_INPUT' || error.extensions?.code === 'CONFLICT')) {
+  // CONFLICT: a deleted record's key (an ADMIN may restore it), or a version that moved on; FORBIDDEN: a row outside the
+  // caller's counties (e.g. a pledge of another county's patent), refused like a row Row Level Security refuses
+  if (error instanceof GraphQLError && ['BAD_USER_INPUT', 'CONFLICT', 'FORBIDDEN'].includes(String(error.extensions?.code))) {
     const field = typeof error.extensions.field === 'string' ? error.extensions.field : 'input';
     const reason = typeof error.extensions.reason === 'string' ? error.extensions.reason : error.message;
     return { path: field.replace(/^input\.?/, ''), reason };
