@@ -623,3 +623,92 @@ describe('probes of another county through what a caller may see or write', () =
     expect(JSON.stringify(live)).not.toMatch(/500232|乙/);
   });
 });
+
+describe('writing back what was read (lists a caller sees filtered)', () => {
+  const UPSERT_PATENT = `mutation($input: PatentInput!) { upsertPatent(input: $input) { owners { creditCode } } }`;
+  const ownersAsStored = async (number: string) =>
+    (
+      await api.sql(
+        `SELECT e.credit_code, po.position FROM patent_owner po JOIN enterprise e ON e.id = po.enterprise_id
+          JOIN patent p ON p.id = po.patent_id WHERE p.application_number = $1 ORDER BY po.position`,
+        [number],
+      )
+    ).map((row) => row.credit_code);
+  const wulongEditor = () => api.as({ role: Role.EDITOR, counties: ['500232'] });
+  const patentInput = (number: string, owners: string[]) => ({
+    applicationNumber: number,
+    title: `专利 ${number}`,
+    type: 'INVENTION',
+    countyCode: '500232',
+    filingDate: '2020-01-01',
+    grantDate: '2021-01-01',
+    ownerCreditCodes: owners,
+  });
+
+  it("keeps the co-owners of another county when a patent's owners are written back as read", async () => {
+    const PX = await givenPatent(api, { countyCode: '500232', owners: [B1, A1] });
+    const { patent } = await wulongEditor().ok(PATENT, { number: PX });
+    expect(patent.owners).toEqual([{ name: '乙一' }]); // 甲一 is outside 500232
+    const written = await wulongEditor().ok(UPSERT_PATENT, { input: patentInput(PX, [B1]) });
+    expect(written.upsertPatent.owners).toEqual([{ creditCode: B1 }]);
+    expect(await ownersAsStored(PX)).toEqual([B1, A1]);
+    // and A's county still sees and counts the patent its enterprise co-owns
+    expect((await viewerA().ok(PATENT, { number: PX })).patent.owners).toEqual([{ name: '甲一' }]);
+  });
+
+  it('keeps the invisible owners in their places and puts the given ones around them', async () => {
+    const B4 = await givenEnterprise(api, { serial: 6, countyCode: '500232', name: '乙四' });
+    const B5 = await givenEnterprise(api, { serial: 7, countyCode: '500232', name: '乙五' });
+    const PY = await givenPatent(api, { countyCode: '500232', owners: [B1, A1, B4] });
+    await wulongEditor().ok(UPSERT_PATENT, { input: patentInput(PY, [B4, B1, B5]) });
+    expect(await ownersAsStored(PY)).toEqual([B4, A1, B1, B5]);
+    await wulongEditor().ok(UPSERT_PATENT, { input: patentInput(PY, [B5]) });
+    expect(await ownersAsStored(PY)).toEqual([B5, A1]);
+    await wulongEditor().ok(UPSERT_PATENT, { input: patentInput(PY, []) });
+    expect(await ownersAsStored(PY)).toEqual([A1]);
+    // writing what is stored again changes nothing, the version included
+    const [{ version }] = await api.sql(`SELECT version FROM patent WHERE application_number = $1`, [PY]);
+    await wulongEditor().ok(UPSERT_PATENT, { input: patentInput(PY, []) });
+    expect(await api.sql(`SELECT version FROM patent WHERE application_number = $1`, [PY])).toEqual([{ version }]);
+  });
+
+  it('keeps them through the import too', async () => {
+    const PZ = await givenPatent(api, { countyCode: '500232', owners: [B1, A1] });
+    const { importPatents } = await wulongEditor().ok(
+      `mutation($rows: [PatentImportRow!]!) { importPatents(countyCode: "500232", rows: $rows) { rows { status problems { reason } } } }`,
+      { rows: [{ applicationNumber: PZ, title: '改名', filingDate: '2020-01-01', grantDate: '2021-01-01', owners: [B1] }] },
+    );
+    expect(importPatents.rows).toEqual([{ status: 'UPDATED', problems: [] }]);
+    expect(await ownersAsStored(PZ)).toEqual([B1, A1]);
+  });
+
+  it('keeps pledged patents the caller no longer sees when a financing is written back as read', async () => {
+    // A1 pledges two patents it co-owns; then 500232's patent is no longer A1's, so A's editor no longer sees it
+    const M = await givenPatent(api, { countyCode: '500231', owners: [A1] });
+    const W = await givenPatent(api, { countyCode: '500232', owners: [B1, A1] });
+    await givenPledge(api, A1, '500000.00', '2022-05-01', [M, W]);
+    await givenPatent(api, { applicationNumber: W, countyCode: '500232', owners: [B1] });
+    const { enterprise } = await editorA().ok(
+      `query($code: String!) { enterprise(creditCode: $code) { pledgeFinancings { id registeredOn patents { applicationNumber } } } }`,
+      { code: A1 },
+    );
+    const financing = enterprise.pledgeFinancings.find((f: any) => f.registeredOn === '2022-05-01');
+    expect(financing.patents).toEqual([{ applicationNumber: M }]);
+    await editorA().ok(`mutation($id: ID!, $input: PledgeFinancingInput!) { updatePledgeFinancing(id: $id, input: $input) { id } }`, {
+      id: financing.id,
+      input: {
+        enterpriseCreditCode: A1,
+        lender: '示例银行',
+        amount: '500000.00',
+        registeredOn: '2022-05-01',
+        patentApplicationNumbers: [M],
+      },
+    });
+    const pledged = await api.sql(
+      `SELECT p.application_number FROM pledge_financing_patent fp JOIN patent p ON p.id = fp.patent_id
+        WHERE fp.pledge_financing_id = $1 ORDER BY 1`,
+      [financing.id],
+    );
+    expect(pledged.map((row) => row.application_number)).toEqual([M, W].sort());
+  });
+});

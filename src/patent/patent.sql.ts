@@ -254,13 +254,24 @@ export async function upsertPatents(db: RequestDatabase, inputs: PatentInput[]):
       ? JSON.stringify([...input.awards].sort((a, b) => byC(a.kind, b.kind) || a.year - b.year).map((a) => [a.kind, a.year]))
       : null,
   }));
-  for (const list of PATENT_LISTS) {
-    const changed = await replacePatentList(
+  const changes = [
+    await replaceOwners(
       db,
-      list,
       ids,
-      lists.map((l) => l[list.name]),
+      lists.map((l) => l.owners),
+    ),
+  ];
+  for (const list of PATENT_LISTS) {
+    changes.push(
+      await replacePatentList(
+        db,
+        list,
+        ids,
+        lists.map((l) => l[list.name]),
+      ),
     );
+  }
+  for (const changed of changes) {
     statuses.forEach((status, k) => {
       if (status === 'UNCHANGED' && changed.has(ids[k])) statuses[k] = 'UPDATED';
     });
@@ -273,23 +284,15 @@ export async function upsertPatents(db: RequestDatabase, inputs: PatentInput[]):
 
 const byC = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** A list a patent input replaces: how the stored one reads as jsonb (to compare) and how the wanted one is inserted. */
+/** A list a patent input replaces as a whole: how the stored one reads as jsonb (to compare) and how the wanted one is inserted. */
 interface PatentListSql {
-  name: keyof PatentLists;
+  name: Exclude<keyof PatentLists, 'owners'>;
   table: string;
   stored: string;
   insert: string;
 }
 
 const PATENT_LISTS: PatentListSql[] = [
-  {
-    name: 'owners',
-    table: 'patent_owner',
-    stored: `SELECT COALESCE(jsonb_agg(t.enterprise_id ORDER BY t.position), '[]') FROM patent_owner t WHERE t.patent_id = w.patent_id`,
-    insert: `INSERT INTO patent_owner (patent_id, enterprise_id, position)
-             SELECT w.patent_id, (o.item #>> '{}')::int, o.position
-               FROM unnest($1::int[], $2::jsonb[]) AS w(patent_id, list), jsonb_array_elements(w.list) WITH ORDINALITY AS o(item, position)`,
-  },
   {
     name: 'overseasGrants',
     table: 'patent_overseas_grant',
@@ -309,6 +312,52 @@ const PATENT_LISTS: PatentListSql[] = [
                FROM unnest($1::int[], $2::jsonb[]) AS w(patent_id, list), jsonb_array_elements(w.list) AS a(item)`,
   },
 ];
+
+/**
+ * Replaces the owners of the patents given an owner list, as far as the caller sees them (two statements at most);
+ * answers the patents whose owners changed. A caller sees only the owners of its counties (Row Level Security hides
+ * the other enterprises), so a list it read and writes back lacks the others: they are kept, in their places
+ * (their stored positions), and the given owners take the other places, in their order — the first free position,
+ * then the next, and so on (PatentInput.ownerCreditCodes).
+ */
+async function replaceOwners(db: RequestDatabase, ids: number[], wanted: (string | null)[]): Promise<Set<number>> {
+  const given = ids.map((id, k) => ({ id, list: wanted[k] })).filter((entry) => entry.list !== null);
+  if (given.length === 0) return new Set();
+  const visible = (enterpriseId: string) => `EXISTS (SELECT 1 FROM enterprise e WHERE e.id = ${enterpriseId})`;
+  const changed = await db.query<{ patentId: number; list: string }>(
+    `WITH w AS (SELECT * FROM unnest($1::int[], $2::jsonb[]) AS w(patent_id, list)),
+          kept AS (SELECT t.patent_id, t.enterprise_id, t.position FROM patent_owner t JOIN w ON w.patent_id = t.patent_id
+                    WHERE NOT ${visible('t.enterprise_id')}),
+          -- the positions the given owners take: the first ones not kept, in order
+          free AS (SELECT w.patent_id, n.position, row_number() OVER (PARTITION BY w.patent_id ORDER BY n.position) AS k
+                     FROM w CROSS JOIN LATERAL generate_series(1, jsonb_array_length(w.list) + (SELECT count(*)::int FROM kept WHERE kept.patent_id = w.patent_id)) AS n(position)
+                    WHERE NOT EXISTS (SELECT 1 FROM kept WHERE kept.patent_id = w.patent_id AND kept.position = n.position)),
+          owners AS (SELECT w.patent_id, (g.item #>> '{}')::int AS enterprise_id, f.position
+                       FROM w CROSS JOIN LATERAL jsonb_array_elements(w.list) WITH ORDINALITY AS g(item, k)
+                       JOIN free f ON f.patent_id = w.patent_id AND f.k = g.k
+                     UNION ALL SELECT * FROM kept),
+          merged AS (SELECT w.patent_id,
+                            COALESCE((SELECT jsonb_agg(jsonb_build_array(o.enterprise_id, o.position) ORDER BY o.position)
+                                        FROM owners o WHERE o.patent_id = w.patent_id), '[]') AS list
+                       FROM w),
+          changed AS (SELECT m.patent_id, m.list FROM merged m
+                       WHERE m.list IS DISTINCT FROM (SELECT COALESCE(jsonb_agg(jsonb_build_array(t.enterprise_id, t.position) ORDER BY t.position), '[]')
+                                                        FROM patent_owner t WHERE t.patent_id = m.patent_id)),
+          removed AS (DELETE FROM patent_owner t USING changed c WHERE t.patent_id = c.patent_id AND ${visible('t.enterprise_id')})
+     SELECT patent_id AS "patentId", list::text AS list FROM changed`,
+    [given.map((entry) => entry.id), given.map((entry) => entry.list)],
+  );
+  if (changed.length > 0) {
+    await db.query(
+      `INSERT INTO patent_owner (patent_id, enterprise_id, position)
+       SELECT w.patent_id, (o.item ->> 0)::int, (o.item ->> 1)::int
+         FROM unnest($1::int[], $2::jsonb[]) AS w(patent_id, list), jsonb_array_elements(w.list) AS o(item)
+        WHERE ${visible('(o.item ->> 0)::int')}`,
+      [changed.map((row) => row.patentId), changed.map((row) => row.list)],
+    );
+  }
+  return new Set(changed.map((row) => row.patentId));
+}
 
 /** Replaces the given lists that differ from the stored ones (two statements at most); answers the patents whose list changed. */
 async function replacePatentList(db: RequestDatabase, list: PatentListSql, ids: number[], wanted: (string | null)[]): Promise<Set<number>> {
