@@ -269,7 +269,11 @@ export class InventionSpans1764700000000 implements MigrationInterface {
        */
       CREATE FUNCTION hvp_invention_spans(patent_ids int[])
         RETURNS TABLE (patent_id int, county_code text, starts date, ends date, reasons text[])
-        LANGUAGE sql STABLE SET search_path = public, pg_temp AS $$
+        -- plpgsql rather than sql: its statement's plan is kept for the session instead of planned at every call
+        LANGUAGE plpgsql STABLE SET search_path = public, pg_temp AS $$
+      #variable_conflict use_column
+      BEGIN
+        RETURN QUERY
         WITH invention AS (
           SELECT p.id, p.county_code, p.strategic_industry, p.filing_date,
                  hvp_daterange(p.grant_date, least(p.lapse_date, (p.filing_date + interval '20 years')::date)) AS valid
@@ -330,8 +334,8 @@ export class InventionSpans1764700000000 implements MigrationInterface {
         island AS (SELECT e.*, sum(e.opens) OVER (PARTITION BY e.id ORDER BY lower(e.during)) AS n FROM edge e)
         SELECT x.id, i.county_code, min(lower(x.during)), max(upper(x.during)), x.reasons
           FROM island x JOIN invention i ON i.id = x.id
-         GROUP BY x.id, i.county_code, x.n, x.reasons
-      $$;
+         GROUP BY x.id, i.county_code, x.n, x.reasons;
+      END $$;
 
       -- Notes counties whose figures the transaction changes; the deferred trigger publishes them at commit.
       CREATE FUNCTION hvp_note_counties(codes text[]) RETURNS void LANGUAGE plpgsql SET search_path = public, pg_temp AS $$

@@ -5,6 +5,7 @@
  */
 import { Role } from '../src/auth/principal';
 import { RequestDatabase } from '../src/db/request-database';
+import { sql } from '../src/db/sql';
 import { givenCounty, givenEnterprise, givenPatent, givenPlan } from './support/builders';
 import { createTestApi, TestApi } from './support/test-api';
 
@@ -162,14 +163,13 @@ describe('a pledge of a patent attributed to another county', () => {
     const db = new RequestDatabase(api.dataSource, {}, dianjiangEditor().principal);
     try {
       const [financing] = await db.query<{ id: number }>(
-        `INSERT INTO pledge_financing (enterprise_id, lender, amount, registered_on)
-         SELECT id, '示例银行', 9999999, '2024-03-01' FROM enterprise WHERE credit_code = $1 RETURNING id`,
-        [pledgor],
+        sql`INSERT INTO pledge_financing (enterprise_id, lender, amount, registered_on)
+            SELECT id, '示例银行', 9999999, '2024-03-01' FROM enterprise WHERE credit_code = ${pledgor} RETURNING id`,
       );
       await expect(
         db.query(
-          `INSERT INTO pledge_financing_patent (pledge_financing_id, patent_id) SELECT $1, id FROM patent WHERE application_number = $2`,
-          [financing.id, foreign],
+          sql`INSERT INTO pledge_financing_patent (pledge_financing_id, patent_id)
+              SELECT ${financing.id}, id FROM patent WHERE application_number = ${foreign}`,
         ),
       ).rejects.toMatchObject({ code: '42501' });
     } finally {

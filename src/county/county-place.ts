@@ -1,4 +1,5 @@
 import { allCounties } from '../auth/principal';
+import { sql } from '../db/sql';
 import { Context } from '../graphql/context';
 import { badUserInput, forbidden } from '../graphql/errors';
 import { CountyInput } from './county.inputs';
@@ -12,7 +13,7 @@ import { CountyInput } from './county.inputs';
 
 /** The natural parent of a code among the registered divisions (public: county_label), or null. */
 export async function naturalParent(ctx: Context, code: string): Promise<string | null> {
-  const [row] = await ctx.db.query<{ parent: string | null }>(`SELECT hvp_natural_parent($1) AS parent`, [code]);
+  const [row] = await ctx.db.query<{ parent: string | null }>(sql`SELECT hvp_natural_parent(${code}) AS parent`);
   return row.parent;
 }
 
