@@ -96,9 +96,9 @@ export class PatentInput {
     nullable: true,
     description:
       '专利权人: patentee enterprises by credit code, first patentee first, at most 100; when given, replaces the owners the caller ' +
-      'may see (those of its counties). Owners of other counties, which the caller does not see, are kept in their places: ' +
-      'each keeps its position in the list, and the given owners take the other positions in their order (first free place ' +
-      'first; beyond the last kept owner they follow one another). So a list read and written back changes nothing.',
+      'may see (those of its counties). Owners of other counties, which the caller does not see, are kept, each in its place; ' +
+      'the given owners take, in their order, the places of the owners the caller saw, then places after the last owner. ' +
+      'So a list read and written back changes nothing.',
   })
   @IsShortList()
   @IsCreditCode({ each: true })

@@ -316,45 +316,39 @@ const PATENT_LISTS: PatentListSql[] = [
 ];
 
 /**
- * Replaces the owners of the patents given an owner list, as far as the caller sees them (two statements at most);
- * answers the patents whose owners changed. A caller sees only the owners of its counties (Row Level Security hides
- * the other enterprises), so a list it read and writes back lacks the others: they are kept, in their places
- * (their stored positions), and the given owners take the other places, in their order — the first free position,
- * then the next, and so on (PatentInput.ownerCreditCodes).
+ * Replaces the owners of the patents given an owner list, as far as the caller sees them (two statements at most, as
+ * for the other lists); answers the patents whose owners changed. A caller sees only the owners of its counties (Row
+ * Level Security hides the other enterprises), so a list it read and writes back lacks the others: they keep their
+ * positions, and the given owners take, in their order, the positions of the owners the caller saw, then positions
+ * after the last owner (PatentInput.ownerCreditCodes). A list equal to the owners the caller sees changes nothing.
  */
 async function replaceOwners(db: RequestDatabase, ids: number[], wanted: (string | null)[]): Promise<Set<number>> {
   const given = ids.map((id, k) => ({ id, list: wanted[k] })).filter((entry) => entry.list !== null);
   if (given.length === 0) return new Set();
-  const visible = (enterpriseId: Sql) => sql`EXISTS (SELECT 1 FROM enterprise e WHERE e.id = ${enterpriseId})`;
-  const changed = await db.query<{ patentId: number; list: string }>(
+  const seen = (owner: Sql) => sql`EXISTS (SELECT 1 FROM enterprise e WHERE e.id = ${owner}.enterprise_id)`;
+  const changed = await db.query<{ patentId: number; owners: string }>(
     sql`WITH w AS (SELECT * FROM unnest(${given.map((entry) => entry.id)}::int[], ${given.map((entry) => entry.list)}::jsonb[]) AS w(patent_id, list)),
-          kept AS (SELECT t.patent_id, t.enterprise_id, t.position FROM patent_owner t JOIN w ON w.patent_id = t.patent_id
-                    WHERE NOT ${visible(sql`t.enterprise_id`)}),
-          -- the positions the given owners take: the first ones not kept, in order
-          free AS (SELECT w.patent_id, n.position, row_number() OVER (PARTITION BY w.patent_id ORDER BY n.position) AS k
-                     FROM w CROSS JOIN LATERAL generate_series(1, jsonb_array_length(w.list) + (SELECT count(*)::int FROM kept WHERE kept.patent_id = w.patent_id)) AS n(position)
-                    WHERE NOT EXISTS (SELECT 1 FROM kept WHERE kept.patent_id = w.patent_id AND kept.position = n.position)),
-          owners AS (SELECT w.patent_id, (g.item #>> '{}')::int AS enterprise_id, f.position
-                       FROM w CROSS JOIN LATERAL jsonb_array_elements(w.list) WITH ORDINALITY AS g(item, k)
-                       JOIN free f ON f.patent_id = w.patent_id AND f.k = g.k
-                     UNION ALL SELECT * FROM kept),
-          merged AS (SELECT w.patent_id,
-                            COALESCE((SELECT jsonb_agg(jsonb_build_array(o.enterprise_id, o.position) ORDER BY o.position)
-                                        FROM owners o WHERE o.patent_id = w.patent_id), '[]') AS list
-                       FROM w),
-          changed AS (SELECT m.patent_id, m.list FROM merged m
-                       WHERE m.list IS DISTINCT FROM (SELECT COALESCE(jsonb_agg(jsonb_build_array(t.enterprise_id, t.position) ORDER BY t.position), '[]')
-                                                        FROM patent_owner t WHERE t.patent_id = m.patent_id)),
-          removed AS (DELETE FROM patent_owner t USING changed c WHERE t.patent_id = c.patent_id AND ${visible(sql`t.enterprise_id`)})
-     SELECT patent_id AS "patentId", list::text AS list FROM changed`,
+          changed AS (SELECT w.patent_id, w.list FROM w
+                       WHERE w.list IS DISTINCT FROM (SELECT COALESCE(jsonb_agg(t.enterprise_id ORDER BY t.position), '[]') FROM patent_owner t
+                                                       WHERE t.patent_id = w.patent_id AND ${seen(sql`t`)})),
+          -- the k-th given owner: the position of the k-th owner the caller saw, else the next one after the last owner
+          placed AS (SELECT c.patent_id,
+                            jsonb_agg(jsonb_build_array((g.item #>> '{}')::int, COALESCE(slot.position, stored.last + g.k - stored.seen)) ORDER BY g.k) AS owners
+                       FROM changed c CROSS JOIN LATERAL jsonb_array_elements(c.list) WITH ORDINALITY AS g(item, k)
+                       CROSS JOIN LATERAL (SELECT COALESCE(max(t.position), 0) AS last, (count(*) FILTER (WHERE ${seen(sql`t`)}))::int AS seen
+                                             FROM patent_owner t WHERE t.patent_id = c.patent_id) stored
+                       LEFT JOIN LATERAL (SELECT t.position FROM patent_owner t WHERE t.patent_id = c.patent_id AND ${seen(sql`t`)}
+                                           ORDER BY t.position OFFSET g.k - 1 LIMIT 1) slot ON true
+                      GROUP BY c.patent_id),
+          removed AS (DELETE FROM patent_owner t USING changed c WHERE t.patent_id = c.patent_id AND ${seen(sql`t`)})
+     SELECT c.patent_id AS "patentId", COALESCE(p.owners, '[]')::text AS owners FROM changed c LEFT JOIN placed p ON p.patent_id = c.patent_id`,
   );
   if (changed.length > 0) {
     await db.query(
       sql`INSERT INTO patent_owner (patent_id, enterprise_id, position)
           SELECT w.patent_id, (o.item ->> 0)::int, (o.item ->> 1)::int
-            FROM unnest(${changed.map((row) => row.patentId)}::int[], ${changed.map((row) => row.list)}::jsonb[]) AS w(patent_id, list),
-                 jsonb_array_elements(w.list) AS o(item)
-           WHERE ${visible(sql`(o.item ->> 0)::int`)}`,
+            FROM unnest(${changed.map((row) => row.patentId)}::int[], ${changed.map((row) => row.owners)}::jsonb[]) AS w(patent_id, list),
+                 jsonb_array_elements(w.list) AS o(item)`,
     );
   }
   return new Set(changed.map((row) => row.patentId));
