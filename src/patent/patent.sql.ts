@@ -325,7 +325,9 @@ const PATENT_LISTS: PatentListSql[] = [
 async function replaceOwners(db: RequestDatabase, ids: number[], wanted: (string | null)[]): Promise<Set<number>> {
   const given = ids.map((id, k) => ({ id, list: wanted[k] })).filter((entry) => entry.list !== null);
   if (given.length === 0) return new Set();
-  const seen = (owner: Sql) => sql`EXISTS (SELECT 1 FROM enterprise e WHERE e.id = ${owner}.enterprise_id)`;
+  // a look-up by key for each owner row (OFFSET 0 keeps the planner from turning it into a join that scans every
+  // enterprise of the scope once per patent when its estimates are off, as after a bulk load)
+  const seen = (owner: Sql) => sql`EXISTS (SELECT 1 FROM enterprise e WHERE e.id = ${owner}.enterprise_id OFFSET 0)`;
   const changed = await db.query<{ patentId: number; owners: string }>(
     sql`WITH w AS (SELECT * FROM unnest(${given.map((entry) => entry.id)}::int[], ${given.map((entry) => entry.list)}::jsonb[]) AS w(patent_id, list)),
           changed AS (SELECT w.patent_id, w.list FROM w
