@@ -24,7 +24,7 @@ import { rmSync } from 'node:fs';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { Client, Pool } from 'pg';
+import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { ApolloServer } from '@apollo/server';
 import { randomBytes } from 'node:crypto';
@@ -38,6 +38,7 @@ import { Context } from '../src/graphql/context';
 import { loadConfig } from '../src/config';
 import { createApolloServer } from '../src/graphql/apollo';
 import { createHttpHandler } from '../src/http/front';
+import { createRateLimit, memoryBuckets } from '../src/http/rate-limit';
 import { parseApplicationNumber, typeDigitMismatch } from '../src/identifiers/application-number';
 import { parseCreditCode } from '../src/identifiers/credit-code';
 import { PatentType } from '../src/patent/patent-type';
@@ -57,6 +58,7 @@ import {
 } from './queries';
 
 import { integerEnv } from './settings';
+import { withClient } from '../src/db/client';
 
 // ---------------------------------------------------------------- settings
 
@@ -120,16 +122,6 @@ async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
   return [result, performance.now() - started];
 }
 
-async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url, application_name: 'hvp-bench' });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
 /** A database of the benchmark's own; its URL. */
 async function openBenchDatabase(): Promise<{ url: string; where: string }> {
   const external = process.env.DATABASE_URL;
@@ -137,10 +129,14 @@ async function openBenchDatabase(): Promise<{ url: string; where: string }> {
     // the admin connection must not be to the database we drop
     const adminUrl = new URL(external).pathname === `/${BENCH_DATABASE}` ? withDatabase(external, 'postgres') : external;
     const recreate = async (create: boolean) =>
-      withClient(adminUrl, async (client) => {
-        await client.query(`DROP DATABASE IF EXISTS ${BENCH_DATABASE} WITH (FORCE)`);
-        if (create) await client.query(`CREATE DATABASE ${BENCH_DATABASE}`);
-      });
+      withClient(
+        adminUrl,
+        async (client) => {
+          await client.query(`DROP DATABASE IF EXISTS ${BENCH_DATABASE} WITH (FORCE)`);
+          if (create) await client.query(`CREATE DATABASE ${BENCH_DATABASE}`);
+        },
+        'hvp-bench',
+      );
     await recreate(true);
     onCleanup(`drop database ${BENCH_DATABASE}`, () => recreate(false));
     const url = withDatabase(external, BENCH_DATABASE);
@@ -149,7 +145,7 @@ async function openBenchDatabase(): Promise<{ url: string; where: string }> {
   rmSync(DATA_DIR, { recursive: true, force: true });
   const embedded = await startEmbeddedPostgres(DATA_DIR, PG_PORT);
   onCleanup('stop embedded PostgreSQL', () => embedded.stop());
-  await withClient(embedded.adminUrl, (client) => client.query(`CREATE DATABASE ${BENCH_DATABASE}`));
+  await withClient(embedded.adminUrl, (client) => client.query(`CREATE DATABASE ${BENCH_DATABASE}`), 'hvp-bench');
   return {
     url: withDatabase(embedded.adminUrl, BENCH_DATABASE),
     where: `embedded PostgreSQL on port ${PG_PORT}, data in ${path.relative(process.cwd(), DATA_DIR)}`,
@@ -307,7 +303,7 @@ async function main(): Promise<void> {
   const [steps, generateMs] = await timed(() => generateDataset(database.url));
   log(`\ndataset generated inside PostgreSQL in ${seconds(generateMs)}:`);
   for (const step of steps) log(`  ${step.label.padEnd(52)} ${seconds(step.ms).padStart(8)}`);
-  const [, analyzeMs] = await timed(() => withClient(database.url, (client) => client.query('VACUUM (ANALYZE)')));
+  const [, analyzeMs] = await timed(() => withClient(database.url, (client) => client.query('VACUUM (ANALYZE)'), 'hvp-bench'));
   log(`  ${'then VACUUM (ANALYZE)'.padEnd(52)} ${seconds(analyzeMs).padStart(8)}`);
 
   const pool = new Pool({ connectionString: database.url, max: CONNECTIONS, application_name: 'hvp-bench-sql' });
@@ -399,7 +395,15 @@ async function main(): Promise<void> {
   // ------------------------------------------------ server
   // the bench handles SIGINT/SIGTERM itself; Apollo's own handler would re-raise the signal and kill the process
   // before the embedded PostgreSQL is stopped
-  const apollo: ApolloServer<Context> = await createApolloServer({ stopOnTerminationSignals: false });
+  // the production request path includes the query limits and the rate limit (in memory, with a budget the bench
+  // never reaches), so their cost is in the figures
+  const config = loadConfig();
+  const rateLimit = createRateLimit({ ...config.rateLimit, pointsPerMinute: 1e9, burst: 1e9 }, memoryBuckets());
+  const apollo: ApolloServer<Context> = await createApolloServer({
+    stopOnTerminationSignals: false,
+    limits: config.queryLimits,
+    rateLimit,
+  });
   onCleanup('stop Apollo', () => apollo.stop());
   // the production request path (statement timeout included); in-flight requests are counted so that each run
   // starts only once the previous one's last requests have finished, and so that clean-up waits for them
@@ -418,7 +422,8 @@ async function main(): Promise<void> {
     apollo,
     dataSource: appDataSource,
     authenticate,
-    databaseOptions: { statementTimeoutMs: loadConfig().statementTimeoutMs },
+    databaseOptions: { statementTimeoutMs: config.statementTimeoutMs, requestTimeoutMs: config.requestTimeoutMs },
+    rateLimit,
   });
   let inFlight = 0;
   const server = http.createServer((request, response) => {

@@ -21,7 +21,7 @@ import { Loaders } from '../src/graphql/loaders';
 import { createApolloServer } from '../src/graphql/apollo';
 import { createHttpHandler } from '../src/http/front';
 import { createLogger } from '../src/ops/logger';
-import { creditCode, givenCounty, givenEnterprise, givenPatent, givenPlan } from './support/builders';
+import { creditCode, givenChongqingAndDianjiang, givenCounty, givenEnterprise, givenPatent, givenPlan } from './support/builders';
 import { createTestApi, principal, TestApi } from './support/test-api';
 
 const AS_OF = '2024-06-30';
@@ -36,8 +36,7 @@ let dir: string;
 beforeAll(async () => {
   api = await createTestApi();
   dir = mkdtempSync(path.join(os.tmpdir(), 'hvp-export-test-'));
-  await givenCounty(api, '500000', '重庆市');
-  await givenCounty(api, '500231', '垫江县', '500000');
+  await givenChongqingAndDianjiang(api);
   await givenCounty(api, '500232', '邻县', '500000');
   await givenPlan(api, {
     countyCode: '500231',

@@ -1,6 +1,15 @@
 import { Role } from '../src/auth/principal';
 import { RequestDatabase } from '../src/db/request-database';
-import { applicationNumber, creditCode, givenCounty, givenEnterprise, givenPatent, givenPlan, givenPledge } from './support/builders';
+import {
+  applicationNumber,
+  creditCode,
+  givenChongqingAndDianjiang,
+  givenCounty,
+  givenEnterprise,
+  givenPatent,
+  givenPlan,
+  givenPledge,
+} from './support/builders';
 import { principal, createTestApi, TestApi, Caller } from './support/test-api';
 import { sql } from '../src/db/sql';
 
@@ -27,8 +36,7 @@ const enterpriseA1 = () => api.as({ role: Role.ENTERPRISE, counties: ['500231'],
 
 beforeAll(async () => {
   api = await createTestApi();
-  await givenCounty(api, '500000', '重庆市');
-  await givenCounty(api, '500231', '垫江县', '500000');
+  await givenChongqingAndDianjiang(api);
   await givenCounty(api, '500232', '武隆区', '500000');
   await givenCounty(api, '510000', '四川省');
   await givenCounty(api, '510107', '武侯区', '510000');

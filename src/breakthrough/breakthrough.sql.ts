@@ -9,7 +9,17 @@ import { membershipValidSql } from '../enterprise/membership.sql';
 import { Context } from '../graphql/context';
 import { IsoDate } from '../graphql/dates';
 import { groupByKey } from '../graphql/loaders';
-import { Connection, connectionsByOwner, orderBySql, PagedRow, pagedSql, pageRequest, SortColumn } from '../graphql/pagination';
+import {
+  Connection,
+  connectionsByOwner,
+  orderBySql,
+  PageArgs,
+  PagedRow,
+  pagedSql,
+  PageRequest,
+  pageRequest,
+  SortColumn,
+} from '../graphql/pagination';
 import { ownedHighValueCountsSql } from '../high-value/high-value.sql';
 import { planInForceSql } from '../plan/plan.sql';
 import { CategoryBreakthrough, TargetGap } from './breakthrough';
@@ -83,25 +93,29 @@ export const TARGET_GAP_ORDER: SortColumn[] = [
   { column: 'categoryOrder', type: 'int' },
 ];
 
-export interface TargetGapQuery {
+export interface TargetGapQuery extends PageArgs {
   countyCode: string;
   category: EnterpriseCategory | null;
   onlyUnmet: boolean;
   asOf: IsoDate;
-  first: number | null;
-  after: string | null;
 }
 
 /** The gap rows of a county (a query with an `owner` column, for pagedSql), filtered. */
-export function countyGapRowsSql({ countyCode, category, onlyUnmet, asOf }: Omit<TargetGapQuery, 'first' | 'after'>): Sql {
+export function countyGapRowsSql({ countyCode, category: only, onlyUnmet, asOf }: Omit<TargetGapQuery, 'first' | 'after'>): Sql {
+  const category = sql`${only}::text`;
   return sql`SELECT g."countyCode" AS owner, g.* FROM (${gapRowsSql(sql`e.county_code = ${countyCode}`, sql`${asOf}::date`, CATEGORIES)}) g
-            WHERE (${category}::text IS NULL OR g.category = ${category}) AND (NOT ${onlyUnmet} OR NOT g.met)`;
+            WHERE (${category} IS NULL OR g.category = ${category}) AND (NOT ${onlyUnmet} OR NOT g.met)`;
+}
+
+/** The statement of countyTargetGaps: one page of a county's gap rows with their total. */
+export function countyTargetGapsSql(query: Omit<TargetGapQuery, 'first' | 'after'>, page: PageRequest): Sql {
+  return pagedSql({ rows: countyGapRowsSql(query), sort: TARGET_GAP_ORDER, page });
 }
 
 /** A county's gap rows, largest gap first, then name (byte order), credit code and category. */
 export async function countyTargetGaps(ctx: Context, query: TargetGapQuery): Promise<Connection<TargetGap>> {
-  const page = pageRequest(query.first, query.after, TARGET_GAP_ORDER);
-  const rows = await ctx.db.query<GapRow & PagedRow>(pagedSql({ rows: countyGapRowsSql(query), sort: TARGET_GAP_ORDER, page }));
+  const page = pageRequest(query, TARGET_GAP_ORDER);
+  const rows = await ctx.db.query<GapRow & PagedRow>(countyTargetGapsSql(query, page));
   return connectionsByOwner([query.countyCode], rows, TARGET_GAP_ORDER, page.limit, toTargetGap)[0];
 }
 

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { requireAdmin, requireCountyInScope, requireCountyWide } from '../auth/guard';
 import { Context } from '../graphql/context';
-import { EXPECTED_VERSION } from '../history/versions';
+import { ExpectedVersionArg } from '../graphql/arguments';
 import { County, CountyStatistics } from './county';
 import { requireCountyPlacement } from './county-place';
 import { CountyInput, CountyStatisticsInput } from './county.inputs';
@@ -45,7 +45,7 @@ export class CountyResolver {
   @Mutation(() => CountyStatistics, { description: '录入县域统计数据: keyed by county and year' })
   async setCountyStatistics(
     @Arg('input', () => CountyStatisticsInput) input: CountyStatisticsInput,
-    @Arg('expectedVersion', () => Int, { nullable: true, description: EXPECTED_VERSION }) expectedVersion: number | null,
+    @ExpectedVersionArg() expectedVersion: number | null,
     @Ctx() ctx: Context,
   ): Promise<CountyStatistics> {
     requireAdmin(ctx, 'setCountyStatistics');

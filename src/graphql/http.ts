@@ -2,7 +2,7 @@ import { ApolloServer, HeaderMap } from '@apollo/server';
 import http from 'node:http';
 import { DataSource } from 'typeorm';
 import { Principal } from '../auth/principal';
-import { RequestDatabaseOptions } from '../db/request-database';
+import { ContextOptions } from './context';
 import { noteErrorAnswer, sendError } from '../http/answers';
 import { readBody } from '../http/body';
 import { Context, createContext } from './context';
@@ -11,7 +11,7 @@ import { badRequest } from './errors';
 export interface GraphqlHttpOptions {
   apollo: ApolloServer<Context>;
   dataSource: DataSource;
-  databaseOptions?: RequestDatabaseOptions;
+  databaseOptions?: ContextOptions;
 }
 
 /** POST and GET /graphql for an authenticated caller: the request handed to Apollo, its answer written back. */

@@ -1,4 +1,5 @@
-import { ClassType, Field, Int, ObjectType } from 'type-graphql';
+import 'reflect-metadata';
+import { ArgsType, ClassType, Field, Int, ObjectType } from 'type-graphql';
 import { sql, Sql } from '../db/sql';
 import { isIsoDate } from './dates';
 import { badUserInput } from './errors';
@@ -62,13 +63,26 @@ export interface SortColumn {
   collate?: string;
 }
 
+/** The arguments of every connection field: `@Args(() => PageArgs) page: PageArgs`. */
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: `0 to ${MAX_PAGE_SIZE}` })
+  first?: number | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "a cursor from this same connection (an edge's cursor or endCursor): the page starts after that row",
+  })
+  after?: string | null;
+}
+
 export interface PageRequest {
   limit: number;
   /** sort key of the last row of the previous page, or null for the first page */
   after: SortKey | null;
 }
 
-export function pageRequest(first: number | null | undefined, after: string | null | undefined, sort: SortColumn[]): PageRequest {
+export function pageRequest({ first, after }: PageArgs, sort: SortColumn[]): PageRequest {
   const limit = first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(limit) || limit < 0 || limit > MAX_PAGE_SIZE) {
     throw badUserInput('first', `must be between 0 and ${MAX_PAGE_SIZE}, got ${limit}`);
@@ -86,7 +100,8 @@ const INT_RANGE = 2 ** 31;
 function fitsColumn(part: unknown, { type }: SortColumn): boolean {
   switch (type) {
     case 'text':
-      return typeof part === 'string';
+      // PostgreSQL text holds no NUL character
+      return typeof part === 'string' && !part.includes('\u0000');
     case 'int':
       return Number.isInteger(part) && -INT_RANGE <= (part as number) && (part as number) < INT_RANGE;
     case 'bigint':

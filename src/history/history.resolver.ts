@@ -1,16 +1,13 @@
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { requireAdmin, requireCountyWide } from '../auth/guard';
 import { County } from '../county/county';
 import { Enterprise } from '../enterprise/enterprise';
 import { PledgeFinancing } from '../financing/pledge-financing';
 import { Context } from '../graphql/context';
-import { Connection } from '../graphql/pagination';
+import { Connection, PageArgs } from '../graphql/pagination';
 import { Patent } from '../patent/patent';
 import { HistoryConnection, HistoryEntry } from './history';
 import { deletionsLoader, historyLoader } from './history.sql';
-
-const firstArg = () => Arg('first', () => Int, { nullable: true, defaultValue: 50, description: '0 to 100' });
-const afterArg = () => Arg('after', () => String, { nullable: true });
 
 const ADMIN_ONLY = 'ADMIN only (FORBIDDEN for every other role: history holds values a record no longer shows, deleted records included).';
 
@@ -19,14 +16,9 @@ export class EnterpriseHistoryResolver {
   @FieldResolver(() => HistoryConnection, {
     description: `变更历史: every change to the enterprise, its memberships, innovation platforms and loans, newest first. ${ADMIN_ONLY}`,
   })
-  history(
-    @Root() enterprise: Enterprise,
-    @firstArg() first: number | null,
-    @afterArg() after: string | null,
-    @Ctx() ctx: Context,
-  ): Promise<Connection<HistoryEntry>> {
+  history(@Root() enterprise: Enterprise, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context): Promise<Connection<HistoryEntry>> {
     requireAdmin(ctx, 'Enterprise.history');
-    return historyLoader(ctx, 'Enterprise', first, after).load(String(enterprise.id));
+    return historyLoader(ctx, 'Enterprise', page).load(String(enterprise.id));
   }
 }
 
@@ -35,14 +27,9 @@ export class PatentHistoryResolver {
   @FieldResolver(() => HistoryConnection, {
     description: `变更历史: every change to the patent, its owners, overseas grants and awards, newest first. ${ADMIN_ONLY}`,
   })
-  history(
-    @Root() patent: Patent,
-    @firstArg() first: number | null,
-    @afterArg() after: string | null,
-    @Ctx() ctx: Context,
-  ): Promise<Connection<HistoryEntry>> {
+  history(@Root() patent: Patent, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context): Promise<Connection<HistoryEntry>> {
     requireAdmin(ctx, 'Patent.history');
-    return historyLoader(ctx, 'Patent', first, after).load(String(patent.id));
+    return historyLoader(ctx, 'Patent', page).load(String(patent.id));
   }
 }
 
@@ -53,12 +40,11 @@ export class PledgeFinancingHistoryResolver {
   })
   history(
     @Root() financing: PledgeFinancing,
-    @firstArg() first: number | null,
-    @afterArg() after: string | null,
+    @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
   ): Promise<Connection<HistoryEntry>> {
     requireAdmin(ctx, 'PledgeFinancing.history');
-    return historyLoader(ctx, 'PledgeFinancing', first, after).load(String(financing.id));
+    return historyLoader(ctx, 'PledgeFinancing', page).load(String(financing.id));
   }
 }
 
@@ -67,15 +53,10 @@ export class CountyHistoryResolver {
   @FieldResolver(() => HistoryConnection, {
     description: `变更历史: every change to the county itself, its yearly statistics and its plans with their targets, newest first. ${ADMIN_ONLY}`,
   })
-  history(
-    @Root() county: County,
-    @firstArg() first: number | null,
-    @afterArg() after: string | null,
-    @Ctx() ctx: Context,
-  ): Promise<Connection<HistoryEntry>> {
+  history(@Root() county: County, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context): Promise<Connection<HistoryEntry>> {
     requireAdmin(ctx, 'County.history');
     requireCountyWide(ctx, 'County.history', county);
-    return historyLoader(ctx, 'County', first, after).load(county.code);
+    return historyLoader(ctx, 'County', page).load(county.code);
   }
 
   @FieldResolver(() => HistoryConnection, {
@@ -84,15 +65,10 @@ export class CountyHistoryResolver {
       'to restore (recordType and recordKey name the record and the restore… mutation to call; a later RESTORED entry in its history ' +
       `means it is back). ${ADMIN_ONLY}`,
   })
-  deletions(
-    @Root() county: County,
-    @firstArg() first: number | null,
-    @afterArg() after: string | null,
-    @Ctx() ctx: Context,
-  ): Promise<Connection<HistoryEntry>> {
+  deletions(@Root() county: County, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context): Promise<Connection<HistoryEntry>> {
     requireAdmin(ctx, 'County.deletions');
     requireCountyWide(ctx, 'County.deletions', county);
-    return deletionsLoader(ctx, first, after).load(county.code);
+    return deletionsLoader(ctx, page).load(county.code);
   }
 }
 

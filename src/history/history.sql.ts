@@ -1,6 +1,6 @@
 import { sql, Sql } from '../db/sql';
 import { Context } from '../graphql/context';
-import { Connection, connectionsByOwner, PagedRow, pagedSql, pageRequest, SortColumn } from '../graphql/pagination';
+import { Connection, connectionsByOwner, PageArgs, PagedRow, pagedSql, pageRequest, SortColumn } from '../graphql/pagination';
 import { ChangeDoor, HistoryAction, HistoryEntry } from './history';
 
 /** The part of a record each table holds, as HistoryEntry.part names it. */
@@ -100,8 +100,8 @@ export function deletionRowsSql(countyCodes: Sql): Sql {
  * The history of records of one type, newest first (Relay pages, one statement per batch). Row Level Security shows
  * history to an ADMIN only, within its counties; the resolvers refuse everyone else first.
  */
-export function historyLoader(ctx: Context, recordType: HistoryRecordType, first: number | null, after: string | null) {
-  const page = pageRequest(first, after, HISTORY_ORDER);
+export function historyLoader(ctx: Context, recordType: HistoryRecordType, pageArgs: PageArgs) {
+  const page = pageRequest(pageArgs, HISTORY_ORDER);
   return ctx.loaders.get<string, Connection<HistoryEntry>>('history', [recordType, page], async (recordIds) => {
     const rows = await ctx.db.query<HistoryRow & PagedRow>(
       pagedSql({ rows: historyRowsSql(recordType, sql`${recordIds}::text[]`), sort: HISTORY_ORDER, page }),
@@ -111,8 +111,8 @@ export function historyLoader(ctx: Context, recordType: HistoryRecordType, first
 }
 
 /** The deletions of records of counties (any type), newest first: where an ADMIN finds what to restore. */
-export function deletionsLoader(ctx: Context, first: number | null, after: string | null) {
-  const page = pageRequest(first, after, HISTORY_ORDER);
+export function deletionsLoader(ctx: Context, pageArgs: PageArgs) {
+  const page = pageRequest(pageArgs, HISTORY_ORDER);
   return ctx.loaders.get<string, Connection<HistoryEntry>>('deletions', [page], async (countyCodes) => {
     const rows = await ctx.db.query<HistoryRow & PagedRow>(
       pagedSql({ rows: deletionRowsSql(sql`${countyCodes}::text[]`), sort: HISTORY_ORDER, page }),

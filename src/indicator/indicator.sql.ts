@@ -284,18 +284,21 @@ export function toIndicatorValue({ countyCode: _, kindOrder: __, ...row }: Indic
   return { ...row, name, unit, definition };
 }
 
+/** The statement of indicatorsLoader: every indicator row of the counties on asOf, by county and kind. */
+export function indicatorsSql(countyCodes: readonly string[], asOf: IsoDate): Sql {
+  return sql`${indicatorRowsSql({
+    counties: sql`SELECT unnest(${countyCodes}::text[]) AS code`,
+    asOf: sql`${asOf}::date`,
+    kinds: sql`NULL::text[]`,
+    order: KIND_ORDER,
+  })}
+       ORDER BY "countyCode", "kindOrder"`;
+}
+
 /** Every indicator of the plan in force on asOf of each county, in the enum's order; one statement per batch. */
 export function indicatorsLoader(ctx: Context, asOf: IsoDate) {
   return ctx.loaders.get<string, IndicatorValue[]>('indicators', [asOf], async (countyCodes) => {
-    const rows = await ctx.db.query<IndicatorRow>(
-      sql`${indicatorRowsSql({
-        counties: sql`SELECT unnest(${countyCodes}::text[]) AS code`,
-        asOf: sql`${asOf}::date`,
-        kinds: sql`NULL::text[]`,
-        order: KIND_ORDER,
-      })}
-       ORDER BY "countyCode", "kindOrder"`,
-    );
+    const rows = await ctx.db.query<IndicatorRow>(indicatorsSql(countyCodes, asOf));
     return groupByKey(countyCodes, rows, (row) => row.countyCode, toIndicatorValue);
   });
 }

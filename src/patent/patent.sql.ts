@@ -7,7 +7,8 @@ import { Context } from '../graphql/context';
 import { badUserInput, conflict } from '../graphql/errors';
 import { DeletedRecord, deletedKeys, expectVersion, setDeleted } from '../history/versions';
 import { byKey, groupByKey } from '../graphql/loaders';
-import { Connection, connectionsByOwner, PagedRow, pagedSql, pageRequest, SortColumn } from '../graphql/pagination';
+import { asOfOrToday } from '../graphql/arguments';
+import { Connection, connectionsByOwner, PageArgs, PagedRow, pagedSql, pageRequest, SortColumn } from '../graphql/pagination';
 import { highValueSql } from '../high-value/high-value.sql';
 import { parseApplicationNumber } from '../identifiers/application-number';
 import { OverseasGrant, Patent, PatentAward } from './patent';
@@ -95,7 +96,8 @@ export function patentListRowsSql(
       ? sql`SELECT po.enterprise_id AS owner, ${PATENT_COLUMNS} FROM patent_owner po JOIN patent p ON p.id = po.patent_id
               WHERE po.enterprise_id = ANY(${owners}::int[])`
       : sql`SELECT p.county_code AS owner, ${PATENT_COLUMNS} FROM patent p WHERE p.county_code = ANY(${owners}::text[])`;
-  return sql`${source} AND (${filter.type}::text IS NULL OR p.type = ${filter.type})
+  const type = sql`${filter.type}::text`;
+  return sql`${source} AND (${type} IS NULL OR p.type = ${type})
                AND (NOT ${filter.highValueOnly} OR ${highValueSql(sql`p`, sql`${filter.asOf}::date`)})`;
 }
 
@@ -103,15 +105,9 @@ export function patentListRowsSql(
  * Patent lists of enterprises (the patents they own, alone or jointly) or of counties (the patents
  * attributed to them), by filing date descending, then application number.
  */
-export function patentListLoader(
-  ctx: Context,
-  of: PatentOwnerKind,
-  filter: PatentFilter | null,
-  first: number | null,
-  after: string | null,
-) {
-  const page = pageRequest(first, after, PATENT_ORDER);
-  const asOf = filter?.asOf ?? ctx.today;
+export function patentListLoader(ctx: Context, of: PatentOwnerKind, filter: PatentFilter | null, pageArgs: PageArgs) {
+  const page = pageRequest(pageArgs, PATENT_ORDER);
+  const asOf = asOfOrToday(ctx, filter?.asOf);
   const highValueOnly = filter?.highValueOnly ?? false;
   return ctx.loaders.get<number | string, Connection<Patent>>(
     'patentList',

@@ -1,9 +1,10 @@
 import 'reflect-metadata';
 import { ApolloServer } from '@apollo/server';
 import { randomBytes } from 'node:crypto';
-import { Client, Pool } from 'pg';
+import { Pool } from 'pg';
 import { DataSource, Logger } from 'typeorm';
 import { Principal, principalFromClaims, Role } from '../../src/auth/principal';
+import { withClient } from '../../src/db/client';
 import { createDataSource } from '../../src/db/data-source';
 import { migrate } from '../../src/db/database';
 import { withDatabase } from '../../src/db/embedded';
@@ -86,10 +87,7 @@ export function testAdminUrl(): string {
 export async function createTestApi(): Promise<TestApi> {
   const serverUrl = testAdminUrl();
   const name = `hvp_test_${randomBytes(6).toString('hex')}`;
-  const admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
+  await withClient(serverUrl, (admin) => admin.query(`CREATE DATABASE ${name}`));
 
   const adminUrl = withDatabase(serverUrl, name);
   await migrate(adminUrl);
@@ -98,7 +96,7 @@ export async function createTestApi(): Promise<TestApi> {
   await dataSource.initialize();
   const owner = new Pool({ connectionString: adminUrl, max: 2 });
   // errors only: the warnings of refused writes (row-level security) that tests provoke on purpose stay quiet
-  const apollo: ApolloServer<Context> = await createApolloServer({ logger: createLogger('error') });
+  const apollo: ApolloServer<Context> = await createApolloServer({ logger: createLogger('error'), introspection: true });
 
   const caller = (who: Principal): Caller => {
     const execute = async <T>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResult<T>> => {
@@ -134,10 +132,7 @@ export async function createTestApi(): Promise<TestApi> {
       await apollo.stop();
       await dataSource.destroy();
       await owner.end();
-      const cleanup = new Client({ connectionString: serverUrl });
-      await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await cleanup.end();
+      await withClient(serverUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
     },
   };
 }
