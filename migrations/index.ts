@@ -11,6 +11,7 @@ import { HistoryDefiner1764600000000 } from './1764600000000-HistoryDefiner';
 import { CountyAnnexation1764610000000 } from './1764610000000-CountyAnnexation';
 import { PledgeScope1764620000000 } from './1764620000000-PledgeScope';
 import { InventionSpans1764700000000 } from './1764700000000-InventionSpans';
+import { CountyPages1764710000000 } from './1764710000000-CountyPages';
 
 /** Every migration, in order. The app and the TypeORM CLI (ormconfig.ts) both read this list. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   CountyAnnexation1764610000000,
   PledgeScope1764620000000,
   InventionSpans1764700000000,
+  CountyPages1764710000000,
 ];

@@ -251,7 +251,6 @@ ALTER TABLE enterprise_membership ADD CONSTRAINT enterprise_membership_enterpris
 ALTER TABLE enterprise_membership ADD CONSTRAINT enterprise_membership_category_check CHECK ((category = ANY (ARRAY['LISTED_CULTIVATION'::text, 'SPECIALIZED_NEW'::text, 'HIGH_TECH'::text])));
 ALTER TABLE enterprise_membership ADD CONSTRAINT enterprise_membership_check CHECK ((valid_to >= valid_from));
 ALTER TABLE enterprise_membership ADD CONSTRAINT enterprise_membership_version_check CHECK ((version > 0));
-CREATE INDEX enterprise_membership_category_idx ON public.enterprise_membership USING btree (category, valid_from);
 CREATE INDEX enterprise_membership_county_idx ON public.enterprise_membership USING btree (county_code, category, valid_from) INCLUDE (valid_to, enterprise_id, deleted_at);
 CREATE INDEX enterprise_membership_enterprise_idx ON public.enterprise_membership USING btree (enterprise_id, category, valid_from);
 CREATE UNIQUE INDEX enterprise_membership_live_key ON public.enterprise_membership USING btree (enterprise_id, category, valid_from) WHERE (deleted_at IS NULL);
@@ -494,9 +493,8 @@ ALTER TABLE patent ADD CONSTRAINT patent_strategic_industry_check CHECK ((strate
 ALTER TABLE patent ADD CONSTRAINT patent_title_check CHECK ((btrim(title) <> ''::text));
 ALTER TABLE patent ADD CONSTRAINT patent_type_check CHECK ((type = ANY (ARRAY['INVENTION'::text, 'UTILITY_MODEL'::text, 'DESIGN'::text])));
 ALTER TABLE patent ADD CONSTRAINT patent_version_check CHECK ((version > 0));
+CREATE INDEX patent_county_filing_idx ON public.patent USING btree (county_code, filing_date DESC, application_number);
 CREATE INDEX patent_county_type_idx ON public.patent USING btree (county_code, type);
-CREATE INDEX patent_filing_order_idx ON public.patent USING btree (filing_date DESC, application_number);
-CREATE INDEX patent_invention_county_idx ON public.patent USING btree (county_code, grant_date) INCLUDE (id, filing_date, lapse_date, strategic_industry, type, owner_county_codes, deleted_at) WHERE (type = 'INVENTION'::text);
 ALTER TABLE patent ENABLE ROW LEVEL SECURITY;
 ALTER TABLE patent FORCE ROW LEVEL SECURITY;
 CREATE POLICY live_read ON patent AS RESTRICTIVE FOR SELECT TO PUBLIC
@@ -2180,67 +2178,63 @@ AS $function$
       #variable_conflict use_column
       BEGIN
         RETURN QUERY
-        WITH invention AS (
-          SELECT p.id, p.county_code, p.strategic_industry, p.filing_date,
-                 hvp_daterange(p.grant_date, least(p.lapse_date, (p.filing_date + interval '20 years')::date)) AS valid
+        WITH plan_period AS MATERIALIZED (
+          SELECT pl.county_code, pl.high_pledge_threshold, make_date(pl.start_year, 1, 1) AS in_force_from,
+                 make_date(lead(pl.start_year) OVER (PARTITION BY pl.county_code ORDER BY pl.start_year), 1, 1) AS in_force_until
+            FROM plan pl
+           WHERE pl.county_code IN (SELECT p.county_code FROM patent p WHERE p.id = ANY (patent_ids))
+        ),
+        invention AS (
+          SELECT p.id, p.county_code,
+                 hvp_daterange(p.grant_date, least(p.lapse_date, (p.filing_date + interval '20 years')::date)) AS valid,
+                 -- in the enum's order (HighValueReason)
+                 ARRAY[
+                   CASE WHEN p.strategic_industry IS NOT NULL THEN '{(,)}'::datemultirange ELSE '{}' END,
+                   COALESCE((SELECT datemultirange(daterange(min(og.grant_date), NULL)) FROM patent_overseas_grant og
+                              WHERE og.patent_id = p.id HAVING count(*) > 0), '{}'),
+                   datemultirange(daterange((p.filing_date + interval '10 years')::date + 1, NULL)),
+                   -- from the patent's pledged links (LATERAL: in this order, whatever the estimates)
+                   COALESCE((SELECT range_agg(hvp_daterange(greatest(f.registered_on, pp.in_force_from), pp.in_force_until))
+                               FROM pledge_financing_patent fp
+                              CROSS JOIN LATERAL (SELECT f.registered_on, f.amount FROM pledge_financing f
+                                                   WHERE f.id = fp.pledge_financing_id AND f.deleted_at IS NULL) f
+                              CROSS JOIN LATERAL (SELECT pp.* FROM plan_period pp
+                                                   WHERE pp.county_code = p.county_code AND f.amount >= pp.high_pledge_threshold) pp
+                              WHERE fp.patent_id = p.id), '{}'),
+                   COALESCE((SELECT datemultirange(daterange(make_date(min(a.year), 1, 1), NULL)) FROM patent_award a
+                              WHERE a.patent_id = p.id HAVING count(*) > 0), '{}')
+                 ] AS reason_days
             FROM patent p
            WHERE p.id = ANY (patent_ids) AND p.type = 'INVENTION' AND p.grant_date IS NOT NULL AND p.deleted_at IS NULL
         ),
-        plan_period AS (
-          SELECT pl.county_code, pl.high_pledge_threshold,
-                 hvp_daterange(make_date(pl.start_year, 1, 1),
-                               make_date(lead(pl.start_year) OVER (PARTITION BY pl.county_code ORDER BY pl.start_year), 1, 1)) AS in_force
-            FROM plan pl WHERE pl.county_code IN (SELECT i.county_code FROM invention i)
+        held AS MATERIALIZED (
+          SELECT i.id, i.county_code, i.valid, ARRAY(SELECT d * datemultirange(i.valid) FROM unnest(i.reason_days) AS d) AS days
+            FROM invention i WHERE NOT isempty(i.valid)
         ),
-        reason (id, ord, reason, days) AS (
-          SELECT i.id, 1, 'STRATEGIC_EMERGING_INDUSTRY', '{(,)}'::datemultirange FROM invention i WHERE i.strategic_industry IS NOT NULL
-          UNION ALL
-          SELECT og.patent_id, 2, 'OVERSEAS_FAMILY', datemultirange(daterange(min(og.grant_date), NULL))
-            FROM patent_overseas_grant og WHERE og.patent_id IN (SELECT i.id FROM invention i) GROUP BY og.patent_id
-          UNION ALL
-          SELECT i.id, 3, 'MAINTAINED_OVER_10_YEARS', datemultirange(daterange((i.filing_date + interval '10 years')::date + 1, NULL))
-            FROM invention i
-          UNION ALL
-          SELECT i.id, 4, 'HIGH_PLEDGE_FINANCING',
-                 range_agg(hvp_daterange(greatest(f.registered_on, lower(pp.in_force)), upper(pp.in_force)))
-            FROM invention i
-            JOIN pledge_financing_patent fp ON fp.patent_id = i.id
-            JOIN pledge_financing f ON f.id = fp.pledge_financing_id AND f.deleted_at IS NULL
-            JOIN plan_period pp ON pp.county_code = i.county_code AND f.amount >= pp.high_pledge_threshold
-           GROUP BY i.id
-          UNION ALL
-          SELECT a.patent_id, 5, 'NATIONAL_AWARD', datemultirange(daterange(make_date(min(a.year), 1, 1), NULL))
-            FROM patent_award a WHERE a.patent_id IN (SELECT i.id FROM invention i) GROUP BY a.patent_id
-        ),
-        held AS (
-          SELECT r.id, r.ord, r.reason, r.days * datemultirange(i.valid) AS days FROM reason r JOIN invention i ON i.id = r.id
-        ),
-        bound (id, day) AS (
-          SELECT i.id, b.day FROM invention i CROSS JOIN LATERAL (VALUES (lower(i.valid)), (upper(i.valid))) AS b(day)
-           WHERE NOT isempty(i.valid)
-          UNION
-          SELECT h.id, b.day FROM held h CROSS JOIN LATERAL unnest(h.days) AS d(range)
-            CROSS JOIN LATERAL (VALUES (lower(d.range)), (upper(d.range))) AS b(day)
+        bound AS (
+          SELECT DISTINCT h.id, h.county_code, h.days, b.day
+            FROM held h
+           CROSS JOIN LATERAL (SELECT lower(h.valid) UNION ALL SELECT upper(h.valid)
+                               UNION ALL SELECT lower(r) FROM unnest(h.days) AS d, unnest(d) AS r
+                               UNION ALL SELECT upper(r) FROM unnest(h.days) AS d, unnest(d) AS r) AS b(day)
         ),
         segment AS (
-          SELECT b.id, b.day AS from_day, lead(b.day) OVER (PARTITION BY b.id ORDER BY b.day) AS until_day FROM bound b
+          SELECT b.id, b.county_code, b.day AS from_day, lead(b.day) OVER (PARTITION BY b.id ORDER BY b.day) AS until_day,
+                 ARRAY(SELECT r.reason
+                         FROM unnest(ARRAY['STRATEGIC_EMERGING_INDUSTRY', 'OVERSEAS_FAMILY', 'MAINTAINED_OVER_10_YEARS',
+                                           'HIGH_PLEDGE_FINANCING', 'NATIONAL_AWARD'], b.days) WITH ORDINALITY AS r(reason, days, ord)
+                        WHERE r.days @> b.day ORDER BY r.ord) AS reasons
+            FROM bound b
         ),
-        labelled AS (
-          SELECT s.id, daterange(s.from_day, s.until_day) AS during,
-                 COALESCE(array_agg(h.reason ORDER BY h.ord) FILTER (WHERE h.id IS NOT NULL), '{}') AS reasons
-            FROM segment s LEFT JOIN held h ON h.id = s.id AND h.days @> s.from_day
-           WHERE s.until_day IS NOT NULL
-           GROUP BY s.id, s.from_day, s.until_day
-        ),
-        -- segments of one patent are contiguous: a segment whose reasons differ from its predecessor's starts a span
+        -- segments of one patent are contiguous: a segment whose reasons differ from its predecessor's opens a span
         edge AS (
-          SELECT l.*, CASE WHEN lag(l.reasons) OVER w = l.reasons THEN 0 ELSE 1 END AS opens
-            FROM labelled l WINDOW w AS (PARTITION BY l.id ORDER BY lower(l.during))
+          SELECT s.*, CASE WHEN lag(s.reasons) OVER w = s.reasons THEN 0 ELSE 1 END AS opens
+            FROM segment s WHERE s.until_day IS NOT NULL WINDOW w AS (PARTITION BY s.id ORDER BY s.from_day)
         ),
-        island AS (SELECT e.*, sum(e.opens) OVER (PARTITION BY e.id ORDER BY lower(e.during)) AS n FROM edge e)
-        SELECT x.id, i.county_code, min(lower(x.during)), max(upper(x.during)), x.reasons
-          FROM island x JOIN invention i ON i.id = x.id
-         GROUP BY x.id, i.county_code, x.n, x.reasons;
+        island AS (SELECT e.*, sum(e.opens) OVER (PARTITION BY e.id ORDER BY e.from_day) AS n FROM edge e)
+        SELECT x.id, x.county_code, min(x.from_day), max(x.until_day), x.reasons
+          FROM island x
+         GROUP BY x.id, x.county_code, x.n, x.reasons;
       END $function$;
 GRANT EXECUTE ON FUNCTION hvp_invention_spans(patent_ids integer[]) TO hvp_app_access;
 
@@ -2634,10 +2628,7 @@ AS $function$
       saved text[] := hvp_maintenance_begin();
     BEGIN
       PERFORM hvp_refresh_invention_spans(ARRAY(
-               SELECT DISTINCT x.id FROM (WITH changed AS (SELECT n.* FROM new_rows n JOIN old_rows o ON n.patent_id = o.patent_id AND n.kind = o.kind AND n.year = o.year WHERE true
-             UNION ALL SELECT o.* FROM new_rows n JOIN old_rows o ON n.patent_id = o.patent_id AND n.kind = o.kind AND n.year = o.year WHERE true
-             UNION ALL SELECT n.* FROM new_rows n WHERE NOT EXISTS (SELECT 1 FROM old_rows o WHERE n.patent_id = o.patent_id AND n.kind = o.kind AND n.year = o.year)
-             UNION ALL SELECT o.* FROM old_rows o WHERE NOT EXISTS (SELECT 1 FROM new_rows n WHERE n.patent_id = o.patent_id AND n.kind = o.kind AND n.year = o.year)) SELECT c.patent_id FROM changed c) AS x(id) ORDER BY 1));
+               SELECT DISTINCT x.id FROM (WITH changed AS (SELECT * FROM new_rows UNION ALL SELECT * FROM old_rows) SELECT c.patent_id FROM changed c) AS x(id) ORDER BY 1));
       PERFORM hvp_maintenance_end(saved);
       RETURN NULL;
     END $function$;
@@ -2707,10 +2698,7 @@ AS $function$
       saved text[] := hvp_maintenance_begin();
     BEGIN
       PERFORM hvp_refresh_invention_spans(ARRAY(
-               SELECT DISTINCT x.id FROM (WITH changed AS (SELECT n.* FROM new_rows n JOIN old_rows o ON n.patent_id = o.patent_id AND n.jurisdiction = o.jurisdiction WHERE true
-             UNION ALL SELECT o.* FROM new_rows n JOIN old_rows o ON n.patent_id = o.patent_id AND n.jurisdiction = o.jurisdiction WHERE true
-             UNION ALL SELECT n.* FROM new_rows n WHERE NOT EXISTS (SELECT 1 FROM old_rows o WHERE n.patent_id = o.patent_id AND n.jurisdiction = o.jurisdiction)
-             UNION ALL SELECT o.* FROM old_rows o WHERE NOT EXISTS (SELECT 1 FROM new_rows n WHERE n.patent_id = o.patent_id AND n.jurisdiction = o.jurisdiction)) SELECT c.patent_id FROM changed c) AS x(id) ORDER BY 1));
+               SELECT DISTINCT x.id FROM (WITH changed AS (SELECT * FROM new_rows UNION ALL SELECT * FROM old_rows) SELECT c.patent_id FROM changed c) AS x(id) ORDER BY 1));
       PERFORM hvp_maintenance_end(saved);
       RETURN NULL;
     END $function$;
@@ -2724,10 +2712,8 @@ AS $function$
       saved text[] := hvp_maintenance_begin();
     BEGIN
       PERFORM hvp_refresh_invention_spans(ARRAY(
-               SELECT DISTINCT x.id FROM (WITH changed AS (SELECT n.* FROM new_rows n JOIN old_rows o ON n.id = o.id WHERE (n.type, n.county_code, n.filing_date, n.grant_date, n.lapse_date, n.strategic_industry, n.deleted_at) IS DISTINCT FROM (o.type, o.county_code, o.filing_date, o.grant_date, o.lapse_date, o.strategic_industry, o.deleted_at)
-             UNION ALL SELECT o.* FROM new_rows n JOIN old_rows o ON n.id = o.id WHERE (n.type, n.county_code, n.filing_date, n.grant_date, n.lapse_date, n.strategic_industry, n.deleted_at) IS DISTINCT FROM (o.type, o.county_code, o.filing_date, o.grant_date, o.lapse_date, o.strategic_industry, o.deleted_at)
-             UNION ALL SELECT n.* FROM new_rows n WHERE NOT EXISTS (SELECT 1 FROM old_rows o WHERE n.id = o.id)
-             UNION ALL SELECT o.* FROM old_rows o WHERE NOT EXISTS (SELECT 1 FROM new_rows n WHERE n.id = o.id)) SELECT c.id FROM changed c) AS x(id) ORDER BY 1));
+               SELECT DISTINCT x.id FROM (WITH changed AS ((SELECT id, type, county_code, filing_date, grant_date, lapse_date, strategic_industry, deleted_at FROM new_rows EXCEPT SELECT id, type, county_code, filing_date, grant_date, lapse_date, strategic_industry, deleted_at FROM old_rows)
+             UNION ALL (SELECT id, type, county_code, filing_date, grant_date, lapse_date, strategic_industry, deleted_at FROM old_rows EXCEPT SELECT id, type, county_code, filing_date, grant_date, lapse_date, strategic_industry, deleted_at FROM new_rows)) SELECT c.id FROM changed c) AS x(id) ORDER BY 1));
       PERFORM hvp_maintenance_end(saved);
       RETURN NULL;
     END $function$;
@@ -2771,10 +2757,8 @@ AS $function$
       saved text[] := hvp_maintenance_begin();
     BEGIN
       PERFORM hvp_refresh_invention_spans(ARRAY(
-               SELECT DISTINCT x.id FROM (WITH changed AS (SELECT n.* FROM new_rows n JOIN old_rows o ON n.id = o.id WHERE (n.county_code, n.start_year, n.high_pledge_threshold) IS DISTINCT FROM (o.county_code, o.start_year, o.high_pledge_threshold)
-             UNION ALL SELECT o.* FROM new_rows n JOIN old_rows o ON n.id = o.id WHERE (n.county_code, n.start_year, n.high_pledge_threshold) IS DISTINCT FROM (o.county_code, o.start_year, o.high_pledge_threshold)
-             UNION ALL SELECT n.* FROM new_rows n WHERE NOT EXISTS (SELECT 1 FROM old_rows o WHERE n.id = o.id)
-             UNION ALL SELECT o.* FROM old_rows o WHERE NOT EXISTS (SELECT 1 FROM new_rows n WHERE n.id = o.id)) SELECT fp.patent_id FROM pledge_financing_patent fp JOIN patent p ON p.id = fp.patent_id
+               SELECT DISTINCT x.id FROM (WITH changed AS ((SELECT id, county_code, start_year, high_pledge_threshold FROM new_rows EXCEPT SELECT id, county_code, start_year, high_pledge_threshold FROM old_rows)
+             UNION ALL (SELECT id, county_code, start_year, high_pledge_threshold FROM old_rows EXCEPT SELECT id, county_code, start_year, high_pledge_threshold FROM new_rows)) SELECT fp.patent_id FROM pledge_financing_patent fp JOIN patent p ON p.id = fp.patent_id
                WHERE p.county_code IN (SELECT c.county_code FROM changed c)) AS x(id) ORDER BY 1));
       PERFORM hvp_maintenance_end(saved);
       RETURN NULL;
@@ -2845,10 +2829,7 @@ AS $function$
       saved text[] := hvp_maintenance_begin();
     BEGIN
       PERFORM hvp_refresh_invention_spans(ARRAY(
-               SELECT DISTINCT x.id FROM (WITH changed AS (SELECT n.* FROM new_rows n JOIN old_rows o ON n.pledge_financing_id = o.pledge_financing_id AND n.patent_id = o.patent_id WHERE true
-             UNION ALL SELECT o.* FROM new_rows n JOIN old_rows o ON n.pledge_financing_id = o.pledge_financing_id AND n.patent_id = o.patent_id WHERE true
-             UNION ALL SELECT n.* FROM new_rows n WHERE NOT EXISTS (SELECT 1 FROM old_rows o WHERE n.pledge_financing_id = o.pledge_financing_id AND n.patent_id = o.patent_id)
-             UNION ALL SELECT o.* FROM old_rows o WHERE NOT EXISTS (SELECT 1 FROM new_rows n WHERE n.pledge_financing_id = o.pledge_financing_id AND n.patent_id = o.patent_id)) SELECT c.patent_id FROM changed c) AS x(id) ORDER BY 1));
+               SELECT DISTINCT x.id FROM (WITH changed AS (SELECT * FROM new_rows UNION ALL SELECT * FROM old_rows) SELECT c.patent_id FROM changed c) AS x(id) ORDER BY 1));
       PERFORM hvp_maintenance_end(saved);
       RETURN NULL;
     END $function$;
@@ -2862,10 +2843,8 @@ AS $function$
       saved text[] := hvp_maintenance_begin();
     BEGIN
       PERFORM hvp_refresh_invention_spans(ARRAY(
-               SELECT DISTINCT x.id FROM (WITH changed AS (SELECT n.* FROM new_rows n JOIN old_rows o ON n.id = o.id WHERE (n.enterprise_id, n.amount, n.registered_on, n.deleted_at) IS DISTINCT FROM (o.enterprise_id, o.amount, o.registered_on, o.deleted_at)
-             UNION ALL SELECT o.* FROM new_rows n JOIN old_rows o ON n.id = o.id WHERE (n.enterprise_id, n.amount, n.registered_on, n.deleted_at) IS DISTINCT FROM (o.enterprise_id, o.amount, o.registered_on, o.deleted_at)
-             UNION ALL SELECT n.* FROM new_rows n WHERE NOT EXISTS (SELECT 1 FROM old_rows o WHERE n.id = o.id)
-             UNION ALL SELECT o.* FROM old_rows o WHERE NOT EXISTS (SELECT 1 FROM new_rows n WHERE n.id = o.id)) SELECT fp.patent_id FROM changed c JOIN pledge_financing_patent fp ON fp.pledge_financing_id = c.id) AS x(id) ORDER BY 1));
+               SELECT DISTINCT x.id FROM (WITH changed AS ((SELECT id, enterprise_id, amount, registered_on, deleted_at FROM new_rows EXCEPT SELECT id, enterprise_id, amount, registered_on, deleted_at FROM old_rows)
+             UNION ALL (SELECT id, enterprise_id, amount, registered_on, deleted_at FROM old_rows EXCEPT SELECT id, enterprise_id, amount, registered_on, deleted_at FROM new_rows)) SELECT fp.patent_id FROM changed c JOIN pledge_financing_patent fp ON fp.pledge_financing_id = c.id) AS x(id) ORDER BY 1));
       PERFORM hvp_maintenance_end(saved);
       RETURN NULL;
     END $function$;

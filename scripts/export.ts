@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { EXPORT_KINDS, exportTable, ExportKind } from '../src/export/export-tables';
 import { EXPORT_FORMATS, ExportFormat, render } from '../src/export/formats';
-import { Context } from '../src/graphql/context';
+import { Context, NO_FIGURE_CACHE } from '../src/graphql/context';
 import { isIsoDate, todayInChina } from '../src/graphql/dates';
 import { Loaders } from '../src/graphql/loaders';
 import { asCountyAdmin } from './county-admin';
@@ -79,7 +79,7 @@ async function run(): Promise<void> {
     args.county,
     () => false,
     async (db, principal) => {
-      const ctx: Context = { db, loaders: new Loaders(), today: todayInChina(), principal };
+      const ctx: Context = { db, loaders: new Loaders(), today: todayInChina(), principal, figures: NO_FIGURE_CACHE };
       const table = await exportTable(ctx, { countyCode: args.county, kind: args.what, asOf: args.asOf, onlyUnmet: args.onlyUnmet });
       writeFileSync(args.out, await render(table, args.format));
       console.log(`${table.title}: ${table.rows.length} row(s) written to ${args.out} (${args.format.toUpperCase()})`);

@@ -60,6 +60,8 @@ export interface Config {
   jwtAudience: string | null;
   /** git-ignored folder of what the embedded start generates and keeps: JWT secret, app role password, demo token */
   dataDir: string;
+  /** memory for county-wide figures kept between requests (src/figures/figure-cache.ts), in MiB; 0: none are kept */
+  figureCacheMb: number;
   /**
    * GraphQL introspection (`__schema`, `__type`): GRAPHQL_INTROSPECTION=true or false; unset, on only in the embedded demo
    * start (no DATABASE_URL). While it is off, error messages carry no "Did you mean …?" suggestions either.
@@ -208,6 +210,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jwtIssuer: env.JWT_ISSUER || null,
     jwtAudience: env.JWT_AUDIENCE || null,
     dataDir: path.resolve(env.DATA_DIR || '.data'),
+    figureCacheMb: integer('FIGURE_CACHE_MB', 32, env, 0),
     graphqlIntrospection: flag('GRAPHQL_INTROSPECTION', env) ?? !env.DATABASE_URL,
     graphqlStackTraces: stackTraces(env),
     metricsToken: metricsToken(env),

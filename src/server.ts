@@ -10,6 +10,7 @@ import { Config } from './config';
 import { openDatabase } from './db/database';
 import { RequestDatabase } from './db/request-database';
 import { readOrCreateSecret } from './db/secrets';
+import { FigureCache } from './figures/figure-cache';
 import { createApolloServer } from './graphql/apollo';
 import { Context } from './graphql/context';
 import { createHttpHandler } from './http/front';
@@ -115,6 +116,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
           statementTimeoutMs: config.statementTimeoutMs,
           requestTimeoutMs: config.requestTimeoutMs,
           policy: { apiKeyMaxTtlSeconds: config.apiKeyMaxTtlSeconds },
+          figures: new FigureCache(config.figureCacheMb * 1024 * 1024),
         },
         readiness: async () => (stopping ? { ready: false, reason: 'shutting down' } : checkReadiness()),
         metrics,

@@ -16,7 +16,7 @@ import { signToken, TokenClaims } from '../src/auth/tokens';
 import { RequestDatabase } from '../src/db/request-database';
 import { exportTable, ExportTable, GAP_COLUMNS, INDICATOR_COLUMNS } from '../src/export/export-tables';
 import { toCsv, toXlsx, XLSX_HEADER_ROW } from '../src/export/formats';
-import { Context } from '../src/graphql/context';
+import { Context, NO_FIGURE_CACHE } from '../src/graphql/context';
 import { Loaders } from '../src/graphql/loaders';
 import { createApolloServer } from '../src/graphql/apollo';
 import { createHttpHandler } from '../src/http/front';
@@ -82,7 +82,7 @@ afterAll(async () => {
 async function table(kind: 'gaps' | 'indicators', claims = { role: Role.ADMIN, counties: ['500231'] }): Promise<ExportTable> {
   const who = principal(claims);
   const db = new RequestDatabase(api.dataSource, {}, who);
-  const ctx: Context = { db, loaders: new Loaders(), today: '2026-01-01', principal: who };
+  const ctx: Context = { db, loaders: new Loaders(), today: '2026-01-01', principal: who, figures: NO_FIGURE_CACHE };
   try {
     return await exportTable(ctx, { countyCode: '500231', kind, asOf: AS_OF });
   } finally {

@@ -38,7 +38,14 @@ const ALIASED_INDICATORS = `{ county(code: "500231") { ${Array.from(
 ).join(' ')} } }`;
 
 /** values for the variables of the bench's and the soak's operations */
-const VARIABLES = { code: '500231', countyCode: '500231', asOf: '2024-12-31', creditCode: '9150023190000018MH', number: '201811564288.X' };
+const VARIABLES = {
+  code: '500231',
+  countyCode: '500231',
+  parentCode: '500000',
+  asOf: '2024-12-31',
+  creditCode: '9150023190000018MH',
+  number: '201811564288.X',
+};
 
 let schema: GraphQLSchema;
 let api: TestApi;

@@ -6,7 +6,7 @@ import { requireCountyWide } from '../auth/guard';
 import { Context } from '../graphql/context';
 import { AsOfArg } from '../graphql/arguments';
 import { IsoDate } from '../graphql/dates';
-import { Connection, PageArgs } from '../graphql/pagination';
+import { Connection, PageArgs, TotalCountAsked } from '../graphql/pagination';
 import { CategoryBreakthrough, TargetGap, TargetGapConnection } from './breakthrough';
 import { breakthroughSummaryLoader, countyTargetGaps, enterpriseTargetGapsLoader } from './breakthrough.sql';
 
@@ -23,16 +23,11 @@ export class TargetGapQueryResolver {
     onlyUnmet: boolean | null,
     @AsOfArg() asOf: IsoDate,
     @Args(() => PageArgs) page: PageArgs,
+    @TotalCountAsked() withTotal: boolean,
     @Ctx() ctx: Context,
   ): Promise<Connection<TargetGap>> {
     requireCountyWide(ctx, 'targetGaps');
-    return countyTargetGaps(ctx, {
-      countyCode,
-      category: category ?? null,
-      onlyUnmet: onlyUnmet ?? false,
-      asOf,
-      ...page,
-    });
+    return countyTargetGaps(ctx, { countyCode, category: category ?? null, onlyUnmet: onlyUnmet ?? false, asOf, ...page }, withTotal);
   }
 }
 

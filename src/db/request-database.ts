@@ -143,6 +143,14 @@ export class RequestDatabase {
     return `SELECT ${changed.map(([name, value]) => `set_config(${literal(name)}, ${literal(value)}, true)`).join(', ')}; `;
   }
 
+  /**
+   * The transaction reads only: a `query` operation's (routed to a read replica when there are any). It is opened READ
+   * ONLY, and the figure cache may answer for it (src/figures/county-figures.ts).
+   */
+  get readOnly(): boolean {
+    return this.options.target?.() === 'slave';
+  }
+
   private open(): Promise<QueryRunner> {
     if (this.timedOut && !this.runner) return Promise.reject(this.timeoutError());
     this.runner ??= (async () => {
@@ -154,7 +162,7 @@ export class RequestDatabase {
       }
       // No JIT: the policies' sub-plans lift the estimated cost of the larger statements (indicators) past
       // jit_above_cost, and compiling then takes about a second that execution at county scale never wins back.
-      const opening = ['START TRANSACTION', 'SET LOCAL jit = off'];
+      const opening = [this.readOnly ? 'START TRANSACTION READ ONLY' : 'START TRANSACTION', 'SET LOCAL jit = off'];
       if (this.options.statementTimeoutMs) opening.push(`SET LOCAL statement_timeout = ${this.options.statementTimeoutMs}`);
       if (this.options.role) opening.push(`SET LOCAL ROLE ${this.options.role}`);
       this.applied = new Map();

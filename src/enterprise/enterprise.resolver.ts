@@ -6,7 +6,7 @@ import { DeletedRecord } from '../history/deleted-record';
 import { Context } from '../graphql/context';
 import { AsOfArg, ExpectedVersionArg } from '../graphql/arguments';
 import { IsoDate } from '../graphql/dates';
-import { Connection, PageArgs } from '../graphql/pagination';
+import { Connection, PageArgs, TotalCountAsked } from '../graphql/pagination';
 import { CategoryMembership, Enterprise, EnterpriseConnection } from './enterprise';
 import { EnterpriseCategory } from './enterprise-category';
 import { EnterpriseFilter, EnterpriseInput } from './enterprise.inputs';
@@ -127,9 +127,10 @@ export class CountyEnterprisesResolver {
     @Root() county: County,
     @Arg('filter', () => EnterpriseFilter, { nullable: true }) filter: EnterpriseFilter | null,
     @Args(() => PageArgs) page: PageArgs,
+    @TotalCountAsked() withTotal: boolean,
     @Ctx() ctx: Context,
   ): Promise<Connection<Enterprise>> {
     requireCountyWide(ctx, 'County.enterprises', county);
-    return countyEnterprisesLoader(ctx, filter, page).load(county.code);
+    return countyEnterprisesLoader(ctx, filter, page, withTotal).load(county.code);
   }
 }

@@ -78,12 +78,12 @@ export const ENTERPRISE_ORDER: SortColumn[] = [
   { column: 'creditCode', type: 'text' },
 ];
 
-/** The enterprises of the counties `countyCodes` (a text[]) that the filter keeps, with an `owner` column for pagedSql. */
-export function countyEnterpriseRowsSql(countyCodes: Sql, filter: Omit<EnterpriseFilter, 'asOf'>, asOf: IsoDate): Sql {
+/** The enterprises of the county `countyCode` that the filter keeps (a page of them reads enterprise_county_name_idx). */
+export function countyEnterpriseRowsSql(countyCode: Sql, filter: Omit<EnterpriseFilter, 'asOf'>, asOf: IsoDate): Sql {
   const category = sql`${filter.category ?? null}::text`;
   const nameContains = sql`${filter.nameContains ?? null}::text`;
-  return sql`SELECT e.county_code AS owner, ${ENTERPRISE_COLUMNS} FROM enterprise e
-                WHERE e.county_code = ANY(${countyCodes})
+  return sql`SELECT ${ENTERPRISE_COLUMNS} FROM enterprise e
+                WHERE e.county_code = ${countyCode}
                   AND (${category} IS NULL OR EXISTS (
                         SELECT 1 FROM enterprise_membership m
                          WHERE m.enterprise_id = e.id AND m.category = ${category} AND ${membershipValidSql(sql`m`, sql`${asOf}::date`)}))
@@ -91,15 +91,21 @@ export function countyEnterpriseRowsSql(countyCodes: Sql, filter: Omit<Enterpris
 }
 
 /** Enterprise lists of counties, ordered by name (byte order), then credit code. */
-export function countyEnterprisesLoader(ctx: Context, filter: EnterpriseFilter | null, pageArgs: PageArgs) {
+export function countyEnterprisesLoader(ctx: Context, filter: EnterpriseFilter | null, pageArgs: PageArgs, withTotal: boolean) {
   const page = pageRequest(pageArgs, ENTERPRISE_ORDER);
   const asOf = asOfOrToday(ctx, filter?.asOf);
   return ctx.loaders.get<string, Connection<Enterprise>>(
     'countyEnterprises',
-    [filter?.category ?? null, filter?.nameContains ?? null, asOf, page],
+    [filter?.category ?? null, filter?.nameContains ?? null, asOf, page, withTotal],
     async (countyCodes) => {
       const rows = await ctx.db.query<Enterprise & PagedRow>(
-        pagedSql({ rows: countyEnterpriseRowsSql(sql`${countyCodes}::text[]`, filter ?? {}, asOf), sort: ENTERPRISE_ORDER, page }),
+        pagedSql({
+          owners: sql`${countyCodes}::text[]`,
+          rowsOf: (county) => countyEnterpriseRowsSql(county, filter ?? {}, asOf),
+          sort: ENTERPRISE_ORDER,
+          page,
+          withTotal,
+        }),
       );
       return connectionsByOwner(countyCodes, rows, ENTERPRISE_ORDER, page.limit, stripPaging);
     },

@@ -1,4 +1,5 @@
 import { ApolloServer, ApolloServerPlugin, GraphQLResponse, HeaderMap } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError } from 'graphql';
 import { changeDoorPlugin } from '../history/change-door';
 import { databaseFaultPlugin, isDatabaseUnavailable, replaceByDatabaseUnavailable } from '../ops/database-faults';
@@ -25,8 +26,15 @@ const transactionPlugin: ApolloServerPlugin<Context> = {
     return {
       async willSendResponse({ contextValue, response }) {
         const nulled = response.body.kind === 'single' && response.body.singleResult.data === null;
+        const finishing = contextValue.db.finish(!nulled);
+        if (contextValue.db.readOnly && !contextValue.db.timedOut) {
+          // a query's transaction wrote nothing: its answer need not wait for the COMMIT's round trip (the connection
+          // goes back to the pool once PostgreSQL has it)
+          finishing.catch(() => undefined);
+          return;
+        }
         try {
-          await contextValue.db.finish(!nulled);
+          await finishing;
         } catch (error) {
           // Apollo turns an error thrown here into a bare 500: the answer is replaced instead
           if (!isDatabaseUnavailable(error) || response.body.kind !== 'single') throw error;
@@ -84,6 +92,9 @@ export async function createApolloServer(options: ApolloServerOptions = {}): Pro
   const server = new ApolloServer<Context>({
     schema: await graphqlSchema(),
     plugins: [
+      // per-field cache hints and usage reports are not used here; without them no resolver is wrapped for plugins
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
       transactionPlugin,
       databaseFaultPlugin,
       queryLimitsPlugin(limits, options.rateLimit ? chargeTo(options.rateLimit) : undefined),

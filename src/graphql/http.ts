@@ -2,10 +2,9 @@ import { ApolloServer, HeaderMap } from '@apollo/server';
 import http from 'node:http';
 import { DataSource } from 'typeorm';
 import { Principal } from '../auth/principal';
-import { ContextOptions } from './context';
 import { noteErrorAnswer, sendError } from '../http/answers';
 import { readBody } from '../http/body';
-import { Context, createContext } from './context';
+import { Context, ContextOptions, createContext } from './context';
 import { badRequest } from './errors';
 
 export interface GraphqlHttpOptions {
@@ -37,6 +36,8 @@ export function graphqlHandler(options: GraphqlHttpOptions) {
       httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
       context: async () => createContext(dataSource, principal, databaseOptions),
     });
+    // answers depend on the caller's credentials: no shared cache may keep one
+    response.setHeader('cache-control', 'no-store');
     for (const [name, value] of result.headers) response.setHeader(name, value);
     response.statusCode = result.status ?? 200;
     if (result.body.kind === 'complete') {

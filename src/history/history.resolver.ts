@@ -4,7 +4,7 @@ import { County } from '../county/county';
 import { Enterprise } from '../enterprise/enterprise';
 import { PledgeFinancing } from '../financing/pledge-financing';
 import { Context } from '../graphql/context';
-import { Connection, PageArgs } from '../graphql/pagination';
+import { Connection, PageArgs, TotalCountAsked } from '../graphql/pagination';
 import { Patent } from '../patent/patent';
 import { HistoryConnection, HistoryEntry } from './history';
 import { deletionsLoader, historyLoader } from './history.sql';
@@ -16,9 +16,14 @@ export class EnterpriseHistoryResolver {
   @FieldResolver(() => HistoryConnection, {
     description: `变更历史: every change to the enterprise, its memberships, innovation platforms and loans, newest first. ${ADMIN_ONLY}`,
   })
-  history(@Root() enterprise: Enterprise, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context): Promise<Connection<HistoryEntry>> {
+  history(
+    @Root() enterprise: Enterprise,
+    @Args(() => PageArgs) page: PageArgs,
+    @TotalCountAsked() withTotal: boolean,
+    @Ctx() ctx: Context,
+  ): Promise<Connection<HistoryEntry>> {
     requireAdmin(ctx, 'Enterprise.history');
-    return historyLoader(ctx, 'Enterprise', page).load(String(enterprise.id));
+    return historyLoader(ctx, 'Enterprise', page, withTotal).load(String(enterprise.id));
   }
 }
 
@@ -27,9 +32,14 @@ export class PatentHistoryResolver {
   @FieldResolver(() => HistoryConnection, {
     description: `变更历史: every change to the patent, its owners, overseas grants and awards, newest first. ${ADMIN_ONLY}`,
   })
-  history(@Root() patent: Patent, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context): Promise<Connection<HistoryEntry>> {
+  history(
+    @Root() patent: Patent,
+    @Args(() => PageArgs) page: PageArgs,
+    @TotalCountAsked() withTotal: boolean,
+    @Ctx() ctx: Context,
+  ): Promise<Connection<HistoryEntry>> {
     requireAdmin(ctx, 'Patent.history');
-    return historyLoader(ctx, 'Patent', page).load(String(patent.id));
+    return historyLoader(ctx, 'Patent', page, withTotal).load(String(patent.id));
   }
 }
 
@@ -41,10 +51,11 @@ export class PledgeFinancingHistoryResolver {
   history(
     @Root() financing: PledgeFinancing,
     @Args(() => PageArgs) page: PageArgs,
+    @TotalCountAsked() withTotal: boolean,
     @Ctx() ctx: Context,
   ): Promise<Connection<HistoryEntry>> {
     requireAdmin(ctx, 'PledgeFinancing.history');
-    return historyLoader(ctx, 'PledgeFinancing', page).load(String(financing.id));
+    return historyLoader(ctx, 'PledgeFinancing', page, withTotal).load(String(financing.id));
   }
 }
 
@@ -53,10 +64,15 @@ export class CountyHistoryResolver {
   @FieldResolver(() => HistoryConnection, {
     description: `变更历史: every change to the county itself, its yearly statistics and its plans with their targets, newest first. ${ADMIN_ONLY}`,
   })
-  history(@Root() county: County, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context): Promise<Connection<HistoryEntry>> {
+  history(
+    @Root() county: County,
+    @Args(() => PageArgs) page: PageArgs,
+    @TotalCountAsked() withTotal: boolean,
+    @Ctx() ctx: Context,
+  ): Promise<Connection<HistoryEntry>> {
     requireAdmin(ctx, 'County.history');
     requireCountyWide(ctx, 'County.history', county);
-    return historyLoader(ctx, 'County', page).load(county.code);
+    return historyLoader(ctx, 'County', page, withTotal).load(county.code);
   }
 
   @FieldResolver(() => HistoryConnection, {
@@ -65,10 +81,15 @@ export class CountyHistoryResolver {
       'to restore (recordType and recordKey name the record and the restore… mutation to call; a later RESTORED entry in its history ' +
       `means it is back). ${ADMIN_ONLY}`,
   })
-  deletions(@Root() county: County, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context): Promise<Connection<HistoryEntry>> {
+  deletions(
+    @Root() county: County,
+    @Args(() => PageArgs) page: PageArgs,
+    @TotalCountAsked() withTotal: boolean,
+    @Ctx() ctx: Context,
+  ): Promise<Connection<HistoryEntry>> {
     requireAdmin(ctx, 'County.deletions');
     requireCountyWide(ctx, 'County.deletions', county);
-    return deletionsLoader(ctx, page).load(county.code);
+    return deletionsLoader(ctx, page, withTotal).load(county.code);
   }
 }
 

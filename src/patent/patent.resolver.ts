@@ -6,7 +6,7 @@ import { requireAdmin, requireCountyInScope, requireCountyWide, requireWriter } 
 import { DeletedRecord } from '../history/deleted-record';
 import { Context } from '../graphql/context';
 import { ExpectedVersionArg } from '../graphql/arguments';
-import { Connection, PageArgs } from '../graphql/pagination';
+import { Connection, PageArgs, TotalCountAsked } from '../graphql/pagination';
 import { OverseasGrant, Patent, PatentAward, PatentConnection } from './patent';
 import { PatentFilter, PatentInput } from './patent.inputs';
 import {
@@ -107,9 +107,10 @@ export class EnterprisePatentsResolver {
     @Root() enterprise: Enterprise,
     @filterArg() filter: PatentFilter | null,
     @Args(() => PageArgs) page: PageArgs,
+    @TotalCountAsked() withTotal: boolean,
     @Ctx() ctx: Context,
   ): Promise<Connection<Patent>> {
-    return patentListLoader(ctx, 'enterprise', filter, page).load(enterprise.id);
+    return patentListLoader(ctx, 'enterprise', filter, page, withTotal).load(enterprise.id);
   }
 }
 
@@ -122,9 +123,10 @@ export class CountyPatentsResolver {
     @Root() county: County,
     @filterArg() filter: PatentFilter | null,
     @Args(() => PageArgs) page: PageArgs,
+    @TotalCountAsked() withTotal: boolean,
     @Ctx() ctx: Context,
   ): Promise<Connection<Patent>> {
     requireCountyWide(ctx, 'County.patents', county);
-    return patentListLoader(ctx, 'county', filter, page).load(county.code);
+    return patentListLoader(ctx, 'county', filter, page, withTotal).load(county.code);
   }
 }

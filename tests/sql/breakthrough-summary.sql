@@ -1,58 +1,25 @@
 -- tests/sql/breakthrough-summary.sql: County.breakthroughSummary: one row per category of the plan in force (src/breakthrough/breakthrough.sql.ts)
 -- written by `npm run test:sql:update`; tests/sql/queries.test.ts fails on any difference
-WITH gaps AS (
-    WITH member AS (
-      SELECT e.id AS "enterpriseId", e.name, e.credit_code AS "creditCode", e.county_code AS "countyCode", e.version,
-             t.category, array_position($1::text[], t.category) AS "categoryOrder",
-             t.min_high_value_patents AS target
-        FROM enterprise e
-        JOIN LATERAL (SELECT pl.id FROM (SELECT DISTINCT ON (pl.county_code) pl.* FROM plan pl WHERE pl.start_year <= extract(year FROM $2::date)::int
-           ORDER BY pl.county_code, pl.start_year DESC) pl WHERE pl.county_code = e.county_code) pl ON true
-        JOIN plan_breakthrough_target t ON t.plan_id = pl.id
-       WHERE e.county_code = ANY($3::text[])
-         AND EXISTS (SELECT 1 FROM enterprise_membership m
-                      WHERE m.enterprise_id = e.id AND m.category = t.category AND (m.valid_from <= $2::date AND (m.valid_to IS NULL OR $2::date <= m.valid_to)))
-    ),
-    owned AS (WITH owned_invention AS MATERIALIZED (
-      SELECT po.enterprise_id, p.* FROM patent_owner po JOIN patent p ON p.id = po.patent_id
-       WHERE po.enterprise_id IN (SELECT "enterpriseId" FROM member) AND p.type = 'INVENTION'
-    )
-    SELECT o.enterprise_id, count(*)::int AS high_value FROM owned_invention o
-     WHERE ((o.type = 'INVENTION' AND (o.grant_date <= $2::date AND (o.lapse_date IS NULL OR NOT o.lapse_date <= $2::date) AND NOT $2::date >= (o.filing_date + CASE o.type
-    WHEN 'INVENTION' THEN interval '20 years'
-    WHEN 'UTILITY_MODEL' THEN interval '10 years'
-    ELSE CASE WHEN o.filing_date >= date '2021-06-01' THEN interval '15 years' ELSE interval '10 years' END
-  END))) AND (o.strategic_industry IS NOT NULL
- OR o.id IN (SELECT og.patent_id FROM patent_overseas_grant og WHERE og.grant_date <= $2::date)
- OR $2::date > o.filing_date + interval '10 years'
- OR o.id IN (
-      SELECT fp.patent_id FROM pledge_financing_patent fp
-        JOIN pledge_financing f ON f.id = fp.pledge_financing_id
-        JOIN LATERAL (SELECT pledged.county_code FROM patent pledged WHERE pledged.id = fp.patent_id OFFSET 0) pledged ON true
-        JOIN (SELECT DISTINCT ON (pl.county_code) pl.* FROM plan pl WHERE pl.start_year <= extract(year FROM $2::date)::int
-           ORDER BY pl.county_code, pl.start_year DESC) threshold ON threshold.county_code = pledged.county_code
-       WHERE f.registered_on <= $2::date AND f.amount >= threshold.high_pledge_threshold)
- OR o.id IN (SELECT pa.patent_id FROM patent_award pa WHERE pa.year <= extract(year FROM $2::date)::int)))
-     GROUP BY o.enterprise_id)
-    SELECT member.*, COALESCE(owned.high_value, 0) AS current,
-           greatest(0, member.target - COALESCE(owned.high_value, 0)) AS gap,
-           COALESCE(owned.high_value, 0) >= member.target AS met
-      FROM member LEFT JOIN owned ON owned.enterprise_id = member."enterpriseId"),
-       targets AS (
-         SELECT c.code AS "countyCode", t.category, t.min_high_value_patents AS target
-           FROM unnest($3::text[]) AS c(code)
-           JOIN LATERAL (SELECT pl.id FROM (SELECT DISTINCT ON (pl.county_code) pl.* FROM plan pl WHERE pl.start_year <= extract(year FROM $2::date)::int
-           ORDER BY pl.county_code, pl.start_year DESC) pl WHERE pl.county_code = c.code) pl ON true
-           JOIN plan_breakthrough_target t ON t.plan_id = pl.id
-       )
-       SELECT targets."countyCode", targets.category, targets.target,
-              count(gaps."enterpriseId")::int AS "enterpriseCount",
-              count(*) FILTER (WHERE gaps.met)::int AS "metCount",
-              COALESCE(sum(gaps.gap), 0)::int AS "totalGap"
-         FROM targets
-         LEFT JOIN gaps ON gaps."countyCode" = targets."countyCode" AND gaps.category = targets.category
-        GROUP BY targets."countyCode", targets.category, targets.target
-        ORDER BY targets."countyCode", array_position($1::text[], targets.category)
--- $1 = ["LISTED_CULTIVATION","SPECIALIZED_NEW","HIGH_TECH"]
+WITH target AS MATERIALIZED (SELECT c.code AS county_code, t.category, t.min_high_value_patents AS target
+               FROM (SELECT unnest($1::text[]) AS code) c
+               CROSS JOIN LATERAL (SELECT pl.id FROM (SELECT DISTINCT ON (pl.county_code) pl.* FROM plan pl WHERE pl.start_year <= extract(year FROM $2::date)::int
+           ORDER BY pl.county_code, pl.start_year DESC) pl WHERE pl.county_code = c.code) pl
+               JOIN plan_breakthrough_target t ON t.plan_id = pl.id),
+       member AS (SELECT m.*, COALESCE((
+    SELECT CASE WHEN h.ends > $2::date THEN h.high_value END FROM enterprise_high_value h
+     WHERE h.enterprise_id = m.enterprise_id AND h.starts <= $2::date ORDER BY h.starts DESC LIMIT 1), 0) AS current
+               FROM (SELECT DISTINCT t.county_code, m.enterprise_id, t.category, t.target
+                       FROM (SELECT * FROM target) t
+                       JOIN enterprise_membership m ON m.county_code = t.county_code AND m.category = t.category
+                      WHERE (m.valid_from <= $2::date AND (m.valid_to IS NULL OR $2::date <= m.valid_to)) ) m)
+       SELECT t.county_code AS "countyCode", t.category, t.target,
+              count(m.enterprise_id)::int AS "enterpriseCount",
+              count(*) FILTER (WHERE m.current >= m.target)::int AS "metCount",
+              COALESCE(sum(greatest(0, m.target - m.current)), 0)::int AS "totalGap"
+         FROM target t
+         LEFT JOIN member m ON m.county_code = t.county_code AND m.category = t.category
+        GROUP BY t.county_code, t.category, t.target
+        ORDER BY t.county_code, array_position($3::text[], t.category)
+-- $1 = ["500231"]
 -- $2 = "2024-12-31"
--- $3 = ["500231"]
+-- $3 = ["LISTED_CULTIVATION","SPECIALIZED_NEW","HIGH_TECH"]

@@ -14,66 +14,24 @@
              make_date(t.start_year, 1, 1) AS period_start, make_date(t.start_year - 1, 12, 31) AS baseline_day
         FROM target t
     ),
-    high_value AS (
-      SELECT p.county_code AS county, count(*)::int AS n FROM patent p
-       WHERE p.county_code IN (SELECT t.county FROM target t WHERE t.kind IN ('HIGH_VALUE_PATENTS', 'HIGH_VALUE_PATENTS_PER_10K_RESIDENTS', 'HIGH_VALUE_PATENTS_PER_100M_YUAN_RD', 'HIGH_VALUE_PATENTS_PER_100M_YUAN_GDP', 'NEW_HIGH_VALUE_PATENTS')) AND ((p.type = 'INVENTION' AND (p.grant_date <= $3::date AND (p.lapse_date IS NULL OR NOT p.lapse_date <= $3::date) AND NOT $3::date >= (p.filing_date + CASE p.type
-    WHEN 'INVENTION' THEN interval '20 years'
-    WHEN 'UTILITY_MODEL' THEN interval '10 years'
-    ELSE CASE WHEN p.filing_date >= date '2021-06-01' THEN interval '15 years' ELSE interval '10 years' END
-  END))) AND (p.strategic_industry IS NOT NULL
- OR p.id IN (SELECT og.patent_id FROM patent_overseas_grant og WHERE og.grant_date <= $3::date)
- OR $3::date > p.filing_date + interval '10 years'
- OR p.id IN (
-      SELECT fp.patent_id FROM pledge_financing_patent fp
-        JOIN pledge_financing f ON f.id = fp.pledge_financing_id
-        JOIN LATERAL (SELECT pledged.county_code FROM patent pledged WHERE pledged.id = fp.patent_id OFFSET 0) pledged ON true
-        JOIN (SELECT DISTINCT ON (pl.county_code) pl.* FROM plan pl WHERE pl.start_year <= extract(year FROM $3::date)::int
-           ORDER BY pl.county_code, pl.start_year DESC) threshold ON threshold.county_code = pledged.county_code
-       WHERE f.registered_on <= $3::date AND f.amount >= threshold.high_pledge_threshold)
- OR p.id IN (SELECT pa.patent_id FROM patent_award pa WHERE pa.year <= extract(year FROM $3::date)::int)))
-       GROUP BY p.county_code
-    ),
+    invention AS (SELECT s.county_code AS "countyCode", count(*)::int AS valid,
+                    count(*) FILTER (WHERE s.high_value)::int AS "highValue", count(*) FILTER (WHERE s.strategic)::int AS strategic
+               FROM invention_span s
+              WHERE s.county_code = ANY (ARRAY(SELECT t.county FROM target t WHERE t.kind IN ('HIGH_VALUE_PATENTS', 'HIGH_VALUE_PATENTS_PER_10K_RESIDENTS', 'HIGH_VALUE_PATENTS_PER_100M_YUAN_RD', 'HIGH_VALUE_PATENTS_PER_100M_YUAN_GDP', 'SEI_INVENTION_PATENTS', 'SEI_INVENTION_PATENT_SHARE', 'NEW_HIGH_VALUE_PATENTS'))) AND (s.starts <= $3::date AND $3::date < s.ends)
+              GROUP BY s.county_code),
     baseline_high_value AS (
-      SELECT s.county, b.n FROM scope s
-        CROSS JOIN LATERAL (SELECT count(*)::int AS n FROM patent p
-                             WHERE p.county_code = s.county AND ((p.type = 'INVENTION' AND (p.grant_date <= s.baseline_day AND (p.lapse_date IS NULL OR NOT p.lapse_date <= s.baseline_day) AND NOT s.baseline_day >= (p.filing_date + CASE p.type
-    WHEN 'INVENTION' THEN interval '20 years'
-    WHEN 'UTILITY_MODEL' THEN interval '10 years'
-    ELSE CASE WHEN p.filing_date >= date '2021-06-01' THEN interval '15 years' ELSE interval '10 years' END
-  END))) AND (p.strategic_industry IS NOT NULL
- OR p.id IN (SELECT og.patent_id FROM patent_overseas_grant og WHERE og.grant_date <= s.baseline_day)
- OR s.baseline_day > p.filing_date + interval '10 years'
- OR p.id IN (
-      SELECT fp.patent_id FROM pledge_financing_patent fp
-        JOIN pledge_financing f ON f.id = fp.pledge_financing_id
-        JOIN LATERAL (SELECT pledged.county_code FROM patent pledged WHERE pledged.id = fp.patent_id OFFSET 0) pledged ON true
-        JOIN (SELECT DISTINCT ON (pl.county_code) pl.* FROM plan pl WHERE pl.start_year <= extract(year FROM s.baseline_day)::int
-           ORDER BY pl.county_code, pl.start_year DESC) threshold ON threshold.county_code = pledged.county_code
-       WHERE f.registered_on <= s.baseline_day AND f.amount >= threshold.high_pledge_threshold)
- OR p.id IN (SELECT pa.patent_id FROM patent_award pa WHERE pa.year <= extract(year FROM s.baseline_day)::int)))) b
-       WHERE s.county IN (SELECT t.county FROM target t WHERE t.kind IN ('NEW_HIGH_VALUE_PATENTS'))
-    ),
-    valid_invention AS (
-      SELECT p.county_code AS county, count(*)::int AS n,
-             count(*) FILTER (WHERE p.strategic_industry IS NOT NULL)::int AS sei
-        FROM patent p
-       WHERE p.county_code IN (SELECT t.county FROM target t WHERE t.kind IN ('SEI_INVENTION_PATENTS', 'SEI_INVENTION_PATENT_SHARE')) AND (p.type = 'INVENTION' AND (p.grant_date <= $3::date AND (p.lapse_date IS NULL OR NOT p.lapse_date <= $3::date) AND NOT $3::date >= (p.filing_date + CASE p.type
-    WHEN 'INVENTION' THEN interval '20 years'
-    WHEN 'UTILITY_MODEL' THEN interval '10 years'
-    ELSE CASE WHEN p.filing_date >= date '2021-06-01' THEN interval '15 years' ELSE interval '10 years' END
-  END)))
-       GROUP BY p.county_code
+      SELECT sc.county, b.n FROM scope sc
+        CROSS JOIN LATERAL (SELECT count(*)::int AS n FROM invention_span s
+                             WHERE s.county_code = sc.county AND s.high_value AND (s.starts <= sc.baseline_day AND sc.baseline_day < s.ends)) b
+       WHERE sc.county IN (SELECT t.county FROM target t WHERE t.kind IN ('NEW_HIGH_VALUE_PATENTS'))
     ),
     enterprise_count AS (
-      SELECT e.county_code AS county,
-             count(*) FILTER (WHERE EXISTS (
-               SELECT 1 FROM enterprise_membership m
-                WHERE m.enterprise_id = e.id AND m.category = 'HIGH_TECH' AND (m.valid_from <= $3::date AND (m.valid_to IS NULL OR $3::date <= m.valid_to))))::int AS high_tech,
-             count(*) FILTER (WHERE EXISTS (
-               SELECT 1 FROM enterprise_membership m
-                WHERE m.enterprise_id = e.id AND m.category = 'SPECIALIZED_NEW' AND m.valid_from <= $3::date))::int AS specialized_new
-        FROM enterprise e WHERE e.county_code IN (SELECT t.county FROM target t WHERE t.kind IN ('HIGH_TECH_ENTERPRISES', 'SPECIALIZED_NEW_ENTERPRISES'))
-       GROUP BY e.county_code
+      SELECT m.county_code AS county,
+             count(DISTINCT m.enterprise_id) FILTER (WHERE m.category = 'HIGH_TECH' AND (m.valid_from <= $3::date AND (m.valid_to IS NULL OR $3::date <= m.valid_to)))::int AS high_tech,
+             count(DISTINCT m.enterprise_id) FILTER (WHERE m.category = 'SPECIALIZED_NEW')::int AS specialized_new
+        FROM enterprise_membership m
+       WHERE m.county_code IN (SELECT t.county FROM target t WHERE t.kind IN ('HIGH_TECH_ENTERPRISES', 'SPECIALIZED_NEW_ENTERPRISES')) AND m.category IN ('HIGH_TECH', 'SPECIALIZED_NEW') AND m.valid_from <= $3::date
+       GROUP BY m.county_code
     ),
     platform AS (
       SELECT e.county_code AS county, count(*)::int AS n
@@ -95,8 +53,8 @@
     ),
     facts AS (
       SELECT s.county, s.start_year, s.year,
-             COALESCE(hv.n, 0) AS high_value, COALESCE(bhv.n, 0) AS baseline_high_value,
-             COALESCE(vi.n, 0) AS valid_inventions, COALESCE(vi.sei, 0) AS sei_inventions,
+             COALESCE(vi."highValue", 0) AS high_value, COALESCE(bhv.n, 0) AS baseline_high_value,
+             COALESCE(vi.valid, 0) AS valid_inventions, COALESCE(vi.strategic, 0) AS sei_inventions,
              COALESCE(ec.high_tech, 0) AS high_tech, COALESCE(ec.specialized_new, 0) AS specialized_new,
              COALESCE(pf.n, 0) AS platforms, COALESCE(pg.amount, 0) AS pledge_amount, COALESCE(ln.amount, 0) AS loan_amount,
              "population".year AS "population_year", "population".value AS "population",
@@ -107,9 +65,8 @@
            "patent_service_practitioners".year AS "patent_service_practitioners_year", "patent_service_practitioners".value AS "patent_service_practitioners",
              rd_base.rd_investment AS rd_base
         FROM scope s
-        LEFT JOIN high_value hv ON hv.county = s.county
         LEFT JOIN baseline_high_value bhv ON bhv.county = s.county
-        LEFT JOIN valid_invention vi ON vi.county = s.county
+        LEFT JOIN invention vi ON vi."countyCode" = s.county
         LEFT JOIN enterprise_count ec ON ec.county = s.county
         LEFT JOIN platform pf ON pf.county = s.county
         LEFT JOIN pledge pg ON pg.county = s.county

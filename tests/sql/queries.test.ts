@@ -1,8 +1,10 @@
 import { breakthroughSummarySql, countyTargetGapsSql, gapRowsSql, TARGET_GAP_ORDER } from '../../src/breakthrough/breakthrough.sql';
 import { compile, sql, Sql } from '../../src/db/sql';
-import { ENTERPRISE_CATEGORIES } from '../../src/enterprise/enterprise-category';
 import { encodeCursor, pageRequest } from '../../src/graphql/pagination';
-import { countyHighValueCountsSql, patentEvaluationSql } from '../../src/high-value/high-value.sql';
+import { highValueSql } from '../../src/high-value/high-value.sql';
+import { countySpanCountsSql, patentEvaluationSql } from '../../src/high-value/spans.sql';
+import { countyEnterpriseRowsSql, ENTERPRISE_ORDER } from '../../src/enterprise/enterprise.sql';
+import { pagedSql } from '../../src/graphql/pagination';
 import { indicatorsSql } from '../../src/indicator/indicator.sql';
 import { creditCode } from '../support/builders';
 import { expectFile } from '../support/snapshot-file';
@@ -18,17 +20,21 @@ const COUNTY = '500231';
 const asOf = sql`${AS_OF}::date`;
 
 const CASES: Record<string, { what: string; statement: Sql }> = {
-  'county-high-value-count': {
-    what: 'the high-value predicate, as countyHighValueCountLoader counts with it (src/high-value/high-value.sql.ts)',
-    statement: countyHighValueCountsSql(sql`${[COUNTY]}::text[]`, asOf),
+  'high-value-predicate': {
+    what: 'the direct evaluation of the high-value rule, the reference the kept spans are held against (src/high-value/high-value.sql.ts)',
+    statement: sql`SELECT p.id FROM patent p WHERE p.county_code = ${COUNTY} AND ${highValueSql(sql`p`, asOf)}`,
+  },
+  'county-span-counts': {
+    what: "a county's valid, high-value and SEI invention patents on a day, from the kept spans (src/high-value/spans.sql.ts)",
+    statement: countySpanCountsSql(sql`${[COUNTY]}::text[]`, asOf),
   },
   'patent-evaluation': {
-    what: "a patent's status and high-value reasons on a day, as patentEvaluationLoader asks (src/high-value/high-value.sql.ts)",
+    what: "a patent's status and high-value reasons on a day, as patentEvaluationLoader asks (src/high-value/spans.sql.ts)",
     statement: patentEvaluationSql(sql`${[1, 2]}::int[]`, asOf),
   },
   'gap-rows': {
     what: "the breakthrough gap rows of a county's enterprises (src/breakthrough/breakthrough.sql.ts, gapRowsSql)",
-    statement: gapRowsSql(sql`e.county_code = ${COUNTY}`, asOf, sql`${ENTERPRISE_CATEGORIES}::text[]`),
+    statement: gapRowsSql(sql`SELECT ${COUNTY}::text AS code`, asOf),
   },
   'breakthrough-summary': {
     what: 'County.breakthroughSummary: one row per category of the plan in force (src/breakthrough/breakthrough.sql.ts)',
@@ -43,6 +49,7 @@ const CASES: Record<string, { what: string; statement: Sql }> = {
     statement: countyTargetGapsSql(
       { countyCode: COUNTY, category: null, onlyUnmet: true, asOf: AS_OF },
       pageRequest({ first: 20 }, TARGET_GAP_ORDER),
+      true,
     ),
   },
   'target-gaps-page-after': {
@@ -50,7 +57,28 @@ const CASES: Record<string, { what: string; statement: Sql }> = {
     statement: countyTargetGapsSql(
       { countyCode: COUNTY, category: null, onlyUnmet: true, asOf: AS_OF },
       pageRequest({ first: 20, after: encodeCursor([2, '垫江示例企业', creditCode(7), 1]) }, TARGET_GAP_ORDER),
+      false,
     ),
+  },
+  'enterprise-page': {
+    what: "County.enterprises, a county's first page in name order with its total (src/graphql/pagination.ts pagedSql)",
+    statement: pagedSql({
+      owners: sql`${[COUNTY]}::text[]`,
+      rowsOf: (county) => countyEnterpriseRowsSql(county, {}, AS_OF),
+      sort: ENTERPRISE_ORDER,
+      page: pageRequest({ first: 50 }, ENTERPRISE_ORDER),
+      withTotal: true,
+    }),
+  },
+  'enterprise-page-after': {
+    what: 'County.enterprises, the page after a cursor, without its total (the first sort column bounds the index range)',
+    statement: pagedSql({
+      owners: sql`${[COUNTY]}::text[]`,
+      rowsOf: (county) => countyEnterpriseRowsSql(county, {}, AS_OF),
+      sort: ENTERPRISE_ORDER,
+      page: pageRequest({ first: 50, after: encodeCursor(['垫江示例企业', creditCode(7)]) }, ENTERPRISE_ORDER),
+      withTotal: false,
+    }),
   },
 };
 

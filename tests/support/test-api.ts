@@ -12,6 +12,7 @@ import { ensureAppLoginRole } from '../../src/db/roles';
 import { createApolloServer } from '../../src/graphql/apollo';
 import { Context, createContext } from '../../src/graphql/context';
 import { createLogger } from '../../src/ops/logger';
+import { FigureCache } from '../../src/figures/figure-cache';
 
 /** Counts the SQL statements the application sends. */
 export class StatementCounter implements Logger {
@@ -66,7 +67,16 @@ export interface TestApi extends Caller {
   as(claims: Claims): Caller;
   /** a statement as the owner, outside the application (no Row Level Security) */
   sql<T = any>(text: string, params?: unknown[]): Promise<T[]>;
+  /** the figures the API keeps between requests (disabled unless `figureCacheMb` was given) */
+  figures: FigureCache;
+  /** another server over the same database, with a pool and a figure cache of its own (as a second replica of the app) */
+  another(options?: TestApiOptions): Promise<TestApi>;
   close(): Promise<void>;
+}
+
+export interface TestApiOptions {
+  /** keep county-wide figures between requests, as the server does (FIGURE_CACHE_MB); default: keep none */
+  figureCacheMb?: number;
 }
 
 /** The login role of the tests' application pools; shared by every test database of the server. */
@@ -84,13 +94,20 @@ export function testAdminUrl(): string {
 }
 
 /** A fresh database with every migration applied (as the owner), for one test file, and the API over it (as the app role). */
-export async function createTestApi(): Promise<TestApi> {
+export async function createTestApi(options: TestApiOptions = {}): Promise<TestApi> {
   const serverUrl = testAdminUrl();
   const name = `hvp_test_${randomBytes(6).toString('hex')}`;
   await withClient(serverUrl, (admin) => admin.query(`CREATE DATABASE ${name}`));
 
   const adminUrl = withDatabase(serverUrl, name);
   await migrate(adminUrl);
+  return apiOver(adminUrl, options, async () => {
+    await withClient(serverUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+  });
+}
+
+async function apiOver(adminUrl: string, options: TestApiOptions, dropDatabase: () => Promise<void>): Promise<TestApi> {
+  const figures = new FigureCache((options.figureCacheMb ?? 0) * 1024 * 1024);
   const counter = new StatementCounter();
   const dataSource = createDataSource({ url: await testAppUrl(adminUrl), poolSize: 4, logger: counter });
   await dataSource.initialize();
@@ -100,7 +117,7 @@ export async function createTestApi(): Promise<TestApi> {
 
   const caller = (who: Principal): Caller => {
     const execute = async <T>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResult<T>> => {
-      const response = await apollo.executeOperation({ query, variables }, { contextValue: createContext(dataSource, who) });
+      const response = await apollo.executeOperation({ query, variables }, { contextValue: createContext(dataSource, who, { figures }) });
       if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
       return response.body.singleResult as GraphQLResult<T>;
     };
@@ -128,11 +145,13 @@ export async function createTestApi(): Promise<TestApi> {
     adminUrl,
     as: (claims) => caller(principal(claims)),
     sql: async (text, params) => (await owner.query(text, params)).rows,
+    figures,
+    another: (other = options) => apiOver(adminUrl, other, async () => undefined),
     async close() {
       await apollo.stop();
       await dataSource.destroy();
       await owner.end();
-      await withClient(serverUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      await dropDatabase();
     },
   };
 }
