@@ -10,7 +10,7 @@ import { RequestDatabase } from '../src/db/request-database';
 import { csvField, csvTextField } from '../src/export/csv';
 import { exportTable, ExportTable } from '../src/export/export-tables';
 import { toCsv, toXlsx, XLSX_HEADER_ROW } from '../src/export/formats';
-import { Context } from '../src/graphql/context';
+import { Context, NO_FIGURE_CACHE } from '../src/graphql/context';
 import { Loaders } from '../src/graphql/loaders';
 import { givenCounty, givenEnterprise, givenPlan } from './support/builders';
 import { createTestApi, principal, TestApi } from './support/test-api';
@@ -34,7 +34,7 @@ afterAll(() => api.close());
 async function gapTable(): Promise<ExportTable> {
   const who = principal({ role: Role.VIEWER, counties: ['500231'] });
   const db = new RequestDatabase(api.dataSource, {}, who);
-  const ctx: Context = { db, loaders: new Loaders(), today: '2025-01-01', principal: who };
+  const ctx: Context = { db, loaders: new Loaders(), today: '2025-01-01', principal: who, figures: NO_FIGURE_CACHE };
   try {
     return await exportTable(ctx, { countyCode: '500231', kind: 'gaps', asOf: '2024-06-30' });
   } finally {
