@@ -7,6 +7,9 @@ import { CountyLabel1764310000000 } from './1764310000000-CountyLabel';
 import { OwnerCounties1764320000000 } from './1764320000000-OwnerCounties';
 import { Versions1764500000000 } from './1764500000000-Versions';
 import { History1764510000000 } from './1764510000000-History';
+import { HistoryDefiner1764600000000 } from './1764600000000-HistoryDefiner';
+import { CountyAnnexation1764610000000 } from './1764610000000-CountyAnnexation';
+import { PledgeScope1764620000000 } from './1764620000000-PledgeScope';
 import { InventionSpans1764700000000 } from './1764700000000-InventionSpans';
 import { CountyPages1764710000000 } from './1764710000000-CountyPages';
 
@@ -21,6 +24,9 @@ export const MIGRATIONS = [
   OwnerCounties1764320000000,
   Versions1764500000000,
   History1764510000000,
+  HistoryDefiner1764600000000,
+  CountyAnnexation1764610000000,
+  PledgeScope1764620000000,
   InventionSpans1764700000000,
   CountyPages1764710000000,
 ];

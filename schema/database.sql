@@ -48,18 +48,18 @@ CREATE INDEX county_parent_code_idx ON public.county USING btree (parent_code);
 ALTER TABLE county ENABLE ROW LEVEL SECURITY;
 ALTER TABLE county FORCE ROW LEVEL SECURITY;
 CREATE POLICY tenant_delete ON county AS PERMISSIVE FOR DELETE TO PUBLIC
-  USING ((( SELECT hvp_admin() AS hvp_admin) AND (( SELECT hvp_all() AS hvp_all) OR (parent_code = ANY (( SELECT hvp_claim() AS hvp_claim)::text[])))));
+  USING ((( SELECT hvp_admin() AS hvp_admin) AND (( SELECT hvp_all() AS hvp_all) OR ((NOT (parent_code IS DISTINCT FROM hvp_natural_parent(code))) AND (parent_code = ANY (( SELECT hvp_claim() AS hvp_claim)::text[]))))));
 CREATE POLICY tenant_insert ON county AS PERMISSIVE FOR INSERT TO PUBLIC
-  WITH CHECK ((( SELECT hvp_admin() AS hvp_admin) AND (( SELECT hvp_all() AS hvp_all) OR (parent_code = ANY (( SELECT hvp_claim() AS hvp_claim)::text[])))));
+  WITH CHECK ((( SELECT hvp_admin() AS hvp_admin) AND (( SELECT hvp_all() AS hvp_all) OR ((NOT (parent_code IS DISTINCT FROM hvp_natural_parent(code))) AND (parent_code = ANY (( SELECT hvp_claim() AS hvp_claim)::text[]))))));
 CREATE POLICY tenant_read ON county AS PERMISSIVE FOR SELECT TO PUBLIC
   USING ((( SELECT hvp_all() AS hvp_all) OR ((( SELECT hvp_role() AS hvp_role) = ANY (ARRAY['ADMIN'::text, 'EDITOR'::text, 'VIEWER'::text])) AND ((code = ANY (( SELECT hvp_claim() AS hvp_claim)::text[])) OR (parent_code = ANY (( SELECT hvp_claim() AS hvp_claim)::text[])))) OR ((( SELECT hvp_role() AS hvp_role) = 'ENTERPRISE'::text) AND (code = current_setting('hvp.enterprise_county'::text, true)))));
 CREATE POLICY tenant_update ON county AS PERMISSIVE FOR UPDATE TO PUBLIC
-  USING ((( SELECT hvp_admin() AS hvp_admin) AND (( SELECT hvp_all() AS hvp_all) OR (parent_code = ANY (( SELECT hvp_claim() AS hvp_claim)::text[])))))
-  WITH CHECK ((( SELECT hvp_admin() AS hvp_admin) AND (( SELECT hvp_all() AS hvp_all) OR (parent_code = ANY (( SELECT hvp_claim() AS hvp_claim)::text[])))));
+  USING ((( SELECT hvp_admin() AS hvp_admin) AND (( SELECT hvp_all() AS hvp_all) OR ((NOT (parent_code IS DISTINCT FROM hvp_natural_parent(code))) AND (parent_code = ANY (( SELECT hvp_claim() AS hvp_claim)::text[]))))))
+  WITH CHECK ((( SELECT hvp_admin() AS hvp_admin) AND (( SELECT hvp_all() AS hvp_all) OR ((NOT (parent_code IS DISTINCT FROM hvp_natural_parent(code))) AND (parent_code = ANY (( SELECT hvp_claim() AS hvp_claim)::text[]))))));
 CREATE TRIGGER county_label AFTER INSERT OR UPDATE ON public.county FOR EACH ROW EXECUTE FUNCTION hvp_county_label();
-CREATE TRIGGER hvp_2_history_delete AFTER DELETE ON public.county REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('County', 'r.code', 'SELECT r.code, r.code, NULL::int', 'code', '');
-CREATE TRIGGER hvp_2_history_insert AFTER INSERT ON public.county REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('County', 'r.code', 'SELECT r.code, r.code, NULL::int', 'code', '');
-CREATE TRIGGER hvp_2_history_update AFTER UPDATE ON public.county REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('County', 'r.code', 'SELECT r.code, r.code, NULL::int', 'code', '');
+CREATE TRIGGER hvp_2_history_delete AFTER DELETE ON public.county REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+CREATE TRIGGER hvp_2_history_insert AFTER INSERT ON public.county REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+CREATE TRIGGER hvp_2_history_update AFTER UPDATE ON public.county REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
 CREATE TRIGGER hvp_4_changed_delete AFTER DELETE ON public.county REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_changed_county_delete();
 CREATE TRIGGER hvp_4_changed_insert AFTER INSERT ON public.county REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_changed_county_insert();
 CREATE TRIGGER hvp_4_changed_update AFTER UPDATE ON public.county REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_changed_county_update();
@@ -113,12 +113,12 @@ ALTER TABLE county_label ADD CONSTRAINT county_label_code_fkey FOREIGN KEY (code
 ALTER TABLE county_label ENABLE ROW LEVEL SECURITY;
 ALTER TABLE county_label FORCE ROW LEVEL SECURITY;
 CREATE POLICY tenant_insert ON county_label AS PERMISSIVE FOR INSERT TO PUBLIC
-  WITH CHECK ((( SELECT hvp_admin() AS hvp_admin) AND (( SELECT hvp_all() AS hvp_all) OR (parent_code = ANY (( SELECT hvp_claim() AS hvp_claim)::text[])))));
+  WITH CHECK ((( SELECT hvp_admin() AS hvp_admin) AND (( SELECT hvp_all() AS hvp_all) OR ((NOT (parent_code IS DISTINCT FROM hvp_natural_parent(code))) AND (parent_code = ANY (( SELECT hvp_claim() AS hvp_claim)::text[]))))));
 CREATE POLICY tenant_read ON county_label AS PERMISSIVE FOR SELECT TO PUBLIC
   USING (( SELECT hvp_signed_in() AS hvp_signed_in));
 CREATE POLICY tenant_update ON county_label AS PERMISSIVE FOR UPDATE TO PUBLIC
-  USING ((( SELECT hvp_admin() AS hvp_admin) AND (( SELECT hvp_all() AS hvp_all) OR (parent_code = ANY (( SELECT hvp_claim() AS hvp_claim)::text[])))))
-  WITH CHECK ((( SELECT hvp_admin() AS hvp_admin) AND (( SELECT hvp_all() AS hvp_all) OR (parent_code = ANY (( SELECT hvp_claim() AS hvp_claim)::text[])))));
+  USING ((( SELECT hvp_admin() AS hvp_admin) AND (( SELECT hvp_all() AS hvp_all) OR ((NOT (parent_code IS DISTINCT FROM hvp_natural_parent(code))) AND (parent_code = ANY (( SELECT hvp_claim() AS hvp_claim)::text[]))))))
+  WITH CHECK ((( SELECT hvp_admin() AS hvp_admin) AND (( SELECT hvp_all() AS hvp_all) OR ((NOT (parent_code IS DISTINCT FROM hvp_natural_parent(code))) AND (parent_code = ANY (( SELECT hvp_claim() AS hvp_claim)::text[]))))));
 GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE county_label TO hvp_app_access;
 
 CREATE TABLE county_statistics (
@@ -154,9 +154,9 @@ CREATE POLICY tenant_read ON county_statistics AS PERMISSIVE FOR SELECT TO PUBLI
 CREATE POLICY tenant_update ON county_statistics AS PERMISSIVE FOR UPDATE TO PUBLIC
   USING ((( SELECT hvp_admin() AS hvp_admin) AND (( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))))
   WITH CHECK ((( SELECT hvp_admin() AS hvp_admin) AND (( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))));
-CREATE TRIGGER hvp_2_history_delete AFTER DELETE ON public.county_statistics REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('County', 'r.county_code', 'SELECT r.county_code, r.county_code, r.version', 'county_code,year', '');
-CREATE TRIGGER hvp_2_history_insert AFTER INSERT ON public.county_statistics REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('County', 'r.county_code', 'SELECT r.county_code, r.county_code, r.version', 'county_code,year', '');
-CREATE TRIGGER hvp_2_history_update AFTER UPDATE ON public.county_statistics REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('County', 'r.county_code', 'SELECT r.county_code, r.county_code, r.version', 'county_code,year', '');
+CREATE TRIGGER hvp_2_history_delete AFTER DELETE ON public.county_statistics REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+CREATE TRIGGER hvp_2_history_insert AFTER INSERT ON public.county_statistics REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+CREATE TRIGGER hvp_2_history_update AFTER UPDATE ON public.county_statistics REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
 CREATE TRIGGER hvp_4_changed_delete AFTER DELETE ON public.county_statistics REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_changed_county_statistics_delete();
 CREATE TRIGGER hvp_4_changed_insert AFTER INSERT ON public.county_statistics REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_changed_county_statistics_insert();
 CREATE TRIGGER hvp_4_changed_update AFTER UPDATE ON public.county_statistics REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_changed_county_statistics_update();
@@ -197,9 +197,9 @@ CREATE POLICY tenant_read ON enterprise AS PERMISSIVE FOR SELECT TO PUBLIC
 CREATE POLICY tenant_update ON enterprise AS PERMISSIVE FOR UPDATE TO PUBLIC
   USING ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))))
   WITH CHECK ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))));
-CREATE TRIGGER hvp_2_history_delete AFTER DELETE ON public.enterprise REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('Enterprise', 'r.id::text', 'SELECT r.credit_code, r.county_code, r.version', 'id', '');
-CREATE TRIGGER hvp_2_history_insert AFTER INSERT ON public.enterprise REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('Enterprise', 'r.id::text', 'SELECT r.credit_code, r.county_code, r.version', 'id', '');
-CREATE TRIGGER hvp_2_history_update AFTER UPDATE ON public.enterprise REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('Enterprise', 'r.id::text', 'SELECT r.credit_code, r.county_code, r.version', 'id', '');
+CREATE TRIGGER hvp_2_history_delete AFTER DELETE ON public.enterprise REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+CREATE TRIGGER hvp_2_history_insert AFTER INSERT ON public.enterprise REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+CREATE TRIGGER hvp_2_history_update AFTER UPDATE ON public.enterprise REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
 CREATE TRIGGER hvp_3_moved AFTER UPDATE ON public.enterprise REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_enterprise_moved();
 CREATE TRIGGER hvp_4_changed_delete AFTER DELETE ON public.enterprise REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_changed_enterprise_delete();
 CREATE TRIGGER hvp_4_changed_insert AFTER INSERT ON public.enterprise REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_changed_enterprise_insert();
@@ -284,9 +284,9 @@ CREATE TRIGGER enterprise_membership_county BEFORE INSERT OR UPDATE OF enterpris
 CREATE TRIGGER hvp_1_touch_delete AFTER DELETE ON public.enterprise_membership REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_touch_record('enterprise', 'enterprise_id');
 CREATE TRIGGER hvp_1_touch_insert AFTER INSERT ON public.enterprise_membership REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_touch_record('enterprise', 'enterprise_id');
 CREATE TRIGGER hvp_1_touch_update AFTER UPDATE ON public.enterprise_membership REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_touch_record('enterprise', 'enterprise_id');
-CREATE TRIGGER hvp_2_history_delete AFTER DELETE ON public.enterprise_membership REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('Enterprise', 'r.enterprise_id::text', 'SELECT e.credit_code, e.county_code, e.version FROM enterprise e WHERE e.id = r.enterprise_id', 'id', '');
-CREATE TRIGGER hvp_2_history_insert AFTER INSERT ON public.enterprise_membership REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('Enterprise', 'r.enterprise_id::text', 'SELECT e.credit_code, e.county_code, e.version FROM enterprise e WHERE e.id = r.enterprise_id', 'id', '');
-CREATE TRIGGER hvp_2_history_update AFTER UPDATE ON public.enterprise_membership REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('Enterprise', 'r.enterprise_id::text', 'SELECT e.credit_code, e.county_code, e.version FROM enterprise e WHERE e.id = r.enterprise_id', 'id', '');
+CREATE TRIGGER hvp_2_history_delete AFTER DELETE ON public.enterprise_membership REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+CREATE TRIGGER hvp_2_history_insert AFTER INSERT ON public.enterprise_membership REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+CREATE TRIGGER hvp_2_history_update AFTER UPDATE ON public.enterprise_membership REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
 CREATE TRIGGER hvp_4_changed_delete AFTER DELETE ON public.enterprise_membership REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_changed_enterprise_membership_delete();
 CREATE TRIGGER hvp_4_changed_insert AFTER INSERT ON public.enterprise_membership REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_changed_enterprise_membership_insert();
 CREATE TRIGGER hvp_4_changed_update AFTER UPDATE ON public.enterprise_membership REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_changed_enterprise_membership_update();
@@ -375,9 +375,9 @@ CREATE POLICY tenant_update ON innovation_platform AS PERMISSIVE FOR UPDATE TO P
   WITH CHECK ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (EXISTS ( SELECT 1
    FROM enterprise e
   WHERE ((e.id = innovation_platform.enterprise_id) AND (e.county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[]))))))));
-CREATE TRIGGER hvp_2_history_delete AFTER DELETE ON public.innovation_platform REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('Enterprise', 'r.enterprise_id::text', 'SELECT e.credit_code, e.county_code, e.version FROM enterprise e WHERE e.id = r.enterprise_id', 'id', '');
-CREATE TRIGGER hvp_2_history_insert AFTER INSERT ON public.innovation_platform REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('Enterprise', 'r.enterprise_id::text', 'SELECT e.credit_code, e.county_code, e.version FROM enterprise e WHERE e.id = r.enterprise_id', 'id', '');
-CREATE TRIGGER hvp_2_history_update AFTER UPDATE ON public.innovation_platform REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('Enterprise', 'r.enterprise_id::text', 'SELECT e.credit_code, e.county_code, e.version FROM enterprise e WHERE e.id = r.enterprise_id', 'id', '');
+CREATE TRIGGER hvp_2_history_delete AFTER DELETE ON public.innovation_platform REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+CREATE TRIGGER hvp_2_history_insert AFTER INSERT ON public.innovation_platform REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+CREATE TRIGGER hvp_2_history_update AFTER UPDATE ON public.innovation_platform REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
 CREATE TRIGGER hvp_4_changed_delete AFTER DELETE ON public.innovation_platform REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_changed_innovation_platform_delete();
 CREATE TRIGGER hvp_4_changed_insert AFTER INSERT ON public.innovation_platform REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_changed_innovation_platform_insert();
 CREATE TRIGGER hvp_4_changed_update AFTER UPDATE ON public.innovation_platform REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_changed_innovation_platform_update();
@@ -456,9 +456,9 @@ CREATE POLICY tenant_update ON knowledge_value_loan AS PERMISSIVE FOR UPDATE TO 
   WITH CHECK ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (EXISTS ( SELECT 1
    FROM enterprise e
   WHERE ((e.id = knowledge_value_loan.enterprise_id) AND (e.county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[]))))))));
-CREATE TRIGGER hvp_2_history_delete AFTER DELETE ON public.knowledge_value_loan REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('Enterprise', 'r.enterprise_id::text', 'SELECT e.credit_code, e.county_code, e.version FROM enterprise e WHERE e.id = r.enterprise_id', 'id', '');
-CREATE TRIGGER hvp_2_history_insert AFTER INSERT ON public.knowledge_value_loan REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('Enterprise', 'r.enterprise_id::text', 'SELECT e.credit_code, e.county_code, e.version FROM enterprise e WHERE e.id = r.enterprise_id', 'id', '');
-CREATE TRIGGER hvp_2_history_update AFTER UPDATE ON public.knowledge_value_loan REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('Enterprise', 'r.enterprise_id::text', 'SELECT e.credit_code, e.county_code, e.version FROM enterprise e WHERE e.id = r.enterprise_id', 'id', '');
+CREATE TRIGGER hvp_2_history_delete AFTER DELETE ON public.knowledge_value_loan REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+CREATE TRIGGER hvp_2_history_insert AFTER INSERT ON public.knowledge_value_loan REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+CREATE TRIGGER hvp_2_history_update AFTER UPDATE ON public.knowledge_value_loan REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
 CREATE TRIGGER hvp_4_changed_delete AFTER DELETE ON public.knowledge_value_loan REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_changed_knowledge_value_loan_delete();
 CREATE TRIGGER hvp_4_changed_insert AFTER INSERT ON public.knowledge_value_loan REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_changed_knowledge_value_loan_insert();
 CREATE TRIGGER hvp_4_changed_update AFTER UPDATE ON public.knowledge_value_loan REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_changed_knowledge_value_loan_update();
@@ -513,9 +513,9 @@ CREATE POLICY tenant_read ON patent AS PERMISSIVE FOR SELECT TO PUBLIC
 CREATE POLICY tenant_update ON patent AS PERMISSIVE FOR UPDATE TO PUBLIC
   USING ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))))
   WITH CHECK ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))));
-CREATE TRIGGER hvp_2_history_delete AFTER DELETE ON public.patent REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('Patent', 'r.id::text', 'SELECT r.application_number, r.county_code, r.version', 'id', 'owner_county_codes');
-CREATE TRIGGER hvp_2_history_insert AFTER INSERT ON public.patent REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('Patent', 'r.id::text', 'SELECT r.application_number, r.county_code, r.version', 'id', 'owner_county_codes');
-CREATE TRIGGER hvp_2_history_update AFTER UPDATE ON public.patent REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('Patent', 'r.id::text', 'SELECT r.application_number, r.county_code, r.version', 'id', 'owner_county_codes');
+CREATE TRIGGER hvp_2_history_delete AFTER DELETE ON public.patent REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+CREATE TRIGGER hvp_2_history_insert AFTER INSERT ON public.patent REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+CREATE TRIGGER hvp_2_history_update AFTER UPDATE ON public.patent REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
 CREATE TRIGGER hvp_3_spans_delete AFTER DELETE ON public.patent REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_spans_patent_delete();
 CREATE TRIGGER hvp_3_spans_insert AFTER INSERT ON public.patent REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_spans_patent_insert();
 CREATE TRIGGER hvp_3_spans_update AFTER UPDATE ON public.patent REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_spans_patent_update();
@@ -558,9 +558,9 @@ CREATE POLICY tenant_update ON patent_award AS PERMISSIVE FOR UPDATE TO PUBLIC
 CREATE TRIGGER hvp_1_touch_delete AFTER DELETE ON public.patent_award REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_touch_record('patent', 'patent_id');
 CREATE TRIGGER hvp_1_touch_insert AFTER INSERT ON public.patent_award REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_touch_record('patent', 'patent_id');
 CREATE TRIGGER hvp_1_touch_update AFTER UPDATE ON public.patent_award REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_touch_record('patent', 'patent_id');
-CREATE TRIGGER hvp_2_history_delete AFTER DELETE ON public.patent_award REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('Patent', 'r.patent_id::text', 'SELECT p.application_number, p.county_code, p.version FROM patent p WHERE p.id = r.patent_id', 'patent_id,kind,year', '');
-CREATE TRIGGER hvp_2_history_insert AFTER INSERT ON public.patent_award REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('Patent', 'r.patent_id::text', 'SELECT p.application_number, p.county_code, p.version FROM patent p WHERE p.id = r.patent_id', 'patent_id,kind,year', '');
-CREATE TRIGGER hvp_2_history_update AFTER UPDATE ON public.patent_award REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('Patent', 'r.patent_id::text', 'SELECT p.application_number, p.county_code, p.version FROM patent p WHERE p.id = r.patent_id', 'patent_id,kind,year', '');
+CREATE TRIGGER hvp_2_history_delete AFTER DELETE ON public.patent_award REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+CREATE TRIGGER hvp_2_history_insert AFTER INSERT ON public.patent_award REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+CREATE TRIGGER hvp_2_history_update AFTER UPDATE ON public.patent_award REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
 CREATE TRIGGER hvp_3_spans_delete AFTER DELETE ON public.patent_award REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_spans_patent_award_delete();
 CREATE TRIGGER hvp_3_spans_insert AFTER INSERT ON public.patent_award REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_spans_patent_award_insert();
 CREATE TRIGGER hvp_3_spans_update AFTER UPDATE ON public.patent_award REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_spans_patent_award_update();
@@ -598,9 +598,9 @@ CREATE POLICY tenant_update ON patent_overseas_grant AS PERMISSIVE FOR UPDATE TO
 CREATE TRIGGER hvp_1_touch_delete AFTER DELETE ON public.patent_overseas_grant REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_touch_record('patent', 'patent_id');
 CREATE TRIGGER hvp_1_touch_insert AFTER INSERT ON public.patent_overseas_grant REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_touch_record('patent', 'patent_id');
 CREATE TRIGGER hvp_1_touch_update AFTER UPDATE ON public.patent_overseas_grant REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_touch_record('patent', 'patent_id');
-CREATE TRIGGER hvp_2_history_delete AFTER DELETE ON public.patent_overseas_grant REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('Patent', 'r.patent_id::text', 'SELECT p.application_number, p.county_code, p.version FROM patent p WHERE p.id = r.patent_id', 'patent_id,jurisdiction', '');
-CREATE TRIGGER hvp_2_history_insert AFTER INSERT ON public.patent_overseas_grant REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('Patent', 'r.patent_id::text', 'SELECT p.application_number, p.county_code, p.version FROM patent p WHERE p.id = r.patent_id', 'patent_id,jurisdiction', '');
-CREATE TRIGGER hvp_2_history_update AFTER UPDATE ON public.patent_overseas_grant REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('Patent', 'r.patent_id::text', 'SELECT p.application_number, p.county_code, p.version FROM patent p WHERE p.id = r.patent_id', 'patent_id,jurisdiction', '');
+CREATE TRIGGER hvp_2_history_delete AFTER DELETE ON public.patent_overseas_grant REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+CREATE TRIGGER hvp_2_history_insert AFTER INSERT ON public.patent_overseas_grant REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+CREATE TRIGGER hvp_2_history_update AFTER UPDATE ON public.patent_overseas_grant REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
 CREATE TRIGGER hvp_3_spans_delete AFTER DELETE ON public.patent_overseas_grant REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_spans_patent_overseas_grant_delete();
 CREATE TRIGGER hvp_3_spans_insert AFTER INSERT ON public.patent_overseas_grant REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_spans_patent_overseas_grant_insert();
 CREATE TRIGGER hvp_3_spans_update AFTER UPDATE ON public.patent_overseas_grant REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_spans_patent_overseas_grant_update();
@@ -637,9 +637,9 @@ CREATE POLICY tenant_update ON patent_owner AS PERMISSIVE FOR UPDATE TO PUBLIC
 CREATE TRIGGER hvp_1_touch_delete AFTER DELETE ON public.patent_owner REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_touch_record('patent', 'patent_id', 'patent_county_code', 'enterprise_county_code');
 CREATE TRIGGER hvp_1_touch_insert AFTER INSERT ON public.patent_owner REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_touch_record('patent', 'patent_id', 'patent_county_code', 'enterprise_county_code');
 CREATE TRIGGER hvp_1_touch_update AFTER UPDATE ON public.patent_owner REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_touch_record('patent', 'patent_id', 'patent_county_code', 'enterprise_county_code');
-CREATE TRIGGER hvp_2_history_delete AFTER DELETE ON public.patent_owner REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('Patent', 'r.patent_id::text', 'SELECT p.application_number, p.county_code, p.version FROM patent p WHERE p.id = r.patent_id', 'patent_id,enterprise_id', 'patent_county_code,enterprise_county_code');
-CREATE TRIGGER hvp_2_history_insert AFTER INSERT ON public.patent_owner REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('Patent', 'r.patent_id::text', 'SELECT p.application_number, p.county_code, p.version FROM patent p WHERE p.id = r.patent_id', 'patent_id,enterprise_id', 'patent_county_code,enterprise_county_code');
-CREATE TRIGGER hvp_2_history_update AFTER UPDATE ON public.patent_owner REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('Patent', 'r.patent_id::text', 'SELECT p.application_number, p.county_code, p.version FROM patent p WHERE p.id = r.patent_id', 'patent_id,enterprise_id', 'patent_county_code,enterprise_county_code');
+CREATE TRIGGER hvp_2_history_delete AFTER DELETE ON public.patent_owner REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+CREATE TRIGGER hvp_2_history_insert AFTER INSERT ON public.patent_owner REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+CREATE TRIGGER hvp_2_history_update AFTER UPDATE ON public.patent_owner REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
 CREATE TRIGGER hvp_3_owners_delete AFTER DELETE ON public.patent_owner REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_owners_delete();
 CREATE TRIGGER hvp_3_owners_insert AFTER INSERT ON public.patent_owner REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_owners_insert();
 CREATE TRIGGER hvp_3_owners_update AFTER UPDATE ON public.patent_owner REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_owners_update();
@@ -683,9 +683,9 @@ CREATE POLICY tenant_read ON plan AS PERMISSIVE FOR SELECT TO PUBLIC
 CREATE POLICY tenant_update ON plan AS PERMISSIVE FOR UPDATE TO PUBLIC
   USING ((( SELECT hvp_admin() AS hvp_admin) AND (( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))))
   WITH CHECK ((( SELECT hvp_admin() AS hvp_admin) AND (( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))));
-CREATE TRIGGER hvp_2_history_delete AFTER DELETE ON public.plan REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('County', 'r.county_code', 'SELECT r.county_code, r.county_code, r.version', 'id', '');
-CREATE TRIGGER hvp_2_history_insert AFTER INSERT ON public.plan REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('County', 'r.county_code', 'SELECT r.county_code, r.county_code, r.version', 'id', '');
-CREATE TRIGGER hvp_2_history_update AFTER UPDATE ON public.plan REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('County', 'r.county_code', 'SELECT r.county_code, r.county_code, r.version', 'id', '');
+CREATE TRIGGER hvp_2_history_delete AFTER DELETE ON public.plan REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+CREATE TRIGGER hvp_2_history_insert AFTER INSERT ON public.plan REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+CREATE TRIGGER hvp_2_history_update AFTER UPDATE ON public.plan REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
 CREATE TRIGGER hvp_3_spans_delete AFTER DELETE ON public.plan REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_spans_plan_delete();
 CREATE TRIGGER hvp_3_spans_insert AFTER INSERT ON public.plan REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_spans_plan_insert();
 CREATE TRIGGER hvp_3_spans_update AFTER UPDATE ON public.plan REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_spans_plan_update();
@@ -726,9 +726,9 @@ CREATE POLICY tenant_update ON plan_breakthrough_target AS PERMISSIVE FOR UPDATE
 CREATE TRIGGER hvp_1_touch_delete AFTER DELETE ON public.plan_breakthrough_target REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_touch_record('plan', 'plan_id');
 CREATE TRIGGER hvp_1_touch_insert AFTER INSERT ON public.plan_breakthrough_target REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_touch_record('plan', 'plan_id');
 CREATE TRIGGER hvp_1_touch_update AFTER UPDATE ON public.plan_breakthrough_target REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_touch_record('plan', 'plan_id');
-CREATE TRIGGER hvp_2_history_delete AFTER DELETE ON public.plan_breakthrough_target REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('County', 'c.county', 'SELECT pl.county_code, pl.county_code, pl.version FROM plan pl WHERE pl.id = r.plan_id', 'plan_id,category', '');
-CREATE TRIGGER hvp_2_history_insert AFTER INSERT ON public.plan_breakthrough_target REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('County', 'c.county', 'SELECT pl.county_code, pl.county_code, pl.version FROM plan pl WHERE pl.id = r.plan_id', 'plan_id,category', '');
-CREATE TRIGGER hvp_2_history_update AFTER UPDATE ON public.plan_breakthrough_target REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('County', 'c.county', 'SELECT pl.county_code, pl.county_code, pl.version FROM plan pl WHERE pl.id = r.plan_id', 'plan_id,category', '');
+CREATE TRIGGER hvp_2_history_delete AFTER DELETE ON public.plan_breakthrough_target REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+CREATE TRIGGER hvp_2_history_insert AFTER INSERT ON public.plan_breakthrough_target REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+CREATE TRIGGER hvp_2_history_update AFTER UPDATE ON public.plan_breakthrough_target REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
 CREATE TRIGGER hvp_4_changed_delete AFTER DELETE ON public.plan_breakthrough_target REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_changed_plan_breakthrough_target_delete();
 CREATE TRIGGER hvp_4_changed_insert AFTER INSERT ON public.plan_breakthrough_target REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_changed_plan_breakthrough_target_insert();
 CREATE TRIGGER hvp_4_changed_update AFTER UPDATE ON public.plan_breakthrough_target REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_changed_plan_breakthrough_target_update();
@@ -764,9 +764,9 @@ CREATE POLICY tenant_update ON plan_indicator_target AS PERMISSIVE FOR UPDATE TO
 CREATE TRIGGER hvp_1_touch_delete AFTER DELETE ON public.plan_indicator_target REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_touch_record('plan', 'plan_id');
 CREATE TRIGGER hvp_1_touch_insert AFTER INSERT ON public.plan_indicator_target REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_touch_record('plan', 'plan_id');
 CREATE TRIGGER hvp_1_touch_update AFTER UPDATE ON public.plan_indicator_target REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_touch_record('plan', 'plan_id');
-CREATE TRIGGER hvp_2_history_delete AFTER DELETE ON public.plan_indicator_target REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('County', 'c.county', 'SELECT pl.county_code, pl.county_code, pl.version FROM plan pl WHERE pl.id = r.plan_id', 'plan_id,kind', '');
-CREATE TRIGGER hvp_2_history_insert AFTER INSERT ON public.plan_indicator_target REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('County', 'c.county', 'SELECT pl.county_code, pl.county_code, pl.version FROM plan pl WHERE pl.id = r.plan_id', 'plan_id,kind', '');
-CREATE TRIGGER hvp_2_history_update AFTER UPDATE ON public.plan_indicator_target REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('County', 'c.county', 'SELECT pl.county_code, pl.county_code, pl.version FROM plan pl WHERE pl.id = r.plan_id', 'plan_id,kind', '');
+CREATE TRIGGER hvp_2_history_delete AFTER DELETE ON public.plan_indicator_target REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+CREATE TRIGGER hvp_2_history_insert AFTER INSERT ON public.plan_indicator_target REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+CREATE TRIGGER hvp_2_history_update AFTER UPDATE ON public.plan_indicator_target REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
 CREATE TRIGGER hvp_4_changed_delete AFTER DELETE ON public.plan_indicator_target REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_changed_plan_indicator_target_delete();
 CREATE TRIGGER hvp_4_changed_insert AFTER INSERT ON public.plan_indicator_target REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_changed_plan_indicator_target_insert();
 CREATE TRIGGER hvp_4_changed_update AFTER UPDATE ON public.plan_indicator_target REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_changed_plan_indicator_target_update();
@@ -817,9 +817,9 @@ CREATE POLICY tenant_update ON pledge_financing AS PERMISSIVE FOR UPDATE TO PUBL
   WITH CHECK ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (EXISTS ( SELECT 1
    FROM enterprise e
   WHERE ((e.id = pledge_financing.enterprise_id) AND (e.county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[]))))))));
-CREATE TRIGGER hvp_2_history_delete AFTER DELETE ON public.pledge_financing REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('PledgeFinancing', 'r.id::text', 'SELECT r.id::text, e.county_code, r.version FROM enterprise e WHERE e.id = r.enterprise_id', 'id', '');
-CREATE TRIGGER hvp_2_history_insert AFTER INSERT ON public.pledge_financing REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('PledgeFinancing', 'r.id::text', 'SELECT r.id::text, e.county_code, r.version FROM enterprise e WHERE e.id = r.enterprise_id', 'id', '');
-CREATE TRIGGER hvp_2_history_update AFTER UPDATE ON public.pledge_financing REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('PledgeFinancing', 'r.id::text', 'SELECT r.id::text, e.county_code, r.version FROM enterprise e WHERE e.id = r.enterprise_id', 'id', '');
+CREATE TRIGGER hvp_2_history_delete AFTER DELETE ON public.pledge_financing REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+CREATE TRIGGER hvp_2_history_insert AFTER INSERT ON public.pledge_financing REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+CREATE TRIGGER hvp_2_history_update AFTER UPDATE ON public.pledge_financing REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
 CREATE TRIGGER hvp_3_spans_delete AFTER DELETE ON public.pledge_financing REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_spans_pledge_financing_delete();
 CREATE TRIGGER hvp_3_spans_insert AFTER INSERT ON public.pledge_financing REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_spans_pledge_financing_insert();
 CREATE TRIGGER hvp_3_spans_update AFTER UPDATE ON public.pledge_financing REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_spans_pledge_financing_update();
@@ -842,11 +842,11 @@ ALTER TABLE pledge_financing_patent FORCE ROW LEVEL SECURITY;
 CREATE POLICY tenant_delete ON pledge_financing_patent AS PERMISSIVE FOR DELETE TO PUBLIC
   USING ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (EXISTS ( SELECT 1
    FROM patent p
-  WHERE (p.id = pledge_financing_patent.patent_id))))));
+  WHERE ((p.id = pledge_financing_patent.patent_id) AND (p.county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[]))))))));
 CREATE POLICY tenant_insert ON pledge_financing_patent AS PERMISSIVE FOR INSERT TO PUBLIC
   WITH CHECK ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (EXISTS ( SELECT 1
    FROM patent p
-  WHERE (p.id = pledge_financing_patent.patent_id))))));
+  WHERE ((p.id = pledge_financing_patent.patent_id) AND (p.county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[]))))))));
 CREATE POLICY tenant_read ON pledge_financing_patent AS PERMISSIVE FOR SELECT TO PUBLIC
   USING ((( SELECT hvp_all() AS hvp_all) OR (EXISTS ( SELECT 1
    FROM patent p
@@ -854,16 +854,16 @@ CREATE POLICY tenant_read ON pledge_financing_patent AS PERMISSIVE FOR SELECT TO
 CREATE POLICY tenant_update ON pledge_financing_patent AS PERMISSIVE FOR UPDATE TO PUBLIC
   USING ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (EXISTS ( SELECT 1
    FROM patent p
-  WHERE (p.id = pledge_financing_patent.patent_id))))))
+  WHERE ((p.id = pledge_financing_patent.patent_id) AND (p.county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[]))))))))
   WITH CHECK ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (EXISTS ( SELECT 1
    FROM patent p
-  WHERE (p.id = pledge_financing_patent.patent_id))))));
+  WHERE ((p.id = pledge_financing_patent.patent_id) AND (p.county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[]))))))));
 CREATE TRIGGER hvp_1_touch_delete AFTER DELETE ON public.pledge_financing_patent REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_touch_record('pledge_financing', 'pledge_financing_id');
 CREATE TRIGGER hvp_1_touch_insert AFTER INSERT ON public.pledge_financing_patent REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_touch_record('pledge_financing', 'pledge_financing_id');
 CREATE TRIGGER hvp_1_touch_update AFTER UPDATE ON public.pledge_financing_patent REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_touch_record('pledge_financing', 'pledge_financing_id');
-CREATE TRIGGER hvp_2_history_delete AFTER DELETE ON public.pledge_financing_patent REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('PledgeFinancing', 'r.pledge_financing_id::text', 'SELECT f.id::text, e.county_code, f.version FROM pledge_financing f JOIN enterprise e ON e.id = f.enterprise_id WHERE f.id = r.pledge_financing_id', 'pledge_financing_id,patent_id', '');
-CREATE TRIGGER hvp_2_history_insert AFTER INSERT ON public.pledge_financing_patent REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('PledgeFinancing', 'r.pledge_financing_id::text', 'SELECT f.id::text, e.county_code, f.version FROM pledge_financing f JOIN enterprise e ON e.id = f.enterprise_id WHERE f.id = r.pledge_financing_id', 'pledge_financing_id,patent_id', '');
-CREATE TRIGGER hvp_2_history_update AFTER UPDATE ON public.pledge_financing_patent REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('PledgeFinancing', 'r.pledge_financing_id::text', 'SELECT f.id::text, e.county_code, f.version FROM pledge_financing f JOIN enterprise e ON e.id = f.enterprise_id WHERE f.id = r.pledge_financing_id', 'pledge_financing_id,patent_id', '');
+CREATE TRIGGER hvp_2_history_delete AFTER DELETE ON public.pledge_financing_patent REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+CREATE TRIGGER hvp_2_history_insert AFTER INSERT ON public.pledge_financing_patent REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+CREATE TRIGGER hvp_2_history_update AFTER UPDATE ON public.pledge_financing_patent REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
 CREATE TRIGGER hvp_3_spans_delete AFTER DELETE ON public.pledge_financing_patent REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_spans_pledge_financing_patent_delete();
 CREATE TRIGGER hvp_3_spans_insert AFTER INSERT ON public.pledge_financing_patent REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_spans_pledge_financing_patent_insert();
 CREATE TRIGGER hvp_3_spans_update AFTER UPDATE ON public.pledge_financing_patent REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_spans_pledge_financing_patent_update();
@@ -904,9 +904,9 @@ CREATE POLICY tenant_update ON pledge_interest_payment AS PERMISSIVE FOR UPDATE 
    FROM (pledge_financing f
      JOIN enterprise e ON ((e.id = f.enterprise_id)))
   WHERE ((f.id = pledge_interest_payment.pledge_financing_id) AND (e.county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[]))))))));
-CREATE TRIGGER hvp_2_history_delete AFTER DELETE ON public.pledge_interest_payment REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('PledgeFinancing', 'r.pledge_financing_id::text', 'SELECT f.id::text, e.county_code, f.version FROM pledge_financing f JOIN enterprise e ON e.id = f.enterprise_id WHERE f.id = r.pledge_financing_id', 'id', '');
-CREATE TRIGGER hvp_2_history_insert AFTER INSERT ON public.pledge_interest_payment REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('PledgeFinancing', 'r.pledge_financing_id::text', 'SELECT f.id::text, e.county_code, f.version FROM pledge_financing f JOIN enterprise e ON e.id = f.enterprise_id WHERE f.id = r.pledge_financing_id', 'id', '');
-CREATE TRIGGER hvp_2_history_update AFTER UPDATE ON public.pledge_interest_payment REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history('PledgeFinancing', 'r.pledge_financing_id::text', 'SELECT f.id::text, e.county_code, f.version FROM pledge_financing f JOIN enterprise e ON e.id = f.enterprise_id WHERE f.id = r.pledge_financing_id', 'id', '');
+CREATE TRIGGER hvp_2_history_delete AFTER DELETE ON public.pledge_interest_payment REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+CREATE TRIGGER hvp_2_history_insert AFTER INSERT ON public.pledge_interest_payment REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+CREATE TRIGGER hvp_2_history_update AFTER UPDATE ON public.pledge_interest_payment REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
 CREATE TRIGGER hvp_4_changed_delete AFTER DELETE ON public.pledge_interest_payment REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_changed_pledge_interest_payment_delete();
 CREATE TRIGGER hvp_4_changed_insert AFTER INSERT ON public.pledge_interest_payment REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_changed_pledge_interest_payment_insert();
 CREATE TRIGGER hvp_4_changed_update AFTER UPDATE ON public.pledge_interest_payment REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_changed_pledge_interest_payment_update();
@@ -1546,54 +1546,628 @@ CREATE OR REPLACE FUNCTION public.hvp_history()
  RETURNS trigger
  LANGUAGE plpgsql
  SECURITY DEFINER
- SET search_path TO 'public', 'pg_temp'
+ SET search_path TO 'pg_catalog', 'public', 'pg_temp'
 AS $function$
-      DECLARE
-        record_type text := TG_ARGV[0];
-        record_id text := TG_ARGV[1];
-        context text := TG_ARGV[2];
-        key_columns text[] := string_to_array(TG_ARGV[3], ',');
-        ignored text[] := ARRAY['version', 'version_xact'] || coalesce(string_to_array(nullif(TG_ARGV[4], ''), ','), '{}');
-        rows_map jsonb := nullif(current_setting('hvp.change_rows', true), '')::jsonb;
-        insert_sql text := format(
-          'INSERT INTO history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
-                                actor, actor_role, door, operation, request, file, row_number)
-           SELECT %L, %s, c.key, c.county, %L, %%s, c.version, %%s, %%s,
-                  nullif(current_setting(''hvp.subject'', true), ''''), nullif(current_setting(''hvp.role'', true), ''''),
-                  coalesce(nullif(current_setting(''hvp.change_door'', true), ''''), ''SQL''),
-                  nullif(current_setting(''hvp.change_operation'', true), ''''), nullif(current_setting(''hvp.change_request'', true), ''''),
-                  nullif(current_setting(''hvp.change_file'', true), ''''),
-                  coalesce(($1 ->> c.key)::int, nullif(current_setting(''hvp.change_row'', true), '''')::int)',
-          record_type, record_id, TG_TABLE_NAME);
-        lateral_sql text := format('LEFT JOIN LATERAL (%s) c(key, county, version) ON true', context);
-        pairing text;
-        -- a composite IS NULL only when every field is: test a key column (never null) instead
-        o_missing text := format('o.%I IS NULL', key_columns[1]);
-        n_missing text := format('n.%I IS NULL', key_columns[1]);
-      BEGIN
-        IF TG_OP = 'INSERT' THEN
-          EXECUTE format(insert_sql, '''CREATED''', 'NULL', 'to_jsonb(r) - $2') || format(' FROM new_rows r %s', lateral_sql)
-            USING rows_map, ignored;
-        ELSIF TG_OP = 'DELETE' THEN
-          EXECUTE format(insert_sql, '''REMOVED''', 'to_jsonb(r) - $2', 'NULL') || format(' FROM old_rows r %s', lateral_sql)
-            USING rows_map, ignored;
-        ELSE
-          SELECT string_agg(format('o.%1$I = n.%1$I', k), ' AND ') INTO pairing FROM unnest(key_columns) AS k;
-          EXECUTE format(insert_sql,
-              format('CASE WHEN %1$s THEN ''CREATED'' WHEN %2$s THEN ''REMOVED''
-                    WHEN (to_jsonb(o) ->> ''deleted_at'') IS NULL AND (to_jsonb(n) ->> ''deleted_at'') IS NOT NULL THEN ''DELETED''
-                    WHEN (to_jsonb(o) ->> ''deleted_at'') IS NOT NULL AND (to_jsonb(n) ->> ''deleted_at'') IS NULL THEN ''RESTORED''
-                    ELSE ''UPDATED'' END', o_missing, n_missing),
-              format('CASE WHEN NOT %s THEN to_jsonb(o) - $2 END', o_missing),
-              format('CASE WHEN NOT %s THEN to_jsonb(n) - $2 END', n_missing))
-            || format(' FROM old_rows o FULL JOIN new_rows n ON %1$s
-                        CROSS JOIN LATERAL (SELECT n.* WHERE NOT %2$s UNION ALL SELECT o.* WHERE %2$s) r %3$s
-                       WHERE %4$s OR %2$s OR (to_jsonb(o) - $2) IS DISTINCT FROM (to_jsonb(n) - $2)',
-                      pairing, n_missing, lateral_sql, o_missing)
-            USING rows_map, ignored;
-        END IF;
-        RETURN NULL;
-      END $function$;
+    DECLARE
+      -- a batch: the row number of each record, by its key (src/db/request-database.ts, describeChange)
+      v_rows jsonb := nullif(current_setting('hvp.change_rows', true), '')::jsonb;
+    BEGIN
+      IF TG_WHEN <> 'AFTER' OR TG_LEVEL <> 'STATEMENT' THEN
+        RAISE EXCEPTION 'hvp_history: runs only as an AFTER … FOR EACH STATEMENT trigger' USING ERRCODE = 'insufficient_privilege';
+      END IF;
+        IF TG_RELID = 'public.county'::regclass THEN
+          IF TG_OP = 'INSERT' THEN
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'County', r.code, c.key, c.county, 'county', 'CREATED', c.version,
+                   NULL, to_jsonb(r) - ARRAY['version', 'version_xact']::text[], nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM new_rows r LEFT JOIN LATERAL (SELECT r.code, r.code, NULL::int) c(key, county, version) ON true;
+          ELSIF TG_OP = 'DELETE' THEN
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'County', r.code, c.key, c.county, 'county', 'REMOVED', c.version,
+                   to_jsonb(r) - ARRAY['version', 'version_xact']::text[], NULL, nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM old_rows r LEFT JOIN LATERAL (SELECT r.code, r.code, NULL::int) c(key, county, version) ON true;
+          ELSE
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'County', r.code, c.key, c.county, 'county', CASE WHEN o."code" IS NULL THEN 'CREATED' WHEN n."code" IS NULL THEN 'REMOVED'
+                        WHEN (to_jsonb(o) ->> 'deleted_at') IS NULL AND (to_jsonb(n) ->> 'deleted_at') IS NOT NULL THEN 'DELETED'
+                        WHEN (to_jsonb(o) ->> 'deleted_at') IS NOT NULL AND (to_jsonb(n) ->> 'deleted_at') IS NULL THEN 'RESTORED'
+                        ELSE 'UPDATED' END, c.version,
+                   CASE WHEN NOT o."code" IS NULL THEN to_jsonb(o) - ARRAY['version', 'version_xact']::text[] END, CASE WHEN NOT n."code" IS NULL THEN to_jsonb(n) - ARRAY['version', 'version_xact']::text[] END, nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM old_rows o FULL JOIN new_rows n ON o."code" = n."code"
+                   CROSS JOIN LATERAL (SELECT n.* WHERE NOT n."code" IS NULL UNION ALL SELECT o.* WHERE n."code" IS NULL) r
+                   LEFT JOIN LATERAL (SELECT r.code, r.code, NULL::int) c(key, county, version) ON true
+             WHERE o."code" IS NULL OR n."code" IS NULL OR (to_jsonb(o) - ARRAY['version', 'version_xact']::text[]) IS DISTINCT FROM (to_jsonb(n) - ARRAY['version', 'version_xact']::text[]);
+          END IF;
+        ELSIF TG_RELID = 'public.county_statistics'::regclass THEN
+          IF TG_OP = 'INSERT' THEN
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'County', r.county_code, c.key, c.county, 'county_statistics', 'CREATED', c.version,
+                   NULL, to_jsonb(r) - ARRAY['version', 'version_xact']::text[], nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM new_rows r LEFT JOIN LATERAL (SELECT r.county_code, r.county_code, r.version) c(key, county, version) ON true;
+          ELSIF TG_OP = 'DELETE' THEN
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'County', r.county_code, c.key, c.county, 'county_statistics', 'REMOVED', c.version,
+                   to_jsonb(r) - ARRAY['version', 'version_xact']::text[], NULL, nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM old_rows r LEFT JOIN LATERAL (SELECT r.county_code, r.county_code, r.version) c(key, county, version) ON true;
+          ELSE
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'County', r.county_code, c.key, c.county, 'county_statistics', CASE WHEN o."county_code" IS NULL THEN 'CREATED' WHEN n."county_code" IS NULL THEN 'REMOVED'
+                        WHEN (to_jsonb(o) ->> 'deleted_at') IS NULL AND (to_jsonb(n) ->> 'deleted_at') IS NOT NULL THEN 'DELETED'
+                        WHEN (to_jsonb(o) ->> 'deleted_at') IS NOT NULL AND (to_jsonb(n) ->> 'deleted_at') IS NULL THEN 'RESTORED'
+                        ELSE 'UPDATED' END, c.version,
+                   CASE WHEN NOT o."county_code" IS NULL THEN to_jsonb(o) - ARRAY['version', 'version_xact']::text[] END, CASE WHEN NOT n."county_code" IS NULL THEN to_jsonb(n) - ARRAY['version', 'version_xact']::text[] END, nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM old_rows o FULL JOIN new_rows n ON o."county_code" = n."county_code" AND o."year" = n."year"
+                   CROSS JOIN LATERAL (SELECT n.* WHERE NOT n."county_code" IS NULL UNION ALL SELECT o.* WHERE n."county_code" IS NULL) r
+                   LEFT JOIN LATERAL (SELECT r.county_code, r.county_code, r.version) c(key, county, version) ON true
+             WHERE o."county_code" IS NULL OR n."county_code" IS NULL OR (to_jsonb(o) - ARRAY['version', 'version_xact']::text[]) IS DISTINCT FROM (to_jsonb(n) - ARRAY['version', 'version_xact']::text[]);
+          END IF;
+        ELSIF TG_RELID = 'public.plan'::regclass THEN
+          IF TG_OP = 'INSERT' THEN
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'County', r.county_code, c.key, c.county, 'plan', 'CREATED', c.version,
+                   NULL, to_jsonb(r) - ARRAY['version', 'version_xact']::text[], nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM new_rows r LEFT JOIN LATERAL (SELECT r.county_code, r.county_code, r.version) c(key, county, version) ON true;
+          ELSIF TG_OP = 'DELETE' THEN
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'County', r.county_code, c.key, c.county, 'plan', 'REMOVED', c.version,
+                   to_jsonb(r) - ARRAY['version', 'version_xact']::text[], NULL, nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM old_rows r LEFT JOIN LATERAL (SELECT r.county_code, r.county_code, r.version) c(key, county, version) ON true;
+          ELSE
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'County', r.county_code, c.key, c.county, 'plan', CASE WHEN o."id" IS NULL THEN 'CREATED' WHEN n."id" IS NULL THEN 'REMOVED'
+                        WHEN (to_jsonb(o) ->> 'deleted_at') IS NULL AND (to_jsonb(n) ->> 'deleted_at') IS NOT NULL THEN 'DELETED'
+                        WHEN (to_jsonb(o) ->> 'deleted_at') IS NOT NULL AND (to_jsonb(n) ->> 'deleted_at') IS NULL THEN 'RESTORED'
+                        ELSE 'UPDATED' END, c.version,
+                   CASE WHEN NOT o."id" IS NULL THEN to_jsonb(o) - ARRAY['version', 'version_xact']::text[] END, CASE WHEN NOT n."id" IS NULL THEN to_jsonb(n) - ARRAY['version', 'version_xact']::text[] END, nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM old_rows o FULL JOIN new_rows n ON o."id" = n."id"
+                   CROSS JOIN LATERAL (SELECT n.* WHERE NOT n."id" IS NULL UNION ALL SELECT o.* WHERE n."id" IS NULL) r
+                   LEFT JOIN LATERAL (SELECT r.county_code, r.county_code, r.version) c(key, county, version) ON true
+             WHERE o."id" IS NULL OR n."id" IS NULL OR (to_jsonb(o) - ARRAY['version', 'version_xact']::text[]) IS DISTINCT FROM (to_jsonb(n) - ARRAY['version', 'version_xact']::text[]);
+          END IF;
+        ELSIF TG_RELID = 'public.plan_breakthrough_target'::regclass THEN
+          IF TG_OP = 'INSERT' THEN
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'County', c.county, c.key, c.county, 'plan_breakthrough_target', 'CREATED', c.version,
+                   NULL, to_jsonb(r) - ARRAY['version', 'version_xact']::text[], nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM new_rows r LEFT JOIN LATERAL (SELECT pl.county_code, pl.county_code, pl.version FROM plan pl WHERE pl.id = r.plan_id) c(key, county, version) ON true;
+          ELSIF TG_OP = 'DELETE' THEN
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'County', c.county, c.key, c.county, 'plan_breakthrough_target', 'REMOVED', c.version,
+                   to_jsonb(r) - ARRAY['version', 'version_xact']::text[], NULL, nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM old_rows r LEFT JOIN LATERAL (SELECT pl.county_code, pl.county_code, pl.version FROM plan pl WHERE pl.id = r.plan_id) c(key, county, version) ON true;
+          ELSE
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'County', c.county, c.key, c.county, 'plan_breakthrough_target', CASE WHEN o."plan_id" IS NULL THEN 'CREATED' WHEN n."plan_id" IS NULL THEN 'REMOVED'
+                        WHEN (to_jsonb(o) ->> 'deleted_at') IS NULL AND (to_jsonb(n) ->> 'deleted_at') IS NOT NULL THEN 'DELETED'
+                        WHEN (to_jsonb(o) ->> 'deleted_at') IS NOT NULL AND (to_jsonb(n) ->> 'deleted_at') IS NULL THEN 'RESTORED'
+                        ELSE 'UPDATED' END, c.version,
+                   CASE WHEN NOT o."plan_id" IS NULL THEN to_jsonb(o) - ARRAY['version', 'version_xact']::text[] END, CASE WHEN NOT n."plan_id" IS NULL THEN to_jsonb(n) - ARRAY['version', 'version_xact']::text[] END, nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM old_rows o FULL JOIN new_rows n ON o."plan_id" = n."plan_id" AND o."category" = n."category"
+                   CROSS JOIN LATERAL (SELECT n.* WHERE NOT n."plan_id" IS NULL UNION ALL SELECT o.* WHERE n."plan_id" IS NULL) r
+                   LEFT JOIN LATERAL (SELECT pl.county_code, pl.county_code, pl.version FROM plan pl WHERE pl.id = r.plan_id) c(key, county, version) ON true
+             WHERE o."plan_id" IS NULL OR n."plan_id" IS NULL OR (to_jsonb(o) - ARRAY['version', 'version_xact']::text[]) IS DISTINCT FROM (to_jsonb(n) - ARRAY['version', 'version_xact']::text[]);
+          END IF;
+        ELSIF TG_RELID = 'public.plan_indicator_target'::regclass THEN
+          IF TG_OP = 'INSERT' THEN
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'County', c.county, c.key, c.county, 'plan_indicator_target', 'CREATED', c.version,
+                   NULL, to_jsonb(r) - ARRAY['version', 'version_xact']::text[], nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM new_rows r LEFT JOIN LATERAL (SELECT pl.county_code, pl.county_code, pl.version FROM plan pl WHERE pl.id = r.plan_id) c(key, county, version) ON true;
+          ELSIF TG_OP = 'DELETE' THEN
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'County', c.county, c.key, c.county, 'plan_indicator_target', 'REMOVED', c.version,
+                   to_jsonb(r) - ARRAY['version', 'version_xact']::text[], NULL, nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM old_rows r LEFT JOIN LATERAL (SELECT pl.county_code, pl.county_code, pl.version FROM plan pl WHERE pl.id = r.plan_id) c(key, county, version) ON true;
+          ELSE
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'County', c.county, c.key, c.county, 'plan_indicator_target', CASE WHEN o."plan_id" IS NULL THEN 'CREATED' WHEN n."plan_id" IS NULL THEN 'REMOVED'
+                        WHEN (to_jsonb(o) ->> 'deleted_at') IS NULL AND (to_jsonb(n) ->> 'deleted_at') IS NOT NULL THEN 'DELETED'
+                        WHEN (to_jsonb(o) ->> 'deleted_at') IS NOT NULL AND (to_jsonb(n) ->> 'deleted_at') IS NULL THEN 'RESTORED'
+                        ELSE 'UPDATED' END, c.version,
+                   CASE WHEN NOT o."plan_id" IS NULL THEN to_jsonb(o) - ARRAY['version', 'version_xact']::text[] END, CASE WHEN NOT n."plan_id" IS NULL THEN to_jsonb(n) - ARRAY['version', 'version_xact']::text[] END, nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM old_rows o FULL JOIN new_rows n ON o."plan_id" = n."plan_id" AND o."kind" = n."kind"
+                   CROSS JOIN LATERAL (SELECT n.* WHERE NOT n."plan_id" IS NULL UNION ALL SELECT o.* WHERE n."plan_id" IS NULL) r
+                   LEFT JOIN LATERAL (SELECT pl.county_code, pl.county_code, pl.version FROM plan pl WHERE pl.id = r.plan_id) c(key, county, version) ON true
+             WHERE o."plan_id" IS NULL OR n."plan_id" IS NULL OR (to_jsonb(o) - ARRAY['version', 'version_xact']::text[]) IS DISTINCT FROM (to_jsonb(n) - ARRAY['version', 'version_xact']::text[]);
+          END IF;
+        ELSIF TG_RELID = 'public.enterprise'::regclass THEN
+          IF TG_OP = 'INSERT' THEN
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'Enterprise', r.id::text, c.key, c.county, 'enterprise', 'CREATED', c.version,
+                   NULL, to_jsonb(r) - ARRAY['version', 'version_xact']::text[], nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM new_rows r LEFT JOIN LATERAL (SELECT r.credit_code, r.county_code, r.version) c(key, county, version) ON true;
+          ELSIF TG_OP = 'DELETE' THEN
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'Enterprise', r.id::text, c.key, c.county, 'enterprise', 'REMOVED', c.version,
+                   to_jsonb(r) - ARRAY['version', 'version_xact']::text[], NULL, nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM old_rows r LEFT JOIN LATERAL (SELECT r.credit_code, r.county_code, r.version) c(key, county, version) ON true;
+          ELSE
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'Enterprise', r.id::text, c.key, c.county, 'enterprise', CASE WHEN o."id" IS NULL THEN 'CREATED' WHEN n."id" IS NULL THEN 'REMOVED'
+                        WHEN (to_jsonb(o) ->> 'deleted_at') IS NULL AND (to_jsonb(n) ->> 'deleted_at') IS NOT NULL THEN 'DELETED'
+                        WHEN (to_jsonb(o) ->> 'deleted_at') IS NOT NULL AND (to_jsonb(n) ->> 'deleted_at') IS NULL THEN 'RESTORED'
+                        ELSE 'UPDATED' END, c.version,
+                   CASE WHEN NOT o."id" IS NULL THEN to_jsonb(o) - ARRAY['version', 'version_xact']::text[] END, CASE WHEN NOT n."id" IS NULL THEN to_jsonb(n) - ARRAY['version', 'version_xact']::text[] END, nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM old_rows o FULL JOIN new_rows n ON o."id" = n."id"
+                   CROSS JOIN LATERAL (SELECT n.* WHERE NOT n."id" IS NULL UNION ALL SELECT o.* WHERE n."id" IS NULL) r
+                   LEFT JOIN LATERAL (SELECT r.credit_code, r.county_code, r.version) c(key, county, version) ON true
+             WHERE o."id" IS NULL OR n."id" IS NULL OR (to_jsonb(o) - ARRAY['version', 'version_xact']::text[]) IS DISTINCT FROM (to_jsonb(n) - ARRAY['version', 'version_xact']::text[]);
+          END IF;
+        ELSIF TG_RELID = 'public.enterprise_membership'::regclass THEN
+          IF TG_OP = 'INSERT' THEN
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'Enterprise', r.enterprise_id::text, c.key, c.county, 'enterprise_membership', 'CREATED', c.version,
+                   NULL, to_jsonb(r) - ARRAY['version', 'version_xact']::text[], nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM new_rows r LEFT JOIN LATERAL (SELECT e.credit_code, e.county_code, e.version FROM enterprise e WHERE e.id = r.enterprise_id) c(key, county, version) ON true;
+          ELSIF TG_OP = 'DELETE' THEN
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'Enterprise', r.enterprise_id::text, c.key, c.county, 'enterprise_membership', 'REMOVED', c.version,
+                   to_jsonb(r) - ARRAY['version', 'version_xact']::text[], NULL, nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM old_rows r LEFT JOIN LATERAL (SELECT e.credit_code, e.county_code, e.version FROM enterprise e WHERE e.id = r.enterprise_id) c(key, county, version) ON true;
+          ELSE
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'Enterprise', r.enterprise_id::text, c.key, c.county, 'enterprise_membership', CASE WHEN o."id" IS NULL THEN 'CREATED' WHEN n."id" IS NULL THEN 'REMOVED'
+                        WHEN (to_jsonb(o) ->> 'deleted_at') IS NULL AND (to_jsonb(n) ->> 'deleted_at') IS NOT NULL THEN 'DELETED'
+                        WHEN (to_jsonb(o) ->> 'deleted_at') IS NOT NULL AND (to_jsonb(n) ->> 'deleted_at') IS NULL THEN 'RESTORED'
+                        ELSE 'UPDATED' END, c.version,
+                   CASE WHEN NOT o."id" IS NULL THEN to_jsonb(o) - ARRAY['version', 'version_xact']::text[] END, CASE WHEN NOT n."id" IS NULL THEN to_jsonb(n) - ARRAY['version', 'version_xact']::text[] END, nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM old_rows o FULL JOIN new_rows n ON o."id" = n."id"
+                   CROSS JOIN LATERAL (SELECT n.* WHERE NOT n."id" IS NULL UNION ALL SELECT o.* WHERE n."id" IS NULL) r
+                   LEFT JOIN LATERAL (SELECT e.credit_code, e.county_code, e.version FROM enterprise e WHERE e.id = r.enterprise_id) c(key, county, version) ON true
+             WHERE o."id" IS NULL OR n."id" IS NULL OR (to_jsonb(o) - ARRAY['version', 'version_xact']::text[]) IS DISTINCT FROM (to_jsonb(n) - ARRAY['version', 'version_xact']::text[]);
+          END IF;
+        ELSIF TG_RELID = 'public.innovation_platform'::regclass THEN
+          IF TG_OP = 'INSERT' THEN
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'Enterprise', r.enterprise_id::text, c.key, c.county, 'innovation_platform', 'CREATED', c.version,
+                   NULL, to_jsonb(r) - ARRAY['version', 'version_xact']::text[], nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM new_rows r LEFT JOIN LATERAL (SELECT e.credit_code, e.county_code, e.version FROM enterprise e WHERE e.id = r.enterprise_id) c(key, county, version) ON true;
+          ELSIF TG_OP = 'DELETE' THEN
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'Enterprise', r.enterprise_id::text, c.key, c.county, 'innovation_platform', 'REMOVED', c.version,
+                   to_jsonb(r) - ARRAY['version', 'version_xact']::text[], NULL, nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM old_rows r LEFT JOIN LATERAL (SELECT e.credit_code, e.county_code, e.version FROM enterprise e WHERE e.id = r.enterprise_id) c(key, county, version) ON true;
+          ELSE
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'Enterprise', r.enterprise_id::text, c.key, c.county, 'innovation_platform', CASE WHEN o."id" IS NULL THEN 'CREATED' WHEN n."id" IS NULL THEN 'REMOVED'
+                        WHEN (to_jsonb(o) ->> 'deleted_at') IS NULL AND (to_jsonb(n) ->> 'deleted_at') IS NOT NULL THEN 'DELETED'
+                        WHEN (to_jsonb(o) ->> 'deleted_at') IS NOT NULL AND (to_jsonb(n) ->> 'deleted_at') IS NULL THEN 'RESTORED'
+                        ELSE 'UPDATED' END, c.version,
+                   CASE WHEN NOT o."id" IS NULL THEN to_jsonb(o) - ARRAY['version', 'version_xact']::text[] END, CASE WHEN NOT n."id" IS NULL THEN to_jsonb(n) - ARRAY['version', 'version_xact']::text[] END, nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM old_rows o FULL JOIN new_rows n ON o."id" = n."id"
+                   CROSS JOIN LATERAL (SELECT n.* WHERE NOT n."id" IS NULL UNION ALL SELECT o.* WHERE n."id" IS NULL) r
+                   LEFT JOIN LATERAL (SELECT e.credit_code, e.county_code, e.version FROM enterprise e WHERE e.id = r.enterprise_id) c(key, county, version) ON true
+             WHERE o."id" IS NULL OR n."id" IS NULL OR (to_jsonb(o) - ARRAY['version', 'version_xact']::text[]) IS DISTINCT FROM (to_jsonb(n) - ARRAY['version', 'version_xact']::text[]);
+          END IF;
+        ELSIF TG_RELID = 'public.knowledge_value_loan'::regclass THEN
+          IF TG_OP = 'INSERT' THEN
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'Enterprise', r.enterprise_id::text, c.key, c.county, 'knowledge_value_loan', 'CREATED', c.version,
+                   NULL, to_jsonb(r) - ARRAY['version', 'version_xact']::text[], nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM new_rows r LEFT JOIN LATERAL (SELECT e.credit_code, e.county_code, e.version FROM enterprise e WHERE e.id = r.enterprise_id) c(key, county, version) ON true;
+          ELSIF TG_OP = 'DELETE' THEN
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'Enterprise', r.enterprise_id::text, c.key, c.county, 'knowledge_value_loan', 'REMOVED', c.version,
+                   to_jsonb(r) - ARRAY['version', 'version_xact']::text[], NULL, nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM old_rows r LEFT JOIN LATERAL (SELECT e.credit_code, e.county_code, e.version FROM enterprise e WHERE e.id = r.enterprise_id) c(key, county, version) ON true;
+          ELSE
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'Enterprise', r.enterprise_id::text, c.key, c.county, 'knowledge_value_loan', CASE WHEN o."id" IS NULL THEN 'CREATED' WHEN n."id" IS NULL THEN 'REMOVED'
+                        WHEN (to_jsonb(o) ->> 'deleted_at') IS NULL AND (to_jsonb(n) ->> 'deleted_at') IS NOT NULL THEN 'DELETED'
+                        WHEN (to_jsonb(o) ->> 'deleted_at') IS NOT NULL AND (to_jsonb(n) ->> 'deleted_at') IS NULL THEN 'RESTORED'
+                        ELSE 'UPDATED' END, c.version,
+                   CASE WHEN NOT o."id" IS NULL THEN to_jsonb(o) - ARRAY['version', 'version_xact']::text[] END, CASE WHEN NOT n."id" IS NULL THEN to_jsonb(n) - ARRAY['version', 'version_xact']::text[] END, nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM old_rows o FULL JOIN new_rows n ON o."id" = n."id"
+                   CROSS JOIN LATERAL (SELECT n.* WHERE NOT n."id" IS NULL UNION ALL SELECT o.* WHERE n."id" IS NULL) r
+                   LEFT JOIN LATERAL (SELECT e.credit_code, e.county_code, e.version FROM enterprise e WHERE e.id = r.enterprise_id) c(key, county, version) ON true
+             WHERE o."id" IS NULL OR n."id" IS NULL OR (to_jsonb(o) - ARRAY['version', 'version_xact']::text[]) IS DISTINCT FROM (to_jsonb(n) - ARRAY['version', 'version_xact']::text[]);
+          END IF;
+        ELSIF TG_RELID = 'public.patent'::regclass THEN
+          IF TG_OP = 'INSERT' THEN
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'Patent', r.id::text, c.key, c.county, 'patent', 'CREATED', c.version,
+                   NULL, to_jsonb(r) - ARRAY['version', 'version_xact', 'owner_county_codes']::text[], nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM new_rows r LEFT JOIN LATERAL (SELECT r.application_number, r.county_code, r.version) c(key, county, version) ON true;
+          ELSIF TG_OP = 'DELETE' THEN
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'Patent', r.id::text, c.key, c.county, 'patent', 'REMOVED', c.version,
+                   to_jsonb(r) - ARRAY['version', 'version_xact', 'owner_county_codes']::text[], NULL, nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM old_rows r LEFT JOIN LATERAL (SELECT r.application_number, r.county_code, r.version) c(key, county, version) ON true;
+          ELSE
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'Patent', r.id::text, c.key, c.county, 'patent', CASE WHEN o."id" IS NULL THEN 'CREATED' WHEN n."id" IS NULL THEN 'REMOVED'
+                        WHEN (to_jsonb(o) ->> 'deleted_at') IS NULL AND (to_jsonb(n) ->> 'deleted_at') IS NOT NULL THEN 'DELETED'
+                        WHEN (to_jsonb(o) ->> 'deleted_at') IS NOT NULL AND (to_jsonb(n) ->> 'deleted_at') IS NULL THEN 'RESTORED'
+                        ELSE 'UPDATED' END, c.version,
+                   CASE WHEN NOT o."id" IS NULL THEN to_jsonb(o) - ARRAY['version', 'version_xact', 'owner_county_codes']::text[] END, CASE WHEN NOT n."id" IS NULL THEN to_jsonb(n) - ARRAY['version', 'version_xact', 'owner_county_codes']::text[] END, nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM old_rows o FULL JOIN new_rows n ON o."id" = n."id"
+                   CROSS JOIN LATERAL (SELECT n.* WHERE NOT n."id" IS NULL UNION ALL SELECT o.* WHERE n."id" IS NULL) r
+                   LEFT JOIN LATERAL (SELECT r.application_number, r.county_code, r.version) c(key, county, version) ON true
+             WHERE o."id" IS NULL OR n."id" IS NULL OR (to_jsonb(o) - ARRAY['version', 'version_xact', 'owner_county_codes']::text[]) IS DISTINCT FROM (to_jsonb(n) - ARRAY['version', 'version_xact', 'owner_county_codes']::text[]);
+          END IF;
+        ELSIF TG_RELID = 'public.patent_owner'::regclass THEN
+          IF TG_OP = 'INSERT' THEN
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'Patent', r.patent_id::text, c.key, c.county, 'patent_owner', 'CREATED', c.version,
+                   NULL, to_jsonb(r) - ARRAY['version', 'version_xact', 'patent_county_code', 'enterprise_county_code']::text[], nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM new_rows r LEFT JOIN LATERAL (SELECT p.application_number, p.county_code, p.version FROM patent p WHERE p.id = r.patent_id) c(key, county, version) ON true;
+          ELSIF TG_OP = 'DELETE' THEN
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'Patent', r.patent_id::text, c.key, c.county, 'patent_owner', 'REMOVED', c.version,
+                   to_jsonb(r) - ARRAY['version', 'version_xact', 'patent_county_code', 'enterprise_county_code']::text[], NULL, nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM old_rows r LEFT JOIN LATERAL (SELECT p.application_number, p.county_code, p.version FROM patent p WHERE p.id = r.patent_id) c(key, county, version) ON true;
+          ELSE
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'Patent', r.patent_id::text, c.key, c.county, 'patent_owner', CASE WHEN o."patent_id" IS NULL THEN 'CREATED' WHEN n."patent_id" IS NULL THEN 'REMOVED'
+                        WHEN (to_jsonb(o) ->> 'deleted_at') IS NULL AND (to_jsonb(n) ->> 'deleted_at') IS NOT NULL THEN 'DELETED'
+                        WHEN (to_jsonb(o) ->> 'deleted_at') IS NOT NULL AND (to_jsonb(n) ->> 'deleted_at') IS NULL THEN 'RESTORED'
+                        ELSE 'UPDATED' END, c.version,
+                   CASE WHEN NOT o."patent_id" IS NULL THEN to_jsonb(o) - ARRAY['version', 'version_xact', 'patent_county_code', 'enterprise_county_code']::text[] END, CASE WHEN NOT n."patent_id" IS NULL THEN to_jsonb(n) - ARRAY['version', 'version_xact', 'patent_county_code', 'enterprise_county_code']::text[] END, nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM old_rows o FULL JOIN new_rows n ON o."patent_id" = n."patent_id" AND o."enterprise_id" = n."enterprise_id"
+                   CROSS JOIN LATERAL (SELECT n.* WHERE NOT n."patent_id" IS NULL UNION ALL SELECT o.* WHERE n."patent_id" IS NULL) r
+                   LEFT JOIN LATERAL (SELECT p.application_number, p.county_code, p.version FROM patent p WHERE p.id = r.patent_id) c(key, county, version) ON true
+             WHERE o."patent_id" IS NULL OR n."patent_id" IS NULL OR (to_jsonb(o) - ARRAY['version', 'version_xact', 'patent_county_code', 'enterprise_county_code']::text[]) IS DISTINCT FROM (to_jsonb(n) - ARRAY['version', 'version_xact', 'patent_county_code', 'enterprise_county_code']::text[]);
+          END IF;
+        ELSIF TG_RELID = 'public.patent_overseas_grant'::regclass THEN
+          IF TG_OP = 'INSERT' THEN
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'Patent', r.patent_id::text, c.key, c.county, 'patent_overseas_grant', 'CREATED', c.version,
+                   NULL, to_jsonb(r) - ARRAY['version', 'version_xact']::text[], nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM new_rows r LEFT JOIN LATERAL (SELECT p.application_number, p.county_code, p.version FROM patent p WHERE p.id = r.patent_id) c(key, county, version) ON true;
+          ELSIF TG_OP = 'DELETE' THEN
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'Patent', r.patent_id::text, c.key, c.county, 'patent_overseas_grant', 'REMOVED', c.version,
+                   to_jsonb(r) - ARRAY['version', 'version_xact']::text[], NULL, nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM old_rows r LEFT JOIN LATERAL (SELECT p.application_number, p.county_code, p.version FROM patent p WHERE p.id = r.patent_id) c(key, county, version) ON true;
+          ELSE
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'Patent', r.patent_id::text, c.key, c.county, 'patent_overseas_grant', CASE WHEN o."patent_id" IS NULL THEN 'CREATED' WHEN n."patent_id" IS NULL THEN 'REMOVED'
+                        WHEN (to_jsonb(o) ->> 'deleted_at') IS NULL AND (to_jsonb(n) ->> 'deleted_at') IS NOT NULL THEN 'DELETED'
+                        WHEN (to_jsonb(o) ->> 'deleted_at') IS NOT NULL AND (to_jsonb(n) ->> 'deleted_at') IS NULL THEN 'RESTORED'
+                        ELSE 'UPDATED' END, c.version,
+                   CASE WHEN NOT o."patent_id" IS NULL THEN to_jsonb(o) - ARRAY['version', 'version_xact']::text[] END, CASE WHEN NOT n."patent_id" IS NULL THEN to_jsonb(n) - ARRAY['version', 'version_xact']::text[] END, nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM old_rows o FULL JOIN new_rows n ON o."patent_id" = n."patent_id" AND o."jurisdiction" = n."jurisdiction"
+                   CROSS JOIN LATERAL (SELECT n.* WHERE NOT n."patent_id" IS NULL UNION ALL SELECT o.* WHERE n."patent_id" IS NULL) r
+                   LEFT JOIN LATERAL (SELECT p.application_number, p.county_code, p.version FROM patent p WHERE p.id = r.patent_id) c(key, county, version) ON true
+             WHERE o."patent_id" IS NULL OR n."patent_id" IS NULL OR (to_jsonb(o) - ARRAY['version', 'version_xact']::text[]) IS DISTINCT FROM (to_jsonb(n) - ARRAY['version', 'version_xact']::text[]);
+          END IF;
+        ELSIF TG_RELID = 'public.patent_award'::regclass THEN
+          IF TG_OP = 'INSERT' THEN
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'Patent', r.patent_id::text, c.key, c.county, 'patent_award', 'CREATED', c.version,
+                   NULL, to_jsonb(r) - ARRAY['version', 'version_xact']::text[], nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM new_rows r LEFT JOIN LATERAL (SELECT p.application_number, p.county_code, p.version FROM patent p WHERE p.id = r.patent_id) c(key, county, version) ON true;
+          ELSIF TG_OP = 'DELETE' THEN
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'Patent', r.patent_id::text, c.key, c.county, 'patent_award', 'REMOVED', c.version,
+                   to_jsonb(r) - ARRAY['version', 'version_xact']::text[], NULL, nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM old_rows r LEFT JOIN LATERAL (SELECT p.application_number, p.county_code, p.version FROM patent p WHERE p.id = r.patent_id) c(key, county, version) ON true;
+          ELSE
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'Patent', r.patent_id::text, c.key, c.county, 'patent_award', CASE WHEN o."patent_id" IS NULL THEN 'CREATED' WHEN n."patent_id" IS NULL THEN 'REMOVED'
+                        WHEN (to_jsonb(o) ->> 'deleted_at') IS NULL AND (to_jsonb(n) ->> 'deleted_at') IS NOT NULL THEN 'DELETED'
+                        WHEN (to_jsonb(o) ->> 'deleted_at') IS NOT NULL AND (to_jsonb(n) ->> 'deleted_at') IS NULL THEN 'RESTORED'
+                        ELSE 'UPDATED' END, c.version,
+                   CASE WHEN NOT o."patent_id" IS NULL THEN to_jsonb(o) - ARRAY['version', 'version_xact']::text[] END, CASE WHEN NOT n."patent_id" IS NULL THEN to_jsonb(n) - ARRAY['version', 'version_xact']::text[] END, nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM old_rows o FULL JOIN new_rows n ON o."patent_id" = n."patent_id" AND o."kind" = n."kind" AND o."year" = n."year"
+                   CROSS JOIN LATERAL (SELECT n.* WHERE NOT n."patent_id" IS NULL UNION ALL SELECT o.* WHERE n."patent_id" IS NULL) r
+                   LEFT JOIN LATERAL (SELECT p.application_number, p.county_code, p.version FROM patent p WHERE p.id = r.patent_id) c(key, county, version) ON true
+             WHERE o."patent_id" IS NULL OR n."patent_id" IS NULL OR (to_jsonb(o) - ARRAY['version', 'version_xact']::text[]) IS DISTINCT FROM (to_jsonb(n) - ARRAY['version', 'version_xact']::text[]);
+          END IF;
+        ELSIF TG_RELID = 'public.pledge_financing'::regclass THEN
+          IF TG_OP = 'INSERT' THEN
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'PledgeFinancing', r.id::text, c.key, c.county, 'pledge_financing', 'CREATED', c.version,
+                   NULL, to_jsonb(r) - ARRAY['version', 'version_xact']::text[], nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM new_rows r LEFT JOIN LATERAL (SELECT r.id::text, e.county_code, r.version FROM enterprise e WHERE e.id = r.enterprise_id) c(key, county, version) ON true;
+          ELSIF TG_OP = 'DELETE' THEN
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'PledgeFinancing', r.id::text, c.key, c.county, 'pledge_financing', 'REMOVED', c.version,
+                   to_jsonb(r) - ARRAY['version', 'version_xact']::text[], NULL, nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM old_rows r LEFT JOIN LATERAL (SELECT r.id::text, e.county_code, r.version FROM enterprise e WHERE e.id = r.enterprise_id) c(key, county, version) ON true;
+          ELSE
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'PledgeFinancing', r.id::text, c.key, c.county, 'pledge_financing', CASE WHEN o."id" IS NULL THEN 'CREATED' WHEN n."id" IS NULL THEN 'REMOVED'
+                        WHEN (to_jsonb(o) ->> 'deleted_at') IS NULL AND (to_jsonb(n) ->> 'deleted_at') IS NOT NULL THEN 'DELETED'
+                        WHEN (to_jsonb(o) ->> 'deleted_at') IS NOT NULL AND (to_jsonb(n) ->> 'deleted_at') IS NULL THEN 'RESTORED'
+                        ELSE 'UPDATED' END, c.version,
+                   CASE WHEN NOT o."id" IS NULL THEN to_jsonb(o) - ARRAY['version', 'version_xact']::text[] END, CASE WHEN NOT n."id" IS NULL THEN to_jsonb(n) - ARRAY['version', 'version_xact']::text[] END, nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM old_rows o FULL JOIN new_rows n ON o."id" = n."id"
+                   CROSS JOIN LATERAL (SELECT n.* WHERE NOT n."id" IS NULL UNION ALL SELECT o.* WHERE n."id" IS NULL) r
+                   LEFT JOIN LATERAL (SELECT r.id::text, e.county_code, r.version FROM enterprise e WHERE e.id = r.enterprise_id) c(key, county, version) ON true
+             WHERE o."id" IS NULL OR n."id" IS NULL OR (to_jsonb(o) - ARRAY['version', 'version_xact']::text[]) IS DISTINCT FROM (to_jsonb(n) - ARRAY['version', 'version_xact']::text[]);
+          END IF;
+        ELSIF TG_RELID = 'public.pledge_financing_patent'::regclass THEN
+          IF TG_OP = 'INSERT' THEN
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'PledgeFinancing', r.pledge_financing_id::text, c.key, c.county, 'pledge_financing_patent', 'CREATED', c.version,
+                   NULL, to_jsonb(r) - ARRAY['version', 'version_xact']::text[], nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM new_rows r LEFT JOIN LATERAL (SELECT f.id::text, e.county_code, f.version FROM pledge_financing f JOIN enterprise e ON e.id = f.enterprise_id WHERE f.id = r.pledge_financing_id) c(key, county, version) ON true;
+          ELSIF TG_OP = 'DELETE' THEN
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'PledgeFinancing', r.pledge_financing_id::text, c.key, c.county, 'pledge_financing_patent', 'REMOVED', c.version,
+                   to_jsonb(r) - ARRAY['version', 'version_xact']::text[], NULL, nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM old_rows r LEFT JOIN LATERAL (SELECT f.id::text, e.county_code, f.version FROM pledge_financing f JOIN enterprise e ON e.id = f.enterprise_id WHERE f.id = r.pledge_financing_id) c(key, county, version) ON true;
+          ELSE
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'PledgeFinancing', r.pledge_financing_id::text, c.key, c.county, 'pledge_financing_patent', CASE WHEN o."pledge_financing_id" IS NULL THEN 'CREATED' WHEN n."pledge_financing_id" IS NULL THEN 'REMOVED'
+                        WHEN (to_jsonb(o) ->> 'deleted_at') IS NULL AND (to_jsonb(n) ->> 'deleted_at') IS NOT NULL THEN 'DELETED'
+                        WHEN (to_jsonb(o) ->> 'deleted_at') IS NOT NULL AND (to_jsonb(n) ->> 'deleted_at') IS NULL THEN 'RESTORED'
+                        ELSE 'UPDATED' END, c.version,
+                   CASE WHEN NOT o."pledge_financing_id" IS NULL THEN to_jsonb(o) - ARRAY['version', 'version_xact']::text[] END, CASE WHEN NOT n."pledge_financing_id" IS NULL THEN to_jsonb(n) - ARRAY['version', 'version_xact']::text[] END, nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM old_rows o FULL JOIN new_rows n ON o."pledge_financing_id" = n."pledge_financing_id" AND o."patent_id" = n."patent_id"
+                   CROSS JOIN LATERAL (SELECT n.* WHERE NOT n."pledge_financing_id" IS NULL UNION ALL SELECT o.* WHERE n."pledge_financing_id" IS NULL) r
+                   LEFT JOIN LATERAL (SELECT f.id::text, e.county_code, f.version FROM pledge_financing f JOIN enterprise e ON e.id = f.enterprise_id WHERE f.id = r.pledge_financing_id) c(key, county, version) ON true
+             WHERE o."pledge_financing_id" IS NULL OR n."pledge_financing_id" IS NULL OR (to_jsonb(o) - ARRAY['version', 'version_xact']::text[]) IS DISTINCT FROM (to_jsonb(n) - ARRAY['version', 'version_xact']::text[]);
+          END IF;
+        ELSIF TG_RELID = 'public.pledge_interest_payment'::regclass THEN
+          IF TG_OP = 'INSERT' THEN
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'PledgeFinancing', r.pledge_financing_id::text, c.key, c.county, 'pledge_interest_payment', 'CREATED', c.version,
+                   NULL, to_jsonb(r) - ARRAY['version', 'version_xact']::text[], nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM new_rows r LEFT JOIN LATERAL (SELECT f.id::text, e.county_code, f.version FROM pledge_financing f JOIN enterprise e ON e.id = f.enterprise_id WHERE f.id = r.pledge_financing_id) c(key, county, version) ON true;
+          ELSIF TG_OP = 'DELETE' THEN
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'PledgeFinancing', r.pledge_financing_id::text, c.key, c.county, 'pledge_interest_payment', 'REMOVED', c.version,
+                   to_jsonb(r) - ARRAY['version', 'version_xact']::text[], NULL, nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM old_rows r LEFT JOIN LATERAL (SELECT f.id::text, e.county_code, f.version FROM pledge_financing f JOIN enterprise e ON e.id = f.enterprise_id WHERE f.id = r.pledge_financing_id) c(key, county, version) ON true;
+          ELSE
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'PledgeFinancing', r.pledge_financing_id::text, c.key, c.county, 'pledge_interest_payment', CASE WHEN o."id" IS NULL THEN 'CREATED' WHEN n."id" IS NULL THEN 'REMOVED'
+                        WHEN (to_jsonb(o) ->> 'deleted_at') IS NULL AND (to_jsonb(n) ->> 'deleted_at') IS NOT NULL THEN 'DELETED'
+                        WHEN (to_jsonb(o) ->> 'deleted_at') IS NOT NULL AND (to_jsonb(n) ->> 'deleted_at') IS NULL THEN 'RESTORED'
+                        ELSE 'UPDATED' END, c.version,
+                   CASE WHEN NOT o."id" IS NULL THEN to_jsonb(o) - ARRAY['version', 'version_xact']::text[] END, CASE WHEN NOT n."id" IS NULL THEN to_jsonb(n) - ARRAY['version', 'version_xact']::text[] END, nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM old_rows o FULL JOIN new_rows n ON o."id" = n."id"
+                   CROSS JOIN LATERAL (SELECT n.* WHERE NOT n."id" IS NULL UNION ALL SELECT o.* WHERE n."id" IS NULL) r
+                   LEFT JOIN LATERAL (SELECT f.id::text, e.county_code, f.version FROM pledge_financing f JOIN enterprise e ON e.id = f.enterprise_id WHERE f.id = r.pledge_financing_id) c(key, county, version) ON true
+             WHERE o."id" IS NULL OR n."id" IS NULL OR (to_jsonb(o) - ARRAY['version', 'version_xact']::text[]) IS DISTINCT FROM (to_jsonb(n) - ARRAY['version', 'version_xact']::text[]);
+          END IF;
+      ELSE
+        RAISE EXCEPTION 'hvp_history: % is not an audited table', TG_RELID::regclass USING ERRCODE = 'insufficient_privilege';
+      END IF;
+      RETURN NULL;
+    END $function$;
 
 CREATE OR REPLACE FUNCTION public.hvp_invention_spans(patent_ids integer[])
  RETURNS TABLE(patent_id integer, county_code text, starts date, ends date, reasons text[])
@@ -1608,7 +2182,7 @@ AS $function$
           SELECT pl.county_code, pl.high_pledge_threshold, make_date(pl.start_year, 1, 1) AS in_force_from,
                  make_date(lead(pl.start_year) OVER (PARTITION BY pl.county_code ORDER BY pl.start_year), 1, 1) AS in_force_until
             FROM plan pl
-           WHERE pl.county_code IN (SELECT p.county_code FROM patent p WHERE p.id = ANY (patent_ids))
+           WHERE pl.county_code = ANY (ARRAY(SELECT DISTINCT p.county_code FROM patent p WHERE p.id = ANY (patent_ids)))
         ),
         invention AS (
           SELECT p.id, p.county_code,
@@ -1701,6 +2275,16 @@ AS $function$
         NEW.county_code := (SELECT e.county_code FROM enterprise e WHERE e.id = NEW.enterprise_id);
         RETURN NEW;
       END $function$;
+
+CREATE OR REPLACE FUNCTION public.hvp_natural_parent(p_code text)
+ RETURNS text
+ LANGUAGE sql
+ STABLE
+AS $function$
+        SELECT l.code FROM county_label l
+         WHERE l.code IN (left(p_code, 4) || '00', left(p_code, 2) || '0000') AND l.code <> p_code
+         ORDER BY l.code DESC LIMIT 1
+      $function$;
 
 CREATE OR REPLACE FUNCTION public.hvp_note_counties(codes text[])
  RETURNS void

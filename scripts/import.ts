@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { createWriteStream, WriteStream } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { csvField } from '../src/export/csv';
 import { EnterpriseCategory } from '../src/enterprise/enterprise-category';
 import { IMPORT_KINDS, ImportKind } from '../src/import/columns';
 import { FileImportSummary, ImportFileError, importFile } from '../src/import/import.service';
@@ -142,11 +143,6 @@ class Progress {
     );
   }
 }
-
-const csvField = (value: string | number | null) => {
-  const text = value === null ? '' : String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
 
 /** Every row's result as CSV, one line per problem or warning (a row without either has one line). */
 class ReportFile {

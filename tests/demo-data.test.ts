@@ -96,6 +96,43 @@ describe('the demo data', () => {
     },
   );
 
+  it('pledges only patents the pledgor owns, each VALID on its registration day (the rule recordPledgeFinancing holds)', async () => {
+    const pledges: { pledgor: string; day: string; patent: { owners: { creditCode: string }[]; status: string } }[] = [];
+    let after: string | null = null;
+    do {
+      const page: any = (
+        await api.ok(
+          `query($after: String) { county(code: "500231") { enterprises(first: 100, after: $after) {
+            pageInfo { hasNextPage endCursor }
+            edges { node { creditCode pledgeFinancings { registeredOn patents { applicationNumber } } } } } } }`,
+          { after },
+        )
+      ).county.enterprises;
+      for (const { node } of page.edges) {
+        for (const financing of node.pledgeFinancings) {
+          for (const patent of financing.patents) {
+            const { patent: onTheDay } = await api.ok(
+              `query($n: String!, $d: Date) { patent(applicationNumber: $n) { status(asOf: $d) owners { creditCode } } }`,
+              {
+                n: patent.applicationNumber,
+                d: financing.registeredOn,
+              },
+            );
+            pledges.push({
+              pledgor: node.creditCode,
+              day: financing.registeredOn,
+              patent: onTheDay,
+            });
+          }
+        }
+      }
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after);
+    expect(pledges.length).toBeGreaterThan(24);
+    expect(pledges.filter((p) => !p.patent.owners.some((o) => o.creditCode === p.pledgor))).toEqual([]);
+    expect(pledges.filter((p) => p.patent.status !== 'VALID')).toEqual([]);
+  });
+
   it('lists enterprises by name in byte order, every one exactly once across pages', async () => {
     const names: string[] = [];
     let after: string | null = null;

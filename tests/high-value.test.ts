@@ -130,7 +130,7 @@ describe('high-value reasons', () => {
     await givenPledge(api, pledgor, '90000000.00', '2023-04-01', [number]);
     expect((await evaluate(number, '2023-05-01')).isHighValue).toBe(false);
     // Dianjiang's plan starts in 2022: a 2021 pledge there has no threshold in 2021 either
-    const early = await givenPatent(api, {});
+    const early = await givenPatent(api, { owners: [pledgor] });
     await givenPledge(api, pledgor, '90000000.00', '2021-04-01', [early]);
     expect((await evaluate(early, '2021-12-31')).isHighValue).toBe(false);
     expect((await evaluate(early, '2022-01-01')).highValueReasons).toEqual(['HIGH_PLEDGE_FINANCING']);

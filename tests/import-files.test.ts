@@ -409,6 +409,16 @@ describe('patent files', () => {
 
 describe('pledge financings and statistics', () => {
   it('imports pledges by enterprise name with amounts in 万元, idempotently, and replaces the patents of a registration', async () => {
+    // granted again (a test above cleared its grant date): a pending application cannot be pledged
+    await importAs(
+      write(
+        'battery-granted.csv',
+        `申请号,发明名称,申请日,授权公告日\n${N.battery},一种锂电池极片的制备方法（修订）,2022-03-07,2023-09-07\n`,
+      ),
+      {
+        kind: 'patents',
+      },
+    );
     const imported = await importAs(fixture('pledge-financings.csv'), { kind: 'pledgeFinancings' });
     expect(brief(imported.results)).toEqual([
       { row: 2, status: 'CREATED', key: `${E.materials.code} 2023-10-16 5000000 示例农村商业银行垫江支行`, problems: [] },

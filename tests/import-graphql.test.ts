@@ -143,6 +143,10 @@ describe('importPatents', () => {
 
 describe('importPledgeFinancings and importCountyStatistics', () => {
   it('record a pledge once and statistics by year', async () => {
+    // granted again (the test above cleared the grant date): a pending application cannot be pledged
+    await api.ok(IMPORT_PATENTS, {
+      rows: [{ applicationNumber: number(1), title: '一种示例方法', filingDate: '2020-01-02', grantDate: '2021.3.4' }],
+    });
     const rows = [
       {
         enterpriseName: '重庆垫江甲科技有限公司',

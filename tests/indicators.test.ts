@@ -327,7 +327,8 @@ describe('the kinds defined in the schema', () => {
     other = await givenEnterprise(api, { serial: 43, countyCode: '500108' });
 
     const sei = { countyCode: D, filingDate: '2019-01-01', strategicIndustry: 'NEW_MATERIALS' };
-    const p1 = await givenPatent(api, { ...sei, grantDate: '2021-01-01', owners: [de1] }); // high-value at both ends
+    // high-value at both ends; owned jointly, since each pledgor below must be among its owners
+    const p1 = await givenPatent(api, { ...sei, grantDate: '2021-01-01', owners: [de1, de2, other] });
     await givenPatent(api, { ...sei, grantDate: '2021-01-01', lapseDate: '2023-01-01' }); // only at the baseline
     await givenPatent(api, { ...sei, grantDate: '2022-05-01' }); // only on asOf
     await givenPatent(api, {

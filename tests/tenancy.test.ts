@@ -1,6 +1,7 @@
 import { Role } from '../src/auth/principal';
 import { RequestDatabase } from '../src/db/request-database';
 import {
+  applicationNumber,
   creditCode,
   givenChongqingAndDianjiang,
   givenCounty,
@@ -251,8 +252,8 @@ describe('an EDITOR of one county', () => {
   it('writes enterprises, patents and financings there', async () => {
     const editor = editorA();
     await editor.ok(UPSERT_ENTERPRISE, { input: { creditCode: creditCode(21), countyCode: '500231', name: '编辑企业', memberships: [] } });
-    await givenPatent(editor as TestApi, { countyCode: '500231', owners: [creditCode(21)] });
-    await givenPledge(editor as TestApi, creditCode(21), '100.00', '2024-01-01', [PA]);
+    const owned = await givenPatent(editor as TestApi, { countyCode: '500231', owners: [creditCode(21)] });
+    await givenPledge(editor as TestApi, creditCode(21), '100.00', '2024-01-01', [owned]);
     expect(
       await api.sql(
         `SELECT count(*)::int AS n FROM pledge_financing f JOIN enterprise e ON e.id = f.enterprise_id WHERE e.credit_code = $1`,
@@ -444,5 +445,282 @@ describe("the counties of a patent's owners", () => {
     await givenPatent(city as TestApi, { applicationNumber: PX, countyCode: '500232', owners: [B1] });
     expect(await codes()).toEqual(['500232']);
     expect(await seenByA()).toBe(false);
+  });
+});
+
+describe('adding a county (GB/T 2260: a code names its place)', () => {
+  const UPSERT_COUNTY = `mutation($input: CountyInput!) { upsertCounty(input: $input) { code parentCode } }`;
+  const county = (code: string, name: string, parentCode: string | null) => ({ input: { code, name, parentCode } });
+  const stored = (code: string) => api.sql(`SELECT code, parent_code FROM county WHERE code = $1`, [code]);
+
+  it("is FORBIDDEN to a county's own ADMIN: it may not annex a code as its child, nor add one under its city", async () => {
+    for (const parent of ['500231', '500000', null]) {
+      await refusedWith(adminA(), 'FORBIDDEN', UPSERT_COUNTY, county('500236', '忠县', parent));
+    }
+    expect(await stored('500236')).toEqual([]);
+    // the database refuses it too, whatever the application checked
+    const db = new RequestDatabase(api.dataSource, {}, adminA().principal);
+    try {
+      await expect(db.query(sql`INSERT INTO county (code, name, parent_code) VALUES ('500236', '忠县', '500231')`)).rejects.toMatchObject({
+        code: '42501',
+      });
+    } finally {
+      await db.finish(false);
+    }
+  });
+
+  it('needs a parent consistent with the code: the city ADMIN adds 500236 under 500000, never under one of its counties', async () => {
+    const refused = await refusedWith(cityAdmin(), 'BAD_USER_INPUT', UPSERT_COUNTY, county('500236', '忠县', '500231'));
+    expect(refused.errors?.[0].extensions).toMatchObject({ field: 'input.parentCode', reason: expect.stringContaining('500000') });
+    const db = new RequestDatabase(api.dataSource, {}, cityAdmin().principal);
+    try {
+      await expect(db.query(sql`INSERT INTO county (code, name, parent_code) VALUES ('500236', '忠县', '500231')`)).rejects.toMatchObject({
+        code: '42501',
+      });
+    } finally {
+      await db.finish(false);
+    }
+    expect(await stored('500236')).toEqual([]);
+    expect((await cityAdmin().ok(UPSERT_COUNTY, county('500236', '忠县', '500000'))).upsertCounty).toEqual({
+      code: '500236',
+      parentCode: '500000',
+    });
+    // and, as its own, sees it
+    expect(await counties(api.as({ role: Role.VIEWER, counties: ['500000'] }))).toContain('500236');
+  });
+
+  it('takes the first four digits before the first two: a prefecture, when there is one, is the natural parent', async () => {
+    await givenCounty(api, '520000', '贵州省');
+    await givenCounty(api, '520100', '贵阳市', '520000');
+    const province = api.as({ role: Role.ADMIN, counties: ['520000'] });
+    const city = api.as({ role: Role.ADMIN, counties: ['520100'] });
+    // the province may not skip its prefecture, neither as the parent nor as the adder
+    await refusedWith(province, 'FORBIDDEN', UPSERT_COUNTY, county('520102', '南明区', '520000'));
+    await refusedWith(province, 'FORBIDDEN', UPSERT_COUNTY, county('520102', '南明区', '520100'));
+    await refusedWith(city, 'BAD_USER_INPUT', UPSERT_COUNTY, county('520102', '南明区', '520000'));
+    expect(await stored('520102')).toEqual([]);
+    expect((await city.ok(UPSERT_COUNTY, county('520102', '南明区', '520100'))).upsertCounty.parentCode).toBe('520100');
+    // a prefecture's own natural parent is its province, which the city ADMIN does not hold
+    await refusedWith(city, 'FORBIDDEN', UPSERT_COUNTY, county('520100', '贵阳', '520000'));
+    expect(await api.sql(`SELECT name FROM county WHERE code = '520100'`)).toEqual([{ name: '贵阳市' }]);
+  });
+
+  it('is free to an ADMIN of every county ("*"), who may place a code anywhere', async () => {
+    expect((await api.ok(UPSERT_COUNTY, county('500237', '特例', '500231'))).upsertCounty.parentCode).toBe('500231');
+    expect((await api.ok(UPSERT_COUNTY, county('530000', '云南省', null))).upsertCounty.parentCode).toBeNull();
+  });
+});
+
+describe('probes of another county through what a caller may see or write', () => {
+  it("answers FORBIDDEN for the plan consistency of another county reached through a patent's county", async () => {
+    await givenPlan(api, {
+      countyCode: '500232',
+      startYear: 2024,
+      targets: { HIGH_TECH: 1 },
+      indicatorTargets: [
+        { kind: 'HIGH_VALUE_PATENTS', target: 10 },
+        { kind: 'HIGH_VALUE_PATENTS_PER_10K_RESIDENTS', target: 1 },
+      ],
+    });
+    await api.ok(`mutation { setCountyStatistics(input: { countyCode: "500232", year: 2024, population: 300000 }) { year } }`);
+    const CONSISTENCY = `{ patent(applicationNumber: "${PJ}") { county { code plan(year: 2024) { title consistency { ratioKind impliedTotal } } } } }`;
+    // the plan itself is a published document; the figures behind its consistency are the county's
+    const refused = await refusedWith(viewerA(), 'FORBIDDEN', CONSISTENCY);
+    expect(refused.data?.patent.county.plan).toBeNull();
+    const own = await api.as({ role: Role.VIEWER, counties: ['500232'] }).ok(CONSISTENCY);
+    expect(own.patent.county.plan.consistency).toEqual([{ ratioKind: 'HIGH_VALUE_PATENTS_PER_10K_RESIDENTS', impliedTotal: 30 }]);
+    await refusedWith(enterpriseA1(), 'FORBIDDEN', `{ county(code: "500231") { plan { consistency { ratioKind } } } }`);
+  });
+
+  it("answers a write naming another county's record exactly as one naming a record that does not exist", async () => {
+    const [{ id: financing }] = await api.sql(
+      `SELECT f.id::text FROM pledge_financing f JOIN enterprise e ON e.id = f.enterprise_id WHERE e.credit_code = $1`,
+      [B1],
+    );
+    const [{ id: membership }] = await api.sql(
+      `SELECT m.id::text FROM enterprise_membership m JOIN enterprise e ON e.id = m.enterprise_id WHERE e.credit_code = $1`,
+      [B1],
+    );
+    const enterprises: [string, string] = [B1, creditCode(98, '500232')];
+    const patents: [string, string] = [PB, applicationNumber()];
+    const ids: [string, string] = [financing, '999999'];
+    const pledge = (enterprise: string, patent: string) => ({
+      enterpriseCreditCode: enterprise,
+      lender: '银行',
+      amount: '1.00',
+      registeredOn: '2024-01-01',
+      patentApplicationNumbers: [patent],
+    });
+    const RECORD_PLEDGE = `mutation($input: PledgeFinancingInput!) { recordPledgeFinancing(input: $input) { id } }`;
+    const IMPORT_PLEDGES = `mutation($rows: [PledgeFinancingImportRow!]!) { importPledgeFinancings(countyCode: "500231", rows: $rows, dryRun: true) {
+      rows { status problems { field reason } } } }`;
+    const pledgeRow = (enterprise: string, patent: string) => ({
+      enterpriseCreditCode: enterprise,
+      lender: '银行',
+      amount: '1',
+      registeredOn: '2024-01-01',
+      patents: [patent],
+    });
+    /** each probe: the query, the pair of keys (another county's, unknown), the variables for a key */
+    const probes: [string, string, [string, string], (key: string) => Record<string, unknown>][] = [
+      [
+        'an owner',
+        `mutation($input: PatentInput!) { upsertPatent(input: $input) { id } }`,
+        enterprises,
+        (key) => ({
+          input: {
+            applicationNumber: PA,
+            title: 'x',
+            type: 'INVENTION',
+            countyCode: '500231',
+            filingDate: '2020-01-01',
+            ownerCreditCodes: [A1, key],
+          },
+        }),
+      ],
+      ['the pledgor', RECORD_PLEDGE, enterprises, (key) => ({ input: pledge(key, PA) })],
+      ['a pledged patent', RECORD_PLEDGE, patents, (key) => ({ input: pledge(A1, key) })],
+      ['deletePatent', `mutation($n: String!) { deletePatent(applicationNumber: $n) { id } }`, patents, (n) => ({ n })],
+      ['deleteEnterprise', `mutation($c: String!) { deleteEnterprise(creditCode: $c) { id } }`, enterprises, (c) => ({ c })],
+      ['deleteMembership', `mutation($id: ID!) { deleteMembership(id: $id) { id } }`, [membership, '999999'], (id) => ({ id })],
+      [
+        'updatePledgeFinancing',
+        `mutation($id: ID!, $input: PledgeFinancingInput!) { updatePledgeFinancing(id: $id, input: $input) { id } }`,
+        ids,
+        (id) => ({ id, input: pledge(A1, PA) }),
+      ],
+      ['deletePledgeFinancing', `mutation($id: ID!) { deletePledgeFinancing(id: $id) { id } }`, ids, (id) => ({ id })],
+      [
+        'an interest payment',
+        `mutation($input: PledgeInterestPaymentInput!) { recordPledgeInterestPayment(input: $input) { id } }`,
+        ids,
+        (financingId) => ({ input: { financingId, paidOn: '2024-03-01', amount: '1.00' } }),
+      ],
+      [
+        'a loan',
+        `mutation($input: KnowledgeValueLoanInput!) { recordKnowledgeValueLoan(input: $input) { id } }`,
+        enterprises,
+        (enterpriseCreditCode) => ({ input: { enterpriseCreditCode, lender: '银行', amount: '1.00', grantedOn: '2024-01-01' } }),
+      ],
+      ['an imported pledgor', IMPORT_PLEDGES, enterprises, (key) => ({ rows: [pledgeRow(key, PA)] })],
+      ['an imported pledged patent', IMPORT_PLEDGES, patents, (key) => ({ rows: [pledgeRow(A1, key)] })],
+      [
+        'an imported patentee',
+        `mutation($rows: [PatentImportRow!]!) { importPatents(countyCode: "500231", rows: $rows, dryRun: true) {
+           rows { status problems { field reason } } } }`,
+        enterprises,
+        (key) => ({ rows: [{ applicationNumber: PA, title: 'x', filingDate: '2020-01-01', owners: [A1, key] }] }),
+      ],
+    ];
+    for (const [what, query, keys, variables] of probes) {
+      const answers = await Promise.all(
+        keys.map(async (key) => {
+          const result = await editorA().execute(query, variables(key));
+          return JSON.stringify(result.errors?.map((e) => [e.extensions?.code, e.message]) ?? result.data).replaceAll(key, 'KEY');
+        }),
+      );
+      expect([what, answers[0]]).toEqual([what, answers[1]]);
+      expect(answers[0]).toMatch(/BAD_USER_INPUT|REFUSED/);
+    }
+  });
+
+  it('answers a key another county holds with one refusal, live or deleted there, naming nothing of it', async () => {
+    const B2 = await givenEnterprise(api, { serial: 5, countyCode: '500232', name: '乙二' });
+    await api.ok(`mutation { deleteEnterprise(creditCode: "${B2}") { id } }`);
+    const take = (code: string) =>
+      editorA().execute(UPSERT_ENTERPRISE, { input: { creditCode: code, countyCode: '500231', name: '同码', memberships: [] } });
+    const [live, deleted] = [await take(B1), await take(B2)];
+    expect(live.errors).toEqual(deleted.errors);
+    expect(live.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(JSON.stringify(live)).not.toMatch(/500232|乙/);
+  });
+});
+
+describe('writing back what was read (lists a caller sees filtered)', () => {
+  const UPSERT_PATENT = `mutation($input: PatentInput!) { upsertPatent(input: $input) { owners { creditCode } } }`;
+  const ownersAsStored = async (number: string) =>
+    (
+      await api.sql(
+        `SELECT e.credit_code, po.position FROM patent_owner po JOIN enterprise e ON e.id = po.enterprise_id
+          JOIN patent p ON p.id = po.patent_id WHERE p.application_number = $1 ORDER BY po.position`,
+        [number],
+      )
+    ).map((row) => row.credit_code);
+  const wulongEditor = () => api.as({ role: Role.EDITOR, counties: ['500232'] });
+  const patentInput = (number: string, owners: string[]) => ({
+    applicationNumber: number,
+    title: `专利 ${number}`,
+    type: 'INVENTION',
+    countyCode: '500232',
+    filingDate: '2020-01-01',
+    grantDate: '2021-01-01',
+    ownerCreditCodes: owners,
+  });
+
+  it("keeps the co-owners of another county when a patent's owners are written back as read", async () => {
+    const PX = await givenPatent(api, { countyCode: '500232', owners: [B1, A1] });
+    const { patent } = await wulongEditor().ok(PATENT, { number: PX });
+    expect(patent.owners).toEqual([{ name: '乙一' }]); // 甲一 is outside 500232
+    const written = await wulongEditor().ok(UPSERT_PATENT, { input: patentInput(PX, [B1]) });
+    expect(written.upsertPatent.owners).toEqual([{ creditCode: B1 }]);
+    expect(await ownersAsStored(PX)).toEqual([B1, A1]);
+    // and A's county still sees and counts the patent its enterprise co-owns
+    expect((await viewerA().ok(PATENT, { number: PX })).patent.owners).toEqual([{ name: '甲一' }]);
+  });
+
+  it('keeps the invisible owners in their places and puts the given ones around them', async () => {
+    const B4 = await givenEnterprise(api, { serial: 6, countyCode: '500232', name: '乙四' });
+    const B5 = await givenEnterprise(api, { serial: 7, countyCode: '500232', name: '乙五' });
+    const PY = await givenPatent(api, { countyCode: '500232', owners: [B1, A1, B4] });
+    await wulongEditor().ok(UPSERT_PATENT, { input: patentInput(PY, [B4, B1, B5]) });
+    expect(await ownersAsStored(PY)).toEqual([B4, A1, B1, B5]);
+    await wulongEditor().ok(UPSERT_PATENT, { input: patentInput(PY, [B5]) });
+    expect(await ownersAsStored(PY)).toEqual([B5, A1]);
+    await wulongEditor().ok(UPSERT_PATENT, { input: patentInput(PY, []) });
+    expect(await ownersAsStored(PY)).toEqual([A1]);
+    // writing what is stored again changes nothing, the version included
+    const [{ version }] = await api.sql(`SELECT version FROM patent WHERE application_number = $1`, [PY]);
+    await wulongEditor().ok(UPSERT_PATENT, { input: patentInput(PY, []) });
+    expect(await api.sql(`SELECT version FROM patent WHERE application_number = $1`, [PY])).toEqual([{ version }]);
+  });
+
+  it('keeps them through the import too', async () => {
+    const PZ = await givenPatent(api, { countyCode: '500232', owners: [B1, A1] });
+    const { importPatents } = await wulongEditor().ok(
+      `mutation($rows: [PatentImportRow!]!) { importPatents(countyCode: "500232", rows: $rows) { rows { status problems { reason } } } }`,
+      { rows: [{ applicationNumber: PZ, title: '改名', filingDate: '2020-01-01', grantDate: '2021-01-01', owners: [B1] }] },
+    );
+    expect(importPatents.rows).toEqual([{ status: 'UPDATED', problems: [] }]);
+    expect(await ownersAsStored(PZ)).toEqual([B1, A1]);
+  });
+
+  it('keeps pledged patents the caller no longer sees when a financing is written back as read', async () => {
+    // A1 pledges two patents it co-owns; then 500232's patent is no longer A1's, so A's editor no longer sees it
+    const M = await givenPatent(api, { countyCode: '500231', owners: [A1] });
+    const W = await givenPatent(api, { countyCode: '500232', owners: [B1, A1] });
+    await givenPledge(api, A1, '500000.00', '2022-05-01', [M, W]);
+    await givenPatent(api, { applicationNumber: W, countyCode: '500232', owners: [B1] });
+    const { enterprise } = await editorA().ok(
+      `query($code: String!) { enterprise(creditCode: $code) { pledgeFinancings { id registeredOn patents { applicationNumber } } } }`,
+      { code: A1 },
+    );
+    const financing = enterprise.pledgeFinancings.find((f: any) => f.registeredOn === '2022-05-01');
+    expect(financing.patents).toEqual([{ applicationNumber: M }]);
+    await editorA().ok(`mutation($id: ID!, $input: PledgeFinancingInput!) { updatePledgeFinancing(id: $id, input: $input) { id } }`, {
+      id: financing.id,
+      input: {
+        enterpriseCreditCode: A1,
+        lender: '示例银行',
+        amount: '500000.00',
+        registeredOn: '2022-05-01',
+        patentApplicationNumbers: [M],
+      },
+    });
+    const pledged = await api.sql(
+      `SELECT p.application_number FROM pledge_financing_patent fp JOIN patent p ON p.id = fp.patent_id
+        WHERE fp.pledge_financing_id = $1 ORDER BY 1`,
+      [financing.id],
+    );
+    expect(pledged.map((row) => row.application_number)).toEqual([M, W].sort());
   });
 });

@@ -1,10 +1,9 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { requireAdmin, requireCountyInScope, requireCountyWide } from '../auth/guard';
-import { allCounties } from '../auth/principal';
 import { Context } from '../graphql/context';
 import { ExpectedVersionArg } from '../graphql/arguments';
-import { forbidden } from '../graphql/errors';
 import { County, CountyStatistics } from './county';
+import { requireCountyPlacement } from './county-place';
 import { CountyInput, CountyStatisticsInput } from './county.inputs';
 import { countyLoader, listCounties, setCountyStatistics, statisticsLoader, upsertCounty } from './county.sql';
 
@@ -28,16 +27,15 @@ export class CountyResolver {
 
   @Mutation(() => County, {
     description:
-      '创建或更新县: keyed by code. ADMIN only: an ADMIN of every county ("*") for any county; otherwise only a county whose ' +
-      "parentCode is one of the caller's own codes (a city-level ADMIN adds and edits the counties under it)",
+      '创建或更新县: keyed by code. ADMIN only: an ADMIN of every county ("*") for any county, under any existing parent; ' +
+      "otherwise only a county whose natural parent under GB/T 2260 — its prefecture (the code's first four digits, then 00) " +
+      "when one is registered, else its province (the first two, then 0000) — is one of the caller's own codes, and with that " +
+      "parent (a city-level ADMIN adds and edits the counties under it; a county's own ADMIN adds no children and does not " +
+      'rename its county). FORBIDDEN otherwise; BAD_USER_INPUT for a parentCode that is not the natural parent',
   })
   async upsertCounty(@Arg('input', () => CountyInput) input: CountyInput, @Ctx() ctx: Context): Promise<County> {
     requireAdmin(ctx, 'upsertCounty');
-    if (!allCounties(ctx.principal) && !(input.parentCode && ctx.principal.counties.includes(input.parentCode))) {
-      throw forbidden(
-        "input.parentCode: a county can be added or changed only under one of the caller's own codes, or by an ADMIN of every county",
-      );
-    }
+    await requireCountyPlacement(ctx, input);
     const county = await ctx.db.atomically(() => upsertCounty(ctx.db, input));
     // the counties under the caller's codes may have changed
     await ctx.db.refreshScope();

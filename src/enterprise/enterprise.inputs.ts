@@ -1,6 +1,6 @@
 import { ArrayUnique, ValidateNested } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
-import { IsCountyCode, IsCreditCode, IsNonBlank, IsNotBefore } from '../graphql/rules';
+import { IsCountyCode, IsCreditCode, IsNonBlank, IsNotBefore, IsShortList } from '../graphql/rules';
 import { DateScalar } from '../graphql/scalars';
 import { EnterpriseCategory } from './enterprise-category';
 
@@ -35,7 +35,8 @@ export class EnterpriseInput {
   @IsNonBlank(200)
   name: string;
 
-  @Field(() => [CategoryMembershipInput], { description: "replaces the enterprise's memberships" })
+  @Field(() => [CategoryMembershipInput], { description: "replaces the enterprise's memberships; at most 100" })
+  @IsShortList()
   @ValidateNested()
   @ArrayUnique((m: CategoryMembershipInput) => `${m.category} ${m.validFrom}`, {
     message: 'lists the same category with the same validFrom twice',

@@ -1,10 +1,13 @@
 /**
  * An export table as a file. CSV: UTF-8 with a byte-order mark (Excel in China otherwise reads it as GBK and garbles
  * the Chinese), CRLF line ends, RFC 4180 quoting, the header first, numbers without thousands separators (so that a
- * file can be read back), percentages as "85.3%". XLSX: a sheet with a title row, the header (bold, frozen, with an
- * autofilter) and the rows, numbers as numbers with a display format; a 说明 sheet with where the table came from.
+ * file can be read back), percentages as "85.3%", text that a spreadsheet would take for a formula neutralised
+ * (src/export/csv.ts). XLSX: a sheet with a title row, the header (bold, frozen, with an autofilter) and the rows,
+ * numbers as numbers with a display format, text as strings (never formulas: a name such as "=HYPERLINK(…)" stays
+ * text); a 说明 sheet with where the table came from.
  */
 import ExcelJS from 'exceljs';
+import { csvTextField } from './csv';
 import { ColumnKind, ExportCell, ExportTable } from './export-tables';
 
 export const EXPORT_FORMATS = ['xlsx', 'csv'] as const;
@@ -20,9 +23,10 @@ const BOM = '\uFEFF';
 /** At most `digits` decimals, no trailing zeros: 12.5, 3, 0.33. */
 const trimmed = (value: number, digits: number) => String(Number(value.toFixed(digits)));
 
-function csvText(value: ExportCell, kind: ColumnKind): string {
+/** A cell as CSV: text neutralised and quoted (src/export/csv.ts); a number written as a number, in its column's way. */
+function csvCell(value: ExportCell, kind: ColumnKind): string {
   if (value === null) return '';
-  if (typeof value === 'string') return value;
+  if (typeof value === 'string') return csvTextField(value);
   switch (kind) {
     case 'percent':
       return `${trimmed(value * 100, 1)}%`;
@@ -33,12 +37,10 @@ function csvText(value: ExportCell, kind: ColumnKind): string {
   }
 }
 
-const quoted = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
-
 export function toCsv(table: ExportTable): Buffer {
   const lines = [
-    table.columns.map((column) => quoted(column.header)).join(','),
-    ...table.rows.map((row) => row.map((cell, i) => quoted(csvText(cell, table.columns[i].kind))).join(',')),
+    table.columns.map((column) => csvTextField(column.header)).join(','),
+    ...table.rows.map((row) => row.map((cell, i) => csvCell(cell, table.columns[i].kind)).join(',')),
   ];
   return Buffer.from(BOM + lines.join('\r\n') + '\r\n', 'utf8');
 }

@@ -2,7 +2,8 @@ import { RequestDatabase } from '../db/request-database';
 import { sql } from '../db/sql';
 import { enterpriseIdOf } from '../enterprise/enterprise.sql';
 import { Context } from '../graphql/context';
-import { badUserInput } from '../graphql/errors';
+import { badUserInput, forbidden } from '../graphql/errors';
+import { patentStatusSql } from '../high-value/high-value.sql';
 import { DeletedRecord, expectVersion, setDeleted } from '../history/versions';
 import { byKey, groupByKey } from '../graphql/loaders';
 import { parseApplicationNumber } from '../identifiers/application-number';
@@ -45,19 +46,79 @@ export function pledgedPatentsLoader(ctx: Context) {
   });
 }
 
-/** The enterprise and the pledged patents of an input, looked up: both must exist. */
+interface PledgedPatent {
+  id: number;
+  applicationNumber: string;
+  /** attributed to a county of the caller's scope (Row Level Security shows a staff caller exactly those counties) */
+  inScope: boolean;
+  /** the pledging enterprise is among its owners */
+  owned: boolean;
+  /** its status on the registration day */
+  status: string;
+}
+
+/**
+ * The enterprise and the pledged patents of an input, looked up and checked (issue 17): both must exist; a patent
+ * attributed to a county outside the caller's counties is FORBIDDEN (a pledge changes that county's figures: record it
+ * with a scope that covers both counties); the pledging enterprise must be among the owners of every pledged patent,
+ * and each must be VALID (granted, neither lapsed nor expired) on the registration day — BAD_USER_INPUT naming the
+ * patent otherwise.
+ */
 async function pledgeParties(db: RequestDatabase, input: PledgeFinancingInput): Promise<{ enterpriseId: number; patentIds: number[] }> {
   const enterpriseId = await enterpriseIdOf(db, input.enterpriseCreditCode, 'input.enterpriseCreditCode');
   const numbers = pledgedNumbers(input);
-  const patents = await db.query<{ id: number; applicationNumber: string }>(
-    sql`SELECT id, application_number AS "applicationNumber" FROM patent WHERE application_number = ANY(${numbers})`,
+  const patents = await db.query<PledgedPatent>(
+    sql`SELECT p.id, p.application_number AS "applicationNumber",
+               EXISTS (SELECT 1 FROM county c WHERE c.code = p.county_code) AS "inScope",
+               EXISTS (SELECT 1 FROM patent_owner po WHERE po.patent_id = p.id AND po.enterprise_id = ${enterpriseId}) AS owned,
+               ${patentStatusSql(sql`p`, sql`${input.registeredOn}::date`)} AS status
+          FROM patent p WHERE p.application_number = ANY(${numbers})`,
   );
-  const ids = new Map(patents.map((patent) => [patent.applicationNumber, patent.id]));
-  const unknown = numbers.findIndex((number) => !ids.has(number));
-  if (unknown >= 0) {
-    throw badUserInput(`input.patentApplicationNumbers[${unknown}]`, `no patent with application number ${numbers[unknown]}`);
+  const found = new Map(patents.map((patent) => [patent.applicationNumber, patent]));
+  const field = (i: number) => `input.patentApplicationNumbers[${i}]`;
+  const first = (refused: (patent: PledgedPatent) => boolean) => numbers.findIndex((number) => refused(found.get(number)!));
+  const unknown = numbers.findIndex((number) => !found.has(number));
+  if (unknown >= 0) throw badUserInput(field(unknown), `no patent with application number ${numbers[unknown]}`);
+  const outside = first((patent) => !patent.inScope);
+  if (outside >= 0) throw outsideScope(field(outside), numbers[outside]);
+  const notOwned = first((patent) => !patent.owned);
+  if (notOwned >= 0) {
+    const creditCode = input.enterpriseCreditCode.trim().toUpperCase();
+    throw badUserInput(
+      field(notOwned),
+      `patent ${numbers[notOwned]} is not owned by the pledging enterprise ${creditCode}: only a patentee can pledge it`,
+    );
   }
-  return { enterpriseId, patentIds: numbers.map((number) => ids.get(number)!) };
+  const invalid = first((patent) => patent.status !== 'VALID');
+  if (invalid >= 0) {
+    throw badUserInput(
+      field(invalid),
+      `patent ${numbers[invalid]} is ${found.get(numbers[invalid])!.status} on the registration day ${input.registeredOn}: ` +
+        'only a granted patent in force (VALID) can be pledged',
+    );
+  }
+  return { enterpriseId, patentIds: numbers.map((number) => found.get(number)!.id) };
+}
+
+const outsideScope = (field: string, number: string) =>
+  forbidden(
+    `patent ${number} is attributed to a county outside the caller's counties; a pledge of it changes that county's figures ` +
+      'and is recorded by a caller whose counties cover both',
+    field,
+  );
+
+/**
+ * A recorded financing may be changed, deleted or restored only by a caller whose counties cover every county its
+ * pledged patents are attributed to: FORBIDDEN otherwise.
+ */
+async function assertPledgeInScope(db: RequestDatabase, financingId: number): Promise<void> {
+  const [outside] = await db.query<{ applicationNumber: string }>(
+    sql`SELECT p.application_number AS "applicationNumber"
+          FROM pledge_financing_patent fp JOIN patent p ON p.id = fp.patent_id
+         WHERE fp.pledge_financing_id = ${financingId} AND NOT EXISTS (SELECT 1 FROM county c WHERE c.code = p.county_code)
+         ORDER BY p.application_number LIMIT 1`,
+  );
+  if (outside) throw outsideScope('id', outside.applicationNumber);
 }
 
 /** Adds pledged patents to a financing. */
@@ -108,6 +169,7 @@ export async function findPledgeFinancingsByKey(
 
 /** Replaces the pledged patents of a recorded financing with those of an input (the same rules as recording it). */
 export async function replacePledgedPatents(db: RequestDatabase, financingId: number, input: PledgeFinancingInput): Promise<void> {
+  await assertPledgeInScope(db, financingId);
   const { patentIds } = await pledgeParties(db, input);
   await db.query(sql`DELETE FROM pledge_financing_patent WHERE pledge_financing_id = ${financingId}`);
   await pledgePatents(db, financingId, patentIds);
@@ -136,6 +198,7 @@ export async function updatePledgeFinancing(
     expected: expectedVersion,
     what: `pledge financing ${id}`,
   });
+  await assertPledgeInScope(db, key);
   const { enterpriseId, patentIds } = await pledgeParties(db, input);
   const [updated] = await db.query<{ id: number }>(
     sql`UPDATE pledge_financing f
@@ -152,11 +215,15 @@ export async function updatePledgeFinancing(
   return financing;
 }
 
-export function deletePledgeFinancing(db: RequestDatabase, id: string, expectedVersion: number | null): Promise<DeletedRecord> {
+export async function deletePledgeFinancing(db: RequestDatabase, id: string, expectedVersion: number | null): Promise<DeletedRecord> {
+  const key = financingId(id);
+  if (key !== null) await assertPledgeInScope(db, key);
   return setDeleted(db, { table: 'pledge_financing', key: id, deleted: true, expectedVersion, field: 'id' });
 }
 
 export async function restorePledgeFinancing(db: RequestDatabase, id: string, expectedVersion: number | null): Promise<PledgeFinancing> {
+  const key = financingId(id);
+  if (key !== null) await assertPledgeInScope(db, key);
   const restored = await setDeleted(db, { table: 'pledge_financing', key: id, deleted: false, expectedVersion, field: 'id' });
   const [financing] = await db.query<PledgeFinancing>(sql`SELECT ${PLEDGE_COLUMNS} FROM pledge_financing f WHERE f.id = ${restored.id}`);
   return financing;

@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { ArrayNotEmpty, ArrayUnique } from 'class-validator';
-import { IsApplicationNumber, IsCreditCode, IsNonBlank, IsPositiveAmount } from '../graphql/rules';
+import { IsNotAfterToday } from '../graphql/not-after-today';
+import { IsApplicationNumber, IsCreditCode, IsNonBlank, IsPositiveAmount, IsShortList } from '../graphql/rules';
 import { DateScalar, DecimalScalar } from '../graphql/scalars';
 import { parseApplicationNumber } from '../identifiers/application-number';
 
@@ -41,11 +42,15 @@ export class PledgeFinancingInput {
   @IsPositiveAmount()
   amount: string;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: '登记日: not after today' })
+  @IsNotAfterToday()
   registeredOn: string;
 
-  @Field(() => [String], { description: 'the pledged patents (at least one), by application number in any accepted spelling' })
+  @Field(() => [String], {
+    description: 'the pledged patents (at least one, at most 100), by application number in any accepted spelling',
+  })
   @ArrayNotEmpty({ message: 'must name at least one patent' })
+  @IsShortList()
   @IsApplicationNumber({ each: true })
   @ArrayUnique(
     (number: string) => {

@@ -1,4 +1,5 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { IsNotAfterToday } from '../graphql/not-after-today';
 import { IsPositiveAmount } from '../graphql/rules';
 import { DateScalar, DecimalScalar } from '../graphql/scalars';
 
@@ -26,7 +27,8 @@ export class PledgeInterestPaymentInput {
   @Field(() => ID, { description: '质押融资: the id of the pledge financing (PledgeFinancing.id)' })
   financingId: string;
 
-  @Field(() => DateScalar, { description: "付息日: not before the financing's registration day" })
+  @Field(() => DateScalar, { description: "付息日: not before the financing's registration day, not after today" })
+  @IsNotAfterToday()
   paidOn: string;
 
   @Field(() => DecimalScalar, { description: '付息金额: yuan, positive' })

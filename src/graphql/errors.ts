@@ -71,8 +71,9 @@ export function conflict(field: string, reason: string): GraphQLError {
   return coded('CONFLICT', `${field}: ${reason}`, { field, reason });
 }
 
-export function forbidden(reason: string): GraphQLError {
-  return coded('FORBIDDEN', reason);
+/** Not allowed; `field`, when given, names the input that is outside the caller's counties or role (the message starts with it). */
+export function forbidden(reason: string, field?: string): GraphQLError {
+  return field === undefined ? coded('FORBIDDEN', reason) : coded('FORBIDDEN', `${field}: ${reason}`, { field, reason });
 }
 
 export function unauthenticated(reason: string): GraphQLError {

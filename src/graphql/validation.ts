@@ -1,17 +1,26 @@
 import { validate, ValidationArguments, ValidationError, ValidationOptions, registerDecorator } from 'class-validator';
 import { ResolverData } from 'type-graphql';
+import { Context } from './context';
 import { badUserInput } from './errors';
+import { futureProblems } from './not-after-today';
 
 /**
  * type-graphql's argument validator: runs class-validator on an input object and refuses it with one
- * BAD_USER_INPUT error that names every failing field by its path, e.g. "input.memberships[1].validTo".
+ * BAD_USER_INPUT error that names every failing field by its path, e.g. "input.memberships[1].validTo"; days that may
+ * not lie ahead are checked against the request's day (ctx.today; not-after-today.ts).
  */
 export async function validateArgument(value: unknown, _type: unknown, data: ResolverData<object>): Promise<void> {
   if (value === null || typeof value !== 'object') return;
   const errors = await validate(value as object, { skipMissingProperties: true, forbidUnknownValues: false });
-  if (errors.length === 0) return;
   const argName = Object.entries(data.args).find(([, arg]) => arg === value)?.[0] ?? 'input';
-  const problems = errors.flatMap((error) => flatten(error, argName));
+  const problems = [
+    ...errors.flatMap((error) => flatten(error, argName)),
+    ...futureProblems(value, (data.context as Context).today).map((p) => ({
+      field: p.path.startsWith('[') ? `${argName}${p.path}` : `${argName}.${p.path}`,
+      reason: p.reason,
+    })),
+  ];
+  if (problems.length === 0) return;
   const first = problems[0];
   const error = badUserInput(first.field, first.reason);
   if (problems.length > 1) {

@@ -37,7 +37,8 @@ async function importRows(
     throw badUserInput('rows', `at most ${MAX_IMPORT_ROWS} rows per call, got ${rows.length}: send them in batches`);
   }
   const results: RowResult[] = [];
-  const summary = await runImport(ctx.db, { countyCode, kind, dryRun: dryRun ?? false, partial: partial ?? false }, sourceRows(rows), {
+  const options = { countyCode, kind, dryRun: dryRun ?? false, partial: partial ?? false, today: ctx.today };
+  const summary = await runImport(ctx.db, options, sourceRows(rows), {
     row: (result) => results.push(result),
   });
   return { ...summary, rows: results };

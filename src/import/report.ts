@@ -2,6 +2,8 @@
 import { ValidationError } from 'class-validator';
 import { validate } from 'class-validator';
 import { GraphQLError } from 'graphql';
+import { IsoDate } from '../graphql/dates';
+import { futureProblems } from '../graphql/not-after-today';
 import { ImportKind } from './columns';
 import { Cell } from './values';
 
@@ -112,11 +114,12 @@ export function rowLabel(row: { index: number; rowNumber: number | null }): stri
 
 /**
  * Runs class-validator on an input object with the options of the GraphQL argument validation
- * (src/graphql/validation.ts), and answers every failing property path with its reason.
+ * (src/graphql/validation.ts), and the check of days that cannot lie ahead against the import's day, and answers
+ * every failing property path with its reason.
  */
-export async function validationProblems(input: object): Promise<{ path: string; reason: string }[]> {
+export async function validationProblems(input: object, today: IsoDate): Promise<{ path: string; reason: string }[]> {
   const errors = await validate(input, { skipMissingProperties: true, forbidUnknownValues: false });
-  return errors.flatMap((error) => flatten(error, ''));
+  return [...errors.flatMap((error) => flatten(error, '')), ...futureProblems(input, today)];
 }
 
 function flatten(error: ValidationError, parent: string): { path: string; reason: string }[] {
@@ -127,8 +130,9 @@ function flatten(error: ValidationError, parent: string): { path: string; reason
 
 /** The field and reason of a domain function's BAD_USER_INPUT refusal ("input.ownerCreditCodes[1]" → "ownerCreditCodes[1]"). */
 export function refusalOf(error: unknown): { path: string; reason: string } | null {
-  // CONFLICT: a deleted record's key (an ADMIN may restore it), or a version that moved on
-  if (error instanceof GraphQLError && (error.extensions?.code === 'BAD_USER_INPUT' || error.extensions?.code === 'CONFLICT')) {
+  // CONFLICT: a deleted record's key (an ADMIN may restore it), or a version that moved on; FORBIDDEN: a row outside the
+  // caller's counties (e.g. a pledge of another county's patent), refused like a row Row Level Security refuses
+  if (error instanceof GraphQLError && ['BAD_USER_INPUT', 'CONFLICT', 'FORBIDDEN'].includes(String(error.extensions?.code))) {
     const field = typeof error.extensions.field === 'string' ? error.extensions.field : 'input';
     const reason = typeof error.extensions.reason === 'string' ? error.extensions.reason : error.message;
     return { path: field.replace(/^input\.?/, ''), reason };

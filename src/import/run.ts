@@ -1,5 +1,6 @@
 import { RequestDatabase } from '../db/request-database';
 import { EnterpriseCategory } from '../enterprise/enterprise-category';
+import { IsoDate, todayInChina } from '../graphql/dates';
 import { ImportKind } from './columns';
 import { EnterpriseDirectory } from './directory';
 import { refusalOf, RowResult, rowLabel, RowStatus, SourceRow } from './report';
@@ -15,6 +16,8 @@ export interface ImportOptions {
   category?: EnterpriseCategory | null;
   /** rows per batch (default: 1,000 for patents, 200 otherwise) */
   batchSize?: number;
+  /** the day dates that cannot lie ahead are checked against (default: today in China Standard Time) */
+  today?: IsoDate;
 }
 
 /** One import as the kind importers see it. */
@@ -22,10 +25,15 @@ export class ImportRun {
   private readonly keys = new Map<string, string>();
   private directoryLoad: Promise<EnterpriseDirectory> | null = null;
 
+  /** the import's day: a grant, lapse, registration or award after it is refused */
+  readonly today: IsoDate;
+
   constructor(
     readonly db: RequestDatabase,
     readonly options: ImportOptions,
-  ) {}
+  ) {
+    this.today = options.today ?? todayInChina();
+  }
 
   get countyCode(): string {
     return this.options.countyCode;

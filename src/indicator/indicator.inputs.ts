@@ -1,4 +1,5 @@
 import { Field, InputType } from 'type-graphql';
+import { IsNotAfterToday } from '../graphql/not-after-today';
 import { IsCreditCode, IsNonBlank, IsNotBefore, IsPositiveAmount } from '../graphql/rules';
 import { DateScalar, DecimalScalar } from '../graphql/scalars';
 import { InnovationPlatformKind, InnovationPlatformLevel } from './innovation-platform';
@@ -41,6 +42,7 @@ export class KnowledgeValueLoanInput {
   @IsPositiveAmount()
   amount: string;
 
-  @Field(() => DateScalar, { description: '放款日: the day the loan was granted' })
+  @Field(() => DateScalar, { description: '放款日: the day the loan was granted; not after today' })
+  @IsNotAfterToday()
   grantedOn: string;
 }

@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { County } from '../county/county';
+import { countyLoader } from '../county/county.sql';
 import { Enterprise } from '../enterprise/enterprise';
 import { enterpriseLoader } from '../enterprise/enterprise.sql';
 import { requireCountyWide, requireWriter } from '../auth/guard';
@@ -101,9 +102,10 @@ export class PlanConsistencyResolver {
     description:
       '规划指标一致性核查: for each ratio target the plan sets (per 10k residents, per 100M yuan R&D, per 100M yuan GDP, SEI share), in the ' +
       "enum's order, the total it implies with the county's statistics beside the plan's own total target; consistent = false when they " +
-      'differ by more than 10% of the total target, either way.',
+      'differ by more than 10% of the total target, either way. County-wide: FORBIDDEN for an ENTERPRISE caller and for the plan of a ' +
+      "county outside the caller's counties (reached as the county of a patent its enterprises own), like the county's other figures.",
   })
-  consistency(
+  async consistency(
     @Root() plan: Plan,
     @Arg('asOf', () => DateScalar, {
       nullable: true,
@@ -114,6 +116,9 @@ export class PlanConsistencyResolver {
     @Ctx() ctx: Context,
   ): Promise<PlanConsistencyCheck[]> {
     requireCountyWide(ctx, 'Plan.consistency');
+    // plans are public, the statistics behind these figures are not: a county Row Level Security hides is outside the scope
+    const county = await countyLoader(ctx).load(plan.countyCode);
+    requireCountyWide(ctx, 'Plan.consistency', county ?? { code: plan.countyCode, outsideScope: true });
     return planConsistencyLoader(ctx, asOf ?? null).load(plan.id);
   }
 }

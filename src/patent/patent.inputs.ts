@@ -1,7 +1,8 @@
 import { ArrayUnique, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { parseApplicationNumber, typeDigitMismatch } from '../identifiers/application-number';
-import { IsCountyCode, IsCreditCode, IsNonBlank, IsNotBefore, IsYear } from '../graphql/rules';
+import { IsNotAfterToday } from '../graphql/not-after-today';
+import { IsCountyCode, IsCreditCode, IsNonBlank, IsNotBefore, IsShortList, IsYear } from '../graphql/rules';
 import { DateScalar } from '../graphql/scalars';
 import { Rule } from '../graphql/validation';
 import { AwardKind, StrategicIndustry } from './patent-enums';
@@ -17,7 +18,8 @@ export class OverseasGrantInput {
   )
   jurisdiction: string;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'not after today' })
+  @IsNotAfterToday()
   grantDate: string;
 }
 
@@ -26,8 +28,9 @@ export class PatentAwardInput {
   @Field(() => AwardKind)
   kind: AwardKind;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'not after the current year' })
   @IsYear()
+  @IsNotAfterToday('year')
   year: number;
 }
 
@@ -55,16 +58,19 @@ export class PatentInput {
   @Field(() => DateScalar)
   filingDate: string;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: 'not before filingDate, not after today' })
   @IsNotBefore('filingDate', 'grantDate must not be before filingDate')
+  @IsNotAfterToday()
   grantDate?: string | null;
 
-  @Field(() => DateScalar, { nullable: true, description: 'the day it ceased early; not before grantDate' })
+  @Field(() => DateScalar, { nullable: true, description: 'the day it ceased early; not before grantDate, not after today' })
   @IsNotBefore('grantDate', 'lapseDate must not be before grantDate')
+  @IsNotAfterToday()
   @IsNotBefore('filingDate', 'lapseDate must not be before filingDate')
   lapseDate?: string | null;
 
-  @Field(() => [String], { nullable: true, description: 'IPC codes such as "H01M 10/052"; replaces them when given' })
+  @Field(() => [String], { nullable: true, description: 'IPC codes such as "H01M 10/052", at most 100; replaces them when given' })
+  @IsShortList()
   @Rule((codes: string[]) => {
     const bad = codes.find((code) => !IPC_CODE.test(code.trim().toUpperCase()));
     return bad === undefined ? null : `"${bad}" is not an IPC code such as "H01M 10/052"`;
@@ -74,20 +80,27 @@ export class PatentInput {
   @Field(() => StrategicIndustry, { nullable: true })
   strategicIndustry?: StrategicIndustry | null;
 
-  @Field(() => [OverseasGrantInput], { nullable: true, description: 'replaces the overseas grants when given' })
+  @Field(() => [OverseasGrantInput], { nullable: true, description: 'at most 100; replaces the overseas grants when given' })
+  @IsShortList()
   @ValidateNested()
   @ArrayUnique((grant: OverseasGrantInput) => grant.jurisdiction, { message: 'names a jurisdiction twice' })
   overseasGrants?: OverseasGrantInput[] | null;
 
-  @Field(() => [PatentAwardInput], { nullable: true, description: 'replaces the awards when given' })
+  @Field(() => [PatentAwardInput], { nullable: true, description: 'at most 100; replaces the awards when given' })
+  @IsShortList()
   @ValidateNested()
   @ArrayUnique((award: PatentAwardInput) => `${award.kind} ${award.year}`, { message: 'names the same award twice' })
   awards?: PatentAwardInput[] | null;
 
   @Field(() => [String], {
     nullable: true,
-    description: 'patentee enterprises by credit code, first patentee first; replaces the owners when given',
+    description:
+      '专利权人: patentee enterprises by credit code, first patentee first, at most 100; when given, replaces the owners the caller ' +
+      'may see (those of its counties). Owners of other counties, which the caller does not see, are kept, each in its place; ' +
+      'the given owners take, in their order, the places of the owners the caller saw, then places after the last owner. ' +
+      'So a list read and written back changes nothing.',
   })
+  @IsShortList()
   @IsCreditCode({ each: true })
   @ArrayUnique((code: string) => code.trim().toUpperCase(), { message: 'names an owner twice' })
   ownerCreditCodes?: string[] | null;

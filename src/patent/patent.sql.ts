@@ -255,13 +255,24 @@ export async function upsertPatents(db: RequestDatabase, inputs: PatentInput[]):
       ? JSON.stringify([...input.awards].sort((a, b) => byC(a.kind, b.kind) || a.year - b.year).map((a) => [a.kind, a.year]))
       : null,
   }));
-  for (const list of PATENT_LISTS) {
-    const changed = await replacePatentList(
+  const changes = [
+    await replaceOwners(
       db,
-      list,
       ids,
-      lists.map((l) => l[list.name]),
+      lists.map((l) => l.owners),
+    ),
+  ];
+  for (const list of PATENT_LISTS) {
+    changes.push(
+      await replacePatentList(
+        db,
+        list,
+        ids,
+        lists.map((l) => l[list.name]),
+      ),
     );
+  }
+  for (const changed of changes) {
     statuses.forEach((status, k) => {
       if (status === 'UNCHANGED' && changed.has(ids[k])) statuses[k] = 'UPDATED';
     });
@@ -274,10 +285,10 @@ export async function upsertPatents(db: RequestDatabase, inputs: PatentInput[]):
 
 const byC = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** A list a patent input replaces: how the stored one reads as jsonb (to compare) and how the wanted one is inserted. */
+/** A list a patent input replaces as a whole: how the stored one reads as jsonb (to compare) and how the wanted one is inserted. */
 interface PatentListSql {
-  name: keyof PatentLists;
-  table: 'patent_owner' | 'patent_overseas_grant' | 'patent_award';
+  name: Exclude<keyof PatentLists, 'owners'>;
+  table: 'patent_overseas_grant' | 'patent_award';
   /** the stored list of the patent w.patent_id, as jsonb */
   stored: Sql;
   /** inserts the lists `lists` (jsonb[]) of the patents `ids` (int[]) */
@@ -285,14 +296,6 @@ interface PatentListSql {
 }
 
 const PATENT_LISTS: PatentListSql[] = [
-  {
-    name: 'owners',
-    table: 'patent_owner',
-    stored: sql`SELECT COALESCE(jsonb_agg(t.enterprise_id ORDER BY t.position), '[]') FROM patent_owner t WHERE t.patent_id = w.patent_id`,
-    insert: (ids, lists) => sql`INSERT INTO patent_owner (patent_id, enterprise_id, position)
-             SELECT w.patent_id, (o.item #>> '{}')::int, o.position
-               FROM unnest(${ids}, ${lists}) AS w(patent_id, list), jsonb_array_elements(w.list) WITH ORDINALITY AS o(item, position)`,
-  },
   {
     name: 'overseasGrants',
     table: 'patent_overseas_grant',
@@ -312,6 +315,47 @@ const PATENT_LISTS: PatentListSql[] = [
                FROM unnest(${ids}, ${lists}) AS w(patent_id, list), jsonb_array_elements(w.list) AS a(item)`,
   },
 ];
+
+/**
+ * Replaces the owners of the patents given an owner list, as far as the caller sees them (two statements at most, as
+ * for the other lists); answers the patents whose owners changed. A caller sees only the owners of its counties (Row
+ * Level Security hides the other enterprises), so a list it read and writes back lacks the others: they keep their
+ * positions, and the given owners take, in their order, the positions of the owners the caller saw, then positions
+ * after the last owner (PatentInput.ownerCreditCodes). A list equal to the owners the caller sees changes nothing.
+ */
+async function replaceOwners(db: RequestDatabase, ids: number[], wanted: (string | null)[]): Promise<Set<number>> {
+  const given = ids.map((id, k) => ({ id, list: wanted[k] })).filter((entry) => entry.list !== null);
+  if (given.length === 0) return new Set();
+  // a look-up by key for each owner row (OFFSET 0 keeps the planner from turning it into a join that scans every
+  // enterprise of the scope once per patent when its estimates are off, as after a bulk load)
+  const seen = (owner: Sql) => sql`EXISTS (SELECT 1 FROM enterprise e WHERE e.id = ${owner}.enterprise_id OFFSET 0)`;
+  const changed = await db.query<{ patentId: number; owners: string }>(
+    sql`WITH w AS (SELECT * FROM unnest(${given.map((entry) => entry.id)}::int[], ${given.map((entry) => entry.list)}::jsonb[]) AS w(patent_id, list)),
+          changed AS (SELECT w.patent_id, w.list FROM w
+                       WHERE w.list IS DISTINCT FROM (SELECT COALESCE(jsonb_agg(t.enterprise_id ORDER BY t.position), '[]') FROM patent_owner t
+                                                       WHERE t.patent_id = w.patent_id AND ${seen(sql`t`)})),
+          -- the k-th given owner: the position of the k-th owner the caller saw, else the next one after the last owner
+          placed AS (SELECT c.patent_id,
+                            jsonb_agg(jsonb_build_array((g.item #>> '{}')::int, COALESCE(slot.position, stored.last + g.k - stored.seen)) ORDER BY g.k) AS owners
+                       FROM changed c CROSS JOIN LATERAL jsonb_array_elements(c.list) WITH ORDINALITY AS g(item, k)
+                       CROSS JOIN LATERAL (SELECT COALESCE(max(t.position), 0) AS last, (count(*) FILTER (WHERE ${seen(sql`t`)}))::int AS seen
+                                             FROM patent_owner t WHERE t.patent_id = c.patent_id) stored
+                       LEFT JOIN LATERAL (SELECT t.position FROM patent_owner t WHERE t.patent_id = c.patent_id AND ${seen(sql`t`)}
+                                           ORDER BY t.position OFFSET g.k - 1 LIMIT 1) slot ON true
+                      GROUP BY c.patent_id),
+          removed AS (DELETE FROM patent_owner t USING changed c WHERE t.patent_id = c.patent_id AND ${seen(sql`t`)})
+     SELECT c.patent_id AS "patentId", COALESCE(p.owners, '[]')::text AS owners FROM changed c LEFT JOIN placed p ON p.patent_id = c.patent_id`,
+  );
+  if (changed.length > 0) {
+    await db.query(
+      sql`INSERT INTO patent_owner (patent_id, enterprise_id, position)
+          SELECT w.patent_id, (o.item ->> 0)::int, (o.item ->> 1)::int
+            FROM unnest(${changed.map((row) => row.patentId)}::int[], ${changed.map((row) => row.owners)}::jsonb[]) AS w(patent_id, list),
+                 jsonb_array_elements(w.list) AS o(item)`,
+    );
+  }
+  return new Set(changed.map((row) => row.patentId));
+}
 
 /** Replaces the given lists that differ from the stored ones (two statements at most); answers the patents whose list changed. */
 async function replacePatentList(db: RequestDatabase, list: PatentListSql, ids: number[], wanted: (string | null)[]): Promise<Set<number>> {

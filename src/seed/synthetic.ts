@@ -4,6 +4,7 @@ import { EnterpriseCategory } from '../enterprise/enterprise-category';
 import { membershipValidToSql } from '../enterprise/membership.sql';
 import { applicationNumberCheckCharacter } from '../identifiers/application-number';
 import { creditCodeCheckCharacter } from '../identifiers/credit-code';
+import { patentValidSql } from '../high-value/high-value.sql';
 import { AwardKind, StrategicIndustry } from '../patent/patent-enums';
 import { seededRandom } from './random';
 
@@ -145,13 +146,24 @@ export async function seedSyntheticDianjiang(db: RequestDatabase): Promise<void>
                              ${awarded.map((p) => Number(p.grantDate!.slice(0, 4)) + 1)}::int[])`,
   );
 
-  // Pledges: some above the 1,000,000-yuan default threshold, some below it.
-  for (let i = 0; i < 24; i++) {
-    const pledged = [random.pick(inventions), random.pick(inventions)].filter((p, j, all) => all.findIndex((q) => q.id === p.id) === j);
-    const pledgor = pledged[0].owners[0];
+  // Pledges, some above the 1,000,000-yuan default threshold, some below it, by the rule recordPledgeFinancing holds:
+  // an enterprise pledges one or two of its own invention patents that are in force (VALID) on the registration day.
+  const LENDERS = ['中国银行垫江支行（示例）', '重庆农村商业银行垫江支行（示例）', '中国建设银行垫江支行（示例）'];
+  for (let recorded = 0; recorded < 24;) {
+    const pledgor = random.pick(inventions).owners[0];
     const amount = random.chance(0.6) ? random.int(100, 2000) * 10000 : random.int(10, 99) * 10000;
-    const lender = random.pick(['中国银行垫江支行（示例）', '重庆农村商业银行垫江支行（示例）', '中国建设银行垫江支行（示例）']);
     const registeredOn = iso(random.int(2021, 2026), random.int(1, 10), random.int(1, 28));
+    const lender = random.pick(LENDERS);
+    const wanted = random.chance(0.5) ? 2 : 1;
+    const pledgeable = await db.query<{ id: number }>(
+      sql`SELECT p.id FROM patent p JOIN patent_owner po ON po.patent_id = p.id
+           WHERE po.enterprise_id = ${pledgor} AND p.type = 'INVENTION' AND ${patentValidSql(sql`p`, sql`${registeredOn}::date`)}
+           ORDER BY p.id`,
+    );
+    if (pledgeable.length === 0) continue;
+    const first = random.pick(pledgeable);
+    const others = pledgeable.filter((p) => p.id !== first.id);
+    const pledged = wanted === 2 && others.length > 0 ? [first, random.pick(others)] : [first];
     const [financing] = await db.query<{ id: number }>(
       sql`INSERT INTO pledge_financing (enterprise_id, lender, amount, registered_on)
           VALUES (${pledgor}, ${lender}, ${amount.toFixed(2)}, ${registeredOn}) RETURNING id`,
@@ -159,5 +171,6 @@ export async function seedSyntheticDianjiang(db: RequestDatabase): Promise<void>
     await db.query(
       sql`INSERT INTO pledge_financing_patent (pledge_financing_id, patent_id) SELECT ${financing.id}, unnest(${pledged.map((p) => p.id)}::int[])`,
     );
+    recorded++;
   }
 }

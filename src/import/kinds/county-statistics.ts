@@ -27,7 +27,7 @@ export function countyStatisticsImporter(run: ImportRun): KindImporter {
       }
     }
     const key = typeof year === 'number' ? String(year) : null;
-    for (const problem of await validationProblems(input)) report.refuseOnce(problem.path, problem.reason);
+    for (const problem of await validationProblems(input, run.today)) report.refuseOnce(problem.path, problem.reason);
     if (report.refused || key === null) return report.result('REFUSED', key);
     const duplicate = run.claimKey(key, row);
     if (duplicate) {

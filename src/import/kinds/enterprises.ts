@@ -63,7 +63,7 @@ export function enterpriseImporter(run: ImportRun): KindImporter {
       name: name ?? '',
       memberships: [membership],
     });
-    for (const problem of await validationProblems(input)) report.refuseOnce(fieldOf(problem.path), problem.reason);
+    for (const problem of await validationProblems(input, run.today)) report.refuseOnce(fieldOf(problem.path), problem.reason);
     if (report.refused || !creditCode || !category || !validFrom || !name) return report.result('REFUSED', key);
 
     const duplicate = run.claimKey(key!, row);

@@ -190,7 +190,7 @@ export function patentImporter(run: ImportRun): KindImporter {
       patents.map(async (patent) => {
         resolveOwners(patent, directory);
         if (patent.number) applyStored(patent, storedByNumber.get(patent.number));
-        for (const problem of await validationProblems(patent.input)) {
+        for (const problem of await validationProblems(patent.input, run.today)) {
           const { field, columns } = fieldOf(problem.path);
           patent.report.refuseOnce(field, problem.reason, columns);
         }

@@ -70,7 +70,7 @@ export function pledgeFinancingImporter(run: ImportRun): KindImporter {
       registeredOn: registeredOn ?? '',
       patentApplicationNumbers: patents ?? [],
     });
-    for (const problem of await validationProblems(input)) {
+    for (const problem of await validationProblems(input, run.today)) {
       if (problem.path === 'enterpriseCreditCode' && !codeText) continue;
       report.refuseOnce(
         fieldOf(problem.path),
