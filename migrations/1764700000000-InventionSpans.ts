@@ -1,5 +1,15 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { APP_GROUP_ROLE } from './1764300000000-Tenancy';
+import { AUDITED } from './1764510000000-History';
+import { historyFunctionSql } from './1764600000000-HistoryDefiner';
+
+/**
+ * The audited tables as of this migration: a membership's county is kept from its enterprise, not part of the record's
+ * history. A later migration that audits another table extends this list (historyFunctionSql rewrites hvp_history).
+ */
+export const AUDITED_SINCE_SPANS = AUDITED.map((audited) =>
+  audited.table === 'enterprise_membership' ? { ...audited, derived: [...(audited.derived ?? []), 'county_code'] } : audited,
+);
 
 /**
  * High-value status kept, not recomputed (issue 10). A patent's status over time is a short list of spans, derived
@@ -178,6 +188,7 @@ export class InventionSpans1764700000000 implements MigrationInterface {
         INCLUDE (valid_to, enterprise_id, deleted_at);
       DROP TRIGGER hvp_version ON enterprise_membership;
       CREATE TRIGGER hvp_version BEFORE UPDATE ON enterprise_membership FOR EACH ROW EXECUTE FUNCTION hvp_version('county_code');
+      ${historyFunctionSql(AUDITED_SINCE_SPANS)}
       DROP POLICY tenant_read ON enterprise_membership;
       CREATE POLICY tenant_read ON enterprise_membership FOR SELECT USING (
         (SELECT hvp_all()) OR county_code = ANY ((SELECT hvp_visible())::text[])
