@@ -16,6 +16,7 @@ export async function givenCounty(api: TestApi, code = '500231', name = '垫江�
 
 export interface PlanSpec {
   countyCode?: string;
+  title?: string;
   startYear?: number;
   endYear?: number;
   targets?: Partial<Record<'LISTED_CULTIVATION' | 'SPECIALIZED_NEW' | 'HIGH_TECH', number>>;
@@ -27,7 +28,7 @@ export async function givenPlan(api: TestApi, spec: PlanSpec = {}) {
   const targets = spec.targets ?? { LISTED_CULTIVATION: 3, SPECIALIZED_NEW: 2, HIGH_TECH: 1 };
   const input = {
     countyCode: spec.countyCode ?? '500231',
-    title: `Plan ${spec.startYear ?? 2022}`,
+    title: spec.title ?? `Plan ${spec.startYear ?? 2022}`,
     startYear: spec.startYear ?? 2022,
     endYear: spec.endYear ?? (spec.startYear ?? 2022) + 2,
     highPledgeThreshold: spec.highPledgeThreshold ?? '1000000.00',
