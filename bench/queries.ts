@@ -5,43 +5,23 @@
  * compared and cross-checked.
  */
 
+import { exampleOperation } from '../src/graphql/operations';
+
 export const CATEGORY_ORDER = `ARRAY['LISTED_CULTIVATION', 'SPECIALIZED_NEW', 'HIGH_TECH']::text[]`;
 
-// ---------------------------------------------------------------- GraphQL
+// ---------------------------------------------------------------- GraphQL (the example operations of schema/operations/)
 
-/** (a) the county's enterprise-level target gaps, largest gap first */
-export const TARGET_GAPS_QUERY = `query BenchTargetGaps($countyCode: ID!, $asOf: Date) {
-  targetGaps(countyCode: $countyCode, asOf: $asOf, first: 50) {
-    totalCount
-    pageInfo { hasNextPage endCursor }
-    edges { node { enterprise { name creditCode } category target current gap met } }
-  }
-}`;
+/** (a) the county's enterprise-level target gaps, largest gap first (its first page of 50) */
+export const TARGET_GAPS_QUERY = exampleOperation('TargetGaps');
 
 /** (b) the county's breakthrough summary and high-value patent count */
-export const COUNTY_SUMMARY_QUERY = `query BenchCountySummary($countyCode: ID!, $asOf: Date) {
-  county(code: $countyCode) {
-    code
-    name
-    highValuePatentCount(asOf: $asOf)
-    breakthroughSummary(asOf: $asOf) { category target enterpriseCount metCount totalGap }
-  }
-}`;
+export const COUNTY_SUMMARY_QUERY = exampleOperation('CountyDashboard');
 
 /** (c) an enterprise profile */
-export const ENTERPRISE_PROFILE_QUERY = `query BenchEnterpriseProfile($creditCode: String!, $asOf: Date) {
-  enterprise(creditCode: $creditCode) {
-    creditCode
-    name
-    categories(asOf: $asOf)
-    highValuePatentCount(asOf: $asOf)
-    targetGaps(asOf: $asOf) { category target current gap met }
-    patents(first: 20, filter: { asOf: $asOf }) {
-      totalCount
-      edges { node { applicationNumber status(asOf: $asOf) isHighValue(asOf: $asOf) highValueReasons(asOf: $asOf) } }
-    }
-  }
-}`;
+export const ENTERPRISE_PROFILE_QUERY = exampleOperation('EnterpriseProfile');
+
+/** a nested read: the county's first 50 enterprises, with totalCount, and the first 10 patents of each */
+export const COUNTY_ENTERPRISE_PATENTS_QUERY = exampleOperation('CountyEnterprisePatents');
 
 export interface TargetGapNode {
   enterprise: { name: string; creditCode: string };
