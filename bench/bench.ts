@@ -36,7 +36,8 @@ import { ensureAppLoginRole } from '../src/db/roles';
 import { startEmbeddedPostgres, withDatabase } from '../src/db/embedded';
 import { Context } from '../src/graphql/context';
 import { loadConfig } from '../src/config';
-import { createApolloServer, createHttpHandler } from '../src/graphql/server';
+import { createApolloServer } from '../src/graphql/apollo';
+import { createHttpHandler } from '../src/http/front';
 import { parseApplicationNumber, typeDigitMismatch } from '../src/identifiers/application-number';
 import { parseCreditCode } from '../src/identifiers/credit-code';
 import { PatentType } from '../src/patent/patent-type';
@@ -413,7 +414,12 @@ async function main(): Promise<void> {
   const jwtSecret = randomBytes(48).toString('base64url');
   const authenticate = createAuthenticator({ jwtSecret, jwksUrl: null, jwtIssuer: null, jwtAudience: null }, appDataSource);
   AUTHORIZATION = `Bearer ${await signToken(jwtSecret, { sub: 'bench', role: Role.VIEWER, counties: [BIG_COUNTY] }, 24 * 3600)}`;
-  const handler = createHttpHandler(apollo, appDataSource, { statementTimeoutMs: loadConfig().statementTimeoutMs, authenticate });
+  const handler = createHttpHandler({
+    apollo,
+    dataSource: appDataSource,
+    authenticate,
+    databaseOptions: { statementTimeoutMs: loadConfig().statementTimeoutMs },
+  });
   let inFlight = 0;
   const server = http.createServer((request, response) => {
     inFlight++;

@@ -7,6 +7,7 @@ import { CountyLabel1764310000000 } from './1764310000000-CountyLabel';
 import { OwnerCounties1764320000000 } from './1764320000000-OwnerCounties';
 import { Versions1764500000000 } from './1764500000000-Versions';
 import { History1764510000000 } from './1764510000000-History';
+import { InventionSpans1764700000000 } from './1764700000000-InventionSpans';
 
 /** Every migration, in order. The app and the TypeORM CLI (ormconfig.ts) both read this list. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   OwnerCounties1764320000000,
   Versions1764500000000,
   History1764510000000,
+  InventionSpans1764700000000,
 ];

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { loadConfig } from './config';
 import { createLogger, describeError } from './ops/logger';
-import { startServer } from './ops/app';
+import { startServer } from './server';
 import { describeFatal } from './ops/startup-error';
 
 /** stop() gets this long, from the signal, before the process gives up and exits 1. */

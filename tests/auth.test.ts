@@ -10,7 +10,8 @@ import { createAuthenticator } from '../src/auth/authenticate';
 import { Role } from '../src/auth/principal';
 import { signToken, TokenClaims } from '../src/auth/tokens';
 import { Context } from '../src/graphql/context';
-import { createApolloServer, createHttpHandler } from '../src/graphql/server';
+import { createApolloServer } from '../src/graphql/apollo';
+import { createHttpHandler } from '../src/http/front';
 import { createLogger } from '../src/ops/logger';
 import { creditCode, givenCounty, givenEnterprise } from './support/builders';
 import { createTestApi, TestApi } from './support/test-api';
@@ -53,7 +54,7 @@ beforeAll(async () => {
 
   apollo = await createApolloServer({ logger: createLogger('error') });
   const authenticate = createAuthenticator({ jwtSecret: SECRET, jwksUrl, jwtIssuer: null, jwtAudience: null }, api.dataSource);
-  graphqlUrl = `${await listen(createHttpHandler(apollo, api.dataSource, { authenticate }))}/graphql`;
+  graphqlUrl = `${await listen(createHttpHandler({ apollo, dataSource: api.dataSource, authenticate, logger: createLogger('error') }))}/graphql`;
 });
 
 afterAll(async () => {

@@ -19,7 +19,8 @@ import { toCsv, toXlsx, XLSX_HEADER_ROW } from '../src/export/formats';
 import { Context } from '../src/graphql/context';
 import { chinaTime } from '../src/graphql/dates';
 import { Loaders } from '../src/graphql/loaders';
-import { createApolloServer, createHttpHandler } from '../src/graphql/server';
+import { createApolloServer } from '../src/graphql/apollo';
+import { createHttpHandler } from '../src/http/front';
 import { createLogger } from '../src/ops/logger';
 import { creditCode, givenCounty, givenEnterprise, givenPatent, givenPlan } from './support/builders';
 import { createTestApi, principal, TestApi } from './support/test-api';
@@ -71,7 +72,7 @@ beforeAll(async () => {
     { jwtSecret: SECRET, jwksUrl: null, jwtIssuer: null, jwtAudience: null } as never,
     api.dataSource,
   );
-  server = http.createServer(createHttpHandler(apollo, api.dataSource, { authenticate }));
+  server = http.createServer(createHttpHandler({ apollo, dataSource: api.dataSource, authenticate, logger: createLogger('error') }));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });

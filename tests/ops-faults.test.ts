@@ -5,7 +5,7 @@ import { signToken } from '../src/auth/tokens';
 import { loadConfig } from '../src/config';
 import { createDatabaseIfMissing } from '../src/db/database';
 import { withDatabase } from '../src/db/embedded';
-import { RunningServer, startServer } from '../src/ops/app';
+import { RunningServer, startServer } from '../src/server';
 import { isDatabaseUnavailable } from '../src/ops/database-faults';
 import { createLogger } from '../src/ops/logger';
 import {

@@ -5,7 +5,7 @@ import { Role } from '../src/auth/principal';
 import { signToken } from '../src/auth/tokens';
 import { loadConfig } from '../src/config';
 import { withDatabase } from '../src/db/embedded';
-import { RunningServer, startServer } from '../src/ops/app';
+import { RunningServer, startServer } from '../src/server';
 import { createLogger } from '../src/ops/logger';
 import { withClient } from './support/ops-postgres';
 import { testAdminUrl, testAppUrl } from './support/test-api';

@@ -6,7 +6,7 @@ import { Config, loadConfig } from '../src/config';
 import { createDatabaseIfMissing, migrate } from '../src/db/database';
 import { withDatabase } from '../src/db/embedded';
 import { ensureAppLoginRole, withUser } from '../src/db/roles';
-import { RunningServer, startServer } from '../src/ops/app';
+import { RunningServer, startServer } from '../src/server';
 import { createLogger } from '../src/ops/logger';
 import { replicaUrl } from '../src/ops/replicas';
 import {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { loadConfig } from '../src/config';
 import { withDatabase } from '../src/db/embedded';
-import { startServer } from '../src/ops/app';
+import { startServer } from '../src/server';
 import { createLogger } from '../src/ops/logger';
 import { Role } from '../src/auth/principal';
 import { signToken } from '../src/auth/tokens';

@@ -5,14 +5,13 @@
  * caller's Row Level Security; nothing here restates a rule.
  */
 import 'reflect-metadata';
-import { GraphQLError } from 'graphql';
 import { requireCountyWide } from '../auth/guard';
 import { allCountyTargetGaps } from '../breakthrough/breakthrough.sql';
 import { countyLoader } from '../county/county.sql';
 import { EnterpriseCategory } from '../enterprise/enterprise-category';
 import { Context } from '../graphql/context';
 import { chinaTime, isIsoDate, IsoDate, yearOf } from '../graphql/dates';
-import { badUserInput } from '../graphql/errors';
+import { badUserInput, notFound } from '../graphql/errors';
 import { indicatorsLoader } from '../indicator/indicator.sql';
 import { planInForceLoader } from '../plan/plan.sql';
 
@@ -53,11 +52,6 @@ export const CATEGORY_NAMES: Record<EnterpriseCategory, string> = {
   SPECIALIZED_NEW: '专精特新企业',
   HIGH_TECH: '高新技术企业',
 };
-
-/** A county that does not exist or is outside the caller's counties: the same answer for both. */
-function notFound(reason: string): GraphQLError {
-  return new GraphQLError(reason, { extensions: { code: 'NOT_FOUND' } });
-}
 
 const yesNo = (value: boolean | null) => (value === null ? null : value ? '是' : '否');
 

@@ -1,25 +1,100 @@
-import { GraphQLError } from 'graphql';
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
 
-/** The error codes a client can meet; nothing else reaches a client. */
-export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'INTERNAL_SERVER_ERROR';
+/**
+ * Every error code a client can meet, with the HTTP status of an answer that consists of that error (a refusal before
+ * or instead of execution: the HTTP front, the export, a whole answer replaced). An error of one field among others
+ * leaves the status to GraphQL over HTTP (200 with partial data). Nothing else reaches a client: see formatError.
+ */
+export const ERROR_STATUS = {
+  /** invalid input: the field and the reason */
+  BAD_USER_INPUT: 400,
+  /** not a GraphQL request at all (a body that is not JSON) */
+  BAD_REQUEST: 400,
+  /** missing or invalid credentials */
+  UNAUTHENTICATED: 401,
+  /** valid credentials, not allowed */
+  FORBIDDEN: 403,
+  /** no such resource among the caller's counties (the export): the same answer whether it exists or not */
+  NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
+  /** expectedVersion does not match, or a deleted record's key is entered again */
+  CONFLICT: 409,
+  /** the server could not answer: a bug, logged; the client learns nothing of it */
+  INTERNAL_SERVER_ERROR: 500,
+  /** PostgreSQL cannot be reached or the connection was lost (with Retry-After) */
+  DATABASE_UNAVAILABLE: 503,
+  /** the database took too long (statement timeout); a whole answer replaced by it is 503 with Retry-After */
+  TIMEOUT: 503,
+} as const;
 
-/** Invalid input: names the field (a path such as "input.memberships[1].validTo") and the reason. */
-export function badUserInput(field: string, reason: string): GraphQLError {
-  return new GraphQLError(`${field}: ${reason}`, { extensions: { code: 'BAD_USER_INPUT', field, reason } });
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+function coded(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, ...extensions } });
+}
+
+/** The HTTP status of an answer made of errors: the first error's code (400 for a code of Apollo's or graphql-js's own). */
+export function statusOf(code: unknown): number {
+  return typeof code === 'string' && code in ERROR_STATUS ? ERROR_STATUS[code as ErrorCode] : 400;
+}
+
+/** An error as it is sent: `{ message, extensions }` (and path and locations when it has them). */
+export function formatted(error: GraphQLError, base: GraphQLFormattedError | null = null): GraphQLFormattedError {
+  return { ...(base ?? {}), message: error.message, extensions: error.extensions };
+}
+
+/**
+ * Invalid input: names the field (a path such as "input.memberships[1].validTo") and the reason. A scalar's parser
+ * does not know the field (null): graphql-js puts the argument or variable in front of the message.
+ */
+export function badUserInput(field: string | null, reason: string): GraphQLError {
+  return field === null ? coded('BAD_USER_INPUT', reason) : coded('BAD_USER_INPUT', `${field}: ${reason}`, { field, reason });
+}
+
+/** The request is not GraphQL over HTTP (its body is not JSON). */
+export function badRequest(reason: string): GraphQLError {
+  return coded('BAD_REQUEST', reason);
 }
 
 export function conflict(field: string, reason: string): GraphQLError {
-  return new GraphQLError(`${field}: ${reason}`, { extensions: { code: 'CONFLICT', field, reason } });
+  return coded('CONFLICT', `${field}: ${reason}`, { field, reason });
 }
 
 export function forbidden(reason: string): GraphQLError {
-  return new GraphQLError(reason, { extensions: { code: 'FORBIDDEN' } });
+  return coded('FORBIDDEN', reason);
 }
 
 export function unauthenticated(reason: string): GraphQLError {
-  return new GraphQLError(reason, { extensions: { code: 'UNAUTHENTICATED' } });
+  return coded('UNAUTHENTICATED', reason);
+}
+
+/** Something outside the caller's counties, or that does not exist: the same answer for both. */
+export function notFound(reason: string): GraphQLError {
+  return coded('NOT_FOUND', reason);
+}
+
+export function methodNotAllowed(reason: string): GraphQLError {
+  return coded('METHOD_NOT_ALLOWED', reason);
+}
+
+/** Seconds a client is told to wait (`Retry-After`) before trying again while the database is unavailable. */
+export const RETRY_AFTER_SECONDS = 5;
+
+export const DATABASE_UNAVAILABLE_MESSAGE =
+  'The database is unavailable (PostgreSQL cannot be reached or the connection was lost) and the request did not complete; try again shortly';
+
+export function databaseUnavailable(): GraphQLError {
+  return coded('DATABASE_UNAVAILABLE', DATABASE_UNAVAILABLE_MESSAGE);
+}
+
+/** PostgreSQL cancelled a statement that ran past `statement_timeout` (STATEMENT_TIMEOUT_MS). */
+export function statementTimeout(): GraphQLError {
+  return coded(
+    'TIMEOUT',
+    'The database took too long to answer and the statement was cancelled (statement timeout); narrow the query or try again later',
+  );
 }
 
 export function internalError(): GraphQLError {
-  return new GraphQLError('Internal server error', { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+  return coded('INTERNAL_SERVER_ERROR', 'Internal server error');
 }

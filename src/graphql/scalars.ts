@@ -1,8 +1,9 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 import { isIsoDate } from './dates';
+import { badUserInput } from './errors';
 
 function scalarError(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
+  return badUserInput(null, message);
 }
 
 function parseDate(value: unknown): string {

@@ -1,10 +1,5 @@
 import { ApolloServerPlugin, GraphQLResponse } from '@apollo/server';
-
-/** The code of every error a client gets while PostgreSQL cannot be reached; the HTTP status is then 503. */
-export const DATABASE_UNAVAILABLE = 'DATABASE_UNAVAILABLE';
-
-/** Seconds a client is told to wait (`Retry-After`) before trying again while the database is unavailable. */
-export const RETRY_AFTER_SECONDS = 5;
+import { databaseUnavailable, ERROR_STATUS, formatted, RETRY_AFTER_SECONDS } from '../graphql/errors';
 
 /** Node's socket errors: the server is down, unreachable or went away. */
 const SOCKET_ERRORS = new Set([
@@ -66,9 +61,6 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   return [driverError, cause, thrownValue].some((inner) => isDatabaseUnavailable(inner, depth + 1));
 }
 
-export const DATABASE_UNAVAILABLE_MESSAGE =
-  'The database is unavailable (PostgreSQL cannot be reached or the connection was lost) and the request did not complete; try again shortly';
-
 /**
  * Replaces a whole answer by DATABASE_UNAVAILABLE (503): the request's COMMIT failed, or its transaction never opened,
  * so no part of the answer (a mutation's result above all) may be taken as done.
@@ -76,9 +68,9 @@ export const DATABASE_UNAVAILABLE_MESSAGE =
 export function replaceByDatabaseUnavailable(response: GraphQLResponse): void {
   response.body = {
     kind: 'single',
-    singleResult: { errors: [{ message: DATABASE_UNAVAILABLE_MESSAGE, extensions: { code: DATABASE_UNAVAILABLE } }] },
+    singleResult: { errors: [formatted(databaseUnavailable())] },
   };
-  response.http.status = 503;
+  response.http.status = ERROR_STATUS.DATABASE_UNAVAILABLE;
   response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
 }
 
@@ -91,8 +83,8 @@ export const databaseFaultPlugin: ApolloServerPlugin<object> = {
     return {
       async willSendResponse({ response }) {
         const errors = response.body.kind === 'single' ? response.body.singleResult.errors : response.body.initialResult.errors;
-        if (!errors?.some((error) => error.extensions?.code === DATABASE_UNAVAILABLE)) return;
-        response.http.status = 503;
+        if (!errors?.some((error) => error.extensions?.code === 'DATABASE_UNAVAILABLE')) return;
+        response.http.status = ERROR_STATUS.DATABASE_UNAVAILABLE;
         response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
       },
     };

@@ -8,8 +8,8 @@ import { createDataSource } from '../../src/db/data-source';
 import { migrate } from '../../src/db/database';
 import { withDatabase } from '../../src/db/embedded';
 import { ensureAppLoginRole } from '../../src/db/roles';
-import { Context } from '../../src/graphql/context';
-import { createApolloServer, createContext } from '../../src/graphql/server';
+import { createApolloServer } from '../../src/graphql/apollo';
+import { Context, createContext } from '../../src/graphql/context';
 import { createLogger } from '../../src/ops/logger';
 
 /** Counts the SQL statements the application sends. */
