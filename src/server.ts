@@ -104,6 +104,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         readiness: async () => (stopping ? { ready: false, reason: 'shutting down' } : checkReadiness()),
         metrics,
         logger,
+        demoToken,
       }),
     );
 

@@ -50,6 +50,14 @@ describe('on the demo data', () => {
   });
   afterAll(() => api.close());
 
+  it.each(exampleOperations().map((operation) => [operation.name, operation] as const))(
+    '%s answers its example variables without an error',
+    async (_, operation) => {
+      const data = await api.ok(operation.document, operation.variables);
+      expect(Object.values(data).every((value) => value !== null)).toBe(true);
+    },
+  );
+
   it('the county dashboard names Dianjiang, its plan and one summary row per category', async () => {
     const { county } = await api.ok(exampleOperation('CountyDashboard'), { countyCode: DIANJIANG, asOf: AS_OF });
     expect(county).toMatchObject({

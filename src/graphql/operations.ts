@@ -1,10 +1,11 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 /**
  * The example operations of schema/operations/*.graphql: what the web and mobile teams start from (GraphQL Code
  * Generator reads the same files), the explorer's tabs and the bench's operations. One named operation per file, the
- * file named after it (CountyDashboard → county-dashboard.graphql); tests/operations.test.ts validates them.
+ * file named after it (CountyDashboard → county-dashboard.graphql), with example variables on the demo data beside it
+ * (county-dashboard.variables.json); tests/operations.test.ts validates them and runs them on the demo data.
  */
 export interface ExampleOperation {
   /** the operation's name, e.g. CountyDashboard */
@@ -13,6 +14,8 @@ export interface ExampleOperation {
   file: string;
   /** the whole file: its comment lines (what the operation is for) and the operation */
   document: string;
+  /** example variables, on the demo data (the file NAME.variables.json beside it), or {} */
+  variables: Record<string, unknown>;
 }
 
 /** schema/operations of this checkout, from src/graphql (ts-node) or dist/src/graphql (compiled) alike. */
@@ -42,7 +45,9 @@ export function exampleOperations(): ExampleOperation[] {
         const document = readFileSync(path.join(folder, file), 'utf8');
         const name = /^\s*(?:query|mutation|subscription)\s+([A-Za-z_]\w*)/m.exec(document)?.[1];
         if (!name) throw new Error(`schema/operations/${file} holds no named operation`);
-        return { name, file, document };
+        const variablesFile = path.join(folder, file.replace(/\.graphql$/, '.variables.json'));
+        const variables = existsSync(variablesFile) ? (JSON.parse(readFileSync(variablesFile, 'utf8')) as Record<string, unknown>) : {};
+        return { name, file, document, variables };
       });
   })();
   return loaded;
