@@ -25,6 +25,7 @@ import { RequestDatabase } from '../src/db/request-database';
 import { importFile } from '../src/import/import.service';
 import { syntheticApplicationNumber, syntheticCreditCode } from '../src/seed/synthetic';
 import { seededRandom } from '../src/seed/random';
+import { sql } from '../src/db/sql';
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS || 100_000);
 const ENTERPRISES = 2_000;
@@ -107,14 +108,12 @@ async function writePatentCsv(file: string, rows: number): Promise<void> {
 }
 
 async function seedCounty(db: RequestDatabase): Promise<void> {
-  await db.query(`INSERT INTO county (code, name) VALUES ('500000', '重庆市'), ($1, '垫江县')`, [COUNTY]);
-  await db.query(`UPDATE county SET parent_code = '500000' WHERE code = $1`, [COUNTY]);
+  await db.query(sql`INSERT INTO county (code, name) VALUES ('500000', '重庆市'), (${COUNTY}, '垫江县')`);
+  await db.query(sql`UPDATE county SET parent_code = '500000' WHERE code = ${COUNTY}`);
   const codes = Array.from({ length: ENTERPRISES }, (_, i) => syntheticCreditCode(COUNTY, i + 1));
-  await db.query(`INSERT INTO enterprise (credit_code, name, county_code) SELECT c, n, $3 FROM unnest($1::text[], $2::text[]) AS e(c, n)`, [
-    codes,
-    codes.map((_, i) => enterpriseName(i + 1)),
-    COUNTY,
-  ]);
+  await db.query(
+    sql`INSERT INTO enterprise (credit_code, name, county_code) SELECT c, n, ${COUNTY} FROM unnest(${codes}::text[], ${codes.map((_, i) => enterpriseName(i + 1))}::text[]) AS e(c, n)`,
+  );
 }
 
 async function timedImport(url: string, file: string, label: string) {

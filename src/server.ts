@@ -3,6 +3,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
+import { hasActiveApiKey as activeApiKeyExists } from './auth/api-key.sql';
 import { createAuthenticator } from './auth/authenticate';
 import { SYSTEM_PRINCIPAL } from './auth/principal';
 import { Config } from './config';
@@ -48,8 +49,7 @@ export interface StartOptions {
 async function hasActiveApiKey(dataSource: DataSource): Promise<boolean> {
   const db = new RequestDatabase(dataSource, {}, SYSTEM_PRINCIPAL);
   try {
-    const rows = await db.query(`SELECT 1 FROM api_key WHERE revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now()) LIMIT 1`);
-    return rows.length > 0;
+    return await activeApiKeyExists(db);
   } finally {
     await db.finish(true);
   }

@@ -145,6 +145,28 @@ describe('pagination arguments', () => {
     expect(bad.errors?.[0].message).toMatch(/^after: /);
   });
 
+  it('refuses a cursor whose parts do not fit the sort columns, before any SQL runs', async () => {
+    const cursor = (key: unknown[]) => Buffer.from(JSON.stringify(key)).toString('base64url');
+    // the order is gap (int), name (text), credit code (text), category order (int)
+    for (const key of [
+      ['2', '甲公司', '91500231MA00000001', 1],
+      [2.5, '甲公司', '91500231MA00000001', 1],
+      [2 ** 31, '甲公司', '91500231MA00000001', 1],
+      [2, 7, '91500231MA00000001', 1],
+      [2, '甲公司', null, 1],
+      [2, '甲公司', '91500231MA00000001'],
+    ]) {
+      const before = api.counter.statements.length;
+      const result = await api.execute(GAPS, { county: '500231', asOf: AS_OF, after: cursor(key) });
+      expect(result.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([
+        ['BAD_USER_INPUT', 'after: is not a cursor returned by this query'],
+      ]);
+      expect(api.counter.statements.length).toBe(before);
+    }
+    const { targetGaps } = await api.ok(GAPS, { county: '500231', asOf: AS_OF, after: cursor([2, '甲公司', '91500231MA00000001', 1]) });
+    expect(targetGaps.totalCount).toBe(5);
+  });
+
   it('answers first: 0 with the total and no edges', async () => {
     const { targetGaps } = await api.ok(GAPS, { county: '500231', asOf: AS_OF, first: 0 });
     expect(targetGaps).toEqual({ totalCount: 5, pageInfo: { hasNextPage: true, endCursor: null }, edges: [] });

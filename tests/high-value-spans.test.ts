@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import { Role } from '../src/auth/principal';
 import { RequestDatabase } from '../src/db/request-database';
+import { sql } from '../src/db/sql';
 import { highValueReasonsSql, ownedHighValueCountsSql, patentStatusSql } from '../src/high-value/high-value.sql';
 import { createTestApi, principal, TestApi } from './support/test-api';
 
@@ -136,13 +137,12 @@ class World {
 
   /** The scenario's county, plans, three enterprises, patents with their lists, and pledges: one statement a table. */
   async build(s: Scenario): Promise<void> {
-    await this.db.query(`INSERT INTO county (code, name) VALUES ($1, $2)`, [this.county, `性质县 ${this.county}`]);
+    await this.db.query(sql`INSERT INTO county (code, name) VALUES (${this.county}, ${`性质县 ${this.county}`})`);
     for (const plan of s.plans) await this.addPlan(plan.startYear, plan.threshold);
     const codes = [0, 1, 2].map((i) => `91${this.county}${String(i).padStart(9, '0')}A`);
     const enterprises = await this.db.query<{ id: number }>(
-      `INSERT INTO enterprise (credit_code, name, county_code) SELECT c, '企业 ' || c, $2 FROM unnest($1::text[]) WITH ORDINALITY AS x(c, n)
+      sql`INSERT INTO enterprise (credit_code, name, county_code) SELECT c, '企业 ' || c, ${this.county} FROM unnest(${codes}::text[]) WITH ORDINALITY AS x(c, n)
        ORDER BY n RETURNING id`,
-      [codes, this.county],
     );
     this.enterpriseIds.push(...enterprises.map((e) => e.id));
 
@@ -158,20 +158,11 @@ class World {
     this.grants.push(...rows.map((r) => r.grant));
     this.numbers.push(...rows.map((r) => r.number));
     const patents = await this.db.query<{ id: number }>(
-      `INSERT INTO patent (application_number, title, type, county_code, filing_date, grant_date, lapse_date, strategic_industry)
-       SELECT x.number, '专利 ' || x.number, x.type, $1, x.filing, x.grant_date, x.lapse_date, x.sei
-         FROM unnest($2::text[], $3::text[], $4::date[], $5::date[], $6::date[], $7::text[]) WITH ORDINALITY
+      sql`INSERT INTO patent (application_number, title, type, county_code, filing_date, grant_date, lapse_date, strategic_industry)
+       SELECT x.number, '专利 ' || x.number, x.type, ${this.county}, x.filing, x.grant_date, x.lapse_date, x.sei
+         FROM unnest(${rows.map((r) => r.number)}::text[], ${s.patents.map((p) => p.type)}::text[], ${s.patents.map((p) => p.filing)}::date[], ${rows.map((r) => r.grant)}::date[], ${rows.map((r) => r.lapse)}::date[], ${s.patents.map((p) => (p.strategic ? 'NEW_MATERIALS' : null))}::text[]) WITH ORDINALITY
               AS x(number, type, filing, grant_date, lapse_date, sei, n)
         ORDER BY x.n RETURNING id`,
-      [
-        this.county,
-        rows.map((r) => r.number),
-        s.patents.map((p) => p.type),
-        s.patents.map((p) => p.filing),
-        rows.map((r) => r.grant),
-        rows.map((r) => r.lapse),
-        s.patents.map((p) => (p.strategic ? 'NEW_MATERIALS' : null)),
-      ],
     );
     this.patentIds.push(...patents.map((p) => p.id));
 
@@ -186,38 +177,32 @@ class World {
     );
     const column = (list: unknown[][], i: number) => list.map((row) => row[i]);
     await this.db.query(
-      `INSERT INTO patent_owner (patent_id, enterprise_id, position) SELECT * FROM unnest($1::int[], $2::int[], $3::int[])`,
-      [column(owners, 0), column(owners, 1), column(owners, 2)],
+      sql`INSERT INTO patent_owner (patent_id, enterprise_id, position) SELECT * FROM unnest(${column(owners, 0)}::int[], ${column(owners, 1)}::int[], ${column(owners, 2)}::int[])`,
     );
     await this.db.query(
-      `INSERT INTO patent_overseas_grant (patent_id, jurisdiction, grant_date) SELECT * FROM unnest($1::int[], $2::text[], $3::date[])`,
-      [column(grants, 0), column(grants, 1), column(grants, 2)],
+      sql`INSERT INTO patent_overseas_grant (patent_id, jurisdiction, grant_date) SELECT * FROM unnest(${column(grants, 0)}::int[], ${column(grants, 1)}::text[], ${column(grants, 2)}::date[])`,
     );
     await this.db.query(
-      `INSERT INTO patent_award (patent_id, kind, year) SELECT p, 'CHINA_PATENT_GOLD', y FROM unnest($1::int[], $2::int[]) AS x(p, y)`,
-      [column(awards, 0), column(awards, 1)],
+      sql`INSERT INTO patent_award (patent_id, kind, year) SELECT p, 'CHINA_PATENT_GOLD', y FROM unnest(${column(awards, 0)}::int[], ${column(awards, 1)}::int[]) AS x(p, y)`,
     );
 
     const pledges = await this.db.query<{ id: number }>(
-      `INSERT INTO pledge_financing (enterprise_id, lender, amount, registered_on)
-       SELECT e, '银行', a, d FROM unnest($1::int[], $2::numeric[], $3::date[]) WITH ORDINALITY AS x(e, a, d, n) ORDER BY n RETURNING id`,
-      [s.pledges.map((p) => this.enterpriseIds[p.pledgor]), s.pledges.map((p) => p.amount), s.pledges.map((p) => p.registered)],
+      sql`INSERT INTO pledge_financing (enterprise_id, lender, amount, registered_on)
+       SELECT e, '银行', a, d FROM unnest(${s.pledges.map((p) => this.enterpriseIds[p.pledgor])}::int[], ${s.pledges.map((p) => p.amount)}::numeric[], ${s.pledges.map((p) => p.registered)}::date[]) WITH ORDINALITY AS x(e, a, d, n) ORDER BY n RETURNING id`,
     );
     this.pledgeIds.push(...pledges.map((p) => p.id));
     const links = s.pledges.flatMap((p, k) =>
       [...new Set(p.patents.map((i) => this.patentIds[i % this.patentIds.length]))].map((id) => [this.pledgeIds[k], id]),
     );
-    await this.db.query(`INSERT INTO pledge_financing_patent (pledge_financing_id, patent_id) SELECT * FROM unnest($1::int[], $2::int[])`, [
-      column(links, 0),
-      column(links, 1),
-    ]);
+    await this.db.query(
+      sql`INSERT INTO pledge_financing_patent (pledge_financing_id, patent_id) SELECT * FROM unnest(${column(links, 0)}::int[], ${column(links, 1)}::int[])`,
+    );
   }
 
   private async addPlan(startYear: number, threshold: number): Promise<void> {
     const [plan] = await this.db.query<{ id: number }>(
-      `INSERT INTO plan (county_code, title, start_year, end_year, high_pledge_threshold) VALUES ($1, $2, $3, $3 + 2, $4)
+      sql`INSERT INTO plan (county_code, title, start_year, end_year, high_pledge_threshold) VALUES (${this.county}, ${`规划 ${startYear}`}, ${startYear}, ${startYear} + 2, ${threshold})
        ON CONFLICT (county_code, start_year) DO NOTHING RETURNING id`,
-      [this.county, `规划 ${startYear}`, startYear, threshold],
     );
     if (plan) this.planIds.push(plan.id);
   }
@@ -227,7 +212,7 @@ class World {
     switch (o.kind) {
       case 'threshold': {
         const plan = pick(this.planIds, o.plan);
-        if (plan) await this.db.query(`UPDATE plan SET high_pledge_threshold = $2 WHERE id = $1`, [plan, o.threshold]);
+        if (plan) await this.db.query(sql`UPDATE plan SET high_pledge_threshold = ${o.threshold} WHERE id = ${plan}`);
         return;
       }
       case 'addPlan':
@@ -235,7 +220,7 @@ class World {
       case 'removePlan': {
         const plan = pick(this.planIds, o.plan);
         if (plan) {
-          await this.db.query(`DELETE FROM plan WHERE id = $1`, [plan]);
+          await this.db.query(sql`DELETE FROM plan WHERE id = ${plan}`);
           this.planIds.splice(this.planIds.indexOf(plan), 1);
         }
         return;
@@ -244,26 +229,24 @@ class World {
       case 'restorePledge': {
         const pledge = pick(this.pledgeIds, o.pledge);
         if (pledge)
-          await this.db.query(`SELECT * FROM hvp_set_deleted('pledge_financing', $1, $2, NULL)`, [
-            String(pledge),
-            o.kind === 'deletePledge',
-          ]);
+          await this.db.query(
+            sql`SELECT * FROM hvp_set_deleted('pledge_financing', ${String(pledge)}, ${o.kind === 'deletePledge'}, NULL)`,
+          );
         return;
       }
       case 'unlinkPledge': {
         const pledge = pick(this.pledgeIds, o.pledge);
         if (pledge) {
           await this.db.query(
-            `DELETE FROM pledge_financing_patent WHERE pledge_financing_id = $1
-               AND patent_id = (SELECT min(patent_id) FROM pledge_financing_patent WHERE pledge_financing_id = $1)`,
-            [pledge],
+            sql`DELETE FROM pledge_financing_patent WHERE pledge_financing_id = ${pledge}
+               AND patent_id = (SELECT min(patent_id) FROM pledge_financing_patent WHERE pledge_financing_id = ${pledge})`,
           );
         }
         return;
       }
       case 'amount': {
         const pledge = pick(this.pledgeIds, o.pledge);
-        if (pledge) await this.db.query(`UPDATE pledge_financing SET amount = $2 WHERE id = $1`, [pledge, o.amount]);
+        if (pledge) await this.db.query(sql`UPDATE pledge_financing SET amount = ${o.amount} WHERE id = ${pledge}`);
         return;
       }
       case 'lapse': {
@@ -271,19 +254,19 @@ class World {
         const grant = this.grants[k];
         if (grant) {
           const lapse = o.lapseAfter === null ? null : addDays(grant, o.lapseAfter);
-          await this.db.query(`UPDATE patent SET lapse_date = $2 WHERE id = $1`, [this.patentIds[k], lapse]);
+          await this.db.query(sql`UPDATE patent SET lapse_date = ${lapse} WHERE id = ${this.patentIds[k]}`);
         }
         return;
       }
       case 'deletePatent':
       case 'restorePatent': {
         const number = this.numbers[o.patent % this.numbers.length];
-        await this.db.query(`SELECT * FROM hvp_set_deleted('patent', $1, $2, NULL)`, [number, o.kind === 'deletePatent']);
+        await this.db.query(sql`SELECT * FROM hvp_set_deleted('patent', ${number}, ${o.kind === 'deletePatent'}, NULL)`);
         return;
       }
       case 'strategic': {
         const id = this.patentIds[o.patent % this.patentIds.length];
-        await this.db.query(`UPDATE patent SET strategic_industry = $2 WHERE id = $1`, [id, o.strategic ? 'BIOTECHNOLOGY' : null]);
+        await this.db.query(sql`UPDATE patent SET strategic_industry = ${o.strategic ? 'BIOTECHNOLOGY' : null} WHERE id = ${id}`);
         return;
       }
       case 'owner': {
@@ -291,22 +274,20 @@ class World {
         const enterprise = this.enterpriseIds[o.enterprise];
         if (o.add) {
           await this.db.query(
-            `INSERT INTO patent_owner (patent_id, enterprise_id, position)
-             SELECT $1, $2, COALESCE(max(position), 0) + 1 FROM patent_owner WHERE patent_id = $1
-             HAVING EXISTS (SELECT 1 FROM patent WHERE id = $1) -- not of a deleted patent: its owners are not edited
+            sql`INSERT INTO patent_owner (patent_id, enterprise_id, position)
+             SELECT ${id}, ${enterprise}, COALESCE(max(position), 0) + 1 FROM patent_owner WHERE patent_id = ${id}
+             HAVING EXISTS (SELECT 1 FROM patent WHERE id = ${id}) -- not of a deleted patent: its owners are not edited
              ON CONFLICT DO NOTHING`,
-            [id, enterprise],
           );
         } else {
-          await this.db.query(`DELETE FROM patent_owner WHERE patent_id = $1 AND enterprise_id = $2`, [id, enterprise]);
+          await this.db.query(sql`DELETE FROM patent_owner WHERE patent_id = ${id} AND enterprise_id = ${enterprise}`);
         }
         return;
       }
       case 'award': {
         const id = this.patentIds[o.patent % this.patentIds.length];
         await this.db.query(
-          `INSERT INTO patent_award (patent_id, kind, year) VALUES ($1, 'NATIONAL_SCIENCE_TECHNOLOGY', $2) ON CONFLICT DO NOTHING`,
-          [id, o.year],
+          sql`INSERT INTO patent_award (patent_id, kind, year) VALUES (${id}, 'NATIONAL_SCIENCE_TECHNOLOGY', ${o.year}) ON CONFLICT DO NOTHING`,
         );
         return;
       }
@@ -316,30 +297,27 @@ class World {
   /** Every (patent, day) and (enterprise, day) on which the kept figures differ from the direct evaluation. */
   async disagreements(days: string[]): Promise<unknown[]> {
     const patents = await this.db.query(
-      `SELECT * FROM (
-         SELECT p.id, d.day::text AS day, ${highValueReasonsSql('p', 'd.day')} AS direct,
-                p.type = 'INVENTION' AND ${patentStatusSql('p', 'd.day')} = 'VALID' AS valid,
+      sql`SELECT * FROM (
+         SELECT p.id, d.day::text AS day, ${highValueReasonsSql(sql`p`, sql`d.day`)} AS direct,
+                p.type = 'INVENTION' AND ${patentStatusSql(sql`p`, sql`d.day`)} = 'VALID' AS valid,
                 (SELECT s.reasons FROM invention_span s WHERE s.patent_id = p.id AND s.starts <= d.day AND d.day < s.ends) AS kept,
                 (SELECT count(*) FROM invention_span s WHERE s.patent_id = p.id AND s.starts <= d.day AND d.day < s.ends)::int AS spans
-           FROM patent p CROSS JOIN unnest($2::date[]) AS d(day)
-          WHERE p.county_code = $1) x
+           FROM patent p CROSS JOIN unnest(${days}::date[]) AS d(day)
+          WHERE p.county_code = ${this.county}) x
         WHERE x.spans <> (CASE WHEN x.valid THEN 1 ELSE 0 END) OR COALESCE(x.kept, '{}') <> x.direct`,
-      [this.county, days],
     );
     const orphans = await this.db.query(
-      `SELECT s.* FROM invention_span s WHERE s.county_code = $1 AND NOT EXISTS (SELECT 1 FROM patent p WHERE p.id = s.patent_id)`,
-      [this.county],
+      sql`SELECT s.* FROM invention_span s WHERE s.county_code = ${this.county} AND NOT EXISTS (SELECT 1 FROM patent p WHERE p.id = s.patent_id)`,
     );
     const enterprises = await this.db.query(
-      `SELECT * FROM (
+      sql`SELECT * FROM (
          SELECT e.id, d.day::text AS day, COALESCE(o.high_value, 0) AS direct,
                 COALESCE((SELECT CASE WHEN h.ends > d.day THEN h.high_value END FROM enterprise_high_value h
                            WHERE h.enterprise_id = e.id AND h.starts <= d.day ORDER BY h.starts DESC LIMIT 1), 0) AS kept
-           FROM enterprise e CROSS JOIN unnest($2::date[]) AS d(day)
-           LEFT JOIN LATERAL (${ownedHighValueCountsSql('SELECT e.id', 'd.day')}) o ON true
-          WHERE e.county_code = $1) x
+           FROM enterprise e CROSS JOIN unnest(${days}::date[]) AS d(day)
+           LEFT JOIN LATERAL (${ownedHighValueCountsSql(sql`SELECT e.id`, sql`d.day`)}) o ON true
+          WHERE e.county_code = ${this.county}) x
         WHERE x.direct <> x.kept`,
-      [this.county, days],
     );
     return [...patents, ...orphans.map((row) => ({ orphan: row })), ...enterprises.map((row) => ({ enterprise: row }))];
   }
@@ -375,19 +353,19 @@ it('publishes the counties a transaction changed when it commits, not before, an
   const version = async (code: string) =>
     (await api.sql(`SELECT version FROM county_data_version WHERE county_code = $1`, [code]))[0]?.version ?? null;
   const db = new RequestDatabase(api.dataSource, {}, ADMIN);
-  await db.query(`INSERT INTO county (code, name) VALUES ('699998', '版本县')`);
+  await db.query(sql`INSERT INTO county (code, name) VALUES ('699998', '版本县')`);
   await db.finish(true);
   const first = Number(await version('699998'));
   expect(first).toBeGreaterThan(0);
 
   const writer = new RequestDatabase(api.dataSource, {}, ADMIN);
-  await writer.query(`INSERT INTO enterprise (credit_code, name, county_code) VALUES ('91699998000000001A', '版本企业', '699998')`);
+  await writer.query(sql`INSERT INTO enterprise (credit_code, name, county_code) VALUES ('91699998000000001A', '版本企业', '699998')`);
   expect(Number(await version('699998'))).toBe(first);
   await writer.finish(true);
   expect(Number(await version('699998'))).toBe(first + 1);
 
   const abandoned = new RequestDatabase(api.dataSource, {}, ADMIN);
-  await abandoned.query(`UPDATE enterprise SET name = '改名' WHERE credit_code = '91699998000000001A'`);
+  await abandoned.query(sql`UPDATE enterprise SET name = '改名' WHERE credit_code = '91699998000000001A'`);
   await abandoned.finish(false);
   expect(Number(await version('699998'))).toBe(first + 1);
 });

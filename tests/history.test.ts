@@ -9,6 +9,7 @@ import { importFile } from '../src/import/import.service';
 import { ENTERPRISES as E, NUMBERS as N } from './fixtures/import/make-fixtures';
 import { applicationNumber, creditCode, givenCounty, givenEnterprise, givenPatent } from './support/builders';
 import { createTestApi, principal, TestApi } from './support/test-api';
+import { sql } from '../src/db/sql';
 
 let api: TestApi;
 
@@ -277,7 +278,7 @@ describe('who may read it', () => {
     const count = async (claims: Parameters<TestApi['as']>[0]) => {
       const db = new RequestDatabase(api.dataSource, {}, principal(claims));
       try {
-        return (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM history WHERE record_key = $1`, [code]))[0].n;
+        return (await db.query<{ n: number }>(sql`SELECT count(*)::int AS n FROM history WHERE record_key = ${code}`))[0].n;
       } finally {
         await db.finish(false);
       }
@@ -288,12 +289,12 @@ describe('who may read it', () => {
 
     const db = new RequestDatabase(api.dataSource, {}, principal({ role: 'ADMIN', counties: ['*'] }));
     try {
-      for (const sql of [
-        `DELETE FROM history`,
-        `UPDATE history SET actor = 'someone else'`,
-        `INSERT INTO history (record_type, record_id, table_name, action, door) VALUES ('County', 'x', 'x', 'CREATED', 'API')`,
+      for (const statement of [
+        sql`DELETE FROM history`,
+        sql`UPDATE history SET actor = 'someone else'`,
+        sql`INSERT INTO history (record_type, record_id, table_name, action, door) VALUES ('County', 'x', 'x', 'CREATED', 'API')`,
       ]) {
-        await expect(db.atomically(() => db.query(sql))).rejects.toMatchObject({ code: '42501' });
+        await expect(db.atomically(() => db.query(statement))).rejects.toMatchObject({ code: '42501' });
       }
     } finally {
       await db.finish(false);

@@ -12,6 +12,7 @@ import { createLogger } from '../src/ops/logger';
 import { Role } from '../src/auth/principal';
 import { signToken } from '../src/auth/tokens';
 import { testAppUrl } from './support/test-api';
+import { sql as statement } from '../src/db/sql';
 
 /** Operations: /health, /ready, /metrics, the request log, the statement timeout; a server of its own over HTTP. */
 
@@ -301,12 +302,12 @@ describe('the statement timeout', () => {
     await dataSource.initialize();
     try {
       const limited = new RequestDatabase(dataSource, { statementTimeoutMs: 50 });
-      expect(await limited.query('SHOW statement_timeout')).toEqual([{ statement_timeout: '50ms' }]);
-      await expect(limited.query('SELECT pg_sleep(1)')).rejects.toMatchObject({ code: '57014' });
+      expect(await limited.query(statement`SHOW statement_timeout`)).toEqual([{ statement_timeout: '50ms' }]);
+      await expect(limited.query(statement`SELECT pg_sleep(1)`)).rejects.toMatchObject({ code: '57014' });
       await limited.finish(false);
 
       const unlimited = new RequestDatabase(dataSource);
-      expect(await unlimited.query('SHOW statement_timeout')).toEqual([{ statement_timeout: '0' }]);
+      expect(await unlimited.query(statement`SHOW statement_timeout`)).toEqual([{ statement_timeout: '0' }]);
       await unlimited.finish(true);
       expect(() => new RequestDatabase(dataSource, { statementTimeoutMs: 0 })).toThrow(/statementTimeoutMs/);
     } finally {

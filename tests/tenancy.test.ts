@@ -2,6 +2,7 @@ import { Role } from '../src/auth/principal';
 import { RequestDatabase } from '../src/db/request-database';
 import { creditCode, givenCounty, givenEnterprise, givenPatent, givenPlan, givenPledge } from './support/builders';
 import { principal, createTestApi, TestApi, Caller } from './support/test-api';
+import { sql } from '../src/db/sql';
 
 /**
  * Counties as tenants: what each role reads and writes, a city code covering its counties, an ENTERPRISE limited to
@@ -68,23 +69,25 @@ describe('Row Level Security alone', () => {
     const db = new RequestDatabase(api.dataSource, {}, principal({ role: Role.VIEWER, counties: ['500231'] }));
     try {
       const patents = await db.query<{ application_number: string; county_code: string }>(
-        `SELECT * FROM patent ORDER BY application_number`,
+        sql`SELECT * FROM patent ORDER BY application_number`,
       );
       // its county's patent, and the one its enterprise A1 owns jointly (attributed to 500232)
       expect(patents.map((p) => p.application_number).sort()).toEqual([PA, PJ].sort());
-      expect((await db.query<{ credit_code: string }>(`SELECT * FROM enterprise`)).map((e) => e.credit_code).sort()).toEqual(
+      expect((await db.query<{ credit_code: string }>(sql`SELECT * FROM enterprise`)).map((e) => e.credit_code).sort()).toEqual(
         [A1, A2].sort(),
       );
-      expect((await db.query<{ code: string }>(`SELECT * FROM county ORDER BY code`)).map((c) => c.code)).toEqual(['500231']);
-      const pledges = await db.query<{ amount: string }>(`SELECT * FROM pledge_financing`);
+      expect((await db.query<{ code: string }>(sql`SELECT * FROM county ORDER BY code`)).map((c) => c.code)).toEqual(['500231']);
+      const pledges = await db.query<{ amount: string }>(sql`SELECT * FROM pledge_financing`);
       expect(pledges.map((p) => p.amount)).toEqual(['2000000.00']);
       expect(
-        await db.query(`SELECT * FROM enterprise_membership m JOIN enterprise e ON e.id = m.enterprise_id WHERE e.county_code <> '500231'`),
+        await db.query(
+          sql`SELECT * FROM enterprise_membership m JOIN enterprise e ON e.id = m.enterprise_id WHERE e.county_code <> '500231'`,
+        ),
       ).toEqual([]);
-      expect(await db.query(`SELECT * FROM county_statistics WHERE county_code <> '500231'`)).toEqual([]);
+      expect(await db.query(sql`SELECT * FROM county_statistics WHERE county_code <> '500231'`)).toEqual([]);
       // aggregates run through the same policies
-      expect(await db.query(`SELECT count(*)::int AS n FROM patent WHERE county_code = '500232'`)).toEqual([{ n: 1 }]);
-      expect(await db.query(`SELECT count(*)::int AS n FROM api_key`)).toEqual([{ n: 0 }]);
+      expect(await db.query(sql`SELECT count(*)::int AS n FROM patent WHERE county_code = '500232'`)).toEqual([{ n: 1 }]);
+      expect(await db.query(sql`SELECT count(*)::int AS n FROM api_key`)).toEqual([{ n: 0 }]);
     } finally {
       await db.finish(false);
     }
@@ -94,7 +97,7 @@ describe('Row Level Security alone', () => {
     const db = new RequestDatabase(api.dataSource, {}, principal({ role: Role.EDITOR, counties: ['500231'] }));
     try {
       await expect(
-        db.query(`INSERT INTO enterprise (credit_code, name, county_code) VALUES ($1, 'x', '500232')`, [creditCode(90, '500232')]),
+        db.query(sql`INSERT INTO enterprise (credit_code, name, county_code) VALUES (${creditCode(90, '500232')}, 'x', '500232')`),
       ).rejects.toMatchObject({ code: '42501' });
     } finally {
       await db.finish(false);
@@ -103,14 +106,14 @@ describe('Row Level Security alone', () => {
     try {
       // a VIEWER may not write even in its own county; an UPDATE of rows it may not write changes none
       await expect(
-        viewer.query(`INSERT INTO enterprise (credit_code, name, county_code) VALUES ($1, 'x', '500231')`, [creditCode(91)]),
+        viewer.query(sql`INSERT INTO enterprise (credit_code, name, county_code) VALUES (${creditCode(91)}, 'x', '500231')`),
       ).rejects.toMatchObject({ code: '42501' });
     } finally {
       await viewer.finish(false);
     }
     const editor = new RequestDatabase(api.dataSource, {}, principal({ role: Role.EDITOR, counties: ['500231'] }));
     try {
-      expect(await editor.query(`UPDATE enterprise SET name = 'renamed' RETURNING credit_code`)).toHaveLength(2);
+      expect(await editor.query(sql`UPDATE enterprise SET name = 'renamed' RETURNING credit_code`)).toHaveLength(2);
     } finally {
       await editor.finish(false);
     }
@@ -121,14 +124,14 @@ describe('Row Level Security alone', () => {
     const none = new RequestDatabase(api.dataSource);
     try {
       for (const table of ['county', 'plan', 'enterprise', 'patent', 'patent_owner', 'pledge_financing', 'api_key']) {
-        expect(await none.query(`SELECT * FROM ${table}`)).toEqual([]);
+        expect(await none.query(sql`SELECT * FROM ${sql.identifier(table)}`)).toEqual([]);
       }
     } finally {
       await none.finish(false);
     }
     const all = new RequestDatabase(api.dataSource, {}, principal({ role: Role.VIEWER, counties: ['*'] }));
     try {
-      expect(await all.query(`SELECT count(*)::int AS n FROM patent`)).toEqual([{ n: 4 }]);
+      expect(await all.query(sql`SELECT count(*)::int AS n FROM patent`)).toEqual([{ n: 4 }]);
     } finally {
       await all.finish(false);
     }
@@ -398,8 +401,8 @@ describe('an ENTERPRISE caller', () => {
     });
     const db = new RequestDatabase(api.dataSource, {}, caller.principal);
     try {
-      expect((await db.query<{ credit_code: string }>(`SELECT * FROM enterprise`)).map((e) => e.credit_code)).toEqual([A1]);
-      expect(await db.query(`SELECT * FROM county_statistics`)).toEqual([]);
+      expect((await db.query<{ credit_code: string }>(sql`SELECT * FROM enterprise`)).map((e) => e.credit_code)).toEqual([A1]);
+      expect(await db.query(sql`SELECT * FROM county_statistics`)).toEqual([]);
     } finally {
       await db.finish(false);
     }

@@ -1,6 +1,7 @@
 import { RequestDatabase } from '../src/db/request-database';
 import { applicationNumber, creditCode, givenCounty, givenEnterprise, givenPatent, givenPlan, givenPledge } from './support/builders';
 import { createTestApi, principal, TestApi } from './support/test-api';
+import { sql } from '../src/db/sql';
 
 /** Safe edits: versions, expectedVersion and CONFLICT; soft delete and restore, and what a deletion hides. */
 
@@ -363,9 +364,9 @@ describe('delete and restore', () => {
     await api.ok(`mutation($n: String!) { deletePatent(applicationNumber: $n) { key } }`, { n: number });
     const db = new RequestDatabase(api.dataSource, {}, principal({ role: 'ADMIN', counties: ['*'] }));
     try {
-      expect(await db.query(`SELECT count(*)::int AS n FROM patent WHERE application_number = $1`, [number])).toEqual([{ n: 0 }]);
+      expect(await db.query(sql`SELECT count(*)::int AS n FROM patent WHERE application_number = ${number}`)).toEqual([{ n: 0 }]);
       // updating it is not possible either (the row is out of sight)
-      expect(await db.query(`UPDATE patent SET title = 'x' WHERE application_number = $1 RETURNING id`, [number])).toEqual([]);
+      expect(await db.query(sql`UPDATE patent SET title = 'x' WHERE application_number = ${number} RETURNING id`)).toEqual([]);
     } finally {
       await db.finish(false);
     }

@@ -1,4 +1,5 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { enterpriseByCreditCodeLoader } from '../enterprise/enterprise.sql';
 import { Context } from '../graphql/context';
 import { badUserInput, forbidden } from '../graphql/errors';
 import { parseCreditCode } from '../identifiers/credit-code';
@@ -43,10 +44,7 @@ export class AuthResolver {
     if (input.role === Role.ENTERPRISE) {
       if (!input.creditCode) throw badUserInput('input.creditCode', 'is required for an ENTERPRISE key');
       creditCode = (parseCreditCode(input.creditCode) as { value: string }).value;
-      const [enterprise] = await ctx.db.query<{ countyCode: string }>(
-        `SELECT county_code AS "countyCode" FROM enterprise WHERE credit_code = $1`,
-        [creditCode],
-      );
+      const enterprise = await enterpriseByCreditCodeLoader(ctx).load(creditCode);
       if (!enterprise) throw badUserInput('input.creditCode', `no enterprise with credit code ${creditCode}`);
       if (!counties.includes(ALL_COUNTIES) && !counties.includes(enterprise.countyCode)) {
         throw badUserInput('input.counties', `must include the enterprise's county ${enterprise.countyCode}`);

@@ -1,4 +1,5 @@
 import { County } from '../county/county';
+import { countyVisible } from '../county/county.sql';
 import { Context } from '../graphql/context';
 import { forbidden } from '../graphql/errors';
 import { allCounties, Role } from './principal';
@@ -31,7 +32,7 @@ export async function requireCountyInScope(ctx: Context, countyCode: string, fie
   const { principal } = ctx;
   if (allCounties(principal) || principal.counties.includes(countyCode)) return;
   // Row Level Security shows a staff caller exactly the counties of its scope
-  const [visible] = await ctx.db.query(`SELECT 1 FROM county WHERE code = $1`, [countyCode]);
+  const visible = await countyVisible(ctx.db, countyCode);
   if (!visible || principal.role === Role.ENTERPRISE) throw forbidden(`${field}: county ${countyCode} is outside the caller's counties`);
 }
 

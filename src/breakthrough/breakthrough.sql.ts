@@ -2,13 +2,14 @@
  * Breakthrough targets (两个突破): for each category the plan in force sets a target for, each enterprise
  * with a membership of that category valid on asOf has one gap row. All of it is computed in SQL.
  */
+import { sql, Sql } from '../db/sql';
 import { Enterprise } from '../enterprise/enterprise';
 import { EnterpriseCategory, ENTERPRISE_CATEGORIES } from '../enterprise/enterprise-category';
-import { membershipValidSql } from '../enterprise/enterprise.sql';
+import { membershipValidSql } from '../enterprise/membership.sql';
 import { Context } from '../graphql/context';
 import { IsoDate } from '../graphql/dates';
 import { groupByKey } from '../graphql/loaders';
-import { Connection, connectionsByOwner, pagedSql, pageRequest, SortColumn } from '../graphql/pagination';
+import { Connection, connectionsByOwner, orderBySql, PagedRow, pagedSql, pageRequest, SortColumn } from '../graphql/pagination';
 import { ownedHighValueCountsSql } from '../high-value/high-value.sql';
 import { planInForceSql } from '../plan/plan.sql';
 import { CategoryBreakthrough, TargetGap } from './breakthrough';
@@ -27,24 +28,27 @@ interface GapRow {
   met: boolean;
 }
 
+/** The categories in the enum's order, as the text[] that gapRowsSql and the summary order by. */
+const CATEGORIES = sql`${ENTERPRISE_CATEGORIES}::text[]`;
+
 /**
  * Gap rows of the enterprises `e` that match `scope` (a predicate on e), on the date expression `asOf`.
  * `categories` is the SQL expression of the text[] of EnterpriseCategory in the enum's order.
  */
-function gapRowsSql(scope: string, asOf: string, categories: string): string {
-  return `
+export function gapRowsSql(scope: Sql, asOf: Sql, categories: Sql): Sql {
+  return sql`
     WITH member AS (
       SELECT e.id AS "enterpriseId", e.name, e.credit_code AS "creditCode", e.county_code AS "countyCode", e.version,
              t.category, array_position(${categories}, t.category) AS "categoryOrder",
              t.min_high_value_patents AS target
         FROM enterprise e
-        JOIN LATERAL (${planInForceSql('e.county_code', `extract(year FROM ${asOf})::int`, 'pl.id')}) pl ON true
+        JOIN LATERAL (${planInForceSql(sql`e.county_code`, sql`extract(year FROM ${asOf})::int`, sql`pl.id`)}) pl ON true
         JOIN plan_breakthrough_target t ON t.plan_id = pl.id
        WHERE ${scope}
          AND EXISTS (SELECT 1 FROM enterprise_membership m
-                      WHERE m.enterprise_id = e.id AND m.category = t.category AND ${membershipValidSql('m', asOf)})
+                      WHERE m.enterprise_id = e.id AND m.category = t.category AND ${membershipValidSql(sql`m`, asOf)})
     ),
-    owned AS (${ownedHighValueCountsSql('SELECT "enterpriseId" FROM member', asOf)})
+    owned AS (${ownedHighValueCountsSql(sql`SELECT "enterpriseId" FROM member`, asOf)})
     SELECT member.*, COALESCE(owned.high_value, 0) AS current,
            greatest(0, member.target - COALESCE(owned.high_value, 0)) AS gap,
            COALESCE(owned.high_value, 0) >= member.target AS met
@@ -66,8 +70,7 @@ function toTargetGap(row: GapRow): TargetGap {
 export function enterpriseTargetGapsLoader(ctx: Context, asOf: IsoDate) {
   return ctx.loaders.get<number, TargetGap[]>('enterpriseTargetGaps', [asOf], async (enterpriseIds) => {
     const rows = await ctx.db.query<GapRow>(
-      `${gapRowsSql('e.id = ANY($1)', '$2::date', '$3::text[]')} ORDER BY "enterpriseId", "categoryOrder"`,
-      [enterpriseIds, asOf, ENTERPRISE_CATEGORIES],
+      sql`${gapRowsSql(sql`e.id = ANY(${enterpriseIds})`, sql`${asOf}::date`, CATEGORIES)} ORDER BY "enterpriseId", "categoryOrder"`,
     );
     return groupByKey(enterpriseIds, rows, (row) => row.enterpriseId, toTargetGap);
   });
@@ -89,17 +92,16 @@ export interface TargetGapQuery {
   after: string | null;
 }
 
+/** The gap rows of a county (a query with an `owner` column, for pagedSql), filtered. */
+export function countyGapRowsSql({ countyCode, category, onlyUnmet, asOf }: Omit<TargetGapQuery, 'first' | 'after'>): Sql {
+  return sql`SELECT g."countyCode" AS owner, g.* FROM (${gapRowsSql(sql`e.county_code = ${countyCode}`, sql`${asOf}::date`, CATEGORIES)}) g
+            WHERE (${category}::text IS NULL OR g.category = ${category}) AND (NOT ${onlyUnmet} OR NOT g.met)`;
+}
+
 /** A county's gap rows, largest gap first, then name (byte order), credit code and category. */
 export async function countyTargetGaps(ctx: Context, query: TargetGapQuery): Promise<Connection<TargetGap>> {
-  const page = pageRequest(query.first, query.after, TARGET_GAP_ORDER.length);
-  const { sql, params } = pagedSql({
-    rows: `SELECT g."countyCode" AS owner, g.* FROM (${gapRowsSql('e.county_code = $1', '$2::date', '$3::text[]')}) g
-            WHERE ($4::text IS NULL OR g.category = $4) AND (NOT $5 OR NOT g.met)`,
-    params: [query.countyCode, query.asOf, ENTERPRISE_CATEGORIES, query.category, query.onlyUnmet],
-    sort: TARGET_GAP_ORDER,
-    page,
-  });
-  const rows = await ctx.db.query<GapRow & { pageOwner: string; pageTotal: number; page_row: number | null }>(sql, params);
+  const page = pageRequest(query.first, query.after, TARGET_GAP_ORDER);
+  const rows = await ctx.db.query<GapRow & PagedRow>(pagedSql({ rows: countyGapRowsSql(query), sort: TARGET_GAP_ORDER, page }));
   return connectionsByOwner([query.countyCode], rows, TARGET_GAP_ORDER, page.limit, toTargetGap)[0];
 }
 
@@ -108,25 +110,23 @@ export async function countyTargetGaps(ctx: Context, query: TargetGapQuery): Pro
  * only the unmet ones. The same SQL as the paged list, in one statement.
  */
 export async function allCountyTargetGaps(ctx: Context, countyCode: string, asOf: IsoDate, onlyUnmet = false): Promise<TargetGap[]> {
-  const order = TARGET_GAP_ORDER.map(
-    (s) => `g."${s.column}"${s.collate ? ` COLLATE "${s.collate}"` : ''}${s.descending ? ' DESC' : ''}`,
-  ).join(', ');
   const rows = await ctx.db.query<GapRow>(
-    `SELECT g.* FROM (${gapRowsSql('e.county_code = $1', '$2::date', '$3::text[]')}) g WHERE (NOT $4 OR NOT g.met) ORDER BY ${order}`,
-    [countyCode, asOf, ENTERPRISE_CATEGORIES, onlyUnmet],
+    sql`SELECT g.* FROM (${gapRowsSql(sql`e.county_code = ${countyCode}`, sql`${asOf}::date`, CATEGORIES)}) g
+         WHERE (NOT ${onlyUnmet} OR NOT g.met) ORDER BY ${orderBySql(TARGET_GAP_ORDER, 'g')}`,
   );
   return rows.map(toTargetGap);
 }
 
-/** One row per category the plan in force sets a target for, in the enum's order, even when no enterprise is in it. */
-export function breakthroughSummaryLoader(ctx: Context, asOf: IsoDate) {
-  return ctx.loaders.get<string, CategoryBreakthrough[]>('breakthroughSummary', [asOf], async (countyCodes) => {
-    const rows = await ctx.db.query<CategoryBreakthrough & { countyCode: string }>(
-      `WITH gaps AS (${gapRowsSql('e.county_code = ANY($1)', '$2::date', '$3::text[]')}),
+/**
+ * One row per category the plan in force sets a target for in each county, on asOf, in the enum's order, even when
+ * no enterprise is in it: columns "countyCode", category, target, "enterpriseCount", "metCount", "totalGap".
+ */
+export function breakthroughSummarySql(countyCodes: Sql, asOf: Sql): Sql {
+  return sql`WITH gaps AS (${gapRowsSql(sql`e.county_code = ANY(${countyCodes})`, asOf, CATEGORIES)}),
        targets AS (
          SELECT c.code AS "countyCode", t.category, t.min_high_value_patents AS target
-           FROM unnest($1::text[]) AS c(code)
-           JOIN LATERAL (${planInForceSql('c.code', 'extract(year FROM $2::date)::int', 'pl.id')}) pl ON true
+           FROM unnest(${countyCodes}) AS c(code)
+           JOIN LATERAL (${planInForceSql(sql`c.code`, sql`extract(year FROM ${asOf})::int`, sql`pl.id`)}) pl ON true
            JOIN plan_breakthrough_target t ON t.plan_id = pl.id
        )
        SELECT targets."countyCode", targets.category, targets.target,
@@ -136,8 +136,14 @@ export function breakthroughSummaryLoader(ctx: Context, asOf: IsoDate) {
          FROM targets
          LEFT JOIN gaps ON gaps."countyCode" = targets."countyCode" AND gaps.category = targets.category
         GROUP BY targets."countyCode", targets.category, targets.target
-        ORDER BY targets."countyCode", array_position($3::text[], targets.category)`,
-      [countyCodes, asOf, ENTERPRISE_CATEGORIES],
+        ORDER BY targets."countyCode", array_position(${CATEGORIES}, targets.category)`;
+}
+
+/** One row per category the plan in force sets a target for, in the enum's order, even when no enterprise is in it. */
+export function breakthroughSummaryLoader(ctx: Context, asOf: IsoDate) {
+  return ctx.loaders.get<string, CategoryBreakthrough[]>('breakthroughSummary', [asOf], async (countyCodes) => {
+    const rows = await ctx.db.query<CategoryBreakthrough & { countyCode: string }>(
+      breakthroughSummarySql(sql`${countyCodes}::text[]`, sql`${asOf}::date`),
     );
     return groupByKey(
       countyCodes,

@@ -1,7 +1,6 @@
 import { Context } from '../graphql/context';
-import { byKey } from '../graphql/loaders';
 import { County } from './county';
-import { countyLoader } from './county.sql';
+import { countyLabelLoader, countyLoader } from './county.sql';
 
 /**
  * The county a visible patent is attributed to. Usually a county of the caller's scope; for a patent seen because an
@@ -11,14 +10,6 @@ import { countyLoader } from './county.sql';
 export async function attributedCounty(ctx: Context, code: string): Promise<County> {
   const visible = await countyLoader(ctx).load(code);
   if (visible) return visible;
-  const label = await ctx.loaders
-    .get<string, County | null>('countyLabel', [], async (codes) => {
-      const rows = await ctx.db.query<County>(
-        `SELECT l.code, l.name, l.parent_code AS "parentCode" FROM county_label l WHERE l.code = ANY($1)`,
-        [codes],
-      );
-      return byKey(codes, rows, (county) => county.code, null);
-    })
-    .load(code);
+  const label = await countyLabelLoader(ctx).load(code);
   return { ...(label ?? { code, name: code, parentCode: null }), outsideScope: true };
 }

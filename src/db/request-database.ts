@@ -1,5 +1,6 @@
 import { DataSource, QueryRunner, ReplicationMode } from 'typeorm';
 import { Principal } from '../auth/principal';
+import { compile, Sql } from './sql';
 
 export interface RequestDatabaseOptions {
   /** `SET LOCAL statement_timeout` as the transaction opens; PostgreSQL cancels a longer statement with 57014 */
@@ -43,7 +44,11 @@ const CHANGE_SETTINGS: Record<keyof ChangeDescription, string> = {
   rows: 'hvp.change_rows',
 };
 
-/** A SQL string literal of a value checked beforehand (a role, county codes, a credit code): no parameters in a multi-statement string. */
+/**
+ * A SQL string literal of a value checked beforehand (a role, county codes, a credit code). The one place outside
+ * src/db/sql.ts that writes SQL text as a string: the transaction's opening is several statements in one
+ * simple-protocol string (one round trip), and the simple protocol takes no parameters.
+ */
 function literal(value: string): string {
   return `'${value.replace(/'/g, "''")}'`;
 }
@@ -132,10 +137,19 @@ export class RequestDatabase {
     return this.runner;
   }
 
-  /** Runs one parameterised statement and returns its rows (RETURNING rows for writes). */
-  async query<Row = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<Row[]> {
+  /** Runs one statement and returns its rows (RETURNING rows for writes). */
+  query<Row = Record<string, unknown>>(statement: Sql): Promise<Row[]> {
+    const { text, values } = compile(statement);
+    return this.run<Row>(text, values);
+  }
+
+  /**
+   * Sends text as it is: the statements this class writes itself, with literals quoted above (`literal`), several in
+   * one simple-protocol string where they must be one round trip. Nothing else builds SQL as a string.
+   */
+  private async run<Row>(text: string, values: unknown[] = []): Promise<Row[]> {
     const runner = await this.open();
-    return this.serially(async () => (await runner.query(sql, params, true)).records as Row[]);
+    return this.serially(async () => (await runner.query(text, values, true)).records as Row[]);
   }
 
   private serially<T>(statement: () => Promise<T>): Promise<T> {
@@ -146,7 +160,7 @@ export class RequestDatabase {
 
   /** Sets the scope again (a county was added: the counties under the caller's codes changed). */
   async refreshScope(): Promise<void> {
-    if (this.scope && this.runner) await this.query(scopeSql(this.scope));
+    if (this.scope && this.runner) await this.run(scopeSql(this.scope));
   }
 
   /** Runs `work` atomically inside the request's transaction: when it throws, only its own writes are undone. */
@@ -157,13 +171,13 @@ export class RequestDatabase {
     const settings = this.pendingSettings();
     // set before the savepoint: rolling back to it keeps them, and restores those applied inside it
     const atSavepoint = new Map(this.applied);
-    await this.query(`${settings}SAVEPOINT ${savepoint}`);
+    await this.run(`${settings}SAVEPOINT ${savepoint}`);
     try {
       const result = await work();
-      await this.query(`RELEASE SAVEPOINT ${savepoint}`);
+      await this.run(`RELEASE SAVEPOINT ${savepoint}`);
       return result;
     } catch (error) {
-      await this.query(`ROLLBACK TO SAVEPOINT ${savepoint}`);
+      await this.run(`ROLLBACK TO SAVEPOINT ${savepoint}`);
       this.applied = atSavepoint;
       throw error;
     }

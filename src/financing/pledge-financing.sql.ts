@@ -1,4 +1,6 @@
 import { RequestDatabase } from '../db/request-database';
+import { sql } from '../db/sql';
+import { enterpriseIdOf } from '../enterprise/enterprise.sql';
 import { Context } from '../graphql/context';
 import { badUserInput } from '../graphql/errors';
 import { DeletedRecord, expectVersion, setDeleted } from '../history/versions';
@@ -8,11 +10,11 @@ import { Patent } from '../patent/patent';
 import { PATENT_COLUMNS } from '../patent/patent.sql';
 import { PledgeFinancing, PledgeFinancingInput } from './pledge-financing';
 
-const PLEDGE_COLUMNS = `f.id, f.enterprise_id AS "enterpriseId", f.lender, f.amount, f.registered_on AS "registeredOn", f.version`;
+const PLEDGE_COLUMNS = sql`f.id, f.enterprise_id AS "enterpriseId", f.lender, f.amount, f.registered_on AS "registeredOn", f.version`;
 
 export function pledgeFinancingLoader(ctx: Context) {
   return ctx.loaders.get<number, PledgeFinancing | null>('pledgeFinancing', [], async (ids) => {
-    const rows = await ctx.db.query<PledgeFinancing>(`SELECT ${PLEDGE_COLUMNS} FROM pledge_financing f WHERE f.id = ANY($1)`, [ids]);
+    const rows = await ctx.db.query<PledgeFinancing>(sql`SELECT ${PLEDGE_COLUMNS} FROM pledge_financing f WHERE f.id = ANY(${ids})`);
     return byKey(ids, rows, (financing) => financing.id, null);
   });
 }
@@ -20,9 +22,8 @@ export function pledgeFinancingLoader(ctx: Context) {
 export function pledgeFinancingsOfEnterpriseLoader(ctx: Context) {
   return ctx.loaders.get<number, PledgeFinancing[]>('pledgeFinancingsOfEnterprise', [], async (enterpriseIds) => {
     const rows = await ctx.db.query<PledgeFinancing>(
-      `SELECT ${PLEDGE_COLUMNS} FROM pledge_financing f WHERE f.enterprise_id = ANY($1)
+      sql`SELECT ${PLEDGE_COLUMNS} FROM pledge_financing f WHERE f.enterprise_id = ANY(${enterpriseIds})
         ORDER BY f.enterprise_id, f.registered_on DESC, f.id DESC`,
-      [enterpriseIds],
     );
     return groupByKey(enterpriseIds, rows, (financing) => financing.enterpriseId);
   });
@@ -31,10 +32,9 @@ export function pledgeFinancingsOfEnterpriseLoader(ctx: Context) {
 export function pledgedPatentsLoader(ctx: Context) {
   return ctx.loaders.get<number, Patent[]>('pledgedPatents', [], async (financingIds) => {
     const rows = await ctx.db.query<Patent & { financingId: number }>(
-      `SELECT fp.pledge_financing_id AS "financingId", ${PATENT_COLUMNS}
+      sql`SELECT fp.pledge_financing_id AS "financingId", ${PATENT_COLUMNS}
          FROM pledge_financing_patent fp JOIN patent p ON p.id = fp.patent_id
-        WHERE fp.pledge_financing_id = ANY($1) ORDER BY fp.pledge_financing_id, p.application_number`,
-      [financingIds],
+        WHERE fp.pledge_financing_id = ANY(${financingIds}) ORDER BY fp.pledge_financing_id, p.application_number`,
     );
     return groupByKey(
       financingIds,
@@ -47,20 +47,24 @@ export function pledgedPatentsLoader(ctx: Context) {
 
 /** The enterprise and the pledged patents of an input, looked up: both must exist. */
 async function pledgeParties(db: RequestDatabase, input: PledgeFinancingInput): Promise<{ enterpriseId: number; patentIds: number[] }> {
-  const creditCode = input.enterpriseCreditCode.trim().toUpperCase();
-  const [enterprise] = await db.query<{ id: number }>(`SELECT id FROM enterprise WHERE credit_code = $1`, [creditCode]);
-  if (!enterprise) throw badUserInput('input.enterpriseCreditCode', `no enterprise with credit code ${creditCode}`);
+  const enterpriseId = await enterpriseIdOf(db, input.enterpriseCreditCode, 'input.enterpriseCreditCode');
   const numbers = pledgedNumbers(input);
   const patents = await db.query<{ id: number; applicationNumber: string }>(
-    `SELECT id, application_number AS "applicationNumber" FROM patent WHERE application_number = ANY($1)`,
-    [numbers],
+    sql`SELECT id, application_number AS "applicationNumber" FROM patent WHERE application_number = ANY(${numbers})`,
   );
   const ids = new Map(patents.map((patent) => [patent.applicationNumber, patent.id]));
   const unknown = numbers.findIndex((number) => !ids.has(number));
   if (unknown >= 0) {
     throw badUserInput(`input.patentApplicationNumbers[${unknown}]`, `no patent with application number ${numbers[unknown]}`);
   }
-  return { enterpriseId: enterprise.id, patentIds: numbers.map((number) => ids.get(number)!) };
+  return { enterpriseId, patentIds: numbers.map((number) => ids.get(number)!) };
+}
+
+/** Adds pledged patents to a financing. */
+async function pledgePatents(db: RequestDatabase, financingId: number, patentIds: number[]): Promise<void> {
+  await db.query(
+    sql`INSERT INTO pledge_financing_patent (pledge_financing_id, patent_id) SELECT ${financingId}::int, unnest(${patentIds}::int[])`,
+  );
 }
 
 /** The pledged application numbers of an input, normalized. */
@@ -74,14 +78,11 @@ export function pledgedNumbers(input: PledgeFinancingInput): string[] {
 export async function recordPledgeFinancing(db: RequestDatabase, input: PledgeFinancingInput): Promise<PledgeFinancing> {
   const { enterpriseId, patentIds } = await pledgeParties(db, input);
   const [financing] = await db.query<PledgeFinancing>(
-    `INSERT INTO pledge_financing AS f (enterprise_id, lender, amount, registered_on) VALUES ($1, $2, $3, $4)
+    sql`INSERT INTO pledge_financing AS f (enterprise_id, lender, amount, registered_on)
+        VALUES (${enterpriseId}, ${input.lender.trim()}, ${input.amount}, ${input.registeredOn})
      RETURNING ${PLEDGE_COLUMNS}`,
-    [enterpriseId, input.lender.trim(), input.amount, input.registeredOn],
   );
-  await db.query(`INSERT INTO pledge_financing_patent (pledge_financing_id, patent_id) SELECT $1, unnest($2::int[])`, [
-    financing.id,
-    patentIds,
-  ]);
+  await pledgePatents(db, financing.id, patentIds);
   return financing;
 }
 
@@ -96,23 +97,20 @@ export async function findPledgeFinancingsByKey(
   input: PledgeFinancingInput,
 ): Promise<{ id: number; patentApplicationNumbers: string[] }[]> {
   return db.query(
-    `SELECT f.id, ARRAY(SELECT p.application_number FROM pledge_financing_patent fp JOIN patent p ON p.id = fp.patent_id
+    sql`SELECT f.id, ARRAY(SELECT p.application_number FROM pledge_financing_patent fp JOIN patent p ON p.id = fp.patent_id
                          WHERE fp.pledge_financing_id = f.id ORDER BY p.application_number COLLATE "C") AS "patentApplicationNumbers"
        FROM pledge_financing f JOIN enterprise e ON e.id = f.enterprise_id
-      WHERE e.credit_code = $1 AND f.registered_on = $2 AND f.amount = $3::numeric AND f.lender = $4
+      WHERE e.credit_code = ${input.enterpriseCreditCode.trim().toUpperCase()} AND f.registered_on = ${input.registeredOn}
+        AND f.amount = ${input.amount}::numeric AND f.lender = ${input.lender.trim()}
       ORDER BY f.id`,
-    [input.enterpriseCreditCode.trim().toUpperCase(), input.registeredOn, input.amount, input.lender.trim()],
   );
 }
 
 /** Replaces the pledged patents of a recorded financing with those of an input (the same rules as recording it). */
 export async function replacePledgedPatents(db: RequestDatabase, financingId: number, input: PledgeFinancingInput): Promise<void> {
   const { patentIds } = await pledgeParties(db, input);
-  await db.query(`DELETE FROM pledge_financing_patent WHERE pledge_financing_id = $1`, [financingId]);
-  await db.query(`INSERT INTO pledge_financing_patent (pledge_financing_id, patent_id) SELECT $1, unnest($2::int[])`, [
-    financingId,
-    patentIds,
-  ]);
+  await db.query(sql`DELETE FROM pledge_financing_patent WHERE pledge_financing_id = ${financingId}`);
+  await pledgePatents(db, financingId, patentIds);
 }
 
 /** A financing id as the API gives it (ID): digits, else nothing is found. */
@@ -134,23 +132,23 @@ export async function updatePledgeFinancing(
   if (key === null) throw badUserInput('id', `no pledge financing ${id}`);
   await expectVersion(db, {
     table: 'pledge_financing',
-    where: 't.id = $1',
-    params: [key],
+    where: sql`t.id = ${key}`,
     expected: expectedVersion,
     what: `pledge financing ${id}`,
   });
   const { enterpriseId, patentIds } = await pledgeParties(db, input);
   const [updated] = await db.query<{ id: number }>(
-    `UPDATE pledge_financing f SET enterprise_id = $2, lender = $3, amount = $4, registered_on = $5 WHERE f.id = $1 RETURNING f.id`,
-    [key, enterpriseId, input.lender.trim(), input.amount, input.registeredOn],
+    sql`UPDATE pledge_financing f
+           SET enterprise_id = ${enterpriseId}, lender = ${input.lender.trim()}, amount = ${input.amount}, registered_on = ${input.registeredOn}
+         WHERE f.id = ${key} RETURNING f.id`,
   );
   if (!updated) throw badUserInput('id', `no pledge financing ${id}`);
-  await db.query(`DELETE FROM pledge_financing_patent WHERE pledge_financing_id = $1 AND patent_id <> ALL ($2::int[])`, [key, patentIds]);
+  await db.query(sql`DELETE FROM pledge_financing_patent WHERE pledge_financing_id = ${key} AND patent_id <> ALL (${patentIds}::int[])`);
   await db.query(
-    `INSERT INTO pledge_financing_patent (pledge_financing_id, patent_id) SELECT $1, p FROM unnest($2::int[]) AS p ON CONFLICT DO NOTHING`,
-    [key, patentIds],
+    sql`INSERT INTO pledge_financing_patent (pledge_financing_id, patent_id)
+        SELECT ${key}::int, p FROM unnest(${patentIds}::int[]) AS p ON CONFLICT DO NOTHING`,
   );
-  const [financing] = await db.query<PledgeFinancing>(`SELECT ${PLEDGE_COLUMNS} FROM pledge_financing f WHERE f.id = $1`, [key]);
+  const [financing] = await db.query<PledgeFinancing>(sql`SELECT ${PLEDGE_COLUMNS} FROM pledge_financing f WHERE f.id = ${key}`);
   return financing;
 }
 
@@ -160,6 +158,6 @@ export function deletePledgeFinancing(db: RequestDatabase, id: string, expectedV
 
 export async function restorePledgeFinancing(db: RequestDatabase, id: string, expectedVersion: number | null): Promise<PledgeFinancing> {
   const restored = await setDeleted(db, { table: 'pledge_financing', key: id, deleted: false, expectedVersion, field: 'id' });
-  const [financing] = await db.query<PledgeFinancing>(`SELECT ${PLEDGE_COLUMNS} FROM pledge_financing f WHERE f.id = $1`, [restored.id]);
+  const [financing] = await db.query<PledgeFinancing>(sql`SELECT ${PLEDGE_COLUMNS} FROM pledge_financing f WHERE f.id = ${restored.id}`);
   return financing;
 }

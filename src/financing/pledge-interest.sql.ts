@@ -1,4 +1,5 @@
 import { RequestDatabase } from '../db/request-database';
+import { sql, Sql } from '../db/sql';
 import { Context } from '../graphql/context';
 import { badUserInput } from '../graphql/errors';
 import { groupByKey } from '../graphql/loaders';
@@ -16,11 +17,11 @@ import { InterestSubsidy, PledgeInterestPayment, PledgeInterestPaymentInput } fr
  * no subsidy row for that year. A year without interest paid: no row either.
  */
 
-const PAYMENT_COLUMNS = `ip.id, ip.pledge_financing_id AS "financingId", ip.paid_on AS "paidOn", ip.amount`;
+const PAYMENT_COLUMNS = sql`ip.id, ip.pledge_financing_id AS "financingId", ip.paid_on AS "paidOn", ip.amount`;
 
 /** The subsidy rows of the enterprises `e` that `where` (over e and the payment ip) keeps, grouped by enterprise and year. */
-function subsidySql(where: string, extraColumns = ''): string {
-  return `
+function subsidySql(where: Sql, extraColumns: Sql = sql.empty): Sql {
+  return sql`
     WITH paid AS (
       SELECT f.enterprise_id, extract(year FROM ip.paid_on)::int AS year, sum(ip.amount) AS interest_paid
         FROM enterprise e
@@ -33,17 +34,17 @@ function subsidySql(where: string, extraColumns = ''): string {
            plan.rate::float8 AS rate, round(paid.interest_paid * plan.rate, 2) AS "subsidyDue"${extraColumns}
       FROM paid
       JOIN enterprise e ON e.id = paid.enterprise_id
-      JOIN LATERAL (${planInForceSql('e.county_code', 'paid.year', 'pl.pledge_interest_subsidy_rate AS rate')}) plan
+      JOIN LATERAL (${planInForceSql(sql`e.county_code`, sql`paid.year`, sql`pl.pledge_interest_subsidy_rate AS rate`)}) plan
         ON plan.rate IS NOT NULL`;
 }
 
 /** Enterprise.interestSubsidies(year): per enterprise, oldest year first; every year when `year` is null. */
 export function enterpriseInterestSubsidiesLoader(ctx: Context, year: number | null) {
   return ctx.loaders.get<number, InterestSubsidy[]>('enterpriseInterestSubsidies', [year], async (enterpriseIds) => {
+    const paidIn = sql`${year}::int`;
     const rows = await ctx.db.query<InterestSubsidy>(
-      `${subsidySql('e.id = ANY($1) AND ($2::int IS NULL OR extract(year FROM ip.paid_on) = $2::int)')}
+      sql`${subsidySql(sql`e.id = ANY(${enterpriseIds}) AND (${paidIn} IS NULL OR extract(year FROM ip.paid_on) = ${paidIn})`)}
        ORDER BY paid.enterprise_id, paid.year`,
-      [enterpriseIds, year],
     );
     return groupByKey(enterpriseIds, rows, (subsidy) => subsidy.enterpriseId);
   });
@@ -56,9 +57,8 @@ export function enterpriseInterestSubsidiesLoader(ctx: Context, year: number | n
 export function countyInterestSubsidiesLoader(ctx: Context, year: number) {
   return ctx.loaders.get<string, InterestSubsidy[]>('countyInterestSubsidies', [year], async (countyCodes) => {
     const rows = await ctx.db.query<InterestSubsidy & { countyCode: string }>(
-      `${subsidySql('e.county_code = ANY($1) AND extract(year FROM ip.paid_on) = $2::int', `, e.county_code AS "countyCode"`)}
+      sql`${subsidySql(sql`e.county_code = ANY(${countyCodes}) AND extract(year FROM ip.paid_on) = ${year}::int`, sql`, e.county_code AS "countyCode"`)}
        ORDER BY e.county_code, round(paid.interest_paid * plan.rate, 2) DESC, e.name COLLATE "C", e.credit_code`,
-      [countyCodes, year],
     );
     return groupByKey(
       countyCodes,
@@ -72,9 +72,8 @@ export function countyInterestSubsidiesLoader(ctx: Context, year: number) {
 export function interestPaymentsLoader(ctx: Context) {
   return ctx.loaders.get<number, PledgeInterestPayment[]>('pledgeInterestPayments', [], async (financingIds) => {
     const rows = await ctx.db.query<PledgeInterestPayment>(
-      `SELECT ${PAYMENT_COLUMNS} FROM pledge_interest_payment ip WHERE ip.pledge_financing_id = ANY($1)
+      sql`SELECT ${PAYMENT_COLUMNS} FROM pledge_interest_payment ip WHERE ip.pledge_financing_id = ANY(${financingIds})
         ORDER BY ip.pledge_financing_id, ip.paid_on, ip.id`,
-      [financingIds],
     );
     return groupByKey(financingIds, rows, (payment) => payment.financingId);
   });
@@ -94,8 +93,7 @@ export async function recordPledgeInterestPayment(db: RequestDatabase, input: Pl
     id === null
       ? []
       : await db.query<{ id: number; registeredOn: string }>(
-          `SELECT id, registered_on AS "registeredOn" FROM pledge_financing WHERE id = $1`,
-          [id],
+          sql`SELECT id, registered_on AS "registeredOn" FROM pledge_financing WHERE id = ${id}`,
         );
   if (!financing) throw badUserInput('input.financingId', `no pledge financing with id ${input.financingId}`);
   if (input.paidOn < financing.registeredOn) {
@@ -105,9 +103,8 @@ export async function recordPledgeInterestPayment(db: RequestDatabase, input: Pl
     );
   }
   const [payment] = await db.query<PledgeInterestPayment>(
-    `INSERT INTO pledge_interest_payment AS ip (pledge_financing_id, paid_on, amount) VALUES ($1, $2, $3)
+    sql`INSERT INTO pledge_interest_payment AS ip (pledge_financing_id, paid_on, amount) VALUES (${financing.id}, ${input.paidOn}, ${input.amount})
      RETURNING ${PAYMENT_COLUMNS}`,
-    [financing.id, input.paidOn, input.amount],
   );
   return payment;
 }

@@ -1,4 +1,6 @@
 import { ClassType, Field, Int, ObjectType } from 'type-graphql';
+import { sql, Sql } from '../db/sql';
+import { isIsoDate } from './dates';
 import { badUserInput } from './errors';
 
 export const DEFAULT_PAGE_SIZE = 50;
@@ -51,30 +53,53 @@ export function ConnectionType<T extends object>(name: string, node: ClassType<T
 
 export type SortKey = (string | number)[];
 
+/** A sort column of a paged query: `column` names a column of the rows, `type` its SQL type for the cursor value. */
+export interface SortColumn {
+  column: string;
+  type: 'text' | 'int' | 'bigint' | 'date';
+  descending?: boolean;
+  /** e.g. 'C' for byte order */
+  collate?: string;
+}
+
 export interface PageRequest {
   limit: number;
   /** sort key of the last row of the previous page, or null for the first page */
   after: SortKey | null;
 }
 
-export function pageRequest(first: number | null | undefined, after: string | null | undefined, keyLength: number): PageRequest {
+export function pageRequest(first: number | null | undefined, after: string | null | undefined, sort: SortColumn[]): PageRequest {
   const limit = first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(limit) || limit < 0 || limit > MAX_PAGE_SIZE) {
     throw badUserInput('first', `must be between 0 and ${MAX_PAGE_SIZE}, got ${limit}`);
   }
-  return { limit, after: after == null ? null : decodeCursor(after, keyLength) };
+  return { limit, after: after == null ? null : decodeCursor(after, sort) };
 }
 
 export function encodeCursor(key: SortKey): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
-function decodeCursor(cursor: string, keyLength: number): SortKey {
+const INT_RANGE = 2 ** 31;
+
+/** Whether a cursor part can be a value of its sort column (checked before any SQL sees it). */
+function fitsColumn(part: unknown, { type }: SortColumn): boolean {
+  switch (type) {
+    case 'text':
+      return typeof part === 'string';
+    case 'int':
+      return Number.isInteger(part) && -INT_RANGE <= (part as number) && (part as number) < INT_RANGE;
+    case 'bigint':
+      return Number.isSafeInteger(part);
+    case 'date':
+      return typeof part === 'string' && isIsoDate(part);
+  }
+}
+
+function decodeCursor(cursor: string, sort: SortColumn[]): SortKey {
   try {
     const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(key) && key.length === keyLength && key.every((part) => typeof part === 'string' || typeof part === 'number')) {
-      return key;
-    }
+    if (Array.isArray(key) && key.length === sort.length && key.every((part, i) => fitsColumn(part, sort[i]))) return key;
   } catch {
     // fall through: the same answer for every unreadable cursor
   }
@@ -92,19 +117,32 @@ export function toConnection<T>(rows: T[], limit: number, totalCount: number, ke
   };
 }
 
-/** A sort column of a paged query: `column` names a column of the rows, `type` its SQL type for the cursor value. */
-export interface SortColumn {
-  column: string;
-  type: 'text' | 'int' | 'bigint' | 'date';
-  descending?: boolean;
-  /** e.g. 'C' for byte order */
-  collate?: string;
+/** A sort column of the rows `alias`, with its collation. */
+const sortExpression = (s: SortColumn, alias: string) =>
+  s.collate ? sql`${sql.identifier(alias, s.column)} COLLATE ${sql.identifier(s.collate)}` : sql.identifier(alias, s.column);
+
+/** The ORDER BY list of a sort over the rows `alias`. */
+export function orderBySql(sort: SortColumn[], alias: string): Sql {
+  return sql.join(sort.map((s) => (s.descending ? sql`${sortExpression(s, alias)} DESC` : sortExpression(s, alias))));
+}
+
+/** `(a, b, c)` after `(x, y, z)` in the sort order: a beyond x, or a = x and b beyond y, or … */
+function afterSql(sort: SortColumn[], key: SortKey, alias: string): Sql {
+  const values = key.map((part, i) => {
+    const value = sql`${part}::${sql.raw(sort[i].type)}`;
+    return sort[i].collate ? sql`${value} COLLATE ${sql.identifier(sort[i].collate!)}` : value;
+  });
+  const beyond = (i: number) => sql`${sortExpression(sort[i], alias)} ${sort[i].descending ? sql`<` : sql`>`} ${values[i]}`;
+  const equal = (i: number) => sql`${sortExpression(sort[i], alias)} = ${values[i]}`;
+  return sql.join(
+    sort.map((_, i) => sql`(${sql.join([...sort.slice(0, i).map((__, j) => equal(j)), beyond(i)], ' AND ')})`),
+    ' OR ',
+  );
 }
 
 export interface PagedQuery {
   /** SQL of the matching rows; must have an `owner` column (the county or enterprise a page belongs to) */
-  rows: string;
-  params: unknown[];
+  rows: Sql;
   sort: SortColumn[];
   page: PageRequest;
 }
@@ -113,36 +151,22 @@ export interface PagedQuery {
  * One statement that pages many owners' lists at once (keyset pagination): for every owner that has
  * matching rows, its total and the first `limit + 1` rows after the cursor.
  */
-export function pagedSql({ rows, params, sort, page }: PagedQuery): { sql: string; params: unknown[] } {
-  const expr = (s: SortColumn, alias: string) => `${alias}."${s.column}"${s.collate ? ` COLLATE "${s.collate}"` : ''}`;
-  const orderBy = sort.map((s) => `${expr(s, 'm')}${s.descending ? ' DESC' : ''}`).join(', ');
-  const allParams = [...params];
-  let after = 'true';
-  if (page.after) {
-    const placeholders = page.after.map((value, i) => {
-      allParams.push(value);
-      return `$${allParams.length}::${sort[i].type}${sort[i].collate ? ` COLLATE "${sort[i].collate}"` : ''}`;
-    });
-    // (a, b, c) after (x, y, z) in the sort order: a beyond x, or a = x and b beyond y, or …
-    const beyond = (i: number) => `${expr(sort[i], 'm')} ${sort[i].descending ? '<' : '>'} ${placeholders[i]}`;
-    const equal = (i: number) => `${expr(sort[i], 'm')} = ${placeholders[i]}`;
-    after = sort.map((_, i) => `(${[...sort.slice(0, i).map((__, j) => equal(j)), beyond(i)].join(' AND ')})`).join(' OR ');
-  }
-  allParams.push(page.limit + 1);
-  const sql = `
+export function pagedSql({ rows, sort, page }: PagedQuery): Sql {
+  const after = page.after ? afterSql(sort, page.after, 'm') : sql`true`;
+  return sql`
     WITH matched AS (${rows}),
     totals AS (SELECT owner, count(*)::int AS total FROM matched GROUP BY owner),
     ranked AS (
-      SELECT m.*, row_number() OVER (PARTITION BY m.owner ORDER BY ${orderBy}) AS page_row
+      SELECT m.*, row_number() OVER (PARTITION BY m.owner ORDER BY ${orderBySql(sort, 'm')}) AS page_row
         FROM matched m WHERE ${after}
     )
     SELECT t.owner AS "pageOwner", t.total AS "pageTotal", r.*
-      FROM totals t LEFT JOIN ranked r ON r.owner = t.owner AND r.page_row <= $${allParams.length}
+      FROM totals t LEFT JOIN ranked r ON r.owner = t.owner AND r.page_row <= ${page.limit + 1}
      ORDER BY t.owner, r.page_row`;
-  return { sql, params: allParams };
 }
 
-interface PagedRow {
+/** The columns pagedSql adds to each row. */
+export interface PagedRow {
   pageOwner: unknown;
   pageTotal: number;
   page_row: number | null;

@@ -1,9 +1,10 @@
+import { sql } from '../db/sql';
 import { Context } from '../graphql/context';
 import { IsoDate } from '../graphql/dates';
 import { byKey } from '../graphql/loaders';
 import { PatentStatus } from '../patent/patent-enums';
 import { HighValueReason } from './high-value-reason';
-import { highValueReasonsSql, highValueSql, ownedHighValueCountsSql, patentStatusSql } from './high-value.sql';
+import { countyHighValueCountsSql, ownedHighValueCountsSql, patentEvaluationSql } from './high-value.sql';
 
 export interface PatentEvaluation {
   status: PatentStatus;
@@ -14,11 +15,7 @@ export interface PatentEvaluation {
 /** Status and high-value reasons of patents on one day, in one statement per batch. */
 export function patentEvaluationLoader(ctx: Context, asOf: IsoDate) {
   return ctx.loaders.get<number, PatentEvaluation>('patentEvaluation', [asOf], async (patentIds) => {
-    const rows = await ctx.db.query<PatentEvaluation & { id: number }>(
-      `SELECT p.id, ${patentStatusSql('p', '$2::date')} AS status, ${highValueReasonsSql('p', '$2::date')} AS reasons
-         FROM patent p WHERE p.id = ANY($1)`,
-      [patentIds, asOf],
-    );
+    const rows = await ctx.db.query<PatentEvaluation & { id: number }>(patentEvaluationSql(sql`${patentIds}::int[]`, sql`${asOf}::date`));
     return byKey(patentIds, rows, (row) => row.id, { status: PatentStatus.PENDING, reasons: [] });
   });
 }
@@ -27,10 +24,7 @@ export function patentEvaluationLoader(ctx: Context, asOf: IsoDate) {
 export function countyHighValueCountLoader(ctx: Context, asOf: IsoDate) {
   return ctx.loaders.get<string, number>('countyHighValueCount', [asOf], async (countyCodes) => {
     const rows = await ctx.db.query<{ countyCode: string; count: number }>(
-      `SELECT p.county_code AS "countyCode", count(*)::int AS count FROM patent p
-        WHERE p.county_code = ANY($1) AND ${highValueSql('p', '$2::date')}
-        GROUP BY p.county_code`,
-      [countyCodes, asOf],
+      countyHighValueCountsSql(sql`${countyCodes}::text[]`, sql`${asOf}::date`),
     );
     return byKey(
       countyCodes,
@@ -46,8 +40,7 @@ export function countyHighValueCountLoader(ctx: Context, asOf: IsoDate) {
 export function enterpriseHighValueCountLoader(ctx: Context, asOf: IsoDate) {
   return ctx.loaders.get<number, number>('enterpriseHighValueCount', [asOf], async (enterpriseIds) => {
     const rows = await ctx.db.query<{ enterprise_id: number; high_value: number }>(
-      ownedHighValueCountsSql('SELECT unnest($1::int[])', '$2::date'),
-      [enterpriseIds, asOf],
+      ownedHighValueCountsSql(sql`SELECT unnest(${enterpriseIds}::int[])`, sql`${asOf}::date`),
     );
     return byKey(
       enterpriseIds,

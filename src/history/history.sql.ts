@@ -1,5 +1,6 @@
+import { sql, Sql } from '../db/sql';
 import { Context } from '../graphql/context';
-import { Connection, connectionsByOwner, pagedSql, pageRequest, SortColumn } from '../graphql/pagination';
+import { Connection, connectionsByOwner, PagedRow, pagedSql, pageRequest, SortColumn } from '../graphql/pagination';
 import { ChangeDoor, HistoryAction, HistoryEntry } from './history';
 
 /** The part of a record each table holds, as HistoryEntry.part names it. */
@@ -27,7 +28,7 @@ export type HistoryRecordType = 'Enterprise' | 'Patent' | 'PledgeFinancing' | 'C
 /** Newest first. */
 const HISTORY_ORDER: SortColumn[] = [{ column: 'id', type: 'bigint', descending: true }];
 
-const HISTORY_COLUMNS = `h.id, h.changed_at AS at, h.action, h.record_type AS "recordType", h.record_key AS "recordKey",
+const HISTORY_COLUMNS = sql`h.id, h.changed_at AS at, h.action, h.record_type AS "recordType", h.record_key AS "recordKey",
   h.table_name AS "tableName", h.version, h.before, h.after, h.actor, h.actor_role AS "actorRole", h.door,
   h.operation, h.request AS "operationName", h.file, h.row_number AS row, h.transaction_id::text AS "transactionId"`;
 
@@ -84,22 +85,26 @@ function toEntry(row: HistoryRow): HistoryEntry {
   };
 }
 
+/** The history of the records `recordIds` (a text[]) of one type, with an `owner` column for pagedSql. */
+export function historyRowsSql(recordType: HistoryRecordType, recordIds: Sql): Sql {
+  return sql`SELECT h.record_id AS owner, ${HISTORY_COLUMNS} FROM history h
+              WHERE h.record_type = ${recordType} AND h.record_id = ANY(${recordIds})`;
+}
+
+/** The deletions of records of the counties `countyCodes` (a text[]), with an `owner` column for pagedSql. */
+export function deletionRowsSql(countyCodes: Sql): Sql {
+  return sql`SELECT h.county_code AS owner, ${HISTORY_COLUMNS} FROM history h WHERE h.action = 'DELETED' AND h.county_code = ANY(${countyCodes})`;
+}
+
 /**
  * The history of records of one type, newest first (Relay pages, one statement per batch). Row Level Security shows
  * history to an ADMIN only, within its counties; the resolvers refuse everyone else first.
  */
 export function historyLoader(ctx: Context, recordType: HistoryRecordType, first: number | null, after: string | null) {
-  const page = pageRequest(first, after, HISTORY_ORDER.length);
+  const page = pageRequest(first, after, HISTORY_ORDER);
   return ctx.loaders.get<string, Connection<HistoryEntry>>('history', [recordType, page], async (recordIds) => {
-    const { sql, params } = pagedSql({
-      rows: `SELECT h.record_id AS owner, ${HISTORY_COLUMNS} FROM history h WHERE h.record_type = $2 AND h.record_id = ANY($1::text[])`,
-      params: [recordIds, recordType],
-      sort: HISTORY_ORDER,
-      page,
-    });
-    const rows = await ctx.db.query<HistoryRow & { owner: string; pageOwner: string; pageTotal: number; page_row: number | null }>(
-      sql,
-      params,
+    const rows = await ctx.db.query<HistoryRow & PagedRow>(
+      pagedSql({ rows: historyRowsSql(recordType, sql`${recordIds}::text[]`), sort: HISTORY_ORDER, page }),
     );
     return connectionsByOwner(recordIds, rows, HISTORY_ORDER, page.limit, toEntry);
   });
@@ -107,17 +112,10 @@ export function historyLoader(ctx: Context, recordType: HistoryRecordType, first
 
 /** The deletions of records of counties (any type), newest first: where an ADMIN finds what to restore. */
 export function deletionsLoader(ctx: Context, first: number | null, after: string | null) {
-  const page = pageRequest(first, after, HISTORY_ORDER.length);
+  const page = pageRequest(first, after, HISTORY_ORDER);
   return ctx.loaders.get<string, Connection<HistoryEntry>>('deletions', [page], async (countyCodes) => {
-    const { sql, params } = pagedSql({
-      rows: `SELECT h.county_code AS owner, ${HISTORY_COLUMNS} FROM history h WHERE h.action = 'DELETED' AND h.county_code = ANY($1::text[])`,
-      params: [countyCodes],
-      sort: HISTORY_ORDER,
-      page,
-    });
-    const rows = await ctx.db.query<HistoryRow & { owner: string; pageOwner: string; pageTotal: number; page_row: number | null }>(
-      sql,
-      params,
+    const rows = await ctx.db.query<HistoryRow & PagedRow>(
+      pagedSql({ rows: deletionRowsSql(sql`${countyCodes}::text[]`), sort: HISTORY_ORDER, page }),
     );
     return connectionsByOwner(countyCodes, rows, HISTORY_ORDER, page.limit, toEntry);
   });

@@ -3,6 +3,7 @@
  * versions and hides deleted rows (Row Level Security); these functions turn its answers into the API's errors.
  */
 import { RequestDatabase } from '../db/request-database';
+import { sql, Sql } from '../db/sql';
 import { badUserInput, conflict } from '../graphql/errors';
 
 /** The description of every `expectedVersion` argument (no GraphQL types here: SQL modules import this one). */
@@ -10,12 +11,14 @@ export const EXPECTED_VERSION =
   'the version the caller read (its `version` field): the mutation answers CONFLICT, writing nothing, when the stored record ' +
   'has another version (someone changed it since); 0: the record must not exist yet (create only); omitted: no check';
 
+/** The tables whose rows carry a version that a mutation's expectedVersion checks. */
+export type VersionedTable = 'county_statistics' | 'enterprise' | 'innovation_platform' | 'patent' | 'plan' | 'pledge_financing';
+
 export interface VersionCheck {
   /** the record's table, aliased t in `where` */
-  table: string;
+  table: VersionedTable;
   /** SQL predicate over t finding the one record */
-  where: string;
-  params: unknown[];
+  where: Sql;
   expected: number | null | undefined;
   /** the record in words, e.g. "enterprise 91350200776049653A" */
   what: string;
@@ -26,11 +29,11 @@ export interface VersionCheck {
  * concurrent writer waits and then sees the new version) and answers CONFLICT when its version is not the expected
  * one. A deleted record is absent here; the write then answers that it was deleted.
  */
-export async function expectVersion(db: RequestDatabase, { table, where, params, expected, what }: VersionCheck): Promise<void> {
+export async function expectVersion(db: RequestDatabase, { table, where, expected, what }: VersionCheck): Promise<void> {
   if (expected === null || expected === undefined) return;
   if (!Number.isInteger(expected) || expected < 0)
     throw badUserInput('expectedVersion', `must be 0 or a positive version, got ${expected}`);
-  const [row] = await db.query<{ version: number }>(`SELECT t.version FROM ${table} t WHERE ${where} FOR UPDATE`, params);
+  const [row] = await db.query<{ version: number }>(sql`SELECT t.version FROM ${sql.identifier(table)} t WHERE ${where} FOR UPDATE`);
   if (expected === 0) {
     if (row) throw conflict('expectedVersion', `${what} exists already (version ${row.version}); expectedVersion 0 creates only`);
     return;
@@ -62,10 +65,9 @@ const day = (at: Date | string) => new Date(at).toISOString().slice(0, 10);
 export async function deletedKeys(db: RequestDatabase, table: 'enterprise' | 'patent', keys: string[]): Promise<Map<string, string>> {
   const wanted = [...new Set(keys)];
   if (wanted.length === 0) return new Map();
-  const rows = await db.query<{ key: string; deletedAt: Date }>(`SELECT key, deleted_at AS "deletedAt" FROM hvp_deleted_keys($1, $2)`, [
-    table,
-    wanted,
-  ]);
+  const rows = await db.query<{ key: string; deletedAt: Date }>(
+    sql`SELECT key, deleted_at AS "deletedAt" FROM hvp_deleted_keys(${table}, ${wanted})`,
+  );
   const { what, restore } = NAMES[table];
   return new Map(
     rows.map((row) => [row.key, `${what} ${row.key} was deleted on ${day(row.deletedAt)}; an ADMIN can restore it (${restore})`]),
@@ -104,8 +106,7 @@ export async function setDeleted(db: RequestDatabase, request: SetDeletedRequest
     throw badUserInput('expectedVersion', `must be a positive version, got ${expectedVersion}`);
   }
   const [result] = await db.query<{ outcome: string; id: number | null; version: number | null; deletedAt: Date | null }>(
-    `SELECT outcome, id, version, deleted_at AS "deletedAt" FROM hvp_set_deleted($1, $2, $3, $4)`,
-    [table, key, deleted, expectedVersion ?? null],
+    sql`SELECT outcome, id, version, deleted_at AS "deletedAt" FROM hvp_set_deleted(${table}, ${key}, ${deleted}, ${expectedVersion ?? null})`,
   );
   switch (result.outcome) {
     case 'DONE':

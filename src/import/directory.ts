@@ -1,12 +1,9 @@
 import { RequestDatabase } from '../db/request-database';
 import { parseCreditCode } from '../identifiers/credit-code';
+import { enterprisesByCreditCodes, enterprisesOfCounty, KnownEnterprise } from './import.sql';
 import { nameKey } from './values';
 
-export interface KnownEnterprise {
-  creditCode: string;
-  name: string;
-  countyCode: string;
-}
+export type { KnownEnterprise };
 
 export type EnterpriseMatch = { ok: true; enterprise: KnownEnterprise } | { ok: false; reason: string };
 
@@ -26,10 +23,7 @@ export class EnterpriseDirectory {
 
   static async load(db: RequestDatabase, countyCode: string): Promise<EnterpriseDirectory> {
     const directory = new EnterpriseDirectory(db, countyCode);
-    const rows = await db.query<KnownEnterprise>(
-      `SELECT credit_code AS "creditCode", name, county_code AS "countyCode" FROM enterprise WHERE county_code = $1`,
-      [countyCode],
-    );
+    const rows = await enterprisesOfCounty(db, countyCode);
     for (const row of rows) directory.add(row);
     return directory;
   }
@@ -47,10 +41,7 @@ export class EnterpriseDirectory {
   async lookUp(creditCodes: Iterable<string>): Promise<void> {
     const missing = [...new Set(creditCodes)].filter((code) => !this.byCode.has(code));
     if (missing.length === 0) return;
-    const rows = await this.db.query<KnownEnterprise>(
-      `SELECT credit_code AS "creditCode", name, county_code AS "countyCode" FROM enterprise WHERE credit_code = ANY($1)`,
-      [missing],
-    );
+    const rows = await enterprisesByCreditCodes(this.db, missing);
     for (const row of rows) this.add(row);
     for (const code of missing) if (!this.byCode.has(code)) this.byCode.set(code, null);
   }

@@ -89,12 +89,6 @@ export async function writeRow(db: RequestDatabase, work: () => Promise<RowStatu
   }
 }
 
-/** A row's stored state as one JSON text, to compare before and after a write. */
-export async function snapshot(db: RequestDatabase, sql: string, params: unknown[]): Promise<string | null> {
-  const [row] = await db.query<{ state: unknown }>(sql, params);
-  return row ? JSON.stringify(row.state) : null;
-}
-
 export function statusOf(before: string | null, after: string | null): RowStatus {
   if (before === null) return 'CREATED';
   return before === after ? 'UNCHANGED' : 'UPDATED';

@@ -1,6 +1,7 @@
 import { RequestDatabase } from '../db/request-database';
+import { sql } from '../db/sql';
+import { enterpriseIdOf } from '../enterprise/enterprise.sql';
 import { Context } from '../graphql/context';
-import { badUserInput } from '../graphql/errors';
 import { expectVersion } from '../history/versions';
 import { groupByKey } from '../graphql/loaders';
 import { InnovationPlatformInput, KnowledgeValueLoanInput } from './indicator.inputs';
@@ -9,16 +10,9 @@ import { KnowledgeValueLoan } from './knowledge-value-loan';
 
 /** The records behind INNOVATION_PLATFORMS and KNOWLEDGE_VALUE_LOANS: innovation platforms and knowledge-value loans. */
 
-const PLATFORM_COLUMNS = `ip.id, ip.enterprise_id AS "enterpriseId", ip.name, ip.kind, ip.level,
+const PLATFORM_COLUMNS = sql`ip.id, ip.enterprise_id AS "enterpriseId", ip.name, ip.kind, ip.level,
   ip.recognised_on AS "recognisedOn", ip.valid_to AS "validTo", ip.version`;
-const LOAN_COLUMNS = `l.id, l.enterprise_id AS "enterpriseId", l.lender, l.amount, l.granted_on AS "grantedOn", l.version`;
-
-async function enterpriseIdOf(db: RequestDatabase, creditCode: string, field: string): Promise<number> {
-  const code = creditCode.trim().toUpperCase();
-  const [enterprise] = await db.query<{ id: number }>(`SELECT id FROM enterprise WHERE credit_code = $1`, [code]);
-  if (!enterprise) throw badUserInput(field, `no enterprise with credit code ${code}`);
-  return enterprise.id;
-}
+const LOAN_COLUMNS = sql`l.id, l.enterprise_id AS "enterpriseId", l.lender, l.amount, l.granted_on AS "grantedOn", l.version`;
 
 /** Creates or replaces the platform of (enterprise, name). With `expectedVersion`, CONFLICT when the stored version differs. */
 export async function upsertInnovationPlatform(
@@ -29,18 +23,16 @@ export async function upsertInnovationPlatform(
   const enterpriseId = await enterpriseIdOf(db, input.enterpriseCreditCode, 'input.enterpriseCreditCode');
   await expectVersion(db, {
     table: 'innovation_platform',
-    where: 't.enterprise_id = $1 AND t.name = $2',
-    params: [enterpriseId, input.name.trim()],
+    where: sql`t.enterprise_id = ${enterpriseId} AND t.name = ${input.name.trim()}`,
     expected: expectedVersion,
     what: `innovation platform ${input.name.trim()}`,
   });
   const [platform] = await db.query<InnovationPlatform>(
-    `INSERT INTO innovation_platform AS ip (enterprise_id, name, kind, level, recognised_on, valid_to)
-     VALUES ($1, $2, $3, $4, $5, $6)
+    sql`INSERT INTO innovation_platform AS ip (enterprise_id, name, kind, level, recognised_on, valid_to)
+     VALUES (${enterpriseId}, ${input.name.trim()}, ${input.kind}, ${input.level}, ${input.recognisedOn}, ${input.validTo ?? null})
      ON CONFLICT (enterprise_id, name) DO UPDATE SET
        kind = EXCLUDED.kind, level = EXCLUDED.level, recognised_on = EXCLUDED.recognised_on, valid_to = EXCLUDED.valid_to
      RETURNING ${PLATFORM_COLUMNS}`,
-    [enterpriseId, input.name.trim(), input.kind, input.level, input.recognisedOn, input.validTo ?? null],
   );
   return platform;
 }
@@ -48,9 +40,9 @@ export async function upsertInnovationPlatform(
 export async function recordKnowledgeValueLoan(db: RequestDatabase, input: KnowledgeValueLoanInput): Promise<KnowledgeValueLoan> {
   const enterpriseId = await enterpriseIdOf(db, input.enterpriseCreditCode, 'input.enterpriseCreditCode');
   const [loan] = await db.query<KnowledgeValueLoan>(
-    `INSERT INTO knowledge_value_loan AS l (enterprise_id, lender, amount, granted_on) VALUES ($1, $2, $3, $4)
+    sql`INSERT INTO knowledge_value_loan AS l (enterprise_id, lender, amount, granted_on)
+        VALUES (${enterpriseId}, ${input.lender.trim()}, ${input.amount}, ${input.grantedOn})
      RETURNING ${LOAN_COLUMNS}`,
-    [enterpriseId, input.lender.trim(), input.amount, input.grantedOn],
   );
   return loan;
 }
@@ -58,9 +50,8 @@ export async function recordKnowledgeValueLoan(db: RequestDatabase, input: Knowl
 export function platformsOfEnterpriseLoader(ctx: Context) {
   return ctx.loaders.get<number, InnovationPlatform[]>('platformsOfEnterprise', [], async (enterpriseIds) => {
     const rows = await ctx.db.query<InnovationPlatform>(
-      `SELECT ${PLATFORM_COLUMNS} FROM innovation_platform ip WHERE ip.enterprise_id = ANY($1)
+      sql`SELECT ${PLATFORM_COLUMNS} FROM innovation_platform ip WHERE ip.enterprise_id = ANY(${enterpriseIds})
         ORDER BY ip.enterprise_id, ip.recognised_on, ip.name COLLATE "C"`,
-      [enterpriseIds],
     );
     return groupByKey(enterpriseIds, rows, (platform) => platform.enterpriseId);
   });
@@ -69,9 +60,8 @@ export function platformsOfEnterpriseLoader(ctx: Context) {
 export function loansOfEnterpriseLoader(ctx: Context) {
   return ctx.loaders.get<number, KnowledgeValueLoan[]>('knowledgeValueLoansOfEnterprise', [], async (enterpriseIds) => {
     const rows = await ctx.db.query<KnowledgeValueLoan>(
-      `SELECT ${LOAN_COLUMNS} FROM knowledge_value_loan l WHERE l.enterprise_id = ANY($1)
+      sql`SELECT ${LOAN_COLUMNS} FROM knowledge_value_loan l WHERE l.enterprise_id = ANY(${enterpriseIds})
         ORDER BY l.enterprise_id, l.granted_on DESC, l.id DESC`,
-      [enterpriseIds],
     );
     return groupByKey(enterpriseIds, rows, (loan) => loan.enterpriseId);
   });

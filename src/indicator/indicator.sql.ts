@@ -4,18 +4,19 @@
  * come from their one home each (highValueSql, patentValidSql, membershipValidSql, planInForceSql).
  */
 import { County } from '../county/county';
-import { membershipValidSql } from '../enterprise/enterprise.sql';
+import { sql, Sql } from '../db/sql';
+import { membershipValidSql } from '../enterprise/membership.sql';
 import { Context } from '../graphql/context';
 import { IsoDate } from '../graphql/dates';
 import { groupByKey } from '../graphql/loaders';
-import { highValueSql, patentValidSql } from '../high-value/high-value.sql';
+import { highValueSql, validInventionSql } from '../high-value/high-value.sql';
 import { planInForceSql } from '../plan/plan.sql';
 import { CountyIndicatorRank, INDICATOR_DEFINITIONS, IndicatorValue, PlanConsistencyCheck } from './indicator';
 import { IndicatorKind, INDICATOR_KINDS } from './indicator-kind';
 
 /** An innovation platform row `ip` counts on `asOf`: recognised on or before it and, when validTo is set, not after validTo. */
-export function platformValidSql(ip: string, asOf: string): string {
-  return `(${ip}.recognised_on <= ${asOf} AND (${ip}.valid_to IS NULL OR ${asOf} <= ${ip}.valid_to))`;
+export function platformValidSql(ip: Sql, asOf: Sql): Sql {
+  return sql`(${ip}.recognised_on <= ${asOf} AND (${ip}.valid_to IS NULL OR ${asOf} <= ${ip}.valid_to))`;
 }
 
 /** The reported figures of county_statistics that indicators use, with the name a missingReason gives them. */
@@ -28,17 +29,22 @@ const FIGURES = {
   patent_service_practitioners: '专利综合服务从业人员数 patent service practitioners',
 } as const;
 type Figure = keyof typeof FIGURES;
+const FIGURE_NAMES = Object.keys(FIGURES) as Figure[];
 
 /** The latest report of a figure for `county` in `year` or an earlier year: a lateral sub-query of (year, value). */
-function latestFigureSql(county: string, year: string, figure: Figure): string {
-  return `SELECT st.year, st.${figure}::numeric AS value FROM county_statistics st
-           WHERE st.county_code = ${county} AND st.year <= ${year} AND st.${figure} IS NOT NULL
+function latestFigureSql(county: Sql, year: Sql, figure: Figure): Sql {
+  const column = sql`st.${sql.identifier(figure)}`;
+  return sql`SELECT st.year, ${column}::numeric AS value FROM county_statistics st
+           WHERE st.county_code = ${county} AND st.year <= ${year} AND ${column} IS NOT NULL
            ORDER BY st.year DESC LIMIT 1`;
 }
 
-function missingFigureSql(figure: Figure, value: string, year: string): string {
-  return `CASE WHEN ${value} IS NULL THEN format('%s: 未报送 not reported for %s or any earlier year', '${FIGURES[figure]}', ${year}) END`;
+function missingFigureSql(figure: Figure, value: Sql, year: Sql): Sql {
+  return sql`CASE WHEN ${value} IS NULL THEN format('%s: 未报送 not reported for %s or any earlier year', ${sql.literal(FIGURES[figure])}, ${year}) END`;
 }
+
+/** A column of the facts row `f` (see indicatorRowsSql). */
+const fact = (column: string) => sql`f.${sql.identifier(column)}`;
 
 /** Per-county facts that one or more kinds need; each is computed only for the counties whose plan has such a kind. */
 type Fact = 'highValue' | 'baselineHighValue' | 'inventions' | 'enterprises' | 'platforms' | 'pledges' | 'loans';
@@ -46,40 +52,40 @@ type Fact = 'highValue' | 'baselineHighValue' | 'inventions' | 'enterprises' | '
 /** How one kind is measured, as SQL over a row `f` of the facts (see indicatorRowsSql). */
 interface Measure {
   needs: Fact[];
-  numerator: string;
-  denominator?: string;
-  actual: string;
-  statisticsYear?: string;
-  baseline?: string;
-  baselineYear?: string;
-  missingReason?: string;
+  numerator: Sql;
+  denominator?: Sql;
+  actual: Sql;
+  statisticsYear?: Sql;
+  baseline?: Sql;
+  baselineYear?: Sql;
+  missingReason?: Sql;
 }
 
 /** A count divided by (figure ÷ divisor), the figure reported in the year of asOf or the latest earlier year. */
 const perFigure = (figure: Figure, divisor: number): Measure => ({
   needs: ['highValue'],
-  numerator: 'f.high_value',
-  denominator: `f.${figure} / ${divisor}.0`,
-  actual: `f.high_value / NULLIF(f.${figure} / ${divisor}.0, 0)`,
-  statisticsYear: `f.${figure}_year`,
-  missingReason: missingFigureSql(figure, `f.${figure}`, 'f.year'),
+  numerator: sql`f.high_value`,
+  denominator: sql`${fact(figure)} / ${sql.literal(divisor)}.0`,
+  actual: sql`f.high_value / NULLIF(${fact(figure)} / ${sql.literal(divisor)}.0, 0)`,
+  statisticsYear: fact(`${figure}_year`),
+  missingReason: missingFigureSql(figure, fact(figure), sql`f.year`),
 });
 
-const count = (fact: Fact, column: string): Measure => ({ needs: [fact], numerator: `f.${column}`, actual: `f.${column}` });
+const count = (needs: Fact, column: string): Measure => ({ needs: [needs], numerator: fact(column), actual: fact(column) });
 
 const reported = (figure: Figure): Measure => ({
   needs: [],
-  numerator: `f.${figure}`,
-  actual: `f.${figure}`,
-  statisticsYear: `f.${figure}_year`,
-  missingReason: missingFigureSql(figure, `f.${figure}`, 'f.year'),
+  numerator: fact(figure),
+  actual: fact(figure),
+  statisticsYear: fact(`${figure}_year`),
+  missingReason: missingFigureSql(figure, fact(figure), sql`f.year`),
 });
 
 /** R&D growth runs from the base year (startYear − 1) to the latest later year reporting R&D investment. */
-const RD_GROWTH_YEARS = `(f.rd_investment_year - (f.start_year - 1))`;
-const RD_GROWTH_DEFINED = `(${RD_GROWTH_YEARS} > 0 AND f.rd_base > 0)`;
+const RD_GROWTH_YEARS = sql`(f.rd_investment_year - (f.start_year - 1))`;
+const RD_GROWTH_DEFINED = sql`(${RD_GROWTH_YEARS} > 0 AND f.rd_base > 0)`;
 
-function measures(asOf: string): Record<IndicatorKind, Measure> {
+function measures(asOf: Sql): Record<IndicatorKind, Measure> {
   return {
     HIGH_VALUE_PATENTS: count('highValue', 'high_value'),
     HIGH_VALUE_PATENTS_PER_10K_RESIDENTS: perFigure('population', 10_000),
@@ -88,10 +94,10 @@ function measures(asOf: string): Record<IndicatorKind, Measure> {
     SEI_INVENTION_PATENTS: count('inventions', 'sei_inventions'),
     SEI_INVENTION_PATENT_SHARE: {
       needs: ['inventions'],
-      numerator: 'f.sei_inventions',
-      denominator: 'f.valid_inventions',
-      actual: '100.0 * f.sei_inventions / NULLIF(f.valid_inventions, 0)',
-      missingReason: `CASE WHEN f.valid_inventions = 0 THEN format(
+      numerator: sql`f.sei_inventions`,
+      denominator: sql`f.valid_inventions`,
+      actual: sql`100.0 * f.sei_inventions / NULLIF(f.valid_inventions, 0)`,
+      missingReason: sql`CASE WHEN f.valid_inventions = 0 THEN format(
         '有效发明专利 valid invention patents: 无 none attributed to the county on %s, so the share is undefined', ${asOf}) END`,
     },
     HIGH_TECH_ENTERPRISES: count('enterprises', 'high_tech'),
@@ -99,26 +105,26 @@ function measures(asOf: string): Record<IndicatorKind, Measure> {
     INNOVATION_PLATFORMS: count('platforms', 'platforms'),
     NEW_HIGH_VALUE_PATENTS: {
       needs: ['highValue', 'baselineHighValue'],
-      numerator: 'f.high_value',
-      actual: 'f.high_value - f.baseline_high_value',
-      baseline: 'f.baseline_high_value',
-      baselineYear: 'f.start_year - 1',
+      numerator: sql`f.high_value`,
+      actual: sql`f.high_value - f.baseline_high_value`,
+      baseline: sql`f.baseline_high_value`,
+      baselineYear: sql`f.start_year - 1`,
     },
     PLEDGE_FINANCING_AMOUNT: count('pledges', 'pledge_amount'),
     KNOWLEDGE_VALUE_LOANS: count('loans', 'loan_amount'),
     RD_INVESTMENT_GROWTH: {
       needs: [],
-      numerator: `CASE WHEN ${RD_GROWTH_DEFINED} THEN f.rd_investment END`,
-      denominator: 'f.rd_base',
-      actual: `CASE WHEN ${RD_GROWTH_DEFINED}
+      numerator: sql`CASE WHEN ${RD_GROWTH_DEFINED} THEN f.rd_investment END`,
+      denominator: sql`f.rd_base`,
+      actual: sql`CASE WHEN ${RD_GROWTH_DEFINED}
                  THEN 100 * (power((f.rd_investment / f.rd_base)::float8, 1.0 / ${RD_GROWTH_YEARS}) - 1) END`,
-      statisticsYear: `CASE WHEN ${RD_GROWTH_DEFINED} THEN f.rd_investment_year END`,
-      baseline: 'f.rd_base',
-      baselineYear: 'f.start_year - 1',
-      missingReason: `CASE
-        WHEN f.rd_base IS NULL THEN format('%s: 未报送 not reported for %s, the year before the plan started', '${FIGURES.rd_investment}', f.start_year - 1)
+      statisticsYear: sql`CASE WHEN ${RD_GROWTH_DEFINED} THEN f.rd_investment_year END`,
+      baseline: sql`f.rd_base`,
+      baselineYear: sql`f.start_year - 1`,
+      missingReason: sql`CASE
+        WHEN f.rd_base IS NULL THEN format('%s: 未报送 not reported for %s, the year before the plan started', ${sql.literal(FIGURES.rd_investment)}, f.start_year - 1)
         WHEN NOT ${RD_GROWTH_DEFINED} OR f.rd_investment IS NULL
-          THEN format('%s: 未报送 not reported for any year from %s to %s', '${FIGURES.rd_investment}', f.start_year, f.year) END`,
+          THEN format('%s: 未报送 not reported for any year from %s to %s', ${sql.literal(FIGURES.rd_investment)}, f.start_year, f.year) END`,
     },
     SEI_OUTPUT_VALUE: reported('sei_output_value'),
     IP_SERVICE_AGENCIES: reported('ip_service_agencies'),
@@ -128,77 +134,91 @@ function measures(asOf: string): Record<IndicatorKind, Measure> {
 
 export interface IndicatorRowsQuery {
   /** SQL of the counties to evaluate: a query with a text column `code` */
-  counties: string;
+  counties: Sql;
   /** SQL date expression of asOf */
-  asOf: string;
+  asOf: Sql;
   /** SQL text[] expression of the kinds to evaluate, or NULL for every kind */
-  kinds: string;
+  kinds: Sql;
   /** SQL text[] expression of IndicatorKind in the enum's order */
-  order: string;
+  order: Sql;
 }
+
+const kindList = (kinds: IndicatorKind[]) => sql.join(kinds.map((kind) => sql.literal(kind)));
 
 /**
  * One row per indicator target of the plan in force on asOf of each county: columns "countyCode", kind,
  * "kindOrder", target, numerator, denominator, actual, progress, met, "statisticsYear", baseline,
  * "baselineYear", "missingReason", "asOf". Unordered.
  */
-export function indicatorRowsSql({ counties, asOf, kinds, order }: IndicatorRowsQuery): string {
+export function indicatorRowsSql({ counties, asOf, kinds, order }: IndicatorRowsQuery): Sql {
   const byKind = measures(asOf);
-  const needing = (fact: Fact) => {
-    const kindsNeeding = INDICATOR_KINDS.filter((kind) => byKind[kind].needs.includes(fact));
-    return `SELECT t.county FROM target t WHERE t.kind IN (${kindsNeeding.map((kind) => `'${kind}'`).join(', ')})`;
+  const needing = (needs: Fact) => {
+    const kindsNeeding = INDICATOR_KINDS.filter((kind) => byKind[kind].needs.includes(needs));
+    return sql`SELECT t.county FROM target t WHERE t.kind IN (${kindList(kindsNeeding)})`;
   };
-  const figureColumns = (Object.keys(FIGURES) as Figure[])
-    .map((figure) => `${figure}.year AS ${figure}_year, ${figure}.value AS ${figure}`)
-    .join(',\n           ');
-  const figureJoins = (Object.keys(FIGURES) as Figure[])
-    .map((figure) => `LEFT JOIN LATERAL (${latestFigureSql('s.county', 's.year', figure)}) ${figure} ON true`)
-    .join('\n      ');
-  const measureRows = INDICATOR_KINDS.map((kind) => {
-    const m = byKind[kind];
-    return `SELECT f.county, '${kind}'::text AS kind, (${m.numerator})::float8 AS numerator,
-              (${m.denominator ?? 'NULL'})::float8 AS denominator, (${m.actual})::float8 AS actual,
-              (${m.statisticsYear ?? 'NULL'})::int AS statistics_year, (${m.baseline ?? 'NULL'})::float8 AS baseline,
-              (${m.baselineYear ?? 'NULL'})::int AS baseline_year, (${m.missingReason ?? 'NULL'})::text AS missing_reason
-         FROM facts f WHERE f.county IN (SELECT t.county FROM target t WHERE t.kind = '${kind}')`;
-  }).join('\n      UNION ALL\n      ');
+  const figureColumns = sql.join(
+    FIGURE_NAMES.map(
+      (figure) =>
+        sql`${sql.identifier(figure)}.year AS ${sql.identifier(`${figure}_year`)}, ${sql.identifier(figure)}.value AS ${sql.identifier(figure)}`,
+    ),
+    ',\n           ',
+  );
+  const figureJoins = sql.join(
+    FIGURE_NAMES.map(
+      (figure) => sql`LEFT JOIN LATERAL (${latestFigureSql(sql`s.county`, sql`s.year`, figure)}) ${sql.identifier(figure)} ON true`,
+    ),
+    '\n      ',
+  );
+  const NULL = sql`NULL`;
+  const measureRows = sql.join(
+    INDICATOR_KINDS.map((kind) => {
+      const m = byKind[kind];
+      return sql`SELECT f.county, ${sql.literal(kind)}::text AS kind, (${m.numerator})::float8 AS numerator,
+              (${m.denominator ?? NULL})::float8 AS denominator, (${m.actual})::float8 AS actual,
+              (${m.statisticsYear ?? NULL})::int AS statistics_year, (${m.baseline ?? NULL})::float8 AS baseline,
+              (${m.baselineYear ?? NULL})::int AS baseline_year, (${m.missingReason ?? NULL})::text AS missing_reason
+         FROM facts f WHERE f.county IN (SELECT t.county FROM target t WHERE t.kind = ${sql.literal(kind)})`;
+    }),
+    '\n      UNION ALL\n      ',
+  );
+  const year = sql`extract(year FROM ${asOf})::int`;
 
-  return `
+  return sql`
     WITH target AS (
       SELECT c.code AS county, pl.start_year, t.kind, t.target, array_position(${order}, t.kind) AS kind_order
         FROM (${counties}) c
-        JOIN LATERAL (${planInForceSql('c.code', `extract(year FROM ${asOf})::int`, 'pl.id, pl.start_year')}) pl ON true
+        JOIN LATERAL (${planInForceSql(sql`c.code`, year, sql`pl.id, pl.start_year`)}) pl ON true
         JOIN plan_indicator_target t ON t.plan_id = pl.id
        WHERE ${kinds} IS NULL OR t.kind = ANY(${kinds})
     ),
     scope AS (
-      SELECT DISTINCT t.county, t.start_year, extract(year FROM ${asOf})::int AS year,
+      SELECT DISTINCT t.county, t.start_year, ${year} AS year,
              make_date(t.start_year, 1, 1) AS period_start, make_date(t.start_year - 1, 12, 31) AS baseline_day
         FROM target t
     ),
     high_value AS (
       SELECT p.county_code AS county, count(*)::int AS n FROM patent p
-       WHERE p.county_code IN (${needing('highValue')}) AND ${highValueSql('p', asOf)}
+       WHERE p.county_code IN (${needing('highValue')}) AND ${highValueSql(sql`p`, asOf)}
        GROUP BY p.county_code
     ),
     baseline_high_value AS (
       SELECT s.county, b.n FROM scope s
         CROSS JOIN LATERAL (SELECT count(*)::int AS n FROM patent p
-                             WHERE p.county_code = s.county AND ${highValueSql('p', 's.baseline_day')}) b
+                             WHERE p.county_code = s.county AND ${highValueSql(sql`p`, sql`s.baseline_day`)}) b
        WHERE s.county IN (${needing('baselineHighValue')})
     ),
     valid_invention AS (
       SELECT p.county_code AS county, count(*)::int AS n,
              count(*) FILTER (WHERE p.strategic_industry IS NOT NULL)::int AS sei
         FROM patent p
-       WHERE p.county_code IN (${needing('inventions')}) AND p.type = 'INVENTION' AND ${patentValidSql('p', asOf)}
+       WHERE p.county_code IN (${needing('inventions')}) AND ${validInventionSql(sql`p`, asOf)}
        GROUP BY p.county_code
     ),
     enterprise_count AS (
       SELECT e.county_code AS county,
              count(*) FILTER (WHERE EXISTS (
                SELECT 1 FROM enterprise_membership m
-                WHERE m.enterprise_id = e.id AND m.category = 'HIGH_TECH' AND ${membershipValidSql('m', asOf)}))::int AS high_tech,
+                WHERE m.enterprise_id = e.id AND m.category = 'HIGH_TECH' AND ${membershipValidSql(sql`m`, asOf)}))::int AS high_tech,
              count(*) FILTER (WHERE EXISTS (
                SELECT 1 FROM enterprise_membership m
                 WHERE m.enterprise_id = e.id AND m.category = 'SPECIALIZED_NEW' AND m.valid_from <= ${asOf}))::int AS specialized_new
@@ -208,7 +228,7 @@ export function indicatorRowsSql({ counties, asOf, kinds, order }: IndicatorRows
     platform AS (
       SELECT e.county_code AS county, count(*)::int AS n
         FROM innovation_platform ip JOIN enterprise e ON e.id = ip.enterprise_id
-       WHERE e.county_code IN (${needing('platforms')}) AND ${platformValidSql('ip', asOf)}
+       WHERE e.county_code IN (${needing('platforms')}) AND ${platformValidSql(sql`ip`, asOf)}
        GROUP BY e.county_code
     ),
     pledge AS (
@@ -254,6 +274,9 @@ export function indicatorRowsSql({ counties, asOf, kinds, order }: IndicatorRows
       FROM target t JOIN measure m ON m.county = t.county AND m.kind = t.kind`;
 }
 
+/** IndicatorKind in the enum's order, as a text[]. */
+const KIND_ORDER = sql`${INDICATOR_KINDS}::text[]`;
+
 type IndicatorRow = Omit<IndicatorValue, 'name' | 'unit' | 'definition'> & { countyCode: string; kindOrder: number };
 
 export function toIndicatorValue({ countyCode: _, kindOrder: __, ...row }: IndicatorRow): IndicatorValue {
@@ -265,14 +288,13 @@ export function toIndicatorValue({ countyCode: _, kindOrder: __, ...row }: Indic
 export function indicatorsLoader(ctx: Context, asOf: IsoDate) {
   return ctx.loaders.get<string, IndicatorValue[]>('indicators', [asOf], async (countyCodes) => {
     const rows = await ctx.db.query<IndicatorRow>(
-      `${indicatorRowsSql({
-        counties: 'SELECT unnest($1::text[]) AS code',
-        asOf: '$2::date',
-        kinds: 'NULL::text[]',
-        order: '$3::text[]',
+      sql`${indicatorRowsSql({
+        counties: sql`SELECT unnest(${countyCodes}::text[]) AS code`,
+        asOf: sql`${asOf}::date`,
+        kinds: sql`NULL::text[]`,
+        order: KIND_ORDER,
       })}
        ORDER BY "countyCode", "kindOrder"`,
-      [countyCodes, asOf, INDICATOR_KINDS],
     );
     return groupByKey(countyCodes, rows, (row) => row.countyCode, toIndicatorValue);
   });
@@ -288,19 +310,19 @@ export async function indicatorComparison(
   kind: IndicatorKind,
   asOf: IsoDate,
 ): Promise<CountyIndicatorRank[]> {
+  const parent = sql`${parentCode}::text`;
   const rows = await ctx.db.query<IndicatorRow & { code: string; name: string; parentCode: string | null; rank: number | null }>(
-    `WITH value AS (${indicatorRowsSql({
-      counties: 'SELECT code FROM county WHERE parent_code = $1',
-      asOf: '$2::date',
-      kinds: 'ARRAY[$3]::text[]',
-      order: '$4::text[]',
+    sql`WITH value AS (${indicatorRowsSql({
+      counties: sql`SELECT code FROM county WHERE parent_code = ${parent}`,
+      asOf: sql`${asOf}::date`,
+      kinds: sql`ARRAY[${kind}]::text[]`,
+      order: KIND_ORDER,
     })})
      SELECT c.code, c.name, c.parent_code AS "parentCode", v.*,
             CASE WHEN v.progress IS NOT NULL THEN rank() OVER (ORDER BY v.progress DESC NULLS LAST)::int END AS rank
        FROM county c LEFT JOIN value v ON v."countyCode" = c.code
-      WHERE c.parent_code = $1
+      WHERE c.parent_code = ${parent}
       ORDER BY v.progress DESC NULLS LAST, c.code`,
-    [parentCode, asOf, kind, INDICATOR_KINDS],
   );
   return rows.map(({ code, name, parentCode: parent, rank, ...row }) => {
     const county: County = { code, name, parentCode: parent };
@@ -342,25 +364,28 @@ type ConsistencyRow = Omit<PlanConsistencyCheck, 'explanation'> & { planId: numb
  */
 export function planConsistencyLoader(ctx: Context, asOf: IsoDate | null) {
   return ctx.loaders.get<number, PlanConsistencyCheck[]>('planConsistency', [asOf], async (planIds) => {
-    const bases = CONSISTENCY_BASES.map(({ ratioKind, totalKind, figure, divisor }) =>
-      figure
-        ? `SELECT pl.plan_id, '${ratioKind}'::text AS ratio_kind, '${totalKind}'::text AS total_kind,
-                  (${figure}.value / ${divisor}.0)::float8 AS denominator, ${figure}.year AS statistics_year,
-                  ${missingFigureSql(figure, `${figure}.value`, 'extract(year FROM pl.as_of)::int')} AS missing
-             FROM pl LEFT JOIN LATERAL (${latestFigureSql('pl.county', 'extract(year FROM pl.as_of)::int', figure)}) ${figure} ON true`
-        : `SELECT pl.plan_id, '${ratioKind}'::text, '${totalKind}'::text,
-                  (SELECT count(*) FROM patent p WHERE p.county_code = pl.county AND p.type = 'INVENTION'
-                      AND ${patentValidSql('p', 'pl.as_of')}) / ${divisor}.0::float8,
+    const planYear = sql`extract(year FROM pl.as_of)::int`;
+    const bases = CONSISTENCY_BASES.map(({ ratioKind, totalKind, figure, divisor }) => {
+      if (!figure) {
+        return sql`SELECT pl.plan_id, ${sql.literal(ratioKind)}::text, ${sql.literal(totalKind)}::text,
+                  (SELECT count(*) FROM patent p WHERE p.county_code = pl.county
+                      AND ${validInventionSql(sql`p`, sql`pl.as_of`)}) / ${sql.literal(divisor)}.0::float8,
                   NULL::int, NULL::text
-             FROM pl WHERE EXISTS (SELECT 1 FROM plan_indicator_target r WHERE r.plan_id = pl.plan_id AND r.kind = '${ratioKind}')`,
-    );
+             FROM pl WHERE EXISTS (SELECT 1 FROM plan_indicator_target r WHERE r.plan_id = pl.plan_id AND r.kind = ${sql.literal(ratioKind)})`;
+      }
+      const reported = sql.identifier(figure);
+      return sql`SELECT pl.plan_id, ${sql.literal(ratioKind)}::text AS ratio_kind, ${sql.literal(totalKind)}::text AS total_kind,
+                  (${reported}.value / ${sql.literal(divisor)}.0)::float8 AS denominator, ${reported}.year AS statistics_year,
+                  ${missingFigureSql(figure, sql`${reported}.value`, planYear)} AS missing
+             FROM pl LEFT JOIN LATERAL (${latestFigureSql(sql`pl.county`, planYear, figure)}) ${reported} ON true`;
+    });
     const rows = await ctx.db.query<ConsistencyRow>(
-      `WITH pl AS (
+      sql`WITH pl AS (
          SELECT p.id AS plan_id, p.county_code AS county,
-                COALESCE($2::date, least($3::date, make_date(p.end_year, 12, 31))) AS as_of
-           FROM plan p WHERE p.id = ANY($1)
+                COALESCE(${asOf}::date, least(${ctx.today}::date, make_date(p.end_year, 12, 31))) AS as_of
+           FROM plan p WHERE p.id = ANY(${planIds})
        ),
-       basis AS (${bases.join('\n UNION ALL\n')}),
+       basis AS (${sql.join(bases, '\n UNION ALL\n')}),
        checked AS (
          SELECT pl.plan_id, pl.as_of, r.kind AS ratio_kind, r.target AS ratio_target, b.total_kind, t.target AS total_target,
                 b.denominator, b.statistics_year, b.missing, r.target * b.denominator AS implied
@@ -373,13 +398,12 @@ export function planConsistencyLoader(ctx: Context, asOf: IsoDate | null) {
               total_target AS "totalTarget", as_of AS "asOf", denominator, statistics_year AS "statisticsYear",
               implied AS "impliedTotal", implied - total_target AS difference,
               (implied - total_target) / NULLIF(total_target, 0) AS "relativeDifference",
-              abs(implied - total_target) <= $4 * total_target AS consistent,
+              abs(implied - total_target) <= ${CONSISTENCY_TOLERANCE} * total_target AS consistent,
               CASE WHEN implied > total_target THEN ratio_kind WHEN implied <= total_target THEN total_kind END AS "bindingKind",
               COALESCE(missing, CASE WHEN total_target IS NULL THEN format('the plan sets no %s target (总量目标 not set)', total_kind) END)
                 AS "missingReason"
          FROM checked
-        ORDER BY plan_id, array_position($5::text[], ratio_kind)`,
-      [planIds, asOf, ctx.today, CONSISTENCY_TOLERANCE, INDICATOR_KINDS],
+        ORDER BY plan_id, array_position(${KIND_ORDER}, ratio_kind)`,
     );
     return groupByKey(
       planIds,

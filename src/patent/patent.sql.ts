@@ -1,4 +1,5 @@
 import { RequestDatabase } from '../db/request-database';
+import { sql, Sql } from '../db/sql';
 import { missingCounties, noCountyReason } from '../county/county.sql';
 import { Enterprise } from '../enterprise/enterprise';
 import { ENTERPRISE_COLUMNS } from '../enterprise/enterprise.sql';
@@ -6,26 +7,28 @@ import { Context } from '../graphql/context';
 import { badUserInput, conflict } from '../graphql/errors';
 import { DeletedRecord, deletedKeys, expectVersion, setDeleted } from '../history/versions';
 import { byKey, groupByKey } from '../graphql/loaders';
-import { Connection, connectionsByOwner, pagedSql, pageRequest, SortColumn } from '../graphql/pagination';
+import { Connection, connectionsByOwner, PagedRow, pagedSql, pageRequest, SortColumn } from '../graphql/pagination';
 import { highValueSql } from '../high-value/high-value.sql';
 import { parseApplicationNumber } from '../identifiers/application-number';
 import { OverseasGrant, Patent, PatentAward } from './patent';
 import { PatentFilter, PatentInput } from './patent.inputs';
+import { PatentType } from './patent-type';
+import { IsoDate } from '../graphql/dates';
 
-export const PATENT_COLUMNS = `p.id, p.application_number AS "applicationNumber", p.title, p.type, p.county_code AS "countyCode",
+export const PATENT_COLUMNS = sql`p.id, p.application_number AS "applicationNumber", p.title, p.type, p.county_code AS "countyCode",
   p.filing_date AS "filingDate", p.grant_date AS "grantDate", p.lapse_date AS "lapseDate", p.ipc_codes AS "ipcCodes",
   p.strategic_industry AS "strategicIndustry", p.version`;
 
 export function patentLoader(ctx: Context) {
   return ctx.loaders.get<number, Patent | null>('patent', [], async (ids) => {
-    const rows = await ctx.db.query<Patent>(`SELECT ${PATENT_COLUMNS} FROM patent p WHERE p.id = ANY($1)`, [ids]);
+    const rows = await ctx.db.query<Patent>(sql`SELECT ${PATENT_COLUMNS} FROM patent p WHERE p.id = ANY(${ids})`);
     return byKey(ids, rows, (patent) => patent.id, null);
   });
 }
 
 export function patentByNumberLoader(ctx: Context) {
   return ctx.loaders.get<string, Patent | null>('patentByNumber', [], async (numbers) => {
-    const rows = await ctx.db.query<Patent>(`SELECT ${PATENT_COLUMNS} FROM patent p WHERE p.application_number = ANY($1)`, [numbers]);
+    const rows = await ctx.db.query<Patent>(sql`SELECT ${PATENT_COLUMNS} FROM patent p WHERE p.application_number = ANY(${numbers})`);
     return byKey(numbers, rows, (patent) => patent.applicationNumber, null);
   });
 }
@@ -39,9 +42,8 @@ export async function findPatent(ctx: Context, applicationNumber: string): Promi
 export function overseasGrantsLoader(ctx: Context) {
   return ctx.loaders.get<number, OverseasGrant[]>('overseasGrants', [], async (patentIds) => {
     const rows = await ctx.db.query<OverseasGrant>(
-      `SELECT patent_id AS "patentId", jurisdiction, grant_date AS "grantDate" FROM patent_overseas_grant
-        WHERE patent_id = ANY($1) ORDER BY patent_id, grant_date, jurisdiction`,
-      [patentIds],
+      sql`SELECT patent_id AS "patentId", jurisdiction, grant_date AS "grantDate" FROM patent_overseas_grant
+        WHERE patent_id = ANY(${patentIds}) ORDER BY patent_id, grant_date, jurisdiction`,
     );
     return groupByKey(patentIds, rows, (grant) => grant.patentId);
   });
@@ -50,8 +52,7 @@ export function overseasGrantsLoader(ctx: Context) {
 export function awardsLoader(ctx: Context) {
   return ctx.loaders.get<number, PatentAward[]>('awards', [], async (patentIds) => {
     const rows = await ctx.db.query<PatentAward>(
-      `SELECT patent_id AS "patentId", kind, year FROM patent_award WHERE patent_id = ANY($1) ORDER BY patent_id, year, kind`,
-      [patentIds],
+      sql`SELECT patent_id AS "patentId", kind, year FROM patent_award WHERE patent_id = ANY(${patentIds}) ORDER BY patent_id, year, kind`,
     );
     return groupByKey(patentIds, rows, (award) => award.patentId);
   });
@@ -60,10 +61,9 @@ export function awardsLoader(ctx: Context) {
 export function ownersLoader(ctx: Context) {
   return ctx.loaders.get<number, Enterprise[]>('patentOwners', [], async (patentIds) => {
     const rows = await ctx.db.query<Enterprise & { patentId: number }>(
-      `SELECT po.patent_id AS "patentId", ${ENTERPRISE_COLUMNS}
+      sql`SELECT po.patent_id AS "patentId", ${ENTERPRISE_COLUMNS}
          FROM patent_owner po JOIN enterprise e ON e.id = po.enterprise_id
-        WHERE po.patent_id = ANY($1) ORDER BY po.patent_id, po.position`,
-      [patentIds],
+        WHERE po.patent_id = ANY(${patentIds}) ORDER BY po.patent_id, po.position`,
     );
     return groupByKey(
       patentIds,
@@ -82,6 +82,24 @@ export const PATENT_ORDER: SortColumn[] = [
 type PatentOwnerKind = 'enterprise' | 'county';
 
 /**
+ * The patents of enterprises (ids) or counties (codes) that the filter keeps, with an `owner` column for pagedSql:
+ * an enterprise's are those it owns, alone or jointly; a county's are those attributed to it.
+ */
+export function patentListRowsSql(
+  of: PatentOwnerKind,
+  owners: readonly (number | string)[],
+  filter: { type: PatentType | null; highValueOnly: boolean; asOf: IsoDate },
+): Sql {
+  const source =
+    of === 'enterprise'
+      ? sql`SELECT po.enterprise_id AS owner, ${PATENT_COLUMNS} FROM patent_owner po JOIN patent p ON p.id = po.patent_id
+              WHERE po.enterprise_id = ANY(${owners}::int[])`
+      : sql`SELECT p.county_code AS owner, ${PATENT_COLUMNS} FROM patent p WHERE p.county_code = ANY(${owners}::text[])`;
+  return sql`${source} AND (${filter.type}::text IS NULL OR p.type = ${filter.type})
+               AND (NOT ${filter.highValueOnly} OR ${highValueSql(sql`p`, sql`${filter.asOf}::date`)})`;
+}
+
+/**
  * Patent lists of enterprises (the patents they own, alone or jointly) or of counties (the patents
  * attributed to them), by filing date descending, then application number.
  */
@@ -92,27 +110,15 @@ export function patentListLoader(
   first: number | null,
   after: string | null,
 ) {
-  const page = pageRequest(first, after, PATENT_ORDER.length);
+  const page = pageRequest(first, after, PATENT_ORDER);
   const asOf = filter?.asOf ?? ctx.today;
   const highValueOnly = filter?.highValueOnly ?? false;
   return ctx.loaders.get<number | string, Connection<Patent>>(
     'patentList',
     [of, filter?.type ?? null, highValueOnly, asOf, page],
     async (owners) => {
-      const source =
-        of === 'enterprise'
-          ? `SELECT po.enterprise_id AS owner, ${PATENT_COLUMNS} FROM patent_owner po JOIN patent p ON p.id = po.patent_id
-              WHERE po.enterprise_id = ANY($1::int[])`
-          : `SELECT p.county_code AS owner, ${PATENT_COLUMNS} FROM patent p WHERE p.county_code = ANY($1::text[])`;
-      const { sql, params } = pagedSql({
-        rows: `${source} AND ($2::text IS NULL OR p.type = $2) AND (NOT $3 OR ${highValueSql('p', '$4::date')})`,
-        params: [owners, filter?.type ?? null, highValueOnly, asOf],
-        sort: PATENT_ORDER,
-        page,
-      });
-      const rows = await ctx.db.query<Patent & { owner: unknown; pageOwner: unknown; pageTotal: number; page_row: number | null }>(
-        sql,
-        params,
+      const rows = await ctx.db.query<Patent & { owner: unknown } & PagedRow>(
+        pagedSql({ rows: patentListRowsSql(of, owners, { type: filter?.type ?? null, highValueOnly, asOf }), sort: PATENT_ORDER, page }),
       );
       return connectionsByOwner(owners, rows, PATENT_ORDER, page.limit, toPatent);
     },
@@ -129,8 +135,7 @@ export async function enterpriseIdsByCreditCodes(db: RequestDatabase, creditCode
   const codes = [...new Set(creditCodes.map((code) => code.trim().toUpperCase()))];
   if (codes.length === 0) return new Map();
   const rows = await db.query<{ id: number; creditCode: string }>(
-    `SELECT id, credit_code AS "creditCode" FROM enterprise WHERE credit_code = ANY($1)`,
-    [codes],
+    sql`SELECT id, credit_code AS "creditCode" FROM enterprise WHERE credit_code = ANY(${codes})`,
   );
   return new Map(rows.map((row) => [row.creditCode, row.id]));
 }
@@ -205,11 +210,17 @@ export async function upsertPatents(db: RequestDatabase, inputs: PatentInput[]):
   const write = pending();
   if (write.length === 0) return outcomes as PatentWriteOutcome[];
   const rows = write.map((i) => ({ index: i, number: numbers[i], input: inputs[i] }));
+  const given = <T>(value: (input: PatentInput) => T) => rows.map((row) => value(row.input));
+  const ipcCodes = given((input) => (input.ipcCodes ? JSON.stringify(input.ipcCodes.map((code) => code.trim().toUpperCase())) : null));
   const written = await db.query<{ ord: number; id: number; status: PatentWriteStatus }>(
-    `WITH input AS (
+    sql`WITH input AS (
        SELECT i.*, e.id AS existing_id,
               CASE WHEN i.ipc IS NULL THEN COALESCE(e.ipc_codes, '{}') ELSE ARRAY(SELECT jsonb_array_elements_text(i.ipc)) END AS ipc_codes
-         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::date[], $6::date[], $7::date[], $8::jsonb[], $9::text[])
+         FROM unnest(${rows.map((row) => row.number)}::text[], ${given((input) => input.title.trim())}::text[],
+                     ${given((input) => input.type)}::text[], ${given((input) => input.countyCode)}::text[],
+                     ${given((input) => input.filingDate)}::date[], ${given((input) => input.grantDate ?? null)}::date[],
+                     ${given((input) => input.lapseDate ?? null)}::date[], ${ipcCodes}::jsonb[],
+                     ${given((input) => input.strategicIndustry ?? null)}::text[])
               WITH ORDINALITY AS i(application_number, title, type, county_code, filing_date, grant_date, lapse_date, ipc, strategic_industry, ord)
          LEFT JOIN patent e ON e.application_number = i.application_number
      ), written AS (
@@ -229,17 +240,6 @@ export async function upsertPatents(db: RequestDatabase, inputs: PatentInput[]):
             CASE WHEN i.existing_id IS NULL THEN 'CREATED' WHEN w.id IS NULL THEN 'UNCHANGED' ELSE 'UPDATED' END AS status
        FROM input i LEFT JOIN written w ON w.application_number = i.application_number
       ORDER BY i.ord`,
-    [
-      rows.map((row) => row.number),
-      rows.map((row) => row.input.title.trim()),
-      rows.map((row) => row.input.type),
-      rows.map((row) => row.input.countyCode),
-      rows.map((row) => row.input.filingDate),
-      rows.map((row) => row.input.grantDate ?? null),
-      rows.map((row) => row.input.lapseDate ?? null),
-      rows.map((row) => (row.input.ipcCodes ? JSON.stringify(row.input.ipcCodes.map((code) => code.trim().toUpperCase())) : null)),
-      rows.map((row) => row.input.strategicIndustry ?? null),
-    ],
   );
   const ids = written.map((row) => row.id);
   const statuses = written.map((row) => row.status);
@@ -276,37 +276,39 @@ const byC = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /** A list a patent input replaces: how the stored one reads as jsonb (to compare) and how the wanted one is inserted. */
 interface PatentListSql {
   name: keyof PatentLists;
-  table: string;
-  stored: string;
-  insert: string;
+  table: 'patent_owner' | 'patent_overseas_grant' | 'patent_award';
+  /** the stored list of the patent w.patent_id, as jsonb */
+  stored: Sql;
+  /** inserts the lists `lists` (jsonb[]) of the patents `ids` (int[]) */
+  insert: (ids: Sql, lists: Sql) => Sql;
 }
 
 const PATENT_LISTS: PatentListSql[] = [
   {
     name: 'owners',
     table: 'patent_owner',
-    stored: `SELECT COALESCE(jsonb_agg(t.enterprise_id ORDER BY t.position), '[]') FROM patent_owner t WHERE t.patent_id = w.patent_id`,
-    insert: `INSERT INTO patent_owner (patent_id, enterprise_id, position)
+    stored: sql`SELECT COALESCE(jsonb_agg(t.enterprise_id ORDER BY t.position), '[]') FROM patent_owner t WHERE t.patent_id = w.patent_id`,
+    insert: (ids, lists) => sql`INSERT INTO patent_owner (patent_id, enterprise_id, position)
              SELECT w.patent_id, (o.item #>> '{}')::int, o.position
-               FROM unnest($1::int[], $2::jsonb[]) AS w(patent_id, list), jsonb_array_elements(w.list) WITH ORDINALITY AS o(item, position)`,
+               FROM unnest(${ids}, ${lists}) AS w(patent_id, list), jsonb_array_elements(w.list) WITH ORDINALITY AS o(item, position)`,
   },
   {
     name: 'overseasGrants',
     table: 'patent_overseas_grant',
-    stored: `SELECT COALESCE(jsonb_agg(jsonb_build_array(t.jurisdiction, t.grant_date::text) ORDER BY t.jurisdiction COLLATE "C"), '[]')
+    stored: sql`SELECT COALESCE(jsonb_agg(jsonb_build_array(t.jurisdiction, t.grant_date::text) ORDER BY t.jurisdiction COLLATE "C"), '[]')
                FROM patent_overseas_grant t WHERE t.patent_id = w.patent_id`,
-    insert: `INSERT INTO patent_overseas_grant (patent_id, jurisdiction, grant_date)
+    insert: (ids, lists) => sql`INSERT INTO patent_overseas_grant (patent_id, jurisdiction, grant_date)
              SELECT w.patent_id, g.item ->> 0, (g.item ->> 1)::date
-               FROM unnest($1::int[], $2::jsonb[]) AS w(patent_id, list), jsonb_array_elements(w.list) AS g(item)`,
+               FROM unnest(${ids}, ${lists}) AS w(patent_id, list), jsonb_array_elements(w.list) AS g(item)`,
   },
   {
     name: 'awards',
     table: 'patent_award',
-    stored: `SELECT COALESCE(jsonb_agg(jsonb_build_array(t.kind, t.year) ORDER BY t.kind COLLATE "C", t.year), '[]')
+    stored: sql`SELECT COALESCE(jsonb_agg(jsonb_build_array(t.kind, t.year) ORDER BY t.kind COLLATE "C", t.year), '[]')
                FROM patent_award t WHERE t.patent_id = w.patent_id`,
-    insert: `INSERT INTO patent_award (patent_id, kind, year)
+    insert: (ids, lists) => sql`INSERT INTO patent_award (patent_id, kind, year)
              SELECT w.patent_id, a.item ->> 0, (a.item ->> 1)::int
-               FROM unnest($1::int[], $2::jsonb[]) AS w(patent_id, list), jsonb_array_elements(w.list) AS a(item)`,
+               FROM unnest(${ids}, ${lists}) AS w(patent_id, list), jsonb_array_elements(w.list) AS a(item)`,
   },
 ];
 
@@ -315,13 +317,14 @@ async function replacePatentList(db: RequestDatabase, list: PatentListSql, ids: 
   const given = ids.map((id, k) => ({ id, list: wanted[k] })).filter((entry) => entry.list !== null);
   if (given.length === 0) return new Set();
   const changed = await db.query<{ patentId: number; list: string }>(
-    `WITH w AS (SELECT * FROM unnest($1::int[], $2::jsonb[]) AS w(patent_id, list)),
+    sql`WITH w AS (SELECT * FROM unnest(${given.map((entry) => entry.id)}::int[], ${given.map((entry) => entry.list)}::jsonb[]) AS w(patent_id, list)),
           changed AS (SELECT w.patent_id, w.list FROM w WHERE w.list IS DISTINCT FROM (${list.stored})),
-          removed AS (DELETE FROM ${list.table} t USING changed c WHERE t.patent_id = c.patent_id)
+          removed AS (DELETE FROM ${sql.identifier(list.table)} t USING changed c WHERE t.patent_id = c.patent_id)
      SELECT patent_id AS "patentId", list::text AS list FROM changed`,
-    [given.map((entry) => entry.id), given.map((entry) => entry.list)],
   );
-  if (changed.length > 0) await db.query(list.insert, [changed.map((row) => row.patentId), changed.map((row) => row.list)]);
+  if (changed.length > 0) {
+    await db.query(list.insert(sql`${changed.map((row) => row.patentId)}::int[]`, sql`${changed.map((row) => row.list)}::jsonb[]`));
+  }
   return new Set(changed.map((row) => row.patentId));
 }
 
@@ -334,15 +337,14 @@ export async function upsertPatent(db: RequestDatabase, input: PatentInput, expe
   if (parsed.ok) {
     await expectVersion(db, {
       table: 'patent',
-      where: 't.application_number = $1',
-      params: [parsed.value],
+      where: sql`t.application_number = ${parsed.value}`,
       expected: expectedVersion,
       what: `patent ${parsed.value}`,
     });
   }
   const [outcome] = await upsertPatents(db, [input]);
   if (!outcome.ok) throw (outcome.code === 'CONFLICT' ? conflict : badUserInput)(`input.${outcome.field}`, outcome.reason);
-  const [patent] = await db.query<Patent>(`SELECT ${PATENT_COLUMNS} FROM patent p WHERE p.id = $1`, [outcome.id]);
+  const [patent] = await db.query<Patent>(sql`SELECT ${PATENT_COLUMNS} FROM patent p WHERE p.id = ${outcome.id}`);
   return patent;
 }
 
@@ -364,7 +366,7 @@ export async function restorePatent(db: RequestDatabase, applicationNumber: stri
     expectedVersion,
     field: 'applicationNumber',
   });
-  const [patent] = await db.query<Patent>(`SELECT ${PATENT_COLUMNS} FROM patent p WHERE p.id = $1`, [restored.id]);
+  const [patent] = await db.query<Patent>(sql`SELECT ${PATENT_COLUMNS} FROM patent p WHERE p.id = ${restored.id}`);
   return patent;
 }
 

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { SYSTEM_PRINCIPAL } from '../auth/principal';
 import { RequestDatabase } from '../db/request-database';
+import { sql } from '../db/sql';
 import { setCountyStatistics, upsertCounty } from '../county/county.sql';
 import { upsertPlan } from '../plan/plan.sql';
 import { REAL_COUNTIES, REAL_PLANS, REAL_STATISTICS } from './real-plans';
@@ -12,7 +13,7 @@ import { seedSyntheticInterestPayments } from './synthetic-interest';
 export async function isDemoSeeded(dataSource: DataSource): Promise<boolean> {
   const db = new RequestDatabase(dataSource, {}, SYSTEM_PRINCIPAL);
   try {
-    const rows = await db.query(`SELECT 1 FROM enterprise WHERE county_code = $1 LIMIT 1`, [SYNTHETIC_COUNTY]);
+    const rows = await db.query(sql`SELECT 1 FROM enterprise WHERE county_code = ${SYNTHETIC_COUNTY} LIMIT 1`);
     return rows.length > 0;
   } finally {
     await db.finish(true);

@@ -1,4 +1,5 @@
 import { RequestDatabase } from '../db/request-database';
+import { sql } from '../db/sql';
 import { InnovationPlatformKind, InnovationPlatformLevel } from '../indicator/innovation-platform';
 import { seededRandom } from './random';
 import { SYNTHETIC_COUNTY } from './synthetic';
@@ -32,8 +33,7 @@ const iso = (year: number, month: number, day: number) => `${year}-${String(mont
 export async function seedSyntheticIndicators(db: RequestDatabase): Promise<void> {
   const random = seededRandom(20241231);
   const enterprises = await db.query<{ id: number }>(
-    `SELECT id FROM enterprise WHERE county_code = $1 AND name LIKE '%合成示例%' ORDER BY credit_code`,
-    [SYNTHETIC_COUNTY],
+    sql`SELECT id FROM enterprise WHERE county_code = ${SYNTHETIC_COUNTY} AND name LIKE '%合成示例%' ORDER BY credit_code`,
   );
   if (enterprises.length === 0) return;
 
@@ -56,16 +56,10 @@ export async function seedSyntheticIndicators(db: RequestDatabase): Promise<void
     };
   });
   await db.query(
-    `INSERT INTO innovation_platform (enterprise_id, name, kind, level, recognised_on, valid_to)
-     SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::date[], $6::date[])`,
-    [
-      platforms.map((p) => p.enterpriseId),
-      platforms.map((p) => p.name),
-      platforms.map((p) => p.kind),
-      platforms.map((p) => p.level),
-      platforms.map((p) => p.recognisedOn),
-      platforms.map((p) => p.validTo),
-    ],
+    sql`INSERT INTO innovation_platform (enterprise_id, name, kind, level, recognised_on, valid_to)
+        SELECT * FROM unnest(${platforms.map((p) => p.enterpriseId)}::int[], ${platforms.map((p) => p.name)}::text[],
+                             ${platforms.map((p) => p.kind)}::text[], ${platforms.map((p) => p.level)}::text[],
+                             ${platforms.map((p) => p.recognisedOn)}::date[], ${platforms.map((p) => p.validTo)}::date[])`,
   );
 
   const loans = Array.from({ length: LOANS }, () => ({
@@ -75,8 +69,8 @@ export async function seedSyntheticIndicators(db: RequestDatabase): Promise<void
     grantedOn: iso(random.int(2020, 2026), random.int(1, 10), random.int(1, 28)),
   }));
   await db.query(
-    `INSERT INTO knowledge_value_loan (enterprise_id, lender, amount, granted_on)
-     SELECT * FROM unnest($1::int[], $2::text[], $3::numeric[], $4::date[])`,
-    [loans.map((l) => l.enterpriseId), loans.map((l) => l.lender), loans.map((l) => l.amount), loans.map((l) => l.grantedOn)],
+    sql`INSERT INTO knowledge_value_loan (enterprise_id, lender, amount, granted_on)
+        SELECT * FROM unnest(${loans.map((l) => l.enterpriseId)}::int[], ${loans.map((l) => l.lender)}::text[],
+                             ${loans.map((l) => l.amount)}::numeric[], ${loans.map((l) => l.grantedOn)}::date[])`,
   );
 }

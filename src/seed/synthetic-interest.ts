@@ -1,4 +1,5 @@
 import { RequestDatabase } from '../db/request-database';
+import { sql } from '../db/sql';
 import { seededRandom } from './random';
 import { SYNTHETIC_COUNTY } from './synthetic';
 
@@ -32,10 +33,9 @@ function settlementDays(from: string, to: string): string[] {
 export async function seedSyntheticInterestPayments(db: RequestDatabase): Promise<void> {
   const random = seededRandom(20220046);
   const financings = await db.query<{ id: number; amount: string; registeredOn: string }>(
-    `SELECT f.id, f.amount, f.registered_on AS "registeredOn"
-       FROM pledge_financing f JOIN enterprise e ON e.id = f.enterprise_id
-      WHERE e.county_code = $1 AND f.lender LIKE '%示例%' ORDER BY f.id`,
-    [SYNTHETIC_COUNTY],
+    sql`SELECT f.id, f.amount, f.registered_on AS "registeredOn"
+          FROM pledge_financing f JOIN enterprise e ON e.id = f.enterprise_id
+         WHERE e.county_code = ${SYNTHETIC_COUNTY} AND f.lender LIKE '%示例%' ORDER BY f.id`,
   );
   const payments: { financingId: number; paidOn: string; amount: string }[] = [];
   for (const financing of financings) {
@@ -53,8 +53,8 @@ export async function seedSyntheticInterestPayments(db: RequestDatabase): Promis
     }
   }
   await db.query(
-    `INSERT INTO pledge_interest_payment (pledge_financing_id, paid_on, amount)
-     SELECT * FROM unnest($1::int[], $2::date[], $3::numeric[])`,
-    [payments.map((p) => p.financingId), payments.map((p) => p.paidOn), payments.map((p) => p.amount)],
+    sql`INSERT INTO pledge_interest_payment (pledge_financing_id, paid_on, amount)
+        SELECT * FROM unnest(${payments.map((p) => p.financingId)}::int[], ${payments.map((p) => p.paidOn)}::date[],
+                             ${payments.map((p) => p.amount)}::numeric[])`,
   );
 }

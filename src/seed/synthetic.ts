@@ -1,5 +1,7 @@
 import { RequestDatabase } from '../db/request-database';
+import { sql } from '../db/sql';
 import { EnterpriseCategory } from '../enterprise/enterprise-category';
+import { membershipValidToSql } from '../enterprise/membership.sql';
 import { applicationNumberCheckCharacter } from '../identifiers/application-number';
 import { creditCodeCheckCharacter } from '../identifiers/credit-code';
 import { AwardKind, StrategicIndustry } from '../patent/patent-enums';
@@ -36,9 +38,10 @@ export async function seedSyntheticDianjiang(db: RequestDatabase): Promise<void>
     name: `垫江${random.pick(NAME_PARTS)}示例企业${String(i + 1).padStart(3, '0')}（合成示例 synthetic）`,
   }));
   const inserted = await db.query<{ id: number }>(
-    `INSERT INTO enterprise (credit_code, name, county_code)
-     SELECT code, name, $3 FROM unnest($1::text[], $2::text[]) AS e(code, name) RETURNING id`,
-    [enterprises.map((e) => e.creditCode), enterprises.map((e) => e.name), SYNTHETIC_COUNTY],
+    sql`INSERT INTO enterprise (credit_code, name, county_code)
+        SELECT code, name, ${SYNTHETIC_COUNTY}
+          FROM unnest(${enterprises.map((e) => e.creditCode)}::text[], ${enterprises.map((e) => e.name)}::text[]) AS e(code, name)
+        RETURNING id`,
   );
   const enterpriseIds = inserted.map((row) => row.id);
 
@@ -71,16 +74,11 @@ export async function seedSyntheticDianjiang(db: RequestDatabase): Promise<void>
     }
   });
   await db.query(
-    `INSERT INTO enterprise_membership (enterprise_id, category, valid_from, valid_to)
-     SELECT m.enterprise_id, m.category, m.valid_from,
-            COALESCE(m.valid_to, CASE WHEN m.category <> 'LISTED_CULTIVATION' THEN (m.valid_from + interval '3 years' - interval '1 day')::date END)
-       FROM unnest($1::int[], $2::text[], $3::date[], $4::date[]) AS m(enterprise_id, category, valid_from, valid_to)`,
-    [
-      memberships.map((m) => m.enterpriseId),
-      memberships.map((m) => m.category),
-      memberships.map((m) => m.validFrom),
-      memberships.map((m) => m.validTo),
-    ],
+    sql`INSERT INTO enterprise_membership (enterprise_id, category, valid_from, valid_to)
+        SELECT m.enterprise_id, m.category, m.valid_from, ${membershipValidToSql(sql`m`)}
+          FROM unnest(${memberships.map((m) => m.enterpriseId)}::int[], ${memberships.map((m) => m.category)}::text[],
+                      ${memberships.map((m) => m.validFrom)}::date[], ${memberships.map((m) => m.validTo)}::date[])
+               AS m(enterprise_id, category, valid_from, valid_to)`,
   );
 
   const industries = Object.values(StrategicIndustry);
@@ -108,32 +106,24 @@ export async function seedSyntheticDianjiang(db: RequestDatabase): Promise<void>
     };
   });
   const patentRows = await db.query<{ id: number }>(
-    `INSERT INTO patent (application_number, title, type, county_code, filing_date, grant_date, lapse_date, ipc_codes, strategic_industry)
-     SELECT p.number, p.title, p.type, $9, p.filing, p.grant_date, p.lapse, ARRAY[p.ipc], p.industry
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::date[], $5::date[], $6::date[], $7::text[], $8::text[])
-            AS p(number, title, type, filing, grant_date, lapse, ipc, industry)
-     RETURNING id`,
-    [
-      patents.map((p) => p.applicationNumber),
-      patents.map((p) => p.title),
-      patents.map((p) => p.type),
-      patents.map((p) => p.filingDate),
-      patents.map((p) => p.grantDate),
-      patents.map((p) => p.lapseDate),
-      patents.map((p) => p.ipc[0]),
-      patents.map((p) => p.industry),
-      SYNTHETIC_COUNTY,
-    ],
+    sql`INSERT INTO patent (application_number, title, type, county_code, filing_date, grant_date, lapse_date, ipc_codes, strategic_industry)
+        SELECT p.number, p.title, p.type, ${SYNTHETIC_COUNTY}, p.filing, p.grant_date, p.lapse, ARRAY[p.ipc], p.industry
+          FROM unnest(${patents.map((p) => p.applicationNumber)}::text[], ${patents.map((p) => p.title)}::text[],
+                      ${patents.map((p) => p.type)}::text[], ${patents.map((p) => p.filingDate)}::date[],
+                      ${patents.map((p) => p.grantDate)}::date[], ${patents.map((p) => p.lapseDate)}::date[],
+                      ${patents.map((p) => p.ipc[0])}::text[], ${patents.map((p) => p.industry)}::text[])
+               AS p(number, title, type, filing, grant_date, lapse, ipc, industry)
+        RETURNING id`,
   );
   const patentIds = patentRows.map((row) => row.id);
   const owners = patents.flatMap((p, i) =>
     [...new Set(p.owners)].map((enterpriseId, position) => ({ patentId: patentIds[i], enterpriseId, position: position + 1 })),
   );
-  await db.query(`INSERT INTO patent_owner (patent_id, enterprise_id, position) SELECT * FROM unnest($1::int[], $2::int[], $3::int[])`, [
-    owners.map((o) => o.patentId),
-    owners.map((o) => o.enterpriseId),
-    owners.map((o) => o.position),
-  ]);
+  await db.query(
+    sql`INSERT INTO patent_owner (patent_id, enterprise_id, position)
+        SELECT * FROM unnest(${owners.map((o) => o.patentId)}::int[], ${owners.map((o) => o.enterpriseId)}::int[],
+                             ${owners.map((o) => o.position)}::int[])`,
+  );
 
   const inventions = patents.map((p, i) => ({ ...p, id: patentIds[i] })).filter((p) => p.type === 'INVENTION' && p.grantDate);
   const overseas = inventions
@@ -144,33 +134,30 @@ export async function seedSyntheticDianjiang(db: RequestDatabase): Promise<void>
       grantDate: iso(Number(p.grantDate!.slice(0, 4)) + random.int(0, 2), random.int(1, 12), random.int(1, 28)),
     }));
   await db.query(
-    `INSERT INTO patent_overseas_grant (patent_id, jurisdiction, grant_date) SELECT * FROM unnest($1::int[], $2::text[], $3::date[])`,
-    [overseas.map((g) => g.patentId), overseas.map((g) => g.jurisdiction), overseas.map((g) => g.grantDate)],
+    sql`INSERT INTO patent_overseas_grant (patent_id, jurisdiction, grant_date)
+        SELECT * FROM unnest(${overseas.map((g) => g.patentId)}::int[], ${overseas.map((g) => g.jurisdiction)}::text[],
+                             ${overseas.map((g) => g.grantDate)}::date[])`,
   );
   const awarded = inventions.filter(() => random.chance(0.01));
-  await db.query(`INSERT INTO patent_award (patent_id, kind, year) SELECT * FROM unnest($1::int[], $2::text[], $3::int[])`, [
-    awarded.map((p) => p.id),
-    awarded.map(() => random.pick(Object.values(AwardKind))),
-    awarded.map((p) => Number(p.grantDate!.slice(0, 4)) + 1),
-  ]);
+  await db.query(
+    sql`INSERT INTO patent_award (patent_id, kind, year)
+        SELECT * FROM unnest(${awarded.map((p) => p.id)}::int[], ${awarded.map(() => random.pick(Object.values(AwardKind)))}::text[],
+                             ${awarded.map((p) => Number(p.grantDate!.slice(0, 4)) + 1)}::int[])`,
+  );
 
   // Pledges: some above the 1,000,000-yuan default threshold, some below it.
   for (let i = 0; i < 24; i++) {
     const pledged = [random.pick(inventions), random.pick(inventions)].filter((p, j, all) => all.findIndex((q) => q.id === p.id) === j);
     const pledgor = pledged[0].owners[0];
     const amount = random.chance(0.6) ? random.int(100, 2000) * 10000 : random.int(10, 99) * 10000;
+    const lender = random.pick(['中国银行垫江支行（示例）', '重庆农村商业银行垫江支行（示例）', '中国建设银行垫江支行（示例）']);
+    const registeredOn = iso(random.int(2021, 2026), random.int(1, 10), random.int(1, 28));
     const [financing] = await db.query<{ id: number }>(
-      `INSERT INTO pledge_financing (enterprise_id, lender, amount, registered_on) VALUES ($1, $2, $3, $4) RETURNING id`,
-      [
-        pledgor,
-        random.pick(['中国银行垫江支行（示例）', '重庆农村商业银行垫江支行（示例）', '中国建设银行垫江支行（示例）']),
-        amount.toFixed(2),
-        iso(random.int(2021, 2026), random.int(1, 10), random.int(1, 28)),
-      ],
+      sql`INSERT INTO pledge_financing (enterprise_id, lender, amount, registered_on)
+          VALUES (${pledgor}, ${lender}, ${amount.toFixed(2)}, ${registeredOn}) RETURNING id`,
     );
-    await db.query(`INSERT INTO pledge_financing_patent (pledge_financing_id, patent_id) SELECT $1, unnest($2::int[])`, [
-      financing.id,
-      pledged.map((p) => p.id),
-    ]);
+    await db.query(
+      sql`INSERT INTO pledge_financing_patent (pledge_financing_id, patent_id) SELECT ${financing.id}, unnest(${pledged.map((p) => p.id)}::int[])`,
+    );
   }
 }

@@ -2,9 +2,9 @@ import { CountyStatisticsInput } from '../../county/county.inputs';
 import { setCountyStatistics } from '../../county/county.sql';
 import { RowResult, RowReport, SourceRow, validationProblems } from '../report';
 import { RowReader } from '../row-reader';
-import { ImportRun, KindImporter, snapshot, statusOf, writeRow, writingRow } from '../run';
+import { snapshot, statisticsStateSql } from '../import.sql';
+import { ImportRun, KindImporter, statusOf, writeRow, writingRow } from '../run';
 
-const STATISTICS_STATE = `SELECT to_jsonb(s) AS state FROM county_statistics s WHERE s.county_code = $1 AND s.year = $2`;
 const FIGURES = ['population', 'gdp', 'rdInvestment', 'seiOutputValue', 'ipServiceAgencies', 'patentServicePractitioners'] as const;
 const INTEGER_FIGURES = new Set(['population', 'ipServiceAgencies', 'patentServicePractitioners']);
 
@@ -41,9 +41,9 @@ export function countyStatisticsImporter(run: ImportRun): KindImporter {
 
     writingRow(run.db, row);
     const written = await writeRow(run.db, async () => {
-      const before = await snapshot(run.db, STATISTICS_STATE, [run.countyCode, year]);
+      const before = await snapshot(run.db, statisticsStateSql(run.countyCode, year));
       await setCountyStatistics(run.db, input);
-      return statusOf(before, await snapshot(run.db, STATISTICS_STATE, [run.countyCode, year]));
+      return statusOf(before, await snapshot(run.db, statisticsStateSql(run.countyCode, year)));
     });
     if (!written.ok) {
       report.refuse(written.path || 'row', written.reason);

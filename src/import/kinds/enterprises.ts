@@ -6,7 +6,8 @@ import { parseCreditCode } from '../../identifiers/credit-code';
 import { RequestDatabase } from '../../db/request-database';
 import { RowResult, RowReport, rowLabel, SourceRow, validationProblems } from '../report';
 import { RowReader } from '../row-reader';
-import { ImportRun, KindImporter, snapshot, statusOf, writeRow, writingRow } from '../run';
+import { enterpriseStateSql, snapshot } from '../import.sql';
+import { ImportRun, KindImporter, statusOf, writeRow, writingRow } from '../run';
 import { parseCategory } from '../values';
 
 interface StoredMembership {
@@ -15,16 +16,8 @@ interface StoredMembership {
   validTo: string | null;
 }
 
-const ENTERPRISE_STATE = `
-  SELECT jsonb_build_object(
-           'name', e.name, 'countyCode', e.county_code,
-           'memberships', COALESCE((SELECT jsonb_agg(jsonb_build_object('category', m.category, 'validFrom', m.valid_from, 'validTo', m.valid_to)
-                                                     ORDER BY m.category COLLATE "C", m.valid_from)
-                                      FROM enterprise_membership m WHERE m.enterprise_id = e.id), '[]')) AS state
-    FROM enterprise e WHERE e.credit_code = $1`;
-
 async function enterpriseState(db: RequestDatabase, creditCode: string) {
-  const json = await snapshot(db, ENTERPRISE_STATE, [creditCode]);
+  const json = await snapshot(db, enterpriseStateSql(creditCode));
   const state = json === null ? null : (JSON.parse(json) as { countyCode: string; memberships: StoredMembership[] });
   return { json, state };
 }

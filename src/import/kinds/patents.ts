@@ -1,9 +1,9 @@
 import { parseApplicationNumber, typeDigitMismatch } from '../../identifiers/application-number';
 import { PatentInput } from '../../patent/patent.inputs';
 import { upsertPatents } from '../../patent/patent.sql';
-import { StrategicIndustry } from '../../patent/patent-enums';
 import { PatentType } from '../../patent/patent-type';
 import { EnterpriseDirectory } from '../directory';
+import { StoredPatent, storedPatents } from '../import.sql';
 import { refusalOf, RowResult, RowReport, RowStatus, SourceRow, validationProblems } from '../report';
 import { RowReader } from '../row-reader';
 import { historyRow, ImportRun, KindImporter } from '../run';
@@ -19,14 +19,6 @@ import {
 } from '../values';
 
 /** The stored fields a file may leave out (no such column): they keep their stored values. */
-interface StoredPatent {
-  applicationNumber: string;
-  countyCode: string;
-  grantDate: string | null;
-  lapseDate: string | null;
-  strategicIndustry: StrategicIndustry | null;
-}
-
 interface PreparedPatent {
   row: SourceRow;
   report: RowReport;
@@ -191,12 +183,7 @@ export function patentImporter(run: ImportRun): KindImporter {
       patents.flatMap((p) => (p.owners ?? []).map((o) => o.code).filter((c): c is string => !!c && !!EnterpriseDirectory.creditCodeIn(c))),
     );
     const numbers = patents.map((p) => p.number).filter((n): n is string => n !== null);
-    const stored = await run.db.query<StoredPatent>(
-      `SELECT application_number AS "applicationNumber", county_code AS "countyCode", grant_date AS "grantDate",
-              lapse_date AS "lapseDate", strategic_industry AS "strategicIndustry"
-         FROM patent WHERE application_number = ANY($1)`,
-      [numbers],
-    );
+    const stored = await storedPatents(run.db, numbers);
     const storedByNumber = new Map(stored.map((s) => [s.applicationNumber, s]));
 
     await Promise.all(
