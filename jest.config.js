@@ -3,8 +3,9 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/tests'],
   testMatch: ['**/*.test.ts'],
-  // the explorer in a real browser needs chromium: `npm run test:browser` (jest.browser.config.js)
-  testPathIgnorePatterns: ['/node_modules/', '\\.browser\\.test\\.ts$'],
+  // run apart: the explorer in a real browser needs chromium (`npm run test:browser`, jest.browser.config.js); every
+  // command of the docs takes minutes (`npm run test:docs`); .ci/run runs both
+  testPathIgnorePatterns: ['/node_modules/', '\\.browser\\.test\\.ts$', '/tests/docs-commands\\.test\\.ts$'],
   transform: { '^.+\\.ts$': 'ts-jest' },
   globalSetup: '<rootDir>/tests/support/global-setup.ts',
   globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
