@@ -129,7 +129,14 @@ describe('a start that cannot work', () => {
       expect(refused).toBeInstanceOf(StartupError);
       const { message } = refused as Error;
       singleLine(message);
-      expect(message).toMatch(new RegExp(`port ${port} is in use.*EMBEDDED_PG_PORT`));
+      expect(message).toMatch(new RegExp(`port ${port} is in use by another program \\(another npm start\\?\\).*set EMBEDDED_PG_PORT`));
+      // the tests' own server names the tests' setting
+      const tests = await startEmbeddedPostgres(path.join(folder, 'postgres'), port, {
+        port: 'TEST_EMBEDDED_PG_PORT',
+        command: 'npm test',
+      }).catch((error: Error) => error);
+      expect((tests as Error).message).toMatch(/\(another npm test\?\).*set TEST_EMBEDDED_PG_PORT/);
+      expect((tests as Error).stack).toBe(`StartupError: ${(tests as Error).message}`);
     } finally {
       other.close();
       rmSync(folder, { recursive: true, force: true });

@@ -36,9 +36,22 @@ function errorCode(error: unknown): string | undefined {
   return (error as { code?: string } | null)?.code;
 }
 
-export function noSpaceLeft(where: string): StartupError {
+/** The settings a message tells the user to change: the environment variables of the start that failed. */
+export interface EmbeddedSettings {
+  /** the variable of the port, e.g. EMBEDDED_PG_PORT */
+  port: string;
+  /** the variable of the data folder, when there is one */
+  dir?: string;
+  /** the command, e.g. npm start */
+  command: string;
+}
+
+export const NPM_START: EmbeddedSettings = { port: 'EMBEDDED_PG_PORT', dir: 'EMBEDDED_PG_DIR', command: 'npm start' };
+
+export function noSpaceLeft(where: string, settings: EmbeddedSettings = NPM_START): StartupError {
+  const elsewhere = settings.dir ? `, or set ${settings.dir} to a folder on another disk` : '';
   return new StartupError(
-    `Embedded PostgreSQL: no space left on the disk of ${where}: free some space, or set EMBEDDED_PG_DIR to a folder on another disk (or DATABASE_URL to a server of your own)`,
+    `Embedded PostgreSQL: no space left on the disk of ${where}: free some space${elsewhere} (or set DATABASE_URL to a server of your own)`,
   );
 }
 
@@ -208,7 +221,12 @@ function pruneRelocated(root: string): void {
  * As root: the folder the server keeps its data in, owned by `user` (see the top of this file): `requested` when
  * `user` can reach it, else its relocated folder with `requested` a symbolic link to it.
  */
-export function placeDataFolder(requested: string, user: PostgresUser, root = RELOCATED_DATA_ROOT): string {
+export function placeDataFolder(
+  requested: string,
+  user: PostgresUser,
+  settings: EmbeddedSettings = NPM_START,
+  root = RELOCATED_DATA_ROOT,
+): string {
   const parent = path.dirname(requested);
   try {
     fs.mkdirSync(parent, { recursive: true });
@@ -245,9 +263,10 @@ export function placeDataFolder(requested: string, user: PostgresUser, root = RE
     return relocated;
   } catch (error) {
     if (error instanceof StartupError) throw error;
-    if (errorCode(error) === 'ENOSPC') throw noSpaceLeft(requested);
+    if (errorCode(error) === 'ENOSPC') throw noSpaceLeft(requested, settings);
+    const elsewhere = settings.dir ? `set ${settings.dir} to a folder root may write, or ` : '';
     throw new StartupError(
-      `Embedded PostgreSQL: could not prepare the data folder ${requested} (${(error as Error).message}): set EMBEDDED_PG_DIR to a folder root may write, or set DATABASE_URL`,
+      `Embedded PostgreSQL: could not prepare the data folder ${requested} (${(error as Error).message}): ${elsewhere}set DATABASE_URL to a server of your own`,
     );
   }
 }

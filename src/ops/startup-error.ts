@@ -6,6 +6,8 @@ export class StartupError extends Error {
   constructor(message: string) {
     super(message.replace(/\s*\n\s*/g, ' ').trim());
     this.name = 'StartupError';
+    // the cause is outside the code: where it was thrown from helps nobody (jest, too, prints just this line)
+    this.stack = `${this.name}: ${this.message}`;
   }
 }
 

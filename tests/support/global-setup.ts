@@ -20,7 +20,10 @@ export default async function globalSetup(): Promise<void> {
   }
   const folder = path.resolve('.data', 'test-postgres');
   rmSync(folder, { recursive: true, force: true });
-  const server = await startEmbeddedPostgres(folder, Number(process.env.TEST_EMBEDDED_PG_PORT || 54339));
+  const server = await startEmbeddedPostgres(folder, Number(process.env.TEST_EMBEDDED_PG_PORT || 54339), {
+    port: 'TEST_EMBEDDED_PG_PORT',
+    command: 'npm test',
+  });
   process.env.TEST_ADMIN_URL = server.adminUrl;
   (globalThis as { testPostgres?: TestPostgres }).testPostgres = { server, folder };
 }
