@@ -110,7 +110,8 @@ function run(file: string, args: string[], user: PostgresUser | null, locale: st
         ),
       ),
     );
-    child.once('exit', (code) => resolve(code));
+    // 'close', not 'exit': the output may still be on its way when the process has exited
+    child.once('close', (code) => resolve(code));
   });
   return { child, log: () => log, exited };
 }
