@@ -1,103 +1,93 @@
 /**
- * `npm run bench`: the GraphQL API over a county-scale dataset, against plain SQL.
+ * `npm run bench`: what the questions officials ask most cost, and how that cost grows with the database.
  *
- *  1. A database of its own: without DATABASE_URL an embedded PostgreSQL in .data/bench-postgres (wiped
- *     first) on port BENCH_PG_PORT (54349); with DATABASE_URL a database `hvp_bench` on that server
- *     (dropped first if it exists, dropped again at the end). Migrations through the app's DataSource.
- *  2. The dataset (bench/generate.ts), generated inside PostgreSQL in seconds, then VACUUM ANALYZE.
- *  3. The real HTTP server in-process on a free loopback port (createApolloServer + createHttpHandler, with
- *     the app's statement timeout; pool of BENCH_CONNECTIONS); each operation is checked once (no errors,
- *     and the same answer as the hand-written SQL in bench/queries.ts), timed alone (median of 5 requests
- *     sent one at a time), then loaded with autocannon for BENCH_SECONDS (10) with BENCH_CONNECTIONS (10)
- *     connections after BENCH_WARMUP_SECONDS (2) of warm-up. Every response under load must be
- *     byte-identical to the checked one; a run starts only when the previous run's requests have finished.
- *  4. The hand-written SQL of (a) and (b) through a pg.Pool of the same size, same concurrency and duration.
- *  5. A table of req/s and p50/p95/p99 latencies (exact nearest-rank percentiles over every request of the
- *     run), then clean-up (also on SIGINT/SIGTERM).
+ * For each scale of BENCH_SCALES (default `county,national`, bench/generate.ts):
+ *  1. A database of its own: without DATABASE_URL an embedded PostgreSQL in .data/bench-postgres (wiped first) on
+ *     BENCH_PG_PORT (54349); with DATABASE_URL a database `hvp_bench` on that server (dropped first and at the end).
+ *     Migrated, then the dataset generated inside PostgreSQL, then VACUUM ANALYZE.
+ *  2. Two server processes (`node dist/src/main.js`, production settings, a pool of BENCH_CONNECTIONS, logging as the
+ *     application role so Row Level Security holds): one keeping county-wide figures (FIGURE_CACHE_MB =
+ *     BENCH_FIGURE_CACHE_MB, 64) and one keeping none (FIGURE_CACHE_MB=0: what every figure costs to compute).
+ *  3. Each question is asked once and its answer checked against hand-written SQL (bench/queries.ts, written from the
+ *     contract, on the base tables); then timed alone (median of 7 requests one at a time) and under load (autocannon,
+ *     BENCH_CONNECTIONS connections for BENCH_SECONDS after BENCH_WARMUP_SECONDS): as the county's VIEWER and as an
+ *     ADMIN of every county on the server that keeps figures, as the VIEWER on the one that keeps none, and the plain
+ *     SQL through a pg.Pool of the same size. Every answer under load must equal the checked one.
+ *  4. The keeping server's RSS before and after its load; a table; clean-up (also on SIGINT/SIGTERM).
+ * At the end, the cost of the 1,200-patent county at both scales side by side.
  *
- * Every query asks about a fixed day, AS_OF (the day the synthetic data describes), so figures and answers
- * are the same on every run.
+ * Every question asks about a fixed day, AS_OF, so figures and answers are the same on every run.
  */
 import 'reflect-metadata';
 import autocannon from 'autocannon';
-import { rmSync } from 'node:fs';
-import http from 'node:http';
-import { AddressInfo } from 'node:net';
-import path from 'node:path';
-import { Client, Pool } from 'pg';
-import { DataSource } from 'typeorm';
-import { ApolloServer } from '@apollo/server';
+import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createAuthenticator } from '../src/auth/authenticate';
+import { readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { Pool } from 'pg';
 import { Role } from '../src/auth/principal';
 import { signToken } from '../src/auth/tokens';
-import { createDataSource } from '../src/db/data-source';
-import { ensureAppLoginRole } from '../src/db/roles';
+import { withClient } from '../src/db/client';
+import { migrate } from '../src/db/database';
 import { startEmbeddedPostgres, withDatabase } from '../src/db/embedded';
-import { Context } from '../src/graphql/context';
-import { loadConfig } from '../src/config';
-import { createApolloServer } from '../src/graphql/apollo';
-import { createHttpHandler } from '../src/http/front';
-import { parseApplicationNumber, typeDigitMismatch } from '../src/identifiers/application-number';
-import { parseCreditCode } from '../src/identifiers/credit-code';
-import { PatentType } from '../src/patent/patent-type';
-import { AS_OF, BIG_COUNTY, BIG_COUNTY_NAME, generateDataset } from './generate';
+import { ensureAppLoginRole } from '../src/db/roles';
+import { freePort } from '../src/ops/free-port';
+import { AS_OF, BIG_COUNTY, generateDataset, Scale, SMALL_COUNTY } from './generate';
 import {
+  COMPARISON_QUERY,
+  COMPARISON_SQL,
+  ComparisonData,
   COUNTY_SUMMARY_QUERY,
   COUNTY_SUMMARY_SQL,
   CountySummaryData,
-  ENTERPRISE_HIGH_VALUE_SQL,
   ENTERPRISE_PROFILE_QUERY,
+  ENTERPRISE_PROFILE_SQL,
   EnterpriseProfileData,
+  INDICATORS_QUERY,
+  INDICATORS_SQL,
+  IndicatorsData,
+  NESTED_READ_QUERY,
+  NESTED_READ_SQL,
+  NestedReadData,
   REASON_COVERAGE_SQL,
   SummaryRow,
   TARGET_GAPS_QUERY,
   TARGET_GAPS_SQL,
   TargetGapsData,
 } from './queries';
-
 import { integerEnv } from './settings';
 
 // ---------------------------------------------------------------- settings
 
-const SECONDS = integerEnv('BENCH_SECONDS', 10, 1);
-const WARMUP_SECONDS = integerEnv('BENCH_WARMUP_SECONDS', 2, 0);
-const CONNECTIONS = integerEnv('BENCH_CONNECTIONS', 10, 1);
+const SECONDS = integerEnv('BENCH_SECONDS', 5, 1);
+const WARMUP_SECONDS = integerEnv('BENCH_WARMUP_SECONDS', 1, 0);
+const CONNECTIONS = integerEnv('BENCH_CONNECTIONS', 16, 1);
 const PG_PORT = integerEnv('BENCH_PG_PORT', 54349, 1);
-const DATA_DIR = path.resolve('.data', 'bench-postgres');
+const FIGURE_CACHE_MB = integerEnv('BENCH_FIGURE_CACHE_MB', 64, 1);
+const SCALES = (process.env.BENCH_SCALES || 'county,national').split(',').map((scale) => {
+  if (scale !== 'county' && scale !== 'national') throw new Error(`BENCH_SCALES holds county and national, got "${scale}"`);
+  return scale as Scale;
+});
+const ROOT = path.resolve(__dirname, '..', '..');
+const DATA_DIR = path.join(ROOT, '.data', 'bench-postgres');
 const BENCH_DATABASE = 'hvp_bench';
+const SINGLE_RUNS = 7;
 
 // ---------------------------------------------------------------- clean-up
 
-const cleanups: { label: string; run: () => Promise<unknown> }[] = [];
-let cleaning: Promise<void> | null = null;
-
-function onCleanup(label: string, run: () => Promise<unknown>): void {
-  cleanups.push({ label, run });
-}
-
-/** Runs the registered clean-ups once, newest first; a failing one does not stop the others. */
-function cleanUp(): Promise<void> {
-  cleaning ??= (async () => {
-    for (const { label, run } of cleanups.reverse()) {
-      try {
-        await run();
-      } catch (error) {
-        console.error(`clean-up "${label}" failed:`, error);
-      }
-    }
-  })();
-  return cleaning;
-}
-
-/** set by the first SIGINT/SIGTERM: the load in progress stops, nothing new starts, clean-up runs */
+let cleanups: (() => Promise<unknown>)[] = [];
 let interrupted = false;
-/** stops the load generator that is running, if any */
 let stopLoad: (() => void) | null = null;
+
+async function cleanUp(): Promise<void> {
+  const pending = cleanups.reverse();
+  cleanups = [];
+  for (const run of pending) await run().catch((error) => console.error('clean-up failed:', error));
+}
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
-    if (interrupted) process.exit(130); // a second signal: give up cleaning
+    if (interrupted) process.exit(130);
     interrupted = true;
     console.error(`\n${signal}: stopping the load and cleaning up (again to exit at once)`);
     stopLoad?.();
@@ -105,14 +95,11 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-function assertNotInterrupted(): void {
-  if (interrupted) throw new Error('interrupted');
-}
-
 // ---------------------------------------------------------------- helpers
 
 const log = (message: string) => console.log(message);
-const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : '–');
+const seconds = (value: number) => `${(value / 1000).toFixed(1)} s`;
 
 async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
   const started = performance.now();
@@ -120,108 +107,149 @@ async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
   return [result, performance.now() - started];
 }
 
-async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url, application_name: 'hvp-bench' });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
+const sleep = (millis: number) => new Promise((resolve) => setTimeout(resolve, millis));
 
-/** A database of the benchmark's own; its URL. */
+/** A database of the benchmark's own, fresh: its owner's URL (a superuser: the generator turns triggers off). */
 async function openBenchDatabase(): Promise<{ url: string; where: string }> {
   const external = process.env.DATABASE_URL;
   if (external) {
-    // the admin connection must not be to the database we drop
     const adminUrl = new URL(external).pathname === `/${BENCH_DATABASE}` ? withDatabase(external, 'postgres') : external;
-    const recreate = async (create: boolean) =>
+    const recreate = (create: boolean) =>
       withClient(adminUrl, async (client) => {
         await client.query(`DROP DATABASE IF EXISTS ${BENCH_DATABASE} WITH (FORCE)`);
         if (create) await client.query(`CREATE DATABASE ${BENCH_DATABASE}`);
       });
     await recreate(true);
-    onCleanup(`drop database ${BENCH_DATABASE}`, () => recreate(false));
-    const url = withDatabase(external, BENCH_DATABASE);
-    return { url, where: `database ${BENCH_DATABASE} on the DATABASE_URL server` };
+    cleanups.push(() => recreate(false));
+    return { url: withDatabase(external, BENCH_DATABASE), where: `database ${BENCH_DATABASE} on the DATABASE_URL server` };
   }
   rmSync(DATA_DIR, { recursive: true, force: true });
   const embedded = await startEmbeddedPostgres(DATA_DIR, PG_PORT);
-  onCleanup('stop embedded PostgreSQL', () => embedded.stop());
+  cleanups.push(() => embedded.stop());
   await withClient(embedded.adminUrl, (client) => client.query(`CREATE DATABASE ${BENCH_DATABASE}`));
-  return {
-    url: withDatabase(embedded.adminUrl, BENCH_DATABASE),
-    where: `embedded PostgreSQL on port ${PG_PORT}, data in ${path.relative(process.cwd(), DATA_DIR)}`,
-  };
+  return { url: withDatabase(embedded.adminUrl, BENCH_DATABASE), where: `embedded PostgreSQL on port ${PG_PORT}` };
 }
 
-interface GraphQLResponse<T> {
-  data?: T;
-  errors?: { message: string; extensions?: Record<string, unknown> }[];
+// ---------------------------------------------------------------- the server processes
+
+interface Server {
+  endpoint: string;
+  child: ChildProcess;
 }
 
-// ---------------------------------------------------------------- statistics
+async function startServer(ownerUrl: string, appUrl: string, jwtSecret: string, figureCacheMb: number): Promise<Server> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'src', 'main.js')], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: ownerUrl,
+      APP_DATABASE_URL: appUrl,
+      JWT_SECRET: jwtSecret,
+      DATABASE_POOL_SIZE: String(CONNECTIONS),
+      FIGURE_CACHE_MB: String(figureCacheMb),
+      // the rate limit stays on (its cost is in the figures) with a budget the load never reaches
+      RATE_LIMIT_POINTS_PER_MINUTE: '1000000000',
+      RATE_LIMIT_BURST: '1000000000',
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  cleanups.push(async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    await exited;
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (const deadline = Date.now() + 120_000; ;) {
+    if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}):\n${stderr}`);
+    if (Date.now() > deadline) throw new Error(`the server was not ready within 120 s:\n${stderr}`);
+    if (
+      await fetch(`${url}/ready`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
+    await sleep(200);
+  }
+  return { endpoint: `${url}/graphql`, child };
+}
+
+/** The process's resident memory now and at its peak (MiB), from /proc. */
+function memoryOf(child: ChildProcess): { rss: number; peak: number } {
+  const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+  const kib = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+  return { rss: kib('VmRSS') / 1024, peak: kib('VmHWM') / 1024 };
+}
+
+// ---------------------------------------------------------------- measuring
 
 interface Stats {
   requests: number;
-  durationSeconds: number;
   rps: number;
   p50: number;
   p95: number;
-  p99: number;
-  max: number;
 }
 
-/** Exact nearest-rank percentiles over every latency (ms). */
 function statistics(latencies: number[], durationSeconds: number): Stats {
   const sorted = Float64Array.from(latencies).sort();
   const at = (p: number) => (sorted.length ? sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] : NaN);
-  return {
-    requests: sorted.length,
-    durationSeconds,
-    rps: sorted.length / durationSeconds,
-    p50: at(50),
-    p95: at(95),
-    p99: at(99),
-    max: sorted.length ? sorted[sorted.length - 1] : NaN,
-  };
+  return { requests: sorted.length, rps: sorted.length / durationSeconds, p50: at(50), p95: at(95) };
 }
 
-interface Scenario {
-  key: string;
-  label: string;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+interface GraphqlCall {
+  endpoint: string;
+  authorization: string;
   body: string;
-  /** the checked response: every response under load must equal it */
+  /** the checked answer: every answer under load must be the same */
   expected: string;
 }
 
-/** The Authorization header of every GraphQL request (set once the server is up). */
-let AUTHORIZATION = '';
+async function post(call: GraphqlCall): Promise<string> {
+  const response = await fetch(call.endpoint, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: call.authorization },
+    body: call.body,
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`HTTP ${response.status}: ${text.slice(0, 500)}`);
+  return text;
+}
 
-/** Loads the GraphQL endpoint with one operation; fails on any error, non-2xx or differing response. */
-function cannon(url: string, scenario: Scenario, durationSeconds: number): Promise<Stats> {
+async function alone(run: () => Promise<unknown>): Promise<number> {
+  await run();
+  const latencies: number[] = [];
+  for (let i = 0; i < SINGLE_RUNS; i++) latencies.push((await timed(run))[1]);
+  return median(latencies);
+}
+
+function cannon(call: GraphqlCall, durationSeconds: number): Promise<Stats> {
   return new Promise((resolve, reject) => {
     const latencies: number[] = [];
     const instance = autocannon(
       {
-        url,
+        url: call.endpoint,
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: AUTHORIZATION },
-        body: scenario.body,
+        headers: { 'content-type': 'application/json', authorization: call.authorization },
+        body: call.body,
         connections: CONNECTIONS,
         duration: durationSeconds,
         timeout: 30,
-        expectBody: scenario.expected,
-        title: scenario.key,
+        expectBody: call.expected,
       },
       (error, result) => {
+        stopLoad = null;
         if (error) return reject(error);
         if (interrupted) return reject(new Error('interrupted'));
         const problems = { errors: result.errors, timeouts: result.timeouts, non2xx: result.non2xx, mismatches: result.mismatches };
-        if (Object.values(problems).some((n) => n > 0)) {
-          return reject(new Error(`${scenario.label}: failed requests under load ${JSON.stringify(problems)}`));
-        }
+        if (Object.values(problems).some((n) => n > 0)) return reject(new Error(`failed requests under load ${JSON.stringify(problems)}`));
         resolve(statistics(latencies, result.duration));
       },
     );
@@ -230,52 +258,39 @@ function cannon(url: string, scenario: Scenario, durationSeconds: number): Promi
   });
 }
 
-/** The same for plain SQL: CONNECTIONS loops, each one statement at a time, through a pool of that size. */
-async function hammerSql(pool: Pool, sql: string, params: unknown[], durationSeconds: number): Promise<Stats> {
-  const latencies: number[] = [];
-  const started = performance.now();
-  let deadline = started + durationSeconds * 1000;
-  stopLoad = () => (deadline = 0);
-  await Promise.all(
-    Array.from({ length: CONNECTIONS }, async () => {
-      while (performance.now() < deadline) {
-        const before = performance.now();
-        await pool.query(sql, params);
-        latencies.push(performance.now() - before);
-      }
-    }),
-  );
-  return statistics(latencies, (performance.now() - started) / 1000);
+async function loadGraphql(call: GraphqlCall): Promise<Stats> {
+  if (WARMUP_SECONDS) await cannon(call, WARMUP_SECONDS);
+  return cannon(call, SECONDS);
 }
 
-// ---------------------------------------------------------------- checks
-
-async function checkIdentifiers(pool: Pool): Promise<string> {
-  const { rows: enterprises } = await pool.query<{ credit_code: string }>('SELECT credit_code FROM enterprise');
-  for (const { credit_code } of enterprises) {
-    const parsed = parseCreditCode(credit_code);
-    if (!parsed.ok || parsed.value !== credit_code) throw new Error(`generated credit code ${credit_code} is invalid`);
-  }
-  const { rows: patents } = await pool.query<{ application_number: string; type: PatentType }>(
-    'SELECT application_number, type FROM patent',
-  );
-  for (const { application_number, type } of patents) {
-    const parsed = parseApplicationNumber(application_number);
-    if (!parsed.ok || parsed.value !== application_number) {
-      throw new Error(`generated application number ${application_number} is invalid`);
-    }
-    const mismatch = typeDigitMismatch(parsed.typeDigit, type);
-    if (mismatch) throw new Error(`generated application number ${application_number}: ${mismatch}`);
-  }
-  return `${enterprises.length} credit codes and ${patents.length} application numbers pass the app's validators`;
+async function loadSql(pool: Pool, sql: string, params: unknown[]): Promise<Stats> {
+  const hammer = async (durationSeconds: number) => {
+    const latencies: number[] = [];
+    const started = performance.now();
+    let deadline = started + durationSeconds * 1000;
+    stopLoad = () => (deadline = 0);
+    await Promise.all(
+      Array.from({ length: CONNECTIONS }, async () => {
+        while (performance.now() < deadline) {
+          const before = performance.now();
+          await pool.query(sql, params);
+          latencies.push(performance.now() - before);
+        }
+      }),
+    );
+    return statistics(latencies, (performance.now() - started) / 1000);
+  };
+  if (WARMUP_SECONDS) await hammer(WARMUP_SECONDS);
+  return hammer(SECONDS);
 }
 
 function assertSame(what: string, graphql: unknown, sql: unknown): void {
   const [a, b] = [JSON.stringify(graphql), JSON.stringify(sql)];
-  if (a !== b) throw new Error(`GraphQL and plain SQL disagree on ${what}:\n  GraphQL: ${a}\n  SQL:     ${b}`);
+  if (a !== b)
+    throw new Error(`GraphQL and plain SQL disagree on ${what}:\n  GraphQL: ${a.slice(0, 2000)}\n  SQL:     ${b.slice(0, 2000)}`);
 }
 
-// ---------------------------------------------------------------- output
+const round = (value: number | null) => (value === null ? null : Math.round(value * 1e6) / 1e6);
 
 function table(headers: string[], rows: string[][], alignLeft = 1): string {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
@@ -287,102 +302,22 @@ function table(headers: string[], rows: string[][], alignLeft = 1): string {
   return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
-const ms = (value: number) => value.toFixed(1);
+// ---------------------------------------------------------------- the questions
 
-// ---------------------------------------------------------------- main
+interface Question {
+  key: string;
+  label: string;
+  query: string;
+  variables: Record<string, unknown>;
+  /** the counties of the VIEWER who asks it */
+  viewerCounties: string[];
+  sql: string;
+  params: unknown[];
+  /** compares the GraphQL answer with the plain SQL's rows; throws when they disagree; says what matched */
+  check(data: unknown, rows: Record<string, unknown>[]): string;
+}
 
-async function main(): Promise<void> {
-  log(`hvp-backend benchmark: ${SECONDS} s per run after ${WARMUP_SECONDS} s warm-up, ${CONNECTIONS} connections, asOf ${AS_OF}`);
-
-  const database = await openBenchDatabase();
-  log(`database: ${database.where}`);
-
-  const dataSource: DataSource = createDataSource({ url: database.url, poolSize: CONNECTIONS });
-  await dataSource.initialize();
-  onCleanup('close the app DataSource', () => dataSource.destroy());
-  const [, migrateMs] = await timed(() => dataSource.runMigrations({ transaction: 'each' }));
-  log(`migrations applied in ${seconds(migrateMs)}`);
-
-  // ------------------------------------------------ dataset
-  const [steps, generateMs] = await timed(() => generateDataset(database.url));
-  log(`\ndataset generated inside PostgreSQL in ${seconds(generateMs)}:`);
-  for (const step of steps) log(`  ${step.label.padEnd(52)} ${seconds(step.ms).padStart(8)}`);
-  const [, analyzeMs] = await timed(() => withClient(database.url, (client) => client.query('VACUUM (ANALYZE)')));
-  log(`  ${'then VACUUM (ANALYZE)'.padEnd(52)} ${seconds(analyzeMs).padStart(8)}`);
-
-  const pool = new Pool({ connectionString: database.url, max: CONNECTIONS, application_name: 'hvp-bench-sql' });
-  // pool.end() does not wait for the sockets to close: an idle client may still hear the server shut down
-  pool.on('error', () => undefined);
-  onCleanup('close the SQL pool', () => pool.end());
-
-  const {
-    rows: [counts],
-  } = await pool.query<Record<string, number>>(`
-    SELECT (SELECT count(*) FROM county)::int AS counties, (SELECT count(*) FROM plan)::int AS plans,
-           (SELECT count(*) FROM plan_breakthrough_target)::int AS "breakthrough targets",
-           (SELECT count(*) FROM enterprise)::int AS enterprises,
-           (SELECT count(*) FROM enterprise_membership)::int AS memberships,
-           (SELECT count(*) FROM patent)::int AS patents, (SELECT count(*) FROM patent_owner)::int AS "patent owners",
-           (SELECT count(*) FROM patent_overseas_grant)::int AS "overseas grants",
-           (SELECT count(*) FROM patent_award)::int AS awards,
-           (SELECT count(*) FROM pledge_financing)::int AS "pledge financings",
-           (SELECT count(*) FROM pledge_financing_patent)::int AS "pledged patents"`);
-  const {
-    rows: [big],
-  } = await pool.query<Record<string, number>>(
-    `SELECT (SELECT count(*) FROM enterprise WHERE county_code = $1)::int AS enterprises,
-            (SELECT count(*) FROM patent WHERE county_code = $1)::int AS patents,
-            (SELECT count(*) FROM patent_owner po JOIN patent p ON p.id = po.patent_id
-              WHERE p.county_code = $1 AND po.position > 1)::int AS "joint owners",
-            (SELECT count(DISTINCT m.enterprise_id) FROM enterprise_membership m JOIN enterprise e ON e.id = m.enterprise_id
-              WHERE e.county_code = $1 AND m.valid_to < $2::date)::int AS "enterprises with an expired membership"`,
-    [BIG_COUNTY, AS_OF],
-  );
-  log(`\nrow counts (all counties):`);
-  log(
-    table(
-      ['table', 'rows'],
-      Object.entries(counts).map(([name, n]) => [name, String(n)]),
-    ),
-  );
-  log(
-    `\ncounty ${BIG_COUNTY} ${BIG_COUNTY_NAME}: ${Object.entries(big)
-      .map(([name, n]) => `${n} ${name}`)
-      .join(', ')}`,
-  );
-
-  const { rows: memberships } = await pool.query<{ category: string; valid: number; expired: number; later: number }>(
-    `SELECT m.category, count(*) FILTER (WHERE m.valid_from <= $2::date AND (m.valid_to IS NULL OR m.valid_to >= $2::date))::int AS valid,
-            count(*) FILTER (WHERE m.valid_to < $2::date)::int AS expired, count(*) FILTER (WHERE m.valid_from > $2::date)::int AS later
-       FROM enterprise_membership m JOIN enterprise e ON e.id = m.enterprise_id
-      WHERE e.county_code = $1 GROUP BY m.category ORDER BY m.category`,
-    [BIG_COUNTY, AS_OF],
-  );
-  log(
-    `memberships on ${AS_OF}: ${memberships.map((m) => `${m.category} ${m.valid} valid, ${m.expired} expired, ${m.later} not yet started`).join('; ')}`,
-  );
-  const {
-    rows: [coverage],
-  } = await pool.query<Record<string, number>>(REASON_COVERAGE_SQL, [BIG_COUNTY, AS_OF]);
-  const { 'valid inventions': validInventions, 'pledged below the threshold': pledgedBelow, ...reasons } = coverage;
-  log(
-    `${validInventions} valid invention patents on ${AS_OF}; how many each reason makes high-value: ` +
-      `${Object.entries(reasons)
-        .map(([r, n]) => `${r} ${n}`)
-        .join(', ')}; ${pledgedBelow} more pledged only below the threshold`,
-  );
-  const missing = Object.entries(reasons).filter(([, n]) => n === 0);
-  if (missing.length || !pledgedBelow) throw new Error(`the dataset lacks high-value reasons: ${JSON.stringify(coverage)}`);
-  log(await checkIdentifiers(pool));
-  const {
-    rows: [fingerprint],
-  } = await pool.query<{ md5: string }>(
-    `SELECT md5(string_agg(md5(p::text) || coalesce(o.owners, ''), '' ORDER BY p.id)) AS md5
-       FROM patent p LEFT JOIN (SELECT patent_id, string_agg(enterprise_id || ':' || position, ',' ORDER BY position) AS owners
-                                  FROM patent_owner GROUP BY patent_id) o ON o.patent_id = p.id`,
-  );
-  log(`dataset fingerprint (patents and their owners): ${fingerprint.md5}`);
-
+async function questions(pool: Pool): Promise<Question[]> {
   const {
     rows: [profile],
   } = await pool.query<{ id: number; credit_code: string; patents: number }>(
@@ -394,203 +329,278 @@ async function main(): Promise<void> {
       GROUP BY e.id ORDER BY count(*) DESC, e.credit_code LIMIT 1`,
     [BIG_COUNTY, AS_OF],
   );
-  if (!profile) throw new Error('no enterprise with a valid membership owns patents');
-
-  // ------------------------------------------------ server
-  // the bench handles SIGINT/SIGTERM itself; Apollo's own handler would re-raise the signal and kill the process
-  // before the embedded PostgreSQL is stopped
-  const apollo: ApolloServer<Context> = await createApolloServer({ stopOnTerminationSignals: false });
-  onCleanup('stop Apollo', () => apollo.stop());
-  // the production request path (statement timeout included); in-flight requests are counted so that each run
-  // starts only once the previous one's last requests have finished, and so that clean-up waits for them
-  // as in production: the pool logs in as an application role (Row Level Security holds), callers send a token;
-  // the caller is a VIEWER of the big county, so every statement runs through that county's policies
-  const appDataSource = createDataSource({
-    url: await ensureAppLoginRole(database.url, 'hvp_bench_app', 'hvp_bench_app'),
-    poolSize: CONNECTIONS,
+  const summary = (county: string): Question => ({
+    key: `summary ${county}`,
+    label: `county("${county}") { highValuePatentCount breakthroughSummary }`,
+    query: COUNTY_SUMMARY_QUERY,
+    variables: { countyCode: county, asOf: AS_OF },
+    viewerCounties: [county],
+    sql: COUNTY_SUMMARY_SQL,
+    params: [county, AS_OF],
+    check(data, rows) {
+      const { county: answer } = data as CountySummaryData;
+      const sqlRows = rows as unknown as (SummaryRow & { highValuePatentCount: number })[];
+      assertSame('highValuePatentCount', answer?.highValuePatentCount, sqlRows[0]?.highValuePatentCount ?? 0);
+      assertSame(
+        'breakthroughSummary',
+        answer?.breakthroughSummary,
+        sqlRows.filter((row) => row.category).map(({ highValuePatentCount: _, ...row }) => row),
+      );
+      return `${answer!.highValuePatentCount} high-value patents; ${answer!.breakthroughSummary
+        .map((s) => `${s.category} ${s.metCount}/${s.enterpriseCount} met`)
+        .join(', ')}`;
+    },
   });
-  await appDataSource.initialize();
-  onCleanup('close the application pool', () => appDataSource.destroy());
+  return [
+    summary(BIG_COUNTY),
+    summary(SMALL_COUNTY),
+    {
+      key: 'targetGaps',
+      label: `targetGaps(countyCode: "${BIG_COUNTY}", first: 50)`,
+      query: TARGET_GAPS_QUERY,
+      variables: { countyCode: BIG_COUNTY, asOf: AS_OF },
+      viewerCounties: [BIG_COUNTY],
+      sql: TARGET_GAPS_SQL,
+      params: [BIG_COUNTY, AS_OF],
+      check(data, rows) {
+        const { targetGaps } = data as TargetGapsData;
+        assertSame('totalCount', targetGaps.totalCount, rows[0]?.totalCount);
+        assertSame(
+          'the first page',
+          targetGaps.edges.map(({ node }) => [node.enterprise.creditCode, node.category, node.current, node.gap]),
+          rows.map((row) => [row.creditCode, row.category, row.current, row.gap]),
+        );
+        return `${targetGaps.totalCount} gap rows, the first ${targetGaps.edges.length} row for row`;
+      },
+    },
+    {
+      key: 'profile',
+      label: `enterprise("${profile.credit_code}") profile, patents(first: 20)`,
+      query: ENTERPRISE_PROFILE_QUERY,
+      variables: { creditCode: profile.credit_code, asOf: AS_OF },
+      viewerCounties: [BIG_COUNTY],
+      sql: ENTERPRISE_PROFILE_SQL,
+      params: [profile.id, AS_OF],
+      check(data, [row]) {
+        const { enterprise } = data as EnterpriseProfileData;
+        assertSame('highValuePatentCount', enterprise?.highValuePatentCount, row.highValue);
+        for (const gap of enterprise!.targetGaps) assertSame(`targetGaps ${gap.category} current`, gap.current, row.highValue);
+        assertSame('patents totalCount', enterprise!.patents.totalCount, row.total);
+        assertSame(
+          'the first 20 patents',
+          enterprise!.patents.edges.map(({ node }) => ({
+            applicationNumber: node.applicationNumber,
+            highValueReasons: node.highValueReasons,
+          })),
+          row.patents,
+        );
+        return `${profile.patents} patents, ${row.highValue} high-value, the first 20 with their reasons`;
+      },
+    },
+    {
+      key: 'nested',
+      label: `county("${BIG_COUNTY}") → enterprises(first: 50) → patents(first: 10)`,
+      query: NESTED_READ_QUERY,
+      variables: { countyCode: BIG_COUNTY },
+      viewerCounties: [BIG_COUNTY],
+      sql: NESTED_READ_SQL,
+      params: [BIG_COUNTY],
+      check(data, [row]) {
+        const enterprises = (data as NestedReadData).county!.enterprises;
+        const sqlEnterprises = row.enterprises as {
+          creditCode: string;
+          patentCount: number;
+          patents: { applicationNumber: string }[] | null;
+        }[];
+        assertSame('enterprises totalCount', enterprises.totalCount, row.totalCount);
+        assertSame(
+          'the page',
+          enterprises.edges.map(({ node }) => [
+            node.creditCode,
+            node.patents.totalCount,
+            node.patents.edges.map((e) => e.node.applicationNumber),
+          ]),
+          sqlEnterprises.map((e) => [e.creditCode, e.patentCount, (e.patents ?? []).map((p) => p.applicationNumber)]),
+        );
+        return `${enterprises.totalCount} enterprises, a page of ${enterprises.edges.length} with their patents`;
+      },
+    },
+    {
+      key: 'indicators',
+      label: `county("${BIG_COUNTY}") { indicators }`,
+      query: INDICATORS_QUERY,
+      variables: { countyCode: BIG_COUNTY, asOf: AS_OF },
+      viewerCounties: [BIG_COUNTY],
+      sql: INDICATORS_SQL,
+      params: [BIG_COUNTY, AS_OF],
+      check(data, [row]) {
+        const values = (data as IndicatorsData).county!.indicators;
+        assertSame(
+          'indicators',
+          values.map((v) => [v.kind, round(v.actual)]),
+          values.map((v) => [v.kind, round(row[v.kind] as number)]),
+        );
+        return values.map((v) => `${v.kind} ${round(v.actual)}`).join(', ');
+      },
+    },
+    {
+      key: 'comparison',
+      label: 'indicatorComparison(parentCode: "500000", HIGH_VALUE_PATENTS_PER_10K_RESIDENTS)',
+      query: COMPARISON_QUERY,
+      variables: { parentCode: '500000', asOf: AS_OF },
+      viewerCounties: ['500000'],
+      sql: COMPARISON_SQL,
+      params: ['500000', AS_OF],
+      check(data, rows) {
+        const ranked = (data as ComparisonData).indicatorComparison.filter((row) => row.value?.actual != null);
+        assertSame(
+          'the ranked counties',
+          ranked.map((row) => [row.county.code, round(row.value!.actual)]),
+          rows.map((row) => [row.code, round(row.actual as number)]),
+        );
+        return `${ranked.length} counties ranked`;
+      },
+    },
+  ];
+}
+
+// ---------------------------------------------------------------- one scale
+
+interface Measured {
+  question: Question;
+  single: { cold: number; viewer: number; admin: number; sql: number };
+  load: { viewer: Stats; admin: Stats; cold: Stats; sql: Stats };
+}
+
+async function benchScale(scale: Scale): Promise<Measured[]> {
+  log(`\n==== ${scale} scale ====`);
+  const database = await openBenchDatabase();
+  log(`database: ${database.where}`);
+  const [, migrateMs] = await timed(() => migrate(database.url));
+  const [steps, generateMs] = await timed(() => generateDataset(database.url, scale));
+  const [, analyzeMs] = await timed(() => withClient(database.url, (client) => client.query('VACUUM (ANALYZE)')));
+  log(
+    `migrated in ${seconds(migrateMs)}; generated inside PostgreSQL in ${seconds(generateMs)}, then VACUUM ANALYZE in ${seconds(analyzeMs)}:`,
+  );
+  for (const step of steps) log(`  ${step.label.padEnd(70)} ${seconds(step.ms).padStart(8)}`);
+
+  const pool = new Pool({ connectionString: database.url, max: CONNECTIONS, application_name: 'hvp-bench-sql' });
+  pool.on('error', () => undefined);
+  cleanups.push(() => pool.end());
+  const {
+    rows: [counts],
+  } = await pool.query<Record<string, number>>(`
+    SELECT (SELECT count(*) FROM county)::int AS counties, (SELECT count(*) FROM enterprise)::int AS enterprises,
+           (SELECT count(*) FROM patent)::int AS patents, (SELECT count(*) FROM patent_owner)::int AS "patent owners",
+           (SELECT count(*) FROM invention_span)::int AS "invention spans",
+           (SELECT count(*) FROM enterprise_high_value)::int AS "enterprise count steps",
+           (SELECT count(*) FROM pledge_financing)::int AS "pledge financings",
+           (SELECT count(*) FROM patent WHERE county_code = '${BIG_COUNTY}')::int AS "patents of ${BIG_COUNTY}",
+           (SELECT count(*) FROM patent WHERE county_code = '${SMALL_COUNTY}')::int AS "patents of ${SMALL_COUNTY}"`);
+  log(
+    Object.entries(counts)
+      .map(([name, n]) => `${n} ${name}`)
+      .join(', '),
+  );
+  const {
+    rows: [coverage],
+  } = await pool.query<Record<string, number>>(REASON_COVERAGE_SQL, [BIG_COUNTY, AS_OF]);
+  if (Object.values(coverage).some((n) => n === 0)) throw new Error(`the dataset lacks a high-value reason: ${JSON.stringify(coverage)}`);
+  log(`every high-value reason occurs in ${BIG_COUNTY}: ${JSON.stringify(coverage)}`);
+
   const jwtSecret = randomBytes(48).toString('base64url');
-  const authenticate = createAuthenticator({ jwtSecret, jwksUrl: null, jwtIssuer: null, jwtAudience: null }, appDataSource);
-  AUTHORIZATION = `Bearer ${await signToken(jwtSecret, { sub: 'bench', role: Role.VIEWER, counties: [BIG_COUNTY] }, 24 * 3600)}`;
-  const handler = createHttpHandler({
-    apollo,
-    dataSource: appDataSource,
-    authenticate,
-    databaseOptions: { statementTimeoutMs: loadConfig().statementTimeoutMs },
-  });
-  let inFlight = 0;
-  const server = http.createServer((request, response) => {
-    inFlight++;
-    // the handler's promise settles after the request's transaction has ended, even when the client has gone
-    void Promise.resolve(handler(request, response) as unknown).finally(() => inFlight--);
-  });
-  const drained = async () => {
-    const since = Date.now();
-    while (inFlight > 0 && Date.now() - since < 60_000) await new Promise((resolve) => setTimeout(resolve, 20));
-  };
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  onCleanup('stop the HTTP server', async () => {
-    const closed = new Promise((resolve) => server.close(resolve)); // no new connections
-    server.closeIdleConnections();
-    await drained();
-    server.closeAllConnections();
-    await closed;
-  });
-  const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
-  log(`\nGraphQL server at ${endpoint}`);
+  const appUrl = await ensureAppLoginRole(database.url, 'hvp_bench_app', randomBytes(18).toString('base64url'));
+  const keeping = await startServer(database.url, appUrl, jwtSecret, FIGURE_CACHE_MB);
+  const computing = await startServer(database.url, appUrl, jwtSecret, 0);
+  const bearer = async (role: Role, counties: string[]) =>
+    `Bearer ${await signToken(jwtSecret, { sub: `bench-${role.toLowerCase()}`, role, counties }, 12 * 3600)}`;
+  const admin = await bearer(Role.ADMIN, ['*']);
 
-  const scenario = async <T>(key: string, label: string, query: string, variables: Record<string, unknown>) => {
-    const body = JSON.stringify({ query, variables });
-    const response = await fetch(endpoint, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: AUTHORIZATION },
-      body,
+  const list = await questions(pool);
+  log(`\nanswers, checked against the plain SQL:`);
+  const calls = new Map<Question, { viewer: GraphqlCall; admin: GraphqlCall; cold: GraphqlCall }>();
+  for (const question of list) {
+    const body = JSON.stringify({ query: question.query, variables: question.variables });
+    const viewer = await bearer(Role.VIEWER, question.viewerCounties);
+    const answer = await post({ endpoint: keeping.endpoint, authorization: viewer, body, expected: '' });
+    const parsed = JSON.parse(answer) as { data?: unknown; errors?: unknown };
+    if (parsed.errors) throw new Error(`${question.label}: ${answer.slice(0, 2000)}`);
+    const { rows } = await pool.query(question.sql, question.params);
+    log(`  ${question.key}: ${question.check(parsed.data, rows)}`);
+    const cold = await post({ endpoint: computing.endpoint, authorization: viewer, body, expected: '' });
+    const asAdmin = await post({ endpoint: keeping.endpoint, authorization: admin, body, expected: '' });
+    if (cold !== answer || asAdmin !== answer) throw new Error(`${question.label}: the servers, or the VIEWER and the ADMIN, disagree`);
+    calls.set(question, {
+      viewer: { endpoint: keeping.endpoint, authorization: viewer, body, expected: answer },
+      admin: { endpoint: keeping.endpoint, authorization: admin, body, expected: answer },
+      cold: { endpoint: computing.endpoint, authorization: viewer, body, expected: answer },
     });
-    const text = await response.text();
-    const result = JSON.parse(text) as GraphQLResponse<T>;
-    if (!response.ok || result.errors?.length || !result.data) {
-      throw new Error(`${label} failed (HTTP ${response.status}): ${text.slice(0, 2000)}`);
-    }
-    return { scenario: { key, label, body, expected: text } as Scenario, data: result.data };
-  };
+  }
 
-  const a = await scenario<TargetGapsData>('a', `(a) targetGaps(countyCode: "${BIG_COUNTY}", first: 50)`, TARGET_GAPS_QUERY, {
-    countyCode: BIG_COUNTY,
-    asOf: AS_OF,
-  });
-  const b = await scenario<CountySummaryData>(
-    'b',
-    `(b) county("${BIG_COUNTY}") breakthroughSummary + highValuePatentCount`,
-    COUNTY_SUMMARY_QUERY,
-    {
-      countyCode: BIG_COUNTY,
-      asOf: AS_OF,
-    },
-  );
-  const c = await scenario<EnterpriseProfileData>(
-    'c',
-    `(c) enterprise("${profile.credit_code}") profile, patents(first: 20)`,
-    ENTERPRISE_PROFILE_QUERY,
-    {
-      creditCode: profile.credit_code,
-      asOf: AS_OF,
-    },
-  );
-
-  // ------------------------------------------------ GraphQL and plain SQL give the same answers
-  const sqlA = (await pool.query(TARGET_GAPS_SQL, [BIG_COUNTY, AS_OF])).rows;
-  const gaps = a.data.targetGaps;
-  if (gaps.edges.length === 0) throw new Error('(a) returned no target gaps');
-  assertSame('(a) totalCount', gaps.totalCount, sqlA[0]?.totalCount ?? 0);
-  assertSame(
-    '(a) the first page',
-    gaps.edges.map(({ node: n }) => [n.enterprise.creditCode, n.enterprise.name, n.category, n.target, n.current, n.gap, n.met]),
-    sqlA.map((r) => [r.creditCode, r.name, r.category, r.target, r.current, r.gap, r.met]),
-  );
-
-  const sqlB = (await pool.query<SummaryRow & { highValuePatentCount: number }>(COUNTY_SUMMARY_SQL, [BIG_COUNTY, AS_OF])).rows;
-  const county = b.data.county;
-  if (!county || county.breakthroughSummary.length !== 3) throw new Error(`(b) unexpected answer: ${b.scenario.expected}`);
-  assertSame('(b) highValuePatentCount', county.highValuePatentCount, sqlB[0].highValuePatentCount);
-  assertSame(
-    '(b) breakthroughSummary',
-    county.breakthroughSummary,
-    sqlB.map(({ highValuePatentCount: _, ...row }) => row),
-  );
-
-  const enterprise = c.data.enterprise;
-  if (!enterprise || enterprise.patents.edges.length !== 20)
-    throw new Error(`(c) unexpected answer: ${c.scenario.expected.slice(0, 2000)}`);
-  const sqlC = (await pool.query<{ n: number }>(ENTERPRISE_HIGH_VALUE_SQL, [profile.id, AS_OF])).rows[0].n;
-  assertSame('(c) highValuePatentCount', enterprise.highValuePatentCount, sqlC);
-  for (const gap of enterprise.targetGaps) assertSame(`(c) targetGaps ${gap.category} current`, gap.current, sqlC);
-
-  log(`\nGraphQL and plain SQL match:`);
-  log(`  (a) totalCount ${gaps.totalCount} gap rows, and the first page of ${gaps.edges.length} rows row for row`);
-  log(
-    `  (b) highValuePatentCount ${county.highValuePatentCount}; breakthroughSummary ` +
-      county.breakthroughSummary
-        .map((s) => `${s.category} target ${s.target}: ${s.enterpriseCount} enterprises, ${s.metCount} met, total gap ${s.totalGap}`)
-        .join('; '),
-  );
-  log(
-    `  (c) ${enterprise.creditCode} (${profile.patents} patents): highValuePatentCount ${enterprise.highValuePatentCount}, ` +
-      `categories ${enterprise.categories.join('/')}, ${enterprise.targetGaps.length} target gaps`,
-  );
-
-  // ------------------------------------------------ one request at a time
-  const SERIAL_RUNS = 5;
-  const serial = async (run: () => Promise<unknown>) => {
-    await run();
-    const latencies: number[] = [];
-    for (let i = 0; i < SERIAL_RUNS; i++) latencies.push((await timed(run))[1]);
-    return statistics(latencies, 1).p50;
-  };
-  const post = (s: Scenario) => () =>
-    fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json', authorization: AUTHORIZATION }, body: s.body }).then(
-      (r) => r.text(),
+  const before = memoryOf(keeping.child);
+  const measured: Measured[] = [];
+  log(`\nload: ${CONNECTIONS} connections, ${SECONDS} s each after ${WARMUP_SECONDS} s of warm-up`);
+  for (const question of list) {
+    const call = calls.get(question)!;
+    const single = {
+      cold: await alone(() => post(call.cold)),
+      viewer: await alone(() => post(call.viewer)),
+      admin: await alone(() => post(call.admin)),
+      sql: await alone(() => pool.query(question.sql, question.params)),
+    };
+    const load = {
+      viewer: await loadGraphql(call.viewer),
+      admin: await loadGraphql(call.admin),
+      cold: await loadGraphql(call.cold),
+      sql: await loadSql(pool, question.sql, question.params),
+    };
+    log(
+      `  ${question.key}: ${load.viewer.rps.toFixed(0)} req/s (kept), ${load.cold.rps.toFixed(0)} req/s (computed), SQL ${load.sql.rps.toFixed(0)}`,
     );
-  const params = [BIG_COUNTY, AS_OF];
-  const unloaded: Record<string, { graphql: number; sql?: number }> = {
-    a: { graphql: await serial(post(a.scenario)), sql: await serial(() => pool.query(TARGET_GAPS_SQL, params)) },
-    b: { graphql: await serial(post(b.scenario)), sql: await serial(() => pool.query(COUNTY_SUMMARY_SQL, params)) },
-    c: { graphql: await serial(post(c.scenario)) },
-  };
+    measured.push({ question, single, load });
+  }
+  const after = memoryOf(keeping.child);
 
-  // ------------------------------------------------ load
-  const results: { label: string; path: 'GraphQL' | 'SQL'; key: string; stats: Stats }[] = [];
-  const runGraphql = async (s: Scenario) => {
-    assertNotInterrupted();
-    if (WARMUP_SECONDS) {
-      await cannon(endpoint, s, WARMUP_SECONDS);
-      await drained();
-    }
-    const stats = await cannon(endpoint, s, SECONDS);
-    await drained();
-    if (stats.requests === 0) throw new Error(`${s.label}: no response within ${SECONDS} s; raise BENCH_SECONDS`);
-    results.push({ label: s.label, path: 'GraphQL', key: s.key, stats });
-    log(`  ${s.label}: GraphQL ${stats.requests} requests, ${stats.rps.toFixed(1)} req/s, p95 ${ms(stats.p95)} ms`);
-  };
-  const runSql = async (s: Scenario, sql: string) => {
-    assertNotInterrupted();
-    if (WARMUP_SECONDS) await hammerSql(pool, sql, params, WARMUP_SECONDS);
-    const stats = await hammerSql(pool, sql, params, SECONDS);
-    assertNotInterrupted();
-    results.push({ label: s.label, path: 'SQL', key: s.key, stats });
-    log(`  ${s.label}: plain SQL ${stats.requests} statements, ${stats.rps.toFixed(1)} req/s, p95 ${ms(stats.p95)} ms`);
-  };
-  log(`\nload (${CONNECTIONS} concurrent connections, ${SECONDS} s each after ${WARMUP_SECONDS} s of warm-up):`);
-  await runGraphql(a.scenario);
-  await runSql(a.scenario, TARGET_GAPS_SQL);
-  await runGraphql(b.scenario);
-  await runSql(b.scenario, COUNTY_SUMMARY_SQL);
-  await runGraphql(c.scenario);
-
-  const rows = results.map(({ label, path: via, key, stats }) => {
-    const sql = results.find((r) => r.key === key && r.path === 'SQL');
-    const ratio = via === 'GraphQL' && sql ? `${(stats.p95 / sql.stats.p95).toFixed(2)}x` : '';
-    const alone = via === 'GraphQL' ? unloaded[key].graphql : unloaded[key].sql!;
-    return [
-      via === 'GraphQL' ? label : '',
-      via,
-      String(stats.requests),
+  const rows = measured.flatMap(({ question, single, load }) => {
+    const row = (path: string, alone: number, stats: Stats, first: boolean) => [
+      first ? question.key : '',
+      path,
+      ms(alone),
       stats.rps.toFixed(1),
       ms(stats.p50),
       ms(stats.p95),
-      ms(stats.p99),
-      ratio,
-      ms(alone),
+    ];
+    return [
+      row('VIEWER, figures kept', single.viewer, load.viewer, true),
+      row('ADMIN *, figures kept', single.admin, load.admin, false),
+      row('VIEWER, computed', single.cold, load.cold, false),
+      row('plain SQL', single.sql, load.sql, false),
     ];
   });
-  log(`\nresults: ${CONNECTIONS} connections, ${SECONDS} s per run; latencies in ms, exact percentiles over every request of the run;`);
-  log(`"alone": median of ${SERIAL_RUNS} requests sent one at a time, without load`);
-  log(table(['query', 'path', 'requests', 'req/s', 'p50', 'p95', 'p99', 'GraphQL p95 / SQL p95', 'alone'], rows, 2));
   log(
-    `\ngeneration: ${seconds(generateMs)} for ${counts.enterprises} enterprises and ${counts.patents} patents in ${counts.counties} counties ` +
-      `(+ ${seconds(analyzeMs)} VACUUM ANALYZE)`,
+    `\n${scale} scale: ${counts.patents} patents in ${counts.counties} counties; latencies in ms; "alone": median of ${SINGLE_RUNS} requests one at a time`,
   );
+  log(table(['question', 'path', 'alone', 'req/s', 'p50', 'p95'], rows, 2));
+  log(
+    `server RSS (figures kept): ${before.rss.toFixed(0)} MiB before the load, ${after.rss.toFixed(0)} MiB after, peak ${after.peak.toFixed(0)} MiB`,
+  );
+  await cleanUp();
+  return measured;
+}
+
+async function main(): Promise<void> {
+  log(`hvp-backend benchmark: scales ${SCALES.join(', ')}; ${CONNECTIONS} connections; asOf ${AS_OF}`);
+  const byScale = new Map<Scale, Measured[]>();
+  for (const scale of SCALES) byScale.set(scale, await benchScale(scale));
+  if (byScale.size === 2) {
+    const small = (scale: Scale) => byScale.get(scale)!.find((m) => m.question.key === `summary ${SMALL_COUNTY}`)!;
+    const [county, national] = [small('county'), small('national')];
+    log(
+      `\nthe ${SMALL_COUNTY} summary (1,200 patents) at both scales, alone (ms): ` +
+        `kept ${ms(county.single.viewer)} / ${ms(national.single.viewer)}, computed ${ms(county.single.cold)} / ${ms(national.single.cold)} ` +
+        `(national ÷ county: ${(national.single.cold / county.single.cold).toFixed(2)}×)`,
+    );
+  }
 }
 
 main()

@@ -2,8 +2,10 @@
  * The benchmark's dataset, generated inside PostgreSQL with set-based SQL (generate_series, random() after
  * setseed), so that it takes seconds and is the same on every run.
  *
- * One county-scale county, 500299 基准县（合成） (20,000 enterprises, 200,000 patents), and 37 smaller synthetic
- * counties 500301…500337 (120…840 enterprises, ten patents per enterprise), all under 500000 重庆市.
+ * County scale: one county-scale county, 500299 基准县（合成） (20,000 enterprises, 200,000 patents), and 37 smaller
+ * synthetic counties 500301…500337 (120…840 enterprises, ten patents per enterprise), all under 500000 重庆市.
+ * National scale: the same 38 counties and 262 more of 630 enterprises and 6,300 patents each under four other cities
+ * (5101…5104): 300 counties, 2,028,200 patents — so that the same county (500301, 1,200 patents) can be asked at both.
  * Every value satisfies the constraints of migrations/1764000000000-CoreModel.ts and the contract's
  * identifier rules: credit codes carry a valid GB 32100 check character, application numbers a valid check
  * character and a type digit that agrees with the type (1/8 invention, 2/9 utility model, 3 design).
@@ -20,6 +22,11 @@ export const BIG_COUNTY_NAME = '基准县（合成）';
 export const BIG_ENTERPRISES = 20_000;
 export const BIG_PATENTS = 200_000;
 export const SMALL_COUNTIES = 37;
+/** the county of 1,200 patents, the same at both scales */
+export const SMALL_COUNTY = '500301';
+export const NATIONAL_COUNTIES = 262;
+
+export type Scale = 'county' | 'national';
 
 const asOf = `date '${AS_OF}'`;
 const asOfYear = Number(AS_OF.slice(0, 4));
@@ -70,14 +77,21 @@ export interface GenerationStep {
   sql: string;
 }
 
-export const GENERATION_STEPS: GenerationStep[] = [
-  {
-    label: 'seed',
-    sql: `SELECT setseed(0.42); SET LOCAL work_mem = '256MB'; SET LOCAL maintenance_work_mem = '256MB';`,
-  },
-  {
-    label: 'counties',
-    sql: `
+/**
+ * The steps of one scale. They run with triggers off (session_replication_role = replica, as pg_restore does), so the
+ * columns that triggers keep (a membership's and an owner's counties, a patent's owner counties, the county labels) are
+ * written here, and the derived tables are built at the end by the migrations' own functions, set-wise.
+ */
+export function generationSteps(scale: Scale): GenerationStep[] {
+  const national = scale === 'national' ? NATIONAL_COUNTIES : 0;
+  return [
+    {
+      label: 'seed',
+      sql: `SELECT setseed(0.42); SET LOCAL work_mem = '256MB'; SET LOCAL maintenance_work_mem = '256MB';`,
+    },
+    {
+      label: 'counties',
+      sql: `
       CREATE TEMP TABLE bench_spec AS
       WITH c AS (
         SELECT 0 AS ord, '${BIG_COUNTY}'::text AS code, '${BIG_COUNTY_NAME}'::text AS name,
@@ -85,20 +99,28 @@ export const GENERATION_STEPS: GenerationStep[] = [
         UNION ALL
         SELECT i, (500300 + i)::text, '合成县' || lpad(i::text, 2, '0') || '（基准）', 100 + 20 * i, 10 * (100 + 20 * i)
           FROM generate_series(1, ${SMALL_COUNTIES}) AS i
+        UNION ALL
+        SELECT ${SMALL_COUNTIES} + i, (510000 + 100 * (1 + (i - 1) / 66) + 1 + (i - 1) % 66)::text,
+               '全国合成县' || lpad(i::text, 3, '0') || '（基准）', 630, 6300
+          FROM generate_series(1, ${national}) AS i
       )
       SELECT c.*, (sum(n_ent) OVER w - n_ent)::int AS ent_off, (sum(n_pat) OVER w - n_pat)::int AS pat_off
         FROM c WINDOW w AS (ORDER BY ord);
 
       INSERT INTO county (code, name, parent_code) VALUES ('500000', '重庆市', NULL);
-      INSERT INTO county (code, name, parent_code) SELECT code, name, '500000' FROM bench_spec ORDER BY ord;
+      INSERT INTO county (code, name, parent_code)
+      SELECT DISTINCT left(code, 4) || '00', '合成市' || left(code, 4), NULL FROM bench_spec WHERE code LIKE '51%';
+      INSERT INTO county (code, name, parent_code)
+      SELECT code, name, CASE WHEN code LIKE '50%' THEN '500000' ELSE left(code, 4) || '00' END FROM bench_spec ORDER BY ord;
+      INSERT INTO county_label (code, name, parent_code) SELECT code, name, parent_code FROM county;
 
       INSERT INTO county_statistics (county_code, year, population, gdp, rd_investment)
       SELECT code, y, 30 * n_ent + 1000 * (y - 2023), n_pat * 250000.00, n_pat * 6000.00
         FROM bench_spec CROSS JOIN generate_series(2023, 2024) AS y;`,
-  },
-  {
-    label: 'plans and breakthrough targets',
-    sql: `
+    },
+    {
+      label: 'plans and breakthrough targets',
+      sql: `
       -- the big county: an older plan (not in force on asOf) and the 2022–2024 plan with targets 3/2/1,
       -- still in force in 2026 because no newer plan has started
       INSERT INTO plan (id, county_code, title, start_year, end_year, high_pledge_threshold) VALUES
@@ -127,11 +149,14 @@ export const GENERATION_STEPS: GenerationStep[] = [
         CROSS JOIN LATERAL (VALUES ('LISTED_CULTIVATION', 3, s.ord % 3 <> 2), ('SPECIALIZED_NEW', 2, true), ('HIGH_TECH', 1, true))
           AS t(category, target, present)
        WHERE t.present;
+      -- every other plan sets a density target, so that the counties of a city can be compared on it
+      INSERT INTO plan_indicator_target (plan_id, kind, target)
+      SELECT id, 'HIGH_VALUE_PATENTS_PER_10K_RESIDENTS', 12 FROM plan WHERE id > 3;
       SELECT setval(pg_get_serial_sequence('plan', 'id'), (SELECT max(id) FROM plan));`,
-  },
-  {
-    label: 'enterprises',
-    sql: `
+    },
+    {
+      label: 'enterprises',
+      sql: `
       INSERT INTO enterprise (id, credit_code, name, county_code)
       SELECT x.id, x.first17 || ${creditCheckSql('x.first17')},
              ${pick(NAME_PREFIXES, 'x.r1')} || ${pick(NAME_PARTS, 'x.r2')} || '有限公司（合成' || x.k || '）',
@@ -142,37 +167,37 @@ export const GENERATION_STEPS: GenerationStep[] = [
                ORDER BY s.ord, k) x;
       SELECT setval(pg_get_serial_sequence('enterprise', 'id'), (SELECT max(id) FROM enterprise));
       ANALYZE enterprise;`,
-  },
-  {
-    label: 'category memberships',
-    sql: `
+    },
+    {
+      label: 'category memberships',
+      sql: `
       -- HIGH_TECH: 15 % valid on asOf (three years from a recognition in the last three years), 1 % recognised
       -- only after asOf, 8 % expired; 5 % also hold a much older, expired certificate
-      INSERT INTO enterprise_membership (enterprise_id, category, valid_from, valid_to)
-      SELECT id, 'HIGH_TECH', vf, (vf + interval '3 years' - interval '1 day')::date
-        FROM (SELECT id, random() AS r, random() AS d FROM enterprise ORDER BY id) x
+      INSERT INTO enterprise_membership (enterprise_id, county_code, category, valid_from, valid_to)
+      SELECT id, county_code, 'HIGH_TECH', vf, (vf + interval '3 years' - interval '1 day')::date
+        FROM (SELECT id, county_code, random() AS r, random() AS d FROM enterprise ORDER BY id) x
         CROSS JOIN LATERAL (SELECT CASE WHEN r < 0.15 THEN ${asOf} - floor(d * 1090)::int
                                         WHEN r < 0.16 THEN ${asOf} + 1 + floor(d * 180)::int
                                         WHEN r < 0.24 THEN date '2015-01-01' + floor(d * 1950)::int END AS vf) v
        WHERE vf IS NOT NULL;
-      INSERT INTO enterprise_membership (enterprise_id, category, valid_from, valid_to)
-      SELECT id, 'HIGH_TECH', vf, (vf + interval '3 years' - interval '1 day')::date
-        FROM (SELECT id, random() AS r, random() AS d FROM enterprise ORDER BY id) x
+      INSERT INTO enterprise_membership (enterprise_id, county_code, category, valid_from, valid_to)
+      SELECT id, county_code, 'HIGH_TECH', vf, (vf + interval '3 years' - interval '1 day')::date
+        FROM (SELECT id, county_code, random() AS r, random() AS d FROM enterprise ORDER BY id) x
         CROSS JOIN LATERAL (SELECT date '2012-01-01' + floor(d * 700)::int AS vf) v
        WHERE r < 0.05;
 
       -- SPECIALIZED_NEW: 8 % valid, 4 % expired
-      INSERT INTO enterprise_membership (enterprise_id, category, valid_from, valid_to)
-      SELECT id, 'SPECIALIZED_NEW', vf, (vf + interval '3 years' - interval '1 day')::date
-        FROM (SELECT id, random() AS r, random() AS d FROM enterprise ORDER BY id) x
+      INSERT INTO enterprise_membership (enterprise_id, county_code, category, valid_from, valid_to)
+      SELECT id, county_code, 'SPECIALIZED_NEW', vf, (vf + interval '3 years' - interval '1 day')::date
+        FROM (SELECT id, county_code, random() AS r, random() AS d FROM enterprise ORDER BY id) x
         CROSS JOIN LATERAL (SELECT CASE WHEN r < 0.08 THEN ${asOf} - floor(d * 1090)::int
                                         WHEN r < 0.12 THEN date '2015-01-01' + floor(d * 1950)::int END AS vf) v
        WHERE vf IS NOT NULL;
 
       -- LISTED_CULTIVATION: 3 % open-ended, 1.5 % ended before asOf, 0.5 % ending exactly on asOf (still valid)
-      INSERT INTO enterprise_membership (enterprise_id, category, valid_from, valid_to)
-      SELECT id, 'LISTED_CULTIVATION', v.vf, v.vt
-        FROM (SELECT id, random() AS r, random() AS d, random() AS e FROM enterprise ORDER BY id) x
+      INSERT INTO enterprise_membership (enterprise_id, county_code, category, valid_from, valid_to)
+      SELECT id, county_code, 'LISTED_CULTIVATION', v.vf, v.vt
+        FROM (SELECT id, county_code, random() AS r, random() AS d, random() AS e FROM enterprise ORDER BY id) x
         CROSS JOIN LATERAL (
           SELECT CASE WHEN r < 0.03 THEN date '2018-01-01' + floor(d * 2700)::int
                       WHEN r < 0.045 THEN date '2016-01-01' + floor(d * 1000)::int
@@ -182,10 +207,10 @@ export const GENERATION_STEPS: GenerationStep[] = [
                       WHEN r < 0.05 THEN ${asOf} END AS vt) v
        WHERE v.vf IS NOT NULL;
       ANALYZE enterprise_membership;`,
-  },
-  {
-    label: 'patents',
-    sql: `
+    },
+    {
+      label: 'patents',
+      sql: `
       CREATE TEMP TABLE bench_gen AS
       SELECT s.pat_off + k AS id, s.code, s.ent_off, s.n_ent,
              random() AS r_type, random() AS r_pct, random() AS r_filing, random() AS r_grant, random() AS r_grant_delay,
@@ -226,28 +251,34 @@ export const GENERATION_STEPS: GenerationStep[] = [
         ) x;
       SELECT setval(pg_get_serial_sequence('patent', 'id'), (SELECT max(id) FROM patent));
       ANALYZE patent;`,
-  },
-  {
-    label: 'patent owners',
-    sql: `
+    },
+    {
+      label: 'patent owners',
+      sql: `
       -- the first patentee is an enterprise of the patent's county, skewed (r²) so that a few own hundreds of
       -- patents; 8 % have a second patentee (a fifth of them from any county), 2 % a third
-      INSERT INTO patent_owner (patent_id, enterprise_id, position)
+      INSERT INTO patent_owner (patent_id, enterprise_id, position, patent_county_code, enterprise_county_code)
       WITH o AS (
-        SELECT g.id, g.ent_off + 1 + floor(g.n_ent * g.r_owner * g.r_owner)::int AS o1,
+        SELECT g.id, g.code, g.ent_off + 1 + floor(g.n_ent * g.r_owner * g.r_owner)::int AS o1,
                CASE WHEN g.r_joint < 0.064 THEN g.ent_off + 1 + floor(g.n_ent * g.r_joint_owner)::int
                     WHEN g.r_joint < 0.08 THEN 1 + floor(total.n * g.r_joint_owner)::int END AS o2,
                CASE WHEN g.r_joint < 0.02 THEN g.ent_off + 1 + floor(g.n_ent * g.r_third_owner)::int END AS o3
           FROM bench_gen g CROSS JOIN (SELECT count(*) AS n FROM enterprise) total
       )
-      SELECT id, o1, 1 FROM o
-      UNION ALL SELECT id, o2, 2 FROM o WHERE o2 <> o1
-      UNION ALL SELECT id, o3, 3 FROM o WHERE o2 <> o1 AND o3 <> o1 AND o3 <> o2;
+      SELECT x.id, x.owner, x.position, x.code, e.county_code
+        FROM (SELECT id, code, o1 AS owner, 1 AS position FROM o
+              UNION ALL SELECT id, code, o2, 2 FROM o WHERE o2 <> o1
+              UNION ALL SELECT id, code, o3, 3 FROM o WHERE o2 <> o1 AND o3 <> o1 AND o3 <> o2) x
+        JOIN enterprise e ON e.id = x.owner;
+      UPDATE patent p SET owner_county_codes = o.codes
+        FROM (SELECT patent_id, array_agg(DISTINCT enterprise_county_code ORDER BY enterprise_county_code) AS codes
+                FROM patent_owner GROUP BY patent_id) o
+       WHERE o.patent_id = p.id;
       ANALYZE patent_owner;`,
-  },
-  {
-    label: 'overseas grants and awards',
-    sql: `
+    },
+    {
+      label: 'overseas grants and awards',
+      sql: `
       -- 6 % of granted inventions have a US grant, half of those an EP one, a quarter a JP one; some are
       -- granted only after asOf (the reason does not hold yet)
       INSERT INTO patent_overseas_grant (patent_id, jurisdiction, grant_date)
@@ -265,10 +296,10 @@ export const GENERATION_STEPS: GenerationStep[] = [
         FROM (SELECT p.id, p.grant_date, random() AS r, random() AS r2, random() AS r3
                 FROM patent p WHERE p.type = 'INVENTION' AND p.grant_date IS NOT NULL ORDER BY p.id) x
        WHERE r < 0.005;`,
-  },
-  {
-    label: 'pledge financings',
-    sql: `
+    },
+    {
+      label: 'pledge financings',
+      sql: `
       -- enterprises with granted inventions: 6 % one pledge registration, 2 % a second; amounts 100,000 to
       -- 3,000,000 yuan (5 % exactly 1,000,000), so above and below every plan's threshold; registered in the
       -- nine years before asOf or the year after
@@ -294,13 +325,22 @@ export const GENERATION_STEPS: GenerationStep[] = [
                 FROM patent_owner po JOIN patent p ON p.id = po.patent_id
                WHERE p.type = 'INVENTION' AND p.grant_date IS NOT NULL) c
           ON c.enterprise_id = f.enterprise_id AND c.rank <= 1 + f.id % 4;`,
-  },
-  {
-    label: 'clean up helpers',
-    sql: `
+    },
+    {
+      label: 'clean up helpers',
+      sql: `
       DROP TABLE bench_gen, bench_spec;`,
-  },
-];
+    },
+    {
+      label: "invention spans and enterprise counts (the triggers' work, set-wise)",
+      sql: `
+      SELECT hvp_refresh_invention_spans(ARRAY(SELECT id FROM patent ORDER BY id));
+      SELECT hvp_refresh_enterprise_high_value(ARRAY(SELECT DISTINCT enterprise_id FROM patent_owner ORDER BY 1));
+      DELETE FROM county_change;
+      INSERT INTO county_data_version (county_code, version) SELECT code, 1 FROM county;`,
+    },
+  ];
+}
 
 export interface GenerationTiming {
   label: string;
@@ -313,7 +353,7 @@ export interface GenerationTiming {
  * end, exactly as the migrations defined them: the foreign keys are validated then, with one join each.
  * Maintaining them row by row would make generation three times slower.
  */
-export async function generateDataset(url: string): Promise<GenerationTiming[]> {
+export async function generateDataset(url: string, scale: Scale): Promise<GenerationTiming[]> {
   const client = new Client({ connectionString: url, application_name: 'hvp-bench-generate' });
   await client.connect();
   const timings: GenerationTiming[] = [];
@@ -346,7 +386,8 @@ export async function generateDataset(url: string): Promise<GenerationTiming[]> 
     await step(`drop ${foreignKeys.length} foreign keys and ${indexes.length} secondary indexes`, () =>
       client.query([...foreignKeys, ...indexes].map((d) => `${d.drop};`).join('\n')),
     );
-    for (const { label, sql } of GENERATION_STEPS) await step(label, () => client.query(sql));
+    await client.query(`SET LOCAL session_replication_role = replica`);
+    for (const { label, sql } of generationSteps(scale)) await step(label, () => client.query(sql));
     await step('re-create the indexes', () => client.query(indexes.map((d) => `${d.create};`).join('\n')));
     await step('re-create and validate the foreign keys', () => client.query(foreignKeys.map((d) => `${d.create};`).join('\n')));
     await client.query('COMMIT');

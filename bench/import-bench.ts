@@ -16,7 +16,6 @@ import { mkdtempSync, rmSync, statSync, createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import os from 'node:os';
 import path from 'node:path';
-import { Client } from 'pg';
 import { SYSTEM_PRINCIPAL } from '../src/auth/principal';
 import { migrate } from '../src/db/database';
 import { createDataSource } from '../src/db/data-source';
@@ -26,6 +25,7 @@ import { importFile } from '../src/import/import.service';
 import { syntheticApplicationNumber, syntheticCreditCode } from '../src/seed/synthetic';
 import { seededRandom } from '../src/seed/random';
 import { sql } from '../src/db/sql';
+import { withClient } from '../src/db/client';
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS || 100_000);
 const ENTERPRISES = 2_000;
@@ -35,16 +35,6 @@ const DATABASE = 'hvp_import_bench';
 const DATA_DIR = path.resolve('.data', 'bench-import-postgres');
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
-
-async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 async function database(): Promise<{ url: string; where: string; close: () => Promise<void> }> {
   const external = process.env.DATABASE_URL;

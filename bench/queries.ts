@@ -192,3 +192,127 @@ SELECT count(*) FILTER (WHERE p.strategic_industry IS NOT NULL)::int AS "STRATEG
   LEFT JOIN pledge_max pm ON pm.patent_id = p.id
   LEFT JOIN threshold th ON th.county_code = p.county_code
  WHERE p.county_code = $1 AND ${validInvention('p')}`;
+
+// ---------------------------------------------------------------- more GraphQL
+
+/** (d) the nested read: a county's first 50 enterprises by name with their total, and each one's first 10 patents */
+export const NESTED_READ_QUERY = `query BenchNestedRead($countyCode: ID!) {
+  county(code: $countyCode) {
+    enterprises(first: 50) {
+      totalCount
+      edges { node { creditCode name patents(first: 10) { totalCount edges { node { applicationNumber title filingDate } } } } }
+    }
+  }
+}`;
+
+/** (e) the county's plan indicators */
+export const INDICATORS_QUERY = `query BenchIndicators($countyCode: ID!, $asOf: Date) {
+  county(code: $countyCode) { indicators(asOf: $asOf) { kind target actual progress met statisticsYear missingReason } }
+}`;
+
+/** (f) the counties of a city compared on one indicator */
+export const COMPARISON_QUERY = `query BenchComparison($parentCode: ID!, $asOf: Date) {
+  indicatorComparison(parentCode: $parentCode, kind: HIGH_VALUE_PATENTS_PER_10K_RESIDENTS, asOf: $asOf) {
+    rank county { code } value { actual progress }
+  }
+}`;
+
+export interface NestedReadData {
+  county: {
+    enterprises: {
+      totalCount: number;
+      edges: {
+        node: { creditCode: string; name: string; patents: { totalCount: number; edges: { node: { applicationNumber: string } }[] } };
+      }[];
+    };
+  } | null;
+}
+
+export interface IndicatorsData {
+  county: { indicators: { kind: string; actual: number | null }[] } | null;
+}
+
+export interface ComparisonData {
+  indicatorComparison: { rank: number | null; county: { code: string }; value: { actual: number | null } | null }[];
+}
+
+// ---------------------------------------------------------------- more plain SQL
+
+/** the reasons that hold for a valid invention `v` on $2, in the enum's order (with pledge_max pm and threshold th joined) */
+const reasonsOf = (v: string) => `array_remove(ARRAY[
+    CASE WHEN ${v}.strategic_industry IS NOT NULL THEN 'STRATEGIC_EMERGING_INDUSTRY' END,
+    CASE WHEN ${v}.id IN (SELECT patent_id FROM overseas) THEN 'OVERSEAS_FAMILY' END,
+    CASE WHEN ${v}.filing_date + interval '10 years' < $2::date THEN 'MAINTAINED_OVER_10_YEARS' END,
+    CASE WHEN pm.amount >= th.high_pledge_threshold THEN 'HIGH_PLEDGE_FINANCING' END,
+    CASE WHEN ${v}.id IN (SELECT patent_id FROM awarded) THEN 'NATIONAL_AWARD' END], NULL)`;
+
+/** (c) an enterprise ($1: its id) on $2: its high-value count and its first 20 patents with their reasons */
+export const ENTERPRISE_PROFILE_SQL = `
+WITH ${REASON_CTES},
+  own AS (
+    SELECT p.id, p.application_number, p.filing_date, p.county_code, p.strategic_industry,
+           p.type = 'INVENTION' AND p.grant_date <= $2::date AND (p.lapse_date IS NULL OR p.lapse_date > $2::date)
+             AND p.filing_date + interval '20 years' > $2::date AS valid_invention
+      FROM patent_owner po JOIN patent p ON p.id = po.patent_id WHERE po.enterprise_id = $1
+  ),
+  evaluated AS (
+    SELECT o.*, CASE WHEN o.valid_invention THEN ${reasonsOf('o')} ELSE '{}'::text[] END AS reasons
+      FROM own o LEFT JOIN pledge_max pm ON pm.patent_id = o.id LEFT JOIN threshold th ON th.county_code = o.county_code
+  )
+SELECT (SELECT count(*) FROM evaluated)::int AS total,
+       (SELECT count(*) FROM evaluated WHERE cardinality(reasons) > 0)::int AS "highValue",
+       (SELECT json_agg(json_build_object('applicationNumber', application_number, 'highValueReasons', reasons)
+                        ORDER BY filing_date DESC, application_number)
+          FROM (SELECT * FROM evaluated ORDER BY filing_date DESC, application_number LIMIT 20) page) AS patents`;
+
+/** (d) the nested read in one statement: county $1's first 50 enterprises by name, their total, and 10 patents of each */
+export const NESTED_READ_SQL = `
+SELECT (SELECT count(*) FROM enterprise WHERE county_code = $1)::int AS "totalCount",
+       json_agg(json_build_object('creditCode', e.credit_code, 'name', e.name, 'patentCount', p.total, 'patents', p.page)
+                ORDER BY e.name COLLATE "C", e.credit_code) AS enterprises
+  FROM (SELECT * FROM enterprise WHERE county_code = $1 ORDER BY name COLLATE "C", credit_code LIMIT 50) e
+  CROSS JOIN LATERAL (
+    SELECT (SELECT count(*) FROM patent_owner po WHERE po.enterprise_id = e.id)::int AS total,
+           (SELECT json_agg(json_build_object('applicationNumber', x.application_number, 'title', x.title, 'filingDate', x.filing_date)
+                            ORDER BY x.filing_date DESC, x.application_number)
+              FROM (SELECT p.application_number, p.title, p.filing_date FROM patent_owner po JOIN patent p ON p.id = po.patent_id
+                     WHERE po.enterprise_id = e.id ORDER BY p.filing_date DESC, p.application_number LIMIT 10) x) AS page
+  ) p`;
+
+/** the valid inventions of the counties `counties` (a query of codes) on $2, and the high-value ones among them */
+const COUNTED_INVENTIONS = (counties: string) => `
+  valid AS MATERIALIZED (
+    SELECT p.id, p.county_code, p.strategic_industry, p.filing_date FROM patent p
+     WHERE p.county_code IN (${counties}) AND ${validInvention('p')}
+  ),
+  high_value AS (${highValueOf('valid')})`;
+
+/** the latest population reported for county `c` in $2's year or before */
+const population = (c: string) => `(SELECT s.population FROM county_statistics s
+    WHERE s.county_code = ${c} AND s.year <= extract(year FROM $2::date) AND s.population IS NOT NULL ORDER BY s.year DESC LIMIT 1)`;
+
+/** (e) four of county $1's indicators on $2 (the kinds the bench's plan sets targets for) */
+export const INDICATORS_SQL = `
+WITH ${REASON_CTES}, ${COUNTED_INVENTIONS('$1')}
+SELECT (SELECT count(*) FROM high_value)::int AS "HIGH_VALUE_PATENTS",
+       (SELECT count(*) FROM high_value) / (${population('$1')} / 10000.0)::float8 AS "HIGH_VALUE_PATENTS_PER_10K_RESIDENTS",
+       (SELECT count(*) FROM valid WHERE strategic_industry IS NOT NULL)::int AS "SEI_INVENTION_PATENTS",
+       (SELECT count(DISTINCT m.enterprise_id) FROM enterprise_membership m JOIN enterprise e ON e.id = m.enterprise_id
+         WHERE e.county_code = $1 AND m.category = 'HIGH_TECH' AND m.valid_from <= $2::date
+           AND (m.valid_to IS NULL OR m.valid_to >= $2::date))::int AS "HIGH_TECH_ENTERPRISES"`;
+
+/** (f) the counties under $1 with a density target in their plan in force on $2: their density, highest first */
+export const COMPARISON_SQL = `
+WITH ${REASON_CTES}, ${COUNTED_INVENTIONS('SELECT code FROM county WHERE parent_code = $1')},
+  targeted AS (
+    SELECT c.code, t.target FROM county c
+      JOIN LATERAL (SELECT id FROM plan WHERE county_code = c.code AND start_year <= extract(year FROM $2::date)
+                     ORDER BY start_year DESC LIMIT 1) pl ON true
+      JOIN plan_indicator_target t ON t.plan_id = pl.id AND t.kind = 'HIGH_VALUE_PATENTS_PER_10K_RESIDENTS'
+     WHERE c.parent_code = $1
+  )
+SELECT code, actual FROM (
+  SELECT t.code, t.target,
+         (SELECT count(*) FROM high_value h WHERE h.county_code = t.code) / (${population('t.code')} / 10000.0)::float8 AS actual
+    FROM targeted t) v
+ ORDER BY actual / target DESC NULLS LAST, code`;

@@ -22,10 +22,8 @@ import autocannon from 'autocannon';
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { Client } from 'pg';
 import { Role } from '../src/auth/principal';
 import { signToken } from '../src/auth/tokens';
 import { createDataSource } from '../src/db/data-source';
@@ -35,6 +33,22 @@ import { ensureAppLoginRole } from '../src/db/roles';
 import { seedDemo } from '../src/seed/seed';
 
 import { integerEnv } from './settings';
+import { withClient } from '../src/db/client';
+import { freePort } from '../src/ops/free-port';
+import {
+  COUNTIES,
+  DASHBOARD,
+  ENTERPRISE,
+  ENTERPRISE_LIST,
+  INDICATOR_SERIES,
+  INDICATORS,
+  ME,
+  PATENT,
+  PATENT_LIST,
+  SOAK_ENTERPRISE_CODES,
+  SOAK_PATENT_NUMBERS,
+  TARGET_GAPS,
+} from './soak-queries';
 
 // ---------------------------------------------------------------- settings
 
@@ -48,6 +62,8 @@ const DATA_DIR = path.join(ROOT, '.data', 'soak');
 const SOAK_DATABASE = 'hvp_soak';
 const SOAK_APP_ROLE = 'hvp_soak_app';
 const AS_OF = '2024-12-31';
+/** the server's METRICS_TOKEN, for reading its /metrics */
+const METRICS_TOKEN = randomBytes(24).toString('base64url');
 const COUNTY = '500231';
 
 // ---------------------------------------------------------------- clean-up
@@ -75,27 +91,6 @@ const log = (message: string) => console.log(message);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
 /** Sample lines of a Prometheus text exposition, by series ("name{labels}"). */
 function parseMetrics(text: string): Map<string, number> {
   const samples = new Map<string, number>();
@@ -118,7 +113,16 @@ interface Server {
 /** Prepares the database (DATABASE_URL) or the embedded folder, starts the server process and waits until it is ready. */
 async function startServer(): Promise<Server> {
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), LOG_LEVEL: LOG_LEVEL, NODE_ENV: 'production' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    LOG_LEVEL: LOG_LEVEL,
+    NODE_ENV: 'production',
+    METRICS_TOKEN,
+    // one token at saturation: the rate limit runs (its cost is part of the figures) with a budget it never reaches
+    RATE_LIMIT_POINTS_PER_MINUTE: '1000000000',
+    RATE_LIMIT_BURST: '1000000000',
+  };
   let token: string | null = null;
   if (process.env.DATABASE_URL) {
     const adminUrl = process.env.DATABASE_URL;
@@ -193,49 +197,6 @@ interface Operation {
   weight: number;
 }
 
-const DASHBOARD = `query Dashboard($code: ID!, $asOf: Date) {
-  county(code: $code) {
-    name
-    plan { title breakthroughTargets { category minHighValuePatents } }
-    highValuePatentCount(asOf: $asOf)
-    breakthroughSummary(asOf: $asOf) { category target enterpriseCount metCount totalGap }
-  }
-}`;
-const TARGET_GAPS = `query TargetGaps($code: ID!, $asOf: Date) {
-  targetGaps(countyCode: $code, asOf: $asOf, onlyUnmet: true, first: 20) {
-    totalCount
-    edges { node { enterprise { name creditCode } category target current gap } }
-  }
-}`;
-const ENTERPRISE = `query EnterpriseProfile($creditCode: String!, $asOf: Date) {
-  enterprise(creditCode: $creditCode) {
-    name categories(asOf: $asOf) memberships { category validFrom validTo }
-    highValuePatentCount(asOf: $asOf)
-    targetGaps(asOf: $asOf) { category target current gap met }
-    patents(first: 10, filter: { asOf: $asOf }) { totalCount edges { node { applicationNumber status(asOf: $asOf) highValueReasons(asOf: $asOf) } } }
-  }
-}`;
-const PATENT = `query PatentDetail($number: String!, $asOf: Date) {
-  patent(applicationNumber: $number) {
-    applicationNumber title type filingDate grantDate status(asOf: $asOf) isHighValue(asOf: $asOf) highValueReasons(asOf: $asOf)
-    county { code name }
-  }
-}`;
-const ENTERPRISE_LIST = `query Enterprises($code: ID!) {
-  county(code: $code) { enterprises(first: 20) { totalCount pageInfo { hasNextPage endCursor } edges { node { creditCode name } } } }
-}`;
-const PATENT_LIST = `query Patents($code: ID!) {
-  county(code: $code) { patents(first: 20) { totalCount pageInfo { hasNextPage endCursor } edges { node { applicationNumber title type } } } }
-}`;
-const INDICATORS = `query Indicators($code: ID!, $asOf: Date) {
-  county(code: $code) { indicators(asOf: $asOf) { kind name unit target actual progress met missingReason } }
-}`;
-const INDICATOR_SERIES = `query IndicatorSeries($code: ID!) {
-  county(code: $code) { indicatorSeries(kinds: [HIGH_VALUE_PATENTS, PLEDGE_FINANCING_AMOUNT]) { kind target values { asOf actual met } } }
-}`;
-const COUNTIES = `query Counties { counties { code name } }`;
-const ME = `query Me { me { subject role counties } }`;
-
 // the answers are read field by field, as in the tests
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 async function graphql(server: Server, query: string, variables?: Record<string, unknown>): Promise<any> {
@@ -251,12 +212,12 @@ async function graphql(server: Server, query: string, variables?: Record<string,
 
 /** The operations of the mix, with enterprises and patents of the demo data to rotate over. */
 async function operations(server: Server): Promise<Operation[]> {
-  const enterprises = (
-    await graphql(server, `{ county(code: "${COUNTY}") { enterprises(first: 50) { edges { node { creditCode } } } } }`)
-  ).county.enterprises.edges.map((edge: { node: { creditCode: string } }) => edge.node.creditCode) as string[];
-  const patents = (
-    await graphql(server, `{ county(code: "${COUNTY}") { patents(first: 50) { edges { node { applicationNumber } } } } }`)
-  ).county.patents.edges.map((edge: { node: { applicationNumber: string } }) => edge.node.applicationNumber) as string[];
+  const enterprises = (await graphql(server, SOAK_ENTERPRISE_CODES, { code: COUNTY })).county.enterprises.edges.map(
+    (edge: { node: { creditCode: string } }) => edge.node.creditCode,
+  ) as string[];
+  const patents = (await graphql(server, SOAK_PATENT_NUMBERS, { code: COUNTY })).county.patents.edges.map(
+    (edge: { node: { applicationNumber: string } }) => edge.node.applicationNumber,
+  ) as string[];
   const county = { code: COUNTY, asOf: AS_OF };
   const pick = <T>(list: T[], count: number) => Array.from({ length: count }, (_, i) => list[Math.floor((i * list.length) / count)]);
   return [
@@ -324,7 +285,9 @@ interface Memory {
 }
 
 async function scrape(server: Server): Promise<Map<string, number>> {
-  return parseMetrics(await (await fetch(`${server.url}/metrics`)).text());
+  const response = await fetch(`${server.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+  if (!response.ok) throw new Error(`/metrics answered HTTP ${response.status}`);
+  return parseMetrics(await response.text());
 }
 
 const memoryOf = (metrics: Map<string, number>): Memory => ({

@@ -51,10 +51,8 @@ const COUNTY_OF_CHANGE: Record<string, string> = {
  */
 interface SpanSource {
   table: string;
-  /** columns whose change matters on UPDATE (null: every update) */
+  /** a record's columns whose change matters on UPDATE (its key is `id`); null for a list: every update matters */
   columns: string[] | null;
-  /** key pairing an old row with its new row */
-  key: string[];
   /** SQL over `changed` (rows of the table): the patent ids */
   patents: string;
 }
@@ -63,44 +61,47 @@ const SPAN_SOURCES: SpanSource[] = [
   {
     table: 'patent',
     columns: ['type', 'county_code', 'filing_date', 'grant_date', 'lapse_date', 'strategic_industry', 'deleted_at'],
-    key: ['id'],
     patents: 'SELECT c.id FROM changed c',
   },
-  { table: 'patent_overseas_grant', columns: null, key: ['patent_id', 'jurisdiction'], patents: 'SELECT c.patent_id FROM changed c' },
-  { table: 'patent_award', columns: null, key: ['patent_id', 'kind', 'year'], patents: 'SELECT c.patent_id FROM changed c' },
+  { table: 'patent_overseas_grant', columns: null, patents: 'SELECT c.patent_id FROM changed c' },
+  { table: 'patent_award', columns: null, patents: 'SELECT c.patent_id FROM changed c' },
   {
     table: 'pledge_financing_patent',
     columns: null,
-    key: ['pledge_financing_id', 'patent_id'],
     patents: 'SELECT c.patent_id FROM changed c',
   },
   {
     table: 'pledge_financing',
     columns: ['enterprise_id', 'amount', 'registered_on', 'deleted_at'],
-    key: ['id'],
     patents: 'SELECT fp.patent_id FROM changed c JOIN pledge_financing_patent fp ON fp.pledge_financing_id = c.id',
   },
   {
     table: 'plan',
     columns: ['county_code', 'start_year', 'high_pledge_threshold'],
-    key: ['id'],
     patents: `SELECT fp.patent_id FROM pledge_financing_patent fp JOIN patent p ON p.id = fp.patent_id
                WHERE p.county_code IN (SELECT c.county_code FROM changed c)`,
   },
 ];
 
-const changedRows = (key: string[], columns: string[] | null) => {
-  const pairing = key.map((k) => `n.${k} = o.${k}`).join(' AND ');
-  const differs = columns
-    ? `(${columns.map((c) => `n.${c}`).join(', ')}) IS DISTINCT FROM (${columns.map((c) => `o.${c}`).join(', ')})`
-    : 'true';
+/**
+ * The changed rows of a statement on a span source, by event. An update of a record (patent, financing, plan: its id
+ * never changes) counts, with its old and new values, when one of the listed columns differs — set differences of the
+ * new and old rows (hashed, and equal for nulls), so that updates of other columns (owner_county_codes, after every
+ * change of owners) cost a hash and nothing more; an update of a list row counts always.
+ */
+const changedRows = (columns: string[] | null) => {
+  if (!columns)
+    return {
+      INSERT: 'SELECT * FROM new_rows',
+      DELETE: 'SELECT * FROM old_rows',
+      UPDATE: 'SELECT * FROM new_rows UNION ALL SELECT * FROM old_rows',
+    };
+  const list = ['id', ...columns].join(', ');
   return {
     INSERT: 'SELECT * FROM new_rows',
     DELETE: 'SELECT * FROM old_rows',
-    UPDATE: `SELECT n.* FROM new_rows n JOIN old_rows o ON ${pairing} WHERE ${differs}
-             UNION ALL SELECT o.* FROM new_rows n JOIN old_rows o ON ${pairing} WHERE ${differs}
-             UNION ALL SELECT n.* FROM new_rows n WHERE NOT EXISTS (SELECT 1 FROM old_rows o WHERE ${pairing})
-             UNION ALL SELECT o.* FROM old_rows o WHERE NOT EXISTS (SELECT 1 FROM new_rows n WHERE ${pairing})`,
+    UPDATE: `(SELECT ${list} FROM new_rows EXCEPT SELECT ${list} FROM old_rows)
+             UNION ALL (SELECT ${list} FROM old_rows EXCEPT SELECT ${list} FROM new_rows)`,
   };
 };
 
@@ -259,13 +260,16 @@ export class InventionSpans1764700000000 implements MigrationInterface {
        * VALID; the bounds of all of them split the valid days into segments, each labelled with the reasons holding on
        * its first day (they hold on all of it), and equal neighbours are merged. The direct evaluation of the same rules
        * (src/high-value/high-value.sql.ts) is the reference a property test holds these spans against.
-       *   VALID                     [grantDate, least(lapseDate, filingDate + 20 years))
+       *   VALID                        [grantDate, least(lapseDate, filingDate + 20 years))
        *   STRATEGIC_EMERGING_INDUSTRY  every day, when strategicIndustry is set
-       *   OVERSEAS_FAMILY           from the earliest overseas grant
-       *   MAINTAINED_OVER_10_YEARS  from the day after filingDate + 10 years
-       *   HIGH_PLEDGE_FINANCING     for each live financing of the patent and each plan of the patent's county whose
-       *                             threshold it meets: from its registration until the plan's successor starts
-       *   NATIONAL_AWARD            from 1 January of the earliest award year
+       *   OVERSEAS_FAMILY              from the earliest overseas grant
+       *   MAINTAINED_OVER_10_YEARS     from the day after filingDate + 10 years
+       *   HIGH_PLEDGE_FINANCING        for each live financing of the patent and each plan of the patent's county whose
+       *                                threshold it meets: from its registration until the plan's successor starts
+       *   NATIONAL_AWARD               from 1 January of the earliest award year
+       * Each patent's facts are gathered by key (index probes), and after that each row carries what it needs: no join
+       * between the steps, so the cost is linear in the patents whatever the planner estimates (one patent of an API
+       * write or two million of a backfill).
        */
       CREATE FUNCTION hvp_invention_spans(patent_ids int[])
         RETURNS TABLE (patent_id int, county_code text, starts date, ends date, reasons text[])
@@ -274,67 +278,63 @@ export class InventionSpans1764700000000 implements MigrationInterface {
       #variable_conflict use_column
       BEGIN
         RETURN QUERY
-        WITH invention AS (
-          SELECT p.id, p.county_code, p.strategic_industry, p.filing_date,
-                 hvp_daterange(p.grant_date, least(p.lapse_date, (p.filing_date + interval '20 years')::date)) AS valid
+        WITH plan_period AS MATERIALIZED (
+          SELECT pl.county_code, pl.high_pledge_threshold, make_date(pl.start_year, 1, 1) AS in_force_from,
+                 make_date(lead(pl.start_year) OVER (PARTITION BY pl.county_code ORDER BY pl.start_year), 1, 1) AS in_force_until
+            FROM plan pl
+           WHERE pl.county_code IN (SELECT p.county_code FROM patent p WHERE p.id = ANY (patent_ids))
+        ),
+        invention AS (
+          SELECT p.id, p.county_code,
+                 hvp_daterange(p.grant_date, least(p.lapse_date, (p.filing_date + interval '20 years')::date)) AS valid,
+                 -- in the enum's order (HighValueReason)
+                 ARRAY[
+                   CASE WHEN p.strategic_industry IS NOT NULL THEN '{(,)}'::datemultirange ELSE '{}' END,
+                   COALESCE((SELECT datemultirange(daterange(min(og.grant_date), NULL)) FROM patent_overseas_grant og
+                              WHERE og.patent_id = p.id HAVING count(*) > 0), '{}'),
+                   datemultirange(daterange((p.filing_date + interval '10 years')::date + 1, NULL)),
+                   -- from the patent's pledged links (LATERAL: in this order, whatever the estimates)
+                   COALESCE((SELECT range_agg(hvp_daterange(greatest(f.registered_on, pp.in_force_from), pp.in_force_until))
+                               FROM pledge_financing_patent fp
+                              CROSS JOIN LATERAL (SELECT f.registered_on, f.amount FROM pledge_financing f
+                                                   WHERE f.id = fp.pledge_financing_id AND f.deleted_at IS NULL) f
+                              CROSS JOIN LATERAL (SELECT pp.* FROM plan_period pp
+                                                   WHERE pp.county_code = p.county_code AND f.amount >= pp.high_pledge_threshold) pp
+                              WHERE fp.patent_id = p.id), '{}'),
+                   COALESCE((SELECT datemultirange(daterange(make_date(min(a.year), 1, 1), NULL)) FROM patent_award a
+                              WHERE a.patent_id = p.id HAVING count(*) > 0), '{}')
+                 ] AS reason_days
             FROM patent p
            WHERE p.id = ANY (patent_ids) AND p.type = 'INVENTION' AND p.grant_date IS NOT NULL AND p.deleted_at IS NULL
         ),
-        plan_period AS (
-          SELECT pl.county_code, pl.high_pledge_threshold,
-                 hvp_daterange(make_date(pl.start_year, 1, 1),
-                               make_date(lead(pl.start_year) OVER (PARTITION BY pl.county_code ORDER BY pl.start_year), 1, 1)) AS in_force
-            FROM plan pl WHERE pl.county_code IN (SELECT i.county_code FROM invention i)
+        held AS MATERIALIZED (
+          SELECT i.id, i.county_code, i.valid, ARRAY(SELECT d * datemultirange(i.valid) FROM unnest(i.reason_days) AS d) AS days
+            FROM invention i WHERE NOT isempty(i.valid)
         ),
-        reason (id, ord, reason, days) AS (
-          SELECT i.id, 1, 'STRATEGIC_EMERGING_INDUSTRY', '{(,)}'::datemultirange FROM invention i WHERE i.strategic_industry IS NOT NULL
-          UNION ALL
-          SELECT og.patent_id, 2, 'OVERSEAS_FAMILY', datemultirange(daterange(min(og.grant_date), NULL))
-            FROM patent_overseas_grant og WHERE og.patent_id IN (SELECT i.id FROM invention i) GROUP BY og.patent_id
-          UNION ALL
-          SELECT i.id, 3, 'MAINTAINED_OVER_10_YEARS', datemultirange(daterange((i.filing_date + interval '10 years')::date + 1, NULL))
-            FROM invention i
-          UNION ALL
-          SELECT i.id, 4, 'HIGH_PLEDGE_FINANCING',
-                 range_agg(hvp_daterange(greatest(f.registered_on, lower(pp.in_force)), upper(pp.in_force)))
-            FROM invention i
-            JOIN pledge_financing_patent fp ON fp.patent_id = i.id
-            JOIN pledge_financing f ON f.id = fp.pledge_financing_id AND f.deleted_at IS NULL
-            JOIN plan_period pp ON pp.county_code = i.county_code AND f.amount >= pp.high_pledge_threshold
-           GROUP BY i.id
-          UNION ALL
-          SELECT a.patent_id, 5, 'NATIONAL_AWARD', datemultirange(daterange(make_date(min(a.year), 1, 1), NULL))
-            FROM patent_award a WHERE a.patent_id IN (SELECT i.id FROM invention i) GROUP BY a.patent_id
-        ),
-        held AS (
-          SELECT r.id, r.ord, r.reason, r.days * datemultirange(i.valid) AS days FROM reason r JOIN invention i ON i.id = r.id
-        ),
-        bound (id, day) AS (
-          SELECT i.id, b.day FROM invention i CROSS JOIN LATERAL (VALUES (lower(i.valid)), (upper(i.valid))) AS b(day)
-           WHERE NOT isempty(i.valid)
-          UNION
-          SELECT h.id, b.day FROM held h CROSS JOIN LATERAL unnest(h.days) AS d(range)
-            CROSS JOIN LATERAL (VALUES (lower(d.range)), (upper(d.range))) AS b(day)
+        bound AS (
+          SELECT DISTINCT h.id, h.county_code, h.days, b.day
+            FROM held h
+           CROSS JOIN LATERAL (SELECT lower(h.valid) UNION ALL SELECT upper(h.valid)
+                               UNION ALL SELECT lower(r) FROM unnest(h.days) AS d, unnest(d) AS r
+                               UNION ALL SELECT upper(r) FROM unnest(h.days) AS d, unnest(d) AS r) AS b(day)
         ),
         segment AS (
-          SELECT b.id, b.day AS from_day, lead(b.day) OVER (PARTITION BY b.id ORDER BY b.day) AS until_day FROM bound b
+          SELECT b.id, b.county_code, b.day AS from_day, lead(b.day) OVER (PARTITION BY b.id ORDER BY b.day) AS until_day,
+                 ARRAY(SELECT r.reason
+                         FROM unnest(ARRAY['STRATEGIC_EMERGING_INDUSTRY', 'OVERSEAS_FAMILY', 'MAINTAINED_OVER_10_YEARS',
+                                           'HIGH_PLEDGE_FINANCING', 'NATIONAL_AWARD'], b.days) WITH ORDINALITY AS r(reason, days, ord)
+                        WHERE r.days @> b.day ORDER BY r.ord) AS reasons
+            FROM bound b
         ),
-        labelled AS (
-          SELECT s.id, daterange(s.from_day, s.until_day) AS during,
-                 COALESCE(array_agg(h.reason ORDER BY h.ord) FILTER (WHERE h.id IS NOT NULL), '{}') AS reasons
-            FROM segment s LEFT JOIN held h ON h.id = s.id AND h.days @> s.from_day
-           WHERE s.until_day IS NOT NULL
-           GROUP BY s.id, s.from_day, s.until_day
-        ),
-        -- segments of one patent are contiguous: a segment whose reasons differ from its predecessor's starts a span
+        -- segments of one patent are contiguous: a segment whose reasons differ from its predecessor's opens a span
         edge AS (
-          SELECT l.*, CASE WHEN lag(l.reasons) OVER w = l.reasons THEN 0 ELSE 1 END AS opens
-            FROM labelled l WINDOW w AS (PARTITION BY l.id ORDER BY lower(l.during))
+          SELECT s.*, CASE WHEN lag(s.reasons) OVER w = s.reasons THEN 0 ELSE 1 END AS opens
+            FROM segment s WHERE s.until_day IS NOT NULL WINDOW w AS (PARTITION BY s.id ORDER BY s.from_day)
         ),
-        island AS (SELECT e.*, sum(e.opens) OVER (PARTITION BY e.id ORDER BY lower(e.during)) AS n FROM edge e)
-        SELECT x.id, i.county_code, min(lower(x.during)), max(upper(x.during)), x.reasons
-          FROM island x JOIN invention i ON i.id = x.id
-         GROUP BY x.id, i.county_code, x.n, x.reasons;
+        island AS (SELECT e.*, sum(e.opens) OVER (PARTITION BY e.id ORDER BY e.from_day) AS n FROM edge e)
+        SELECT x.id, x.county_code, min(x.from_day), max(x.until_day), x.reasons
+          FROM island x
+         GROUP BY x.id, x.county_code, x.n, x.reasons;
       END $$;
 
       -- Notes counties whose figures the transaction changes; the deferred trigger publishes them at commit.
@@ -459,7 +459,7 @@ export class InventionSpans1764700000000 implements MigrationInterface {
 
     // One trigger function per table and event, the SQL written here (no SQL from trigger arguments).
     for (const source of SPAN_SOURCES) {
-      const rows = changedRows(source.key, source.columns);
+      const rows = changedRows(source.columns);
       for (const { event, referencing } of EVENTS) {
         const name = `hvp_spans_${source.table}_${event.toLowerCase()}`;
         await db.query(`

@@ -8,6 +8,7 @@ import { OwnerCounties1764320000000 } from './1764320000000-OwnerCounties';
 import { Versions1764500000000 } from './1764500000000-Versions';
 import { History1764510000000 } from './1764510000000-History';
 import { InventionSpans1764700000000 } from './1764700000000-InventionSpans';
+import { CountyPages1764710000000 } from './1764710000000-CountyPages';
 
 /** Every migration, in order. The app and the TypeORM CLI (ormconfig.ts) both read this list. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   Versions1764500000000,
   History1764510000000,
   InventionSpans1764700000000,
+  CountyPages1764710000000,
 ];

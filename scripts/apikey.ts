@@ -2,6 +2,8 @@ import 'reflect-metadata';
 import { userInfo } from 'node:os';
 import { ApiKey } from '../src/auth/api-key';
 import { insertApiKey, listApiKeys, revokeApiKey } from '../src/auth/api-key.sql';
+import { apiKeyExpiry } from '../src/auth/api-keys';
+import { loadConfig } from '../src/config';
 import { principalFromClaims, SYSTEM_PRINCIPAL } from '../src/auth/principal';
 import { connectAsOwner, migrate } from '../src/db/database';
 import { createDataSource } from '../src/db/data-source';
@@ -24,6 +26,13 @@ function expiry(text: string | undefined): Date | null {
   if (Number.isNaN(date.getTime()))
     throw new Error(`--expires takes a date (2027-01-01, 2027-01-01T08:00:00+08:00) or a duration (90d), got "${text}"`);
   return date;
+}
+
+/** The expiry the key gets: API_KEY_MAX_TTL bounds it (and is the default), as for createApiKey. */
+function expiryWithin(requested: Date | null, maxSeconds: number): Date {
+  const expiry = apiKeyExpiry(requested, maxSeconds);
+  if (!expiry.ok) throw new Error(`--expires ${expiry.reason}`);
+  return expiry.expiresAt;
 }
 
 function describe(key: ApiKey): string {
@@ -49,7 +58,8 @@ async function run(): Promise<void> {
   const args = options(process.argv.slice(2), ['name', 'role', 'county', 'credit-code', 'expires', 'all'], USAGE);
   const [command, ...rest] = args._;
   if (!['create', 'list', 'revoke'].includes(command)) throw new Error(USAGE);
-  const { url, stop } = await connectAsOwner();
+  const config = loadConfig();
+  const { url, stop } = await connectAsOwner(config);
   try {
     await migrate(url);
     const dataSource = createDataSource({ url, poolSize: 1 });
@@ -72,7 +82,7 @@ async function run(): Promise<void> {
           role: principal.role,
           counties: principal.counties,
           creditCode: principal.creditCode,
-          expiresAt: expiry(args.expires?.[0]),
+          expiresAt: expiryWithin(expiry(args.expires?.[0]), config.apiKeyMaxTtlSeconds),
           createdBy: `cli:${userInfo().username}`,
         });
         console.error(`created: ${describe(apiKey)}\nThe key (shown once; send it as "Authorization: ApiKey <key>"):`);

@@ -20,9 +20,4 @@ export function options(argv: string[], names: string[], usage: string): Record<
   return result;
 }
 
-/** "90s", "15m", "12h", "30d" in seconds. */
-export function durationSeconds(text: string): number {
-  const match = /^(\d+)([smhd])$/.exec(text);
-  if (!match) throw new Error(`a duration is a number and s, m, h or d (e.g. 12h, 30d), got "${text}"`);
-  return Number(match[1]) * { s: 1, m: 60, h: 3600, d: 86400 }[match[2] as 's' | 'm' | 'h' | 'd'];
-}
+export { durationSeconds } from '../src/config';

@@ -1,17 +1,12 @@
 import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
-import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
-import { Principal, Role } from '../src/auth/principal';
-import { connectAsOwner, migrate } from '../src/db/database';
-import { createDataSource } from '../src/db/data-source';
-import { RequestDatabase } from '../src/db/request-database';
 import { EXPORT_KINDS, exportTable, ExportKind } from '../src/export/export-tables';
 import { EXPORT_FORMATS, ExportFormat, render } from '../src/export/formats';
-import { Context } from '../src/graphql/context';
+import { Context, NO_FIGURE_CACHE } from '../src/graphql/context';
 import { isIsoDate, todayInChina } from '../src/graphql/dates';
 import { Loaders } from '../src/graphql/loaders';
-import { commandRole } from '../src/history/command-role';
+import { asCountyAdmin } from './county-admin';
 
 const USAGE = `npm run export -- --county 500231 --what gaps|indicators [--format xlsx|csv] [--as-of YYYY-MM-DD] [--only-unmet] --out FILE
 
@@ -79,35 +74,17 @@ function readArguments(argv: string[]): Arguments {
 
 async function run(): Promise<void> {
   const args = readArguments(process.argv.slice(2));
-  const principal: Principal = {
-    subject: `export-cli:${userInfo().username}`,
-    role: Role.ADMIN,
-    counties: [args.county],
-    creditCode: null,
-    via: 'system',
-  };
-  const { url, stop } = await connectAsOwner();
-  try {
-    await migrate(url);
-    const dataSource = createDataSource({ url, poolSize: 1 });
-    await dataSource.initialize();
-    try {
-      // as an ADMIN of the county under Row Level Security (a superuser owner takes the application's role)
-      const db = new RequestDatabase(dataSource, { role: await commandRole(dataSource) }, principal);
-      const ctx: Context = { db, loaders: new Loaders(), today: todayInChina(), principal };
-      try {
-        const table = await exportTable(ctx, { countyCode: args.county, kind: args.what, asOf: args.asOf, onlyUnmet: args.onlyUnmet });
-        writeFileSync(args.out, await render(table, args.format));
-        console.log(`${table.title}: ${table.rows.length} row(s) written to ${args.out} (${args.format.toUpperCase()})`);
-      } finally {
-        await db.finish(false);
-      }
-    } finally {
-      await dataSource.destroy();
-    }
-  } finally {
-    await stop();
-  }
+  await asCountyAdmin(
+    'export-cli',
+    args.county,
+    () => false,
+    async (db, principal) => {
+      const ctx: Context = { db, loaders: new Loaders(), today: todayInChina(), principal, figures: NO_FIGURE_CACHE };
+      const table = await exportTable(ctx, { countyCode: args.county, kind: args.what, asOf: args.asOf, onlyUnmet: args.onlyUnmet });
+      writeFileSync(args.out, await render(table, args.format));
+      console.log(`${table.title}: ${table.rows.length} row(s) written to ${args.out} (${args.format.toUpperCase()})`);
+    },
+  );
 }
 
 run().then(

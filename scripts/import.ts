@@ -1,19 +1,14 @@
 import 'reflect-metadata';
 import { createWriteStream, WriteStream } from 'node:fs';
-import { userInfo } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { Principal, Role } from '../src/auth/principal';
-import { connectAsOwner, migrate } from '../src/db/database';
-import { createDataSource } from '../src/db/data-source';
-import { RequestDatabase } from '../src/db/request-database';
 import { EnterpriseCategory } from '../src/enterprise/enterprise-category';
-import { commandRole } from '../src/history/command-role';
 import { IMPORT_KINDS, ImportKind } from '../src/import/columns';
 import { FileImportSummary, ImportFileError, importFile } from '../src/import/import.service';
 import { RowResult } from '../src/import/report';
 import { FileSource } from '../src/import/source';
 import { parseCategory } from '../src/import/values';
+import { asCountyAdmin } from './county-admin';
 
 const USAGE = `npm run import -- --county 500231 --kind KIND FILE [--dry-run] [--partial] [--category CATEGORY] [--report REPORT.csv]
 
@@ -231,30 +226,18 @@ function printSummary(args: Arguments, summary: FileImportSummary, refused: RowR
 
 async function run(): Promise<number> {
   const args = readArguments(process.argv.slice(2));
-  const principal: Principal = {
-    subject: `import-cli:${userInfo().username}`,
-    role: Role.ADMIN,
-    counties: [args.county],
-    creditCode: null,
-    via: 'system',
-  };
-  const { url, stop } = await connectAsOwner();
   const report = args.report ? new ReportFile(args.report) : null;
+  const progress = new Progress();
+  const refused: RowResult[] = [];
+  const warned: RowResult[] = [];
+  const started = Date.now();
   try {
-    await migrate(url);
-    const dataSource = createDataSource({ url, poolSize: 1 });
-    await dataSource.initialize();
-    try {
-      // the owner is under Row Level Security too (FORCE; a superuser takes the application's role): the command acts
-      // as an ADMIN of the county, and deleted records stay out of its sight
-      const db = new RequestDatabase(dataSource, { role: await commandRole(dataSource) }, principal);
-      const progress = new Progress();
-      const refused: RowResult[] = [];
-      const warned: RowResult[] = [];
-      const started = Date.now();
-      let committed = false;
-      try {
-        const summary = await importFile(
+    const summary = await asCountyAdmin(
+      'import-cli',
+      args.county,
+      () => true,
+      (db) =>
+        importFile(
           db,
           args.file,
           { countyCode: args.county, kind: args.kind, dryRun: args.dryRun, partial: args.partial, category: args.category },
@@ -268,21 +251,13 @@ async function run(): Promise<number> {
             },
             progress: () => progress.tick(),
           },
-        );
-        await db.finish(true);
-        committed = true;
-        progress.tick(true);
-        printSummary(args, summary, refused, warned, (Date.now() - started) / 1000);
-        return summary.totals.refused > 0 ? 1 : 0;
-      } finally {
-        if (!committed) await db.finish(false).catch(() => undefined);
-      }
-    } finally {
-      await dataSource.destroy();
-    }
+        ),
+    );
+    progress.tick(true);
+    printSummary(args, summary, refused, warned, (Date.now() - started) / 1000);
+    return summary.totals.refused > 0 ? 1 : 0;
   } finally {
     await report?.close();
-    await stop();
   }
 }
 

@@ -9,7 +9,7 @@ const USAGE = `npm run -s token -- --role ADMIN|EDITOR|VIEWER|ENTERPRISE --count
 
 Prints a development token (HS256) signed with JWT_SECRET, or, when JWT_SECRET is unset, with the secret the
 embedded start keeps in DATA_DIR (default .data/jwt-secret). --county "*" is every county; --expires takes
-s, m, h or d (default 12h).`;
+s, m, h or d (default 12h; at most JWT_MAX_TTL, 24h unless set).`;
 
 async function run(): Promise<void> {
   const args = options(process.argv.slice(2), ['role', 'county', 'credit-code', 'sub', 'expires'], USAGE);
@@ -24,10 +24,16 @@ async function run(): Promise<void> {
   if (!parseCounties(counties).ok) throw new Error(USAGE);
   const secret = config.jwtSecret ?? readOrCreateSecret(config.dataDir, 'jwt-secret');
   const { principal } = checked;
+  const seconds = durationSeconds(args.expires?.[0] ?? '12h');
+  if (seconds > config.jwtMaxTtlSeconds) {
+    throw new Error(
+      `--expires ${args.expires?.[0]}: the server refuses tokens living longer than JWT_MAX_TTL (${config.jwtMaxTtlSeconds} s)`,
+    );
+  }
   const token = await signToken(
     secret,
     { sub: principal.subject, role: principal.role, counties: principal.counties, creditCode: principal.creditCode },
-    durationSeconds(args.expires?.[0] ?? '12h'),
+    seconds,
   );
   process.stdout.write(`${token}\n`);
 }

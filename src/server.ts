@@ -10,11 +10,13 @@ import { Config } from './config';
 import { openDatabase } from './db/database';
 import { RequestDatabase } from './db/request-database';
 import { readOrCreateSecret } from './db/secrets';
+import { FigureCache } from './figures/figure-cache';
 import { createApolloServer } from './graphql/apollo';
 import { Context } from './graphql/context';
 import { createHttpHandler } from './http/front';
+import { RateLimit, rateLimitOf } from './http/rate-limit';
 import { createLogger, Logger } from './ops/logger';
-import { createMetrics, ServerMetrics } from './ops/metrics';
+import { createMetrics, knownOperationNames, ServerMetrics } from './ops/metrics';
 import { createReadinessCheck } from './ops/readiness';
 import { tracePlugin } from './ops/trace-plugin';
 import { issueDemoToken } from './seed/demo-token';
@@ -44,6 +46,8 @@ export interface StartOptions {
   logger?: Logger;
   /** where the embedded start prints its demo token for a person to copy (default: stderr, away from the JSON log) */
   print?: (text: string) => void;
+  /** operation names the metrics may label series with, besides those of schema/operations/ */
+  knownOperations?: Iterable<string>;
 }
 
 async function hasActiveApiKey(dataSource: DataSource): Promise<boolean> {
@@ -63,6 +67,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const logger = options.logger ?? createLogger(config.logLevel);
   const database = await openDatabase(config, logger);
   let apollo: ApolloServer<Context> | null = null;
+  let rateLimit: RateLimit | null = null;
   try {
     if (database.embedded && (await seedDemo(database.dataSource))) {
       logger.info('seeded the demo data: the Dianjiang and Chongqing plans and a synthetic Dianjiang set');
@@ -80,18 +85,25 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const authenticate = createAuthenticator({ ...config, jwtSecret }, dataSource);
     let demoToken: string | null = null;
     if (database.embedded && jwtSecret) {
-      const demo = await issueDemoToken(jwtSecret, config.dataDir, options.print ?? ((text) => process.stderr.write(text)));
+      const print = options.print ?? ((text: string) => process.stderr.write(text));
+      const demo = await issueDemoToken(jwtSecret, config.dataDir, config.jwtMaxTtlSeconds, print);
       demoToken = demo.token;
       logger.info({ file: demo.file }, 'demo token (ADMIN of every county) printed on stderr and written to the data folder');
     }
     const httpServer = http.createServer();
+    rateLimit = rateLimitOf(config.rateLimit, config.redisUrl, logger);
     apollo = await createApolloServer({
       plugins: [ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: DRAIN_GRACE_MS }), tracePlugin],
       logger,
       stopOnTerminationSignals: false,
+      introspection: config.graphqlIntrospection,
+      stackTraces: config.graphqlStackTraces,
+      limits: config.queryLimits,
+      rateLimit,
     });
     const started = apollo;
-    const metrics = createMetrics(dataSource, config.poolSize);
+    const metrics = createMetrics(dataSource, config.poolSize, new Set([...knownOperationNames(), ...(options.knownOperations ?? [])]));
+    if (!config.metricsToken) logger.info('GET /metrics is off: set METRICS_TOKEN to serve it (to a scraper sending it as a bearer token)');
     const checkReadiness = createReadinessCheck(dataSource, logger);
     let stopping = false;
     httpServer.on(
@@ -100,9 +112,16 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         apollo: started,
         dataSource,
         authenticate,
-        databaseOptions: { statementTimeoutMs: config.statementTimeoutMs },
+        databaseOptions: {
+          statementTimeoutMs: config.statementTimeoutMs,
+          requestTimeoutMs: config.requestTimeoutMs,
+          policy: { apiKeyMaxTtlSeconds: config.apiKeyMaxTtlSeconds },
+          figures: new FigureCache(config.figureCacheMb * 1024 * 1024),
+        },
         readiness: async () => (stopping ? { ready: false, reason: 'shutting down' } : checkReadiness()),
         metrics,
+        metricsToken: config.metricsToken,
+        rateLimit,
         logger,
         demoToken,
       }),
@@ -140,6 +159,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
           const since = Date.now();
           // Apollo's drain plugin: closes the listener and idle connections, waits for requests in flight
           await started.stop();
+          await rateLimit?.close();
           await database.close();
           logger.info({ durationMs: Date.now() - since }, 'stopped');
         })();
@@ -148,6 +168,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     };
   } catch (error) {
     await apollo?.stop().catch(() => undefined);
+    await rateLimit?.close();
     await database.close();
     throw error;
   }

@@ -13,7 +13,7 @@ import { Context } from '../src/graphql/context';
 import { createApolloServer } from '../src/graphql/apollo';
 import { createHttpHandler } from '../src/http/front';
 import { createLogger } from '../src/ops/logger';
-import { creditCode, givenCounty, givenEnterprise } from './support/builders';
+import { creditCode, givenChongqingAndDianjiang, givenCounty, givenEnterprise } from './support/builders';
 import { createTestApi, TestApi } from './support/test-api';
 
 /** Authentication over HTTP: JWTs (HS256, RS256/ES256 from a JWKS), API keys, the token and apikey commands. */
@@ -36,8 +36,7 @@ async function listen(handler: http.RequestListener): Promise<string> {
 
 beforeAll(async () => {
   api = await createTestApi();
-  await givenCounty(api, '500000', '重庆市');
-  await givenCounty(api, '500231', '垫江县', '500000');
+  await givenChongqingAndDianjiang(api);
   await givenCounty(api, '500232', '武隆区', '500000');
   await givenEnterprise(api, { serial: 1, countyCode: '500231', name: '甲一' });
 

@@ -1,4 +1,4 @@
-import { givenCounty, givenEnterprise, givenPatent, givenPlan } from './support/builders';
+import { givenChongqingAndDianjiang, givenCounty, givenEnterprise, givenPatent, givenPlan } from './support/builders';
 import { createTestApi, TestApi } from './support/test-api';
 
 let api: TestApi;
@@ -6,8 +6,7 @@ const AS_OF = '2024-06-30';
 
 beforeAll(async () => {
   api = await createTestApi();
-  await givenCounty(api, '500000', '重庆市');
-  await givenCounty(api, '500231', '垫江县', '500000');
+  await givenChongqingAndDianjiang(api);
   await givenCounty(api, '500232', '无规划县', '500000');
   await givenPlan(api, { countyCode: '500231', startYear: 2022, targets: { LISTED_CULTIVATION: 3, SPECIALIZED_NEW: 2, HIGH_TECH: 1 } });
 });

@@ -52,6 +52,9 @@ describe('the pages', () => {
         },
       }),
     );
+    // and those read only on some paths (NODE_ENV, with GRAPHQL_STACK_TRACES=true): every name the file reads
+    for (const match of read('src/config.ts').matchAll(/\benv\.([A-Z][A-Z0-9_]+)|\(\s*'([A-Z][A-Z0-9_]+)'/g))
+      variables.add(match[1] ?? match[2]);
     const operations = read('docs/operations.md');
     expect(operations.match(/^\| variable \|/gm)).toHaveLength(1);
     const rows = [...operations.matchAll(/^\| `([A-Z][A-Z0-9_]+)` \|/gm)].map((match) => match[1]);

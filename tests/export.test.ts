@@ -16,13 +16,13 @@ import { signToken, TokenClaims } from '../src/auth/tokens';
 import { RequestDatabase } from '../src/db/request-database';
 import { exportTable, ExportTable, GAP_COLUMNS, INDICATOR_COLUMNS, planWithPeriod } from '../src/export/export-tables';
 import { toCsv, toXlsx, XLSX_HEADER_ROW } from '../src/export/formats';
-import { Context } from '../src/graphql/context';
+import { Context, NO_FIGURE_CACHE } from '../src/graphql/context';
 import { chinaTime } from '../src/graphql/dates';
 import { Loaders } from '../src/graphql/loaders';
 import { createApolloServer } from '../src/graphql/apollo';
 import { createHttpHandler } from '../src/http/front';
 import { createLogger } from '../src/ops/logger';
-import { creditCode, givenCounty, givenEnterprise, givenPatent, givenPlan } from './support/builders';
+import { creditCode, givenChongqingAndDianjiang, givenCounty, givenEnterprise, givenPatent, givenPlan } from './support/builders';
 import { createTestApi, principal, TestApi } from './support/test-api';
 
 const AS_OF = '2024-06-30';
@@ -39,8 +39,7 @@ let dir: string;
 beforeAll(async () => {
   api = await createTestApi();
   dir = mkdtempSync(path.join(os.tmpdir(), 'hvp-export-test-'));
-  await givenCounty(api, '500000', '重庆市');
-  await givenCounty(api, '500231', '垫江县', '500000');
+  await givenChongqingAndDianjiang(api);
   await givenCounty(api, '500232', '邻县', '500000');
   await givenPlan(api, {
     countyCode: '500231',
@@ -87,7 +86,7 @@ afterAll(async () => {
 async function table(kind: 'gaps' | 'indicators', claims = { role: Role.ADMIN, counties: ['500231'] }): Promise<ExportTable> {
   const who = principal(claims);
   const db = new RequestDatabase(api.dataSource, {}, who);
-  const ctx: Context = { db, loaders: new Loaders(), today: '2026-01-01', principal: who };
+  const ctx: Context = { db, loaders: new Loaders(), today: '2026-01-01', principal: who, figures: NO_FIGURE_CACHE };
   try {
     return await exportTable(ctx, { countyCode: '500231', kind, asOf: AS_OF });
   } finally {

@@ -1,11 +1,18 @@
-import { creditCode, givenCounty, givenEnterprise, givenPatent, givenPlan, givenPledge } from './support/builders';
+import {
+  creditCode,
+  givenChongqingAndDianjiang,
+  givenCounty,
+  givenEnterprise,
+  givenPatent,
+  givenPlan,
+  givenPledge,
+} from './support/builders';
 import { createTestApi, TestApi } from './support/test-api';
 
 let api: TestApi;
 beforeAll(async () => {
   api = await createTestApi();
-  await givenCounty(api, '500000', '重庆市');
-  await givenCounty(api, '500231', '垫江县', '500000');
+  await givenChongqingAndDianjiang(api);
   await givenCounty(api, '500232', '无规划县', '500000');
   await givenPlan(api, { countyCode: '500231', startYear: 2022, highPledgeThreshold: '1000000.00' });
 });

@@ -7,7 +7,7 @@ import { Role } from '../src/auth/principal';
 import { RequestDatabase } from '../src/db/request-database';
 import { importFile } from '../src/import/import.service';
 import { ENTERPRISES as E, NUMBERS as N } from './fixtures/import/make-fixtures';
-import { applicationNumber, creditCode, givenCounty, givenEnterprise, givenPatent } from './support/builders';
+import { applicationNumber, creditCode, givenChongqingAndDianjiang, givenCounty, givenEnterprise, givenPatent } from './support/builders';
 import { createTestApi, principal, TestApi } from './support/test-api';
 import { sql } from '../src/db/sql';
 
@@ -15,8 +15,7 @@ let api: TestApi;
 
 beforeAll(async () => {
   api = await createTestApi();
-  await givenCounty(api, '500000', '重庆市');
-  await givenCounty(api, '500231', '垫江县', '500000');
+  await givenChongqingAndDianjiang(api);
   await givenCounty(api, '500232', '邻县', '500000');
 });
 afterAll(() => api.close());

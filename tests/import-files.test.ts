@@ -13,7 +13,7 @@ import { FileImportSummary, ImportFileError, importFile, ImportOptions } from '.
 import { RowResult } from '../src/import/report';
 import { syntheticApplicationNumber } from '../src/seed/synthetic';
 import { ENTERPRISES as E, NUMBERS as N } from './fixtures/import/make-fixtures';
-import { creditCode, givenCounty, givenEnterprise } from './support/builders';
+import { creditCode, givenChongqingAndDianjiang, givenCounty, givenEnterprise } from './support/builders';
 import { createTestApi, principal, TestApi } from './support/test-api';
 
 const FIXTURES = path.join(__dirname, 'fixtures', 'import');
@@ -23,8 +23,7 @@ let api: TestApi;
 let dir: string;
 beforeAll(async () => {
   api = await createTestApi();
-  await givenCounty(api, '500000', '重庆市');
-  await givenCounty(api, '500231', '垫江县', '500000');
+  await givenChongqingAndDianjiang(api);
   await givenCounty(api, '500232', '武隆区', '500000');
   dir = mkdtempSync(path.join(os.tmpdir(), 'hvp-import-test-'));
 });

@@ -1,13 +1,12 @@
 /** The GraphQL door of the import: the same service, rows in batches, one report per call. */
 import { syntheticApplicationNumber } from '../src/seed/synthetic';
-import { creditCode, givenCounty, givenEnterprise } from './support/builders';
+import { creditCode, givenChongqingAndDianjiang, givenCounty, givenEnterprise } from './support/builders';
 import { createTestApi, TestApi } from './support/test-api';
 
 let api: TestApi;
 beforeAll(async () => {
   api = await createTestApi();
-  await givenCounty(api, '500000', '重庆市');
-  await givenCounty(api, '500231', '垫江县', '500000');
+  await givenChongqingAndDianjiang(api);
   await givenCounty(api, '500232', '武隆区', '500000');
   await givenEnterprise(api, { serial: 1, name: '重庆垫江甲科技有限公司' });
   await givenEnterprise(api, { serial: 2, name: '重庆垫江乙材料有限公司（垫江）' });

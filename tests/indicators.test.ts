@@ -1,5 +1,6 @@
 import { INDICATOR_KINDS } from '../src/indicator/indicator-kind';
 import { creditCode, givenCounty, givenEnterprise, givenPatent, givenPlan, givenPledge } from './support/builders';
+import { expectRefused } from './support/refused';
 import { createTestApi, TestApi } from './support/test-api';
 
 /** Plan indicators (contract README "Indicators" and the kinds defined in the schema), on small built data. */
@@ -676,10 +677,8 @@ describe('mutations', () => {
 
   async function refused(mutation: string, input: Record<string, unknown>, field: string) {
     const before = await counts();
-    const result = await api.execute(mutation, { input });
-    expect(result.errors).toHaveLength(1);
-    expect(result.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
-    expect(result.errors![0].message).toContain(field);
+    const error = await expectRefused(api, mutation, { input }, field);
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
     expect(await counts()).toEqual(before);
   }
 

@@ -1,5 +1,6 @@
 import { seedDemo } from '../src/seed/seed';
 import { givenCounty, givenEnterprise, givenPatent } from './support/builders';
+import { expectRefused } from './support/refused';
 import { createTestApi, TestApi } from './support/test-api';
 
 /**
@@ -78,16 +79,6 @@ async function countySubsidies(code: string, year: number) {
   return county.interestSubsidies;
 }
 
-/** The one error of a refused operation, which must be BAD_USER_INPUT naming `field`. */
-async function refused(query: string, variables: Record<string, unknown>, field: string, reason: RegExp) {
-  const result = await api.execute(query, variables);
-  expect(result.errors).toHaveLength(1);
-  const [error] = result.errors!;
-  expect(error.extensions?.code).toBe('BAD_USER_INPUT');
-  expect(error.message).toContain(field);
-  expect(error.message).toMatch(reason);
-}
-
 const paymentCount = async () => (await api.sql(`SELECT count(*)::int AS n FROM pledge_interest_payment`))[0].n;
 
 describe("the plan's subsidy rate", () => {
@@ -117,7 +108,7 @@ describe("the plan's subsidy rate", () => {
       breakthroughTargets: [],
       pledgeInterestSubsidyRate: rate,
     };
-    await refused(UPSERT_PLAN, { input }, 'input.pledgeInterestSubsidyRate', reason);
+    await expectRefused(api, UPSERT_PLAN, { input }, 'input.pledgeInterestSubsidyRate', reason);
     expect(await api.sql(`SELECT 1 FROM plan WHERE start_year = 2030`)).toEqual([]);
   });
 });
@@ -175,11 +166,11 @@ describe('recordPledgeInterestPayment', () => {
     ],
   ])('refuses %s and writes nothing', async (_, input, field, reason) => {
     const before = await paymentCount();
-    await refused(RECORD_INTEREST, { input: input() }, field, reason);
+    await expectRefused(api, RECORD_INTEREST, { input: input() }, field, reason);
     expect(await paymentCount()).toBe(before);
   });
 
-  it('keeps the other mutations of a request when one is refused', async () => {
+  it('writes nothing of a request when one of its mutations is refused: data is null (issue 17, item 7)', async () => {
     const before = await paymentCount();
     const result = await api.execute(
       `mutation($ok: PledgeInterestPaymentInput!, $bad: PledgeInterestPaymentInput!) {
@@ -187,7 +178,8 @@ describe('recordPledgeInterestPayment', () => {
       { ok: { financingId, paidOn: '2022-12-20', amount: '1.00' }, bad: { financingId, paidOn: '2021-12-20', amount: '1.00' } },
     );
     expect(result.errors?.map((error) => error.extensions?.code)).toEqual(['BAD_USER_INPUT']);
-    expect(await paymentCount()).toBe(before + 1);
+    expect(result.data).toBeNull();
+    expect(await paymentCount()).toBe(before);
   });
 });
 

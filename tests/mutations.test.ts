@@ -1,24 +1,13 @@
-import { applicationNumber, creditCode, givenCounty, givenEnterprise, givenPatent, givenPlan } from './support/builders';
+import { applicationNumber, creditCode, givenChongqingAndDianjiang, givenEnterprise, givenPatent, givenPlan } from './support/builders';
+import { expectRefused } from './support/refused';
 import { createTestApi, TestApi } from './support/test-api';
 
 let api: TestApi;
 beforeAll(async () => {
   api = await createTestApi();
-  await givenCounty(api, '500000', '重庆市');
-  await givenCounty(api, '500231', '垫江县', '500000');
+  await givenChongqingAndDianjiang(api);
 });
 afterAll(() => api.close());
-
-/** The one error of a refused operation, which must be BAD_USER_INPUT naming `field`. */
-async function refused(query: string, variables: Record<string, unknown>, field: string, reason: RegExp) {
-  const result = await api.execute(query, variables);
-  expect(result.errors).toHaveLength(1);
-  const [error] = result.errors!;
-  expect(error.extensions?.code).toBe('BAD_USER_INPUT');
-  expect(error.message).toContain(field);
-  expect(error.message).toMatch(reason);
-  return error;
-}
 
 const tableCounts = async () =>
   (
@@ -55,8 +44,9 @@ describe('upsertCounty', () => {
   });
 
   it('refuses a malformed code and an unknown parent', async () => {
-    await refused(UPSERT_COUNTY, { input: { code: '5002', name: 'x' } }, 'input.code', /six-digit/);
-    await refused(
+    await expectRefused(api, UPSERT_COUNTY, { input: { code: '5002', name: 'x' } }, 'input.code', /six-digit/);
+    await expectRefused(
+      api,
       UPSERT_COUNTY,
       { input: { code: '500299', name: 'x', parentCode: '510000' } },
       'input.parentCode',
@@ -86,10 +76,22 @@ describe('setCountyStatistics', () => {
   });
 
   it('refuses a non-positive population or amount and an unknown county', async () => {
-    await refused(SET_STATISTICS, { input: { countyCode: '500231', year: 2022, population: 0 } }, 'input.population', /positive/);
-    await refused(SET_STATISTICS, { input: { countyCode: '500231', year: 2022, gdp: '-5' } }, 'input.gdp', /positive/);
-    await refused(SET_STATISTICS, { input: { countyCode: '500231', year: 2022, gdp: '1.234' } }, 'Decimal', /two decimals/);
-    await refused(SET_STATISTICS, { input: { countyCode: '500299', year: 2022, population: 5 } }, 'input.countyCode', /no county/);
+    await expectRefused(
+      api,
+      SET_STATISTICS,
+      { input: { countyCode: '500231', year: 2022, population: 0 } },
+      'input.population',
+      /positive/,
+    );
+    await expectRefused(api, SET_STATISTICS, { input: { countyCode: '500231', year: 2022, gdp: '-5' } }, 'input.gdp', /positive/);
+    await expectRefused(api, SET_STATISTICS, { input: { countyCode: '500231', year: 2022, gdp: '1.234' } }, 'Decimal', /two decimals/);
+    await expectRefused(
+      api,
+      SET_STATISTICS,
+      { input: { countyCode: '500299', year: 2022, population: 5 } },
+      'input.countyCode',
+      /no county/,
+    );
     expect(await api.sql(`SELECT * FROM county_statistics WHERE year = 2022`)).toEqual([]);
   });
 });
@@ -131,8 +133,9 @@ describe('upsertPlan', () => {
   });
 
   it('refuses an end before the start, a repeated category, a non-positive threshold and an unknown county', async () => {
-    await refused(UPSERT_PLAN, { input: { ...plan, startYear: 2025, endYear: 2024 } }, 'input.endYear', /before startYear/);
-    await refused(
+    await expectRefused(api, UPSERT_PLAN, { input: { ...plan, startYear: 2025, endYear: 2024 } }, 'input.endYear', /before startYear/);
+    await expectRefused(
+      api,
       UPSERT_PLAN,
       {
         input: {
@@ -148,13 +151,15 @@ describe('upsertPlan', () => {
       'input.breakthroughTargets',
       /category twice/,
     );
-    await refused(
+    await expectRefused(
+      api,
       UPSERT_PLAN,
       { input: { ...plan, startYear: 2025, endYear: 2027, highPledgeThreshold: '0' } },
       'input.highPledgeThreshold',
       /positive/,
     );
-    await refused(
+    await expectRefused(
+      api,
       UPSERT_PLAN,
       { input: { ...plan, startYear: 2025, endYear: 2027, countyCode: '500299' } },
       'input.countyCode',
@@ -212,13 +217,15 @@ describe('upsertEnterprise', () => {
   it('refuses a bad check character, validTo before validFrom and an unknown county, writing nothing', async () => {
     const before = await tableCounts();
     const bad = creditCode(2).slice(0, 17) + (creditCode(2)[17] === 'A' ? 'B' : 'A');
-    await refused(
+    await expectRefused(
+      api,
       UPSERT_ENTERPRISE,
       { input: { creditCode: bad, countyCode: '500231', name: 'x', memberships: [] } },
       'input.creditCode',
       /check character/,
     );
-    await refused(
+    await expectRefused(
+      api,
       UPSERT_ENTERPRISE,
       {
         input: {
@@ -231,13 +238,15 @@ describe('upsertEnterprise', () => {
       'input.memberships[0].validTo',
       /before validFrom/,
     );
-    await refused(
+    await expectRefused(
+      api,
       UPSERT_ENTERPRISE,
       { input: { creditCode: creditCode(2), countyCode: '500299', name: 'x', memberships: [] } },
       'input.countyCode',
       /no county/,
     );
-    await refused(
+    await expectRefused(
+      api,
       UPSERT_ENTERPRISE,
       { input: { creditCode: creditCode(2), countyCode: '500231', name: '  ', memberships: [] } },
       'input.name',
@@ -360,7 +369,7 @@ describe('upsertPatent', () => {
     ['a malformed IPC code', { ipcCodes: ['not ipc'] }, 'input.ipcCodes', /IPC/],
   ])('refuses %s and writes nothing', async (_, change, field, reason) => {
     const before = await tableCounts();
-    await refused(UPSERT_PATENT, { input: { ...valid(), ...change } }, field, reason);
+    await expectRefused(api, UPSERT_PATENT, { input: { ...valid(), ...change } }, field, reason);
     expect(await tableCounts()).toEqual(before);
   });
 });
@@ -402,33 +411,42 @@ describe('recordPledgeFinancing', () => {
       patentApplicationNumbers: [number],
     };
     const before = await tableCounts();
-    await refused(RECORD_PLEDGE, { input: { ...input, amount: '0' } }, 'input.amount', /positive/);
-    await refused(
+    await expectRefused(api, RECORD_PLEDGE, { input: { ...input, amount: '0' } }, 'input.amount', /positive/);
+    await expectRefused(
+      api,
       RECORD_PLEDGE,
       { input: { ...input, enterpriseCreditCode: creditCode(98) } },
       'input.enterpriseCreditCode',
       /no enterprise/,
     );
-    await refused(
+    await expectRefused(
+      api,
       RECORD_PLEDGE,
       { input: { ...input, patentApplicationNumbers: [number, applicationNumber()] } },
       'input.patentApplicationNumbers[1]',
       /no patent/,
     );
-    await refused(RECORD_PLEDGE, { input: { ...input, patentApplicationNumbers: [] } }, 'input.patentApplicationNumbers', /at least one/);
+    await expectRefused(
+      api,
+      RECORD_PLEDGE,
+      { input: { ...input, patentApplicationNumbers: [] } },
+      'input.patentApplicationNumbers',
+      /at least one/,
+    );
     expect(await tableCounts()).toEqual(before);
   });
 });
 
 describe('a request with several mutations', () => {
-  it('keeps the ones that succeeded and undoes only the refused one', async () => {
+  it('writes none of them when one is refused: data is null, so nothing was written (issue 17, item 7)', async () => {
     const result = await api.execute(`mutation {
       a: upsertCounty(input: { code: "500233", name: "忠县", parentCode: "500000" }) { code }
       b: upsertEnterprise(input: { creditCode: "${creditCode(30)}", countyCode: "500233", name: "x", memberships: [
         { category: HIGH_TECH, validFrom: "2022-01-01" }, { category: HIGH_TECH, validFrom: "2022-01-01" }] }) { id }
     }`);
     expect(result.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
-    expect((await api.ok(`{ county(code: "500233") { name } }`)).county).toEqual({ name: '忠县' });
+    expect(result.data).toBeNull();
+    expect((await api.ok(`{ county(code: "500233") { name } }`)).county).toBeNull();
     expect(await api.sql(`SELECT 1 FROM enterprise WHERE credit_code = $1`, [creditCode(30)])).toEqual([]);
   });
 });

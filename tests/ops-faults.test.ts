@@ -80,6 +80,8 @@ async function readiness() {
   return { status: response.status, body: (await response.json()) as { status: string; reason?: string } };
 }
 
+const METRICS_TOKEN = 'faults-test-metrics-token';
+
 beforeAll(async () => {
   port = await freePort();
   embedded = await embeddedPostgresProcess(dataDir, port);
@@ -96,8 +98,9 @@ beforeAll(async () => {
       poolSize: 4,
       databaseConnectTimeoutMs: CONNECT_TIMEOUT_MS,
       logLevel: 'silent',
+      metricsToken: METRICS_TOKEN,
     },
-    { logger: createLogger('silent') },
+    { logger: createLogger('silent'), knownOperations: ['Counties'] },
   );
 });
 
@@ -203,7 +206,7 @@ describe('PostgreSQL stops and starts again under the server', () => {
     expect(served.body.data.counties.map((county: { code: string }) => county.code)).toEqual(expect.arrayContaining(acknowledged));
 
     // counted by code in /metrics
-    const metrics = await (await fetch(`${server.url}/metrics`)).text();
+    const metrics = await (await fetch(`${server.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
     expect(metrics).toMatch(/^hvp_graphql_errors_total\{code="DATABASE_UNAVAILABLE"\} [1-9]/m);
     expect(metrics).toMatch(/^hvp_graphql_requests_total\{operation="Counties",outcome="failed"\} [1-9]/m);
   });

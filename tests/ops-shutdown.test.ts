@@ -10,7 +10,8 @@ import { startServer } from '../src/server';
 import { createLogger } from '../src/ops/logger';
 import { Role } from '../src/auth/principal';
 import { signToken } from '../src/auth/tokens';
-import { testAppUrl } from './support/test-api';
+import { testAdminUrl, testAppUrl } from './support/test-api';
+import { withClient } from '../src/db/client';
 
 const JWT_SECRET = 'shutdown-test-secret-of-32-characters-or-more';
 let token = '';
@@ -23,29 +24,13 @@ beforeAll(async () => {
  * connection is accepted meanwhile. The request is made slow for real: it waits for a table lock this test holds.
  */
 
-const adminUrl = () => {
-  const url = process.env.TEST_ADMIN_URL;
-  if (!url) throw new Error('TEST_ADMIN_URL is not set: run the tests with jest (tests/support/global-setup.ts)');
-  return url;
-};
-
-async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
 async function createDatabase() {
   const name = `hvp_test_stop_${randomBytes(6).toString('hex')}`;
-  await withClient(adminUrl(), (client) => client.query(`CREATE DATABASE ${name}`));
+  await withClient(testAdminUrl(), (client) => client.query(`CREATE DATABASE ${name}`));
   return {
     name,
-    url: withDatabase(adminUrl(), name),
-    drop: () => withClient(adminUrl(), (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)),
+    url: withDatabase(testAdminUrl(), name),
+    drop: () => withClient(testAdminUrl(), (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)),
   };
 }
 

@@ -11,36 +11,17 @@ import { RunningServer, startServer } from '../src/server';
 import { createLogger } from '../src/ops/logger';
 import { Role } from '../src/auth/principal';
 import { signToken } from '../src/auth/tokens';
-import { testAppUrl } from './support/test-api';
+import { testAdminUrl, testAppUrl } from './support/test-api';
+import { withClient } from '../src/db/client';
 import { sql as statement } from '../src/db/sql';
 
 /** Operations: /health, /ready, /metrics, the request log, the statement timeout; a server of its own over HTTP. */
 
-const adminUrl = () => {
-  const url = process.env.TEST_ADMIN_URL;
-  if (!url) throw new Error('TEST_ADMIN_URL is not set: run the tests with jest (tests/support/global-setup.ts)');
-  return url;
-};
-
-async function admin<T>(work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: adminUrl() });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
+const admin = <T>(work: (client: Client) => Promise<T>): Promise<T> => withClient(testAdminUrl(), work);
 
 /** one statement on the test database, outside the server */
 async function sql(text: string, params: unknown[] = []): Promise<any[]> {
-  const client = new Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query(text, params)).rows;
-  } finally {
-    await client.end();
-  }
+  return withClient(databaseUrl, async (client) => (await client.query(text, params)).rows);
 }
 
 /** A JSON-lines sink for pino: every line the server logs. */
@@ -64,8 +45,11 @@ class LogLines implements DestinationStream {
 
 const STATEMENT_TIMEOUT_MS = 1000;
 const databaseName = `hvp_test_ops_${randomBytes(6).toString('hex')}`;
-const databaseUrl = withDatabase(adminUrl(), databaseName);
+const databaseUrl = withDatabase(testAdminUrl(), databaseName);
 const JWT_SECRET = 'ops-test-secret-of-at-least-32-characters';
+const METRICS_TOKEN = 'ops-test-metrics-token';
+/** the operations of these tests, known to the metrics as those of schema/operations/ are */
+const OPERATIONS = ['AddCounty', 'Held', 'Rename', 'Slow'];
 const config: Config = {
   ...loadConfig({}),
   port: 0,
@@ -74,6 +58,7 @@ const config: Config = {
   logLevel: 'debug',
   statementTimeoutMs: STATEMENT_TIMEOUT_MS,
   jwtSecret: JWT_SECRET,
+  metricsToken: METRICS_TOKEN,
 };
 const log = new LogLines();
 let server: RunningServer;
@@ -90,7 +75,7 @@ async function post(body: unknown, headers: Record<string, string> = {}) {
 }
 
 async function metricsText(of: RunningServer = server): Promise<string> {
-  const response = await fetch(`${of.url}/metrics`);
+  const response = await fetch(`${of.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
   expect(response.status).toBe(200);
   expect(response.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
   return response.text();
@@ -121,7 +106,7 @@ beforeAll(async () => {
   // the application's login role (not the owner): the server refuses to query as the owner
   config.appDatabaseUrl = await testAppUrl(databaseUrl);
   token = await signToken(JWT_SECRET, { sub: 'ops-test', role: Role.ADMIN, counties: ['*'] }, 3600);
-  server = await startServer(config, { logger: createLogger('debug', log) });
+  server = await startServer(config, { logger: createLogger('debug', log), knownOperations: OPERATIONS });
 });
 
 afterAll(async () => {
@@ -273,7 +258,7 @@ describe('GET /metrics', () => {
   });
 
   it("keeps each server's metrics in a registry of its own", async () => {
-    const second = await startServer(config, { logger: createLogger('silent') });
+    const second = await startServer(config, { logger: createLogger('silent'), knownOperations: OPERATIONS });
     try {
       const text = await metricsText(second);
       expect(text).toContain('hvp_graphql_requests_total');

@@ -1,5 +1,14 @@
 import { RequestDatabase } from '../src/db/request-database';
-import { applicationNumber, creditCode, givenCounty, givenEnterprise, givenPatent, givenPlan, givenPledge } from './support/builders';
+import {
+  applicationNumber,
+  creditCode,
+  givenChongqingAndDianjiang,
+  givenCounty,
+  givenEnterprise,
+  givenPatent,
+  givenPlan,
+  givenPledge,
+} from './support/builders';
 import { createTestApi, principal, TestApi } from './support/test-api';
 import { sql } from '../src/db/sql';
 
@@ -15,8 +24,7 @@ const countyAdmin = () => api.as({ role: 'ADMIN', counties: ['500231'] });
 
 beforeAll(async () => {
   api = await createTestApi();
-  await givenCounty(api, '500000', '重庆市');
-  await givenCounty(api, '500231', '垫江县', '500000');
+  await givenChongqingAndDianjiang(api);
   await givenCounty(api, '500232', '邻县', '500000');
   await givenPlan(api, {
     countyCode: '500231',

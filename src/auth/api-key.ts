@@ -70,7 +70,10 @@ export class ApiKeyInput {
   @IsCreditCode()
   creditCode?: string | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'default: no expiry' })
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'at most API_KEY_MAX_TTL (default 365 days) from now; default: that latest expiry',
+  })
   expiresAt?: Date | null;
 }
 

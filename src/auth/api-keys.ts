@@ -22,6 +22,30 @@ export function hashApiKey(key: string): string {
   return createHash('sha256').update(key, 'utf8').digest('hex');
 }
 
+/** API_KEY_MAX_TTL's default: a key lives at most a year. */
+export const DEFAULT_API_KEY_MAX_TTL_SECONDS = 365 * 86400;
+
+/**
+ * The expiry a new key gets: the one asked for, which must lie in the future and no later than `maxSeconds` from now,
+ * or, when none is asked for, the latest allowed (a key is a credential: none lives for ever).
+ */
+export function apiKeyExpiry(
+  requested: Date | null | undefined,
+  maxSeconds: number,
+  now = new Date(),
+): { ok: true; expiresAt: Date } | { ok: false; reason: string } {
+  const latest = new Date(now.getTime() + maxSeconds * 1000);
+  if (!requested) return { ok: true, expiresAt: latest };
+  if (requested.getTime() <= now.getTime()) return { ok: false, reason: 'must be in the future' };
+  if (requested.getTime() > latest.getTime()) {
+    return {
+      ok: false,
+      reason: `must be at most ${Math.floor(maxSeconds / 86400)} days from now (API_KEY_MAX_TTL), i.e. by ${latest.toISOString()}`,
+    };
+  }
+  return { ok: true, expiresAt: requested };
+}
+
 interface KeyRow {
   id: number;
   name: string;

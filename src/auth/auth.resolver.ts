@@ -5,6 +5,7 @@ import { badUserInput, forbidden } from '../graphql/errors';
 import { parseCreditCode } from '../identifiers/credit-code';
 import { ApiKey, ApiKeyInput, Caller, CreatedApiKey } from './api-key';
 import { insertApiKey, listApiKeys, revokeApiKey } from './api-key.sql';
+import { apiKeyExpiry, DEFAULT_API_KEY_MAX_TTL_SECONDS } from './api-keys';
 import { requireAdmin, requireCountyInScope } from './guard';
 import { ALL_COUNTIES, allCounties, Role } from './principal';
 
@@ -52,14 +53,15 @@ export class AuthResolver {
     } else if (input.creditCode) {
       throw badUserInput('input.creditCode', 'is only for an ENTERPRISE key');
     }
-    if (input.expiresAt && input.expiresAt.getTime() <= Date.now()) throw badUserInput('input.expiresAt', 'must be in the future');
+    const expiry = apiKeyExpiry(input.expiresAt, ctx.policy?.apiKeyMaxTtlSeconds ?? DEFAULT_API_KEY_MAX_TTL_SECONDS);
+    if (!expiry.ok) throw badUserInput('input.expiresAt', expiry.reason);
     return ctx.db.atomically(() =>
       insertApiKey(ctx.db, {
         name: input.name,
         role: input.role,
         counties,
         creditCode,
-        expiresAt: input.expiresAt ?? null,
+        expiresAt: expiry.expiresAt,
         createdBy: ctx.principal.subject,
       }),
     );

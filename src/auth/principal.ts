@@ -45,6 +45,9 @@ export function principalFromClaims(claims: Record<string, unknown>, via: Princi
   const { sub, role, counties, creditCode } = claims;
   if (typeof sub !== 'string' || sub.trim() === '' || sub.length > 200)
     return { ok: false, reason: 'claim "sub" must be a non-empty string' };
+  // it is written to the history (hvp.subject): PostgreSQL's text holds no NUL, and no subject needs control characters
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+  if (/[\u0000-\u001f\u007f]/.test(sub)) return { ok: false, reason: 'claim "sub" must not contain control characters' };
   if (typeof role !== 'string' || !(ROLES as string[]).includes(role)) {
     return { ok: false, reason: `claim "role" must be one of ${ROLES.join(', ')}` };
   }

@@ -11,7 +11,11 @@ export interface JwtConfig {
   jwksUrl: string | null;
   jwtIssuer: string | null;
   jwtAudience: string | null;
+  /** JWT_MAX_TTL (default 24 h): the longest lifetime a token may claim */
+  jwtMaxTtlSeconds?: number;
 }
+
+export const DEFAULT_JWT_MAX_TTL_SECONDS = 24 * 3600;
 
 /** A token refused, with the reason a client may see (nothing about any tenant). */
 export class InvalidCredentials extends Error {}
@@ -51,10 +55,28 @@ export function createJwtVerifier(config: JwtConfig): JwtVerifier {
     } catch (error) {
       throw describe(error);
     }
+    const lifetime = lifetimeProblem(payload, config.jwtMaxTtlSeconds ?? DEFAULT_JWT_MAX_TTL_SECONDS);
+    if (lifetime) throw new InvalidCredentials(lifetime);
     const checked = principalFromClaims(payload as Record<string, unknown>, 'jwt');
     if (!checked.ok) throw new InvalidCredentials(`the token's claims are not usable: ${checked.reason}`);
     return checked.principal;
   };
+}
+
+/**
+ * A token may live at most `maxSeconds`: `exp` − `iat` (or, without `iat`, `exp` − now) beyond it, or an `iat` in the
+ * future beyond the clock tolerance, is refused. So a stolen token is worth a day at most, whoever issued it.
+ */
+export function lifetimeProblem(payload: JWTPayload, maxSeconds: number, now = Math.floor(Date.now() / 1000)): string | null {
+  const { exp, iat } = payload;
+  if (typeof exp !== 'number') return null;
+  if (iat !== undefined && typeof iat !== 'number') return 'the token\'s "iat" claim must be a number';
+  if (typeof iat === 'number' && iat > now + CLOCK_TOLERANCE_SECONDS) return 'the token was issued in the future ("iat")';
+  const lifetime = exp - (iat ?? now);
+  if (lifetime > maxSeconds) {
+    return `the token lives ${lifetime} s, longer than the ${maxSeconds} s this server accepts (JWT_MAX_TTL): ask for a shorter-lived one`;
+  }
+  return null;
 }
 
 function describe(error: unknown): InvalidCredentials {

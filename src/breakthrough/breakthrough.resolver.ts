@@ -1,15 +1,14 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { County } from '../county/county';
 import { Enterprise } from '../enterprise/enterprise';
 import { EnterpriseCategory } from '../enterprise/enterprise-category';
 import { requireCountyWide } from '../auth/guard';
 import { Context } from '../graphql/context';
-import { Connection } from '../graphql/pagination';
-import { DateScalar } from '../graphql/scalars';
+import { AsOfArg } from '../graphql/arguments';
+import { IsoDate } from '../graphql/dates';
+import { Connection, PageArgs, TotalCountAsked } from '../graphql/pagination';
 import { CategoryBreakthrough, TargetGap, TargetGapConnection } from './breakthrough';
 import { breakthroughSummaryLoader, countyTargetGaps, enterpriseTargetGapsLoader } from './breakthrough.sql';
-
-const asOfArg = () => Arg('asOf', () => DateScalar, { nullable: true, description: 'default: today (China Standard Time)' });
 
 @Resolver()
 export class TargetGapQueryResolver {
@@ -22,37 +21,30 @@ export class TargetGapQueryResolver {
     @Arg('category', () => EnterpriseCategory, { nullable: true }) category: EnterpriseCategory | null,
     @Arg('onlyUnmet', () => Boolean, { nullable: true, defaultValue: false, description: 'keep only rows with met = false' })
     onlyUnmet: boolean | null,
-    @asOfArg() asOf: string | null,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 50, description: '0 to 100' }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @AsOfArg() asOf: IsoDate,
+    @Args(() => PageArgs) page: PageArgs,
+    @TotalCountAsked() withTotal: boolean,
     @Ctx() ctx: Context,
   ): Promise<Connection<TargetGap>> {
     requireCountyWide(ctx, 'targetGaps');
-    return countyTargetGaps(ctx, {
-      countyCode,
-      category: category ?? null,
-      onlyUnmet: onlyUnmet ?? false,
-      asOf: asOf ?? ctx.today,
-      first,
-      after,
-    });
+    return countyTargetGaps(ctx, { countyCode, category: category ?? null, onlyUnmet: onlyUnmet ?? false, asOf, ...page }, withTotal);
   }
 }
 
 @Resolver(() => Enterprise)
 export class EnterpriseTargetGapResolver {
   @FieldResolver(() => [TargetGap], { description: 'one row per category valid on asOf that the plan in force sets a target for' })
-  targetGaps(@Root() enterprise: Enterprise, @asOfArg() asOf: string | null, @Ctx() ctx: Context): Promise<TargetGap[]> {
-    return enterpriseTargetGapsLoader(ctx, asOf ?? ctx.today).load(enterprise.id);
+  targetGaps(@Root() enterprise: Enterprise, @AsOfArg() asOf: IsoDate, @Ctx() ctx: Context): Promise<TargetGap[]> {
+    return enterpriseTargetGapsLoader(ctx, asOf).load(enterprise.id);
   }
 }
 
 @Resolver(() => County)
 export class CountyBreakthroughResolver {
   @FieldResolver(() => [CategoryBreakthrough], { description: 'one row per category that the plan in force on asOf sets a target for' })
-  breakthroughSummary(@Root() county: County, @asOfArg() asOf: string | null, @Ctx() ctx: Context): Promise<CategoryBreakthrough[]> {
+  breakthroughSummary(@Root() county: County, @AsOfArg() asOf: IsoDate, @Ctx() ctx: Context): Promise<CategoryBreakthrough[]> {
     requireCountyWide(ctx, 'County.breakthroughSummary', county);
-    return breakthroughSummaryLoader(ctx, asOf ?? ctx.today).load(county.code);
+    return breakthroughSummaryLoader(ctx, asOf).load(county.code);
   }
 }
 

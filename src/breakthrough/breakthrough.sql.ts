@@ -9,8 +9,19 @@ import { membershipValidSql } from '../enterprise/membership.sql';
 import { Context } from '../graphql/context';
 import { IsoDate } from '../graphql/dates';
 import { groupByKey } from '../graphql/loaders';
-import { Connection, connectionsByOwner, orderBySql, PagedRow, pagedSql, pageRequest, SortColumn } from '../graphql/pagination';
-import { ownedHighValueCountsSql } from '../high-value/high-value.sql';
+import {
+  afterSql,
+  Connection,
+  connectionsByOwner,
+  orderBySql,
+  PageArgs,
+  PagedRow,
+  PageRequest,
+  pageRequest,
+  SortColumn,
+} from '../graphql/pagination';
+import { countyFigures } from '../figures/county-figures';
+import { enterpriseHighValueSql } from '../high-value/spans.sql';
 import { planInForceSql } from '../plan/plan.sql';
 import { CategoryBreakthrough, TargetGap } from './breakthrough';
 
@@ -32,27 +43,42 @@ interface GapRow {
 const CATEGORIES = sql`${ENTERPRISE_CATEGORIES}::text[]`;
 
 /**
- * Gap rows of the enterprises `e` that match `scope` (a predicate on e), on the date expression `asOf`.
- * `categories` is the SQL expression of the text[] of EnterpriseCategory in the enum's order.
+ * The breakthrough targets of the plan in force on asOf in each county of `counties` (a query with a column `code`):
+ * rows (county_code, category, target). Each county's plan is one probe of its (county_code, start_year) key.
  */
-export function gapRowsSql(scope: Sql, asOf: Sql, categories: Sql): Sql {
+function targetsSql(counties: Sql, asOf: Sql): Sql {
+  return sql`SELECT c.code AS county_code, t.category, t.min_high_value_patents AS target
+               FROM (${counties}) c
+               CROSS JOIN LATERAL (${planInForceSql(sql`c.code`, sql`extract(year FROM ${asOf})::int`, sql`pl.id`)}) pl
+               JOIN plan_breakthrough_target t ON t.plan_id = pl.id`;
+}
+
+/**
+ * The members of the targets `targets` (rows county_code, category, target) on asOf: each enterprise of the county with
+ * a membership of the category valid on asOf, once (one range of enterprise_membership_county_idx per category), with
+ * its count of high-value patents (one probe of its steps) — rows (county_code, enterprise_id, category, target,
+ * current). `enterpriseIds`, when given, keeps those enterprises only.
+ */
+function membersSql(targets: Sql, asOf: Sql, enterpriseIds: Sql | null): Sql {
+  return sql`SELECT m.*, ${enterpriseHighValueSql(sql`m.enterprise_id`, asOf)} AS current
+               FROM (SELECT DISTINCT t.county_code, m.enterprise_id, t.category, t.target
+                       FROM (${targets}) t
+                       JOIN enterprise_membership m ON m.county_code = t.county_code AND m.category = t.category
+                      WHERE ${membershipValidSql(sql`m`, asOf)} ${enterpriseIds ? sql`AND m.enterprise_id = ANY (${enterpriseIds})` : sql.empty}) m`;
+}
+
+/**
+ * Gap rows on asOf (columns "enterpriseId", name, "creditCode", "countyCode", version, category, "categoryOrder",
+ * target, current, gap, met) of the members in the counties `counties` (a query with a column `code`), or only of the
+ * enterprises `enterpriseIds` (an int[]; `counties` then their counties).
+ */
+export function gapRowsSql(counties: Sql, asOf: Sql, enterpriseIds: Sql | null = null): Sql {
   return sql`
-    WITH member AS (
-      SELECT e.id AS "enterpriseId", e.name, e.credit_code AS "creditCode", e.county_code AS "countyCode", e.version,
-             t.category, array_position(${categories}, t.category) AS "categoryOrder",
-             t.min_high_value_patents AS target
-        FROM enterprise e
-        JOIN LATERAL (${planInForceSql(sql`e.county_code`, sql`extract(year FROM ${asOf})::int`, sql`pl.id`)}) pl ON true
-        JOIN plan_breakthrough_target t ON t.plan_id = pl.id
-       WHERE ${scope}
-         AND EXISTS (SELECT 1 FROM enterprise_membership m
-                      WHERE m.enterprise_id = e.id AND m.category = t.category AND ${membershipValidSql(sql`m`, asOf)})
-    ),
-    owned AS (${ownedHighValueCountsSql(sql`SELECT "enterpriseId" FROM member`, asOf)})
-    SELECT member.*, COALESCE(owned.high_value, 0) AS current,
-           greatest(0, member.target - COALESCE(owned.high_value, 0)) AS gap,
-           COALESCE(owned.high_value, 0) >= member.target AS met
-      FROM member LEFT JOIN owned ON owned.enterprise_id = member."enterpriseId"`;
+    SELECT e.id AS "enterpriseId", e.name, e.credit_code AS "creditCode", e.county_code AS "countyCode", e.version,
+           m.category, array_position(${CATEGORIES}, m.category) AS "categoryOrder", m.target, m.current,
+           greatest(0, m.target - m.current) AS gap, m.current >= m.target AS met
+      FROM (${membersSql(targetsSql(counties, asOf), asOf, enterpriseIds)}) m
+      JOIN enterprise e ON e.id = m.enterprise_id`;
 }
 
 function toTargetGap(row: GapRow): TargetGap {
@@ -69,8 +95,10 @@ function toTargetGap(row: GapRow): TargetGap {
 /** Gap rows of each enterprise on asOf, in the enum's order of categories. */
 export function enterpriseTargetGapsLoader(ctx: Context, asOf: IsoDate) {
   return ctx.loaders.get<number, TargetGap[]>('enterpriseTargetGaps', [asOf], async (enterpriseIds) => {
+    const ids = sql`${enterpriseIds}::int[]`;
     const rows = await ctx.db.query<GapRow>(
-      sql`${gapRowsSql(sql`e.id = ANY(${enterpriseIds})`, sql`${asOf}::date`, CATEGORIES)} ORDER BY "enterpriseId", "categoryOrder"`,
+      sql`${gapRowsSql(sql`SELECT DISTINCT e.county_code AS code FROM enterprise e WHERE e.id = ANY (${ids})`, sql`${asOf}::date`, ids)}
+          ORDER BY "enterpriseId", "categoryOrder"`,
     );
     return groupByKey(enterpriseIds, rows, (row) => row.enterpriseId, toTargetGap);
   });
@@ -83,26 +111,42 @@ export const TARGET_GAP_ORDER: SortColumn[] = [
   { column: 'categoryOrder', type: 'int' },
 ];
 
-export interface TargetGapQuery {
+export interface TargetGapQuery extends PageArgs {
   countyCode: string;
   category: EnterpriseCategory | null;
   onlyUnmet: boolean;
   asOf: IsoDate;
-  first: number | null;
-  after: string | null;
 }
 
-/** The gap rows of a county (a query with an `owner` column, for pagedSql), filtered. */
-export function countyGapRowsSql({ countyCode, category, onlyUnmet, asOf }: Omit<TargetGapQuery, 'first' | 'after'>): Sql {
-  return sql`SELECT g."countyCode" AS owner, g.* FROM (${gapRowsSql(sql`e.county_code = ${countyCode}`, sql`${asOf}::date`, CATEGORIES)}) g
-            WHERE (${category}::text IS NULL OR g.category = ${category}) AND (NOT ${onlyUnmet} OR NOT g.met)`;
+/** The gap rows of a county on asOf that the filter keeps. */
+export function countyGapRowsSql({ countyCode, category: only, onlyUnmet, asOf }: Omit<TargetGapQuery, 'first' | 'after'>): Sql {
+  const category = sql`${only}::text`;
+  return sql`SELECT g.* FROM (${gapRowsSql(sql`SELECT ${countyCode}::text AS code`, sql`${asOf}::date`)}) g
+              WHERE (${category} IS NULL OR g.category = ${category}) AND (NOT ${onlyUnmet} OR NOT g.met)`;
 }
 
-/** A county's gap rows, largest gap first, then name (byte order), credit code and category. */
-export async function countyTargetGaps(ctx: Context, query: TargetGapQuery): Promise<Connection<TargetGap>> {
-  const page = pageRequest(query.first, query.after, TARGET_GAP_ORDER);
-  const rows = await ctx.db.query<GapRow & PagedRow>(pagedSql({ rows: countyGapRowsSql(query), sort: TARGET_GAP_ORDER, page }));
-  return connectionsByOwner([query.countyCode], rows, TARGET_GAP_ORDER, page.limit, toTargetGap)[0];
+/**
+ * The statement of countyTargetGaps: a page of a county's gap rows, largest gap first, then name (byte order), credit
+ * code and category. Every row is computed (the order is by gap), once, then counted when `withTotal` and cut after
+ * the cursor.
+ */
+export function countyTargetGapsSql(query: Omit<TargetGapQuery, 'first' | 'after'>, page: PageRequest, withTotal: boolean): Sql {
+  return sql`WITH g AS MATERIALIZED (${countyGapRowsSql(query)})
+    SELECT ${query.countyCode}::text AS "pageOwner", ${withTotal ? sql`(SELECT count(*)::int FROM g)` : sql`NULL::int`} AS "pageTotal",
+           r.* FROM (SELECT true AS "pageRow", g.* FROM g) r
+     WHERE ${page.after ? afterSql(TARGET_GAP_ORDER, page.after, 'r') : sql`true`}
+     ORDER BY ${orderBySql(TARGET_GAP_ORDER, 'r')} LIMIT ${page.limit + 1}`;
+}
+
+/** A county's gap rows as a connection, through the figure cache (the same answer for every caller who may ask). */
+export async function countyTargetGaps(ctx: Context, query: TargetGapQuery, withTotal: boolean): Promise<Connection<TargetGap>> {
+  const page = pageRequest(query, TARGET_GAP_ORDER);
+  const { countyCode, category, onlyUnmet, asOf } = query;
+  const [connection] = await countyFigures(ctx, 'targetGaps', [asOf, category, onlyUnmet, page, withTotal], [countyCode], async () => {
+    const rows = await ctx.db.query<GapRow & PagedRow>(countyTargetGapsSql(query, page, withTotal));
+    return connectionsByOwner([countyCode], rows, TARGET_GAP_ORDER, page.limit, toTargetGap);
+  });
+  return connection;
 }
 
 /**
@@ -111,45 +155,43 @@ export async function countyTargetGaps(ctx: Context, query: TargetGapQuery): Pro
  */
 export async function allCountyTargetGaps(ctx: Context, countyCode: string, asOf: IsoDate, onlyUnmet = false): Promise<TargetGap[]> {
   const rows = await ctx.db.query<GapRow>(
-    sql`SELECT g.* FROM (${gapRowsSql(sql`e.county_code = ${countyCode}`, sql`${asOf}::date`, CATEGORIES)}) g
-         WHERE (NOT ${onlyUnmet} OR NOT g.met) ORDER BY ${orderBySql(TARGET_GAP_ORDER, 'g')}`,
+    sql`SELECT g.* FROM (${countyGapRowsSql({ countyCode, category: null, onlyUnmet, asOf })}) g ORDER BY ${orderBySql(TARGET_GAP_ORDER, 'g')}`,
   );
   return rows.map(toTargetGap);
 }
 
 /**
  * One row per category the plan in force sets a target for in each county, on asOf, in the enum's order, even when
- * no enterprise is in it: columns "countyCode", category, target, "enterpriseCount", "metCount", "totalGap".
+ * no enterprise is in it: columns "countyCode", category, target, "enterpriseCount", "metCount", "totalGap". Counted from
+ * the members and their counts alone (no enterprise row is read).
  */
 export function breakthroughSummarySql(countyCodes: Sql, asOf: Sql): Sql {
-  return sql`WITH gaps AS (${gapRowsSql(sql`e.county_code = ANY(${countyCodes})`, asOf, CATEGORIES)}),
-       targets AS (
-         SELECT c.code AS "countyCode", t.category, t.min_high_value_patents AS target
-           FROM unnest(${countyCodes}) AS c(code)
-           JOIN LATERAL (${planInForceSql(sql`c.code`, sql`extract(year FROM ${asOf})::int`, sql`pl.id`)}) pl ON true
-           JOIN plan_breakthrough_target t ON t.plan_id = pl.id
-       )
-       SELECT targets."countyCode", targets.category, targets.target,
-              count(gaps."enterpriseId")::int AS "enterpriseCount",
-              count(*) FILTER (WHERE gaps.met)::int AS "metCount",
-              COALESCE(sum(gaps.gap), 0)::int AS "totalGap"
-         FROM targets
-         LEFT JOIN gaps ON gaps."countyCode" = targets."countyCode" AND gaps.category = targets.category
-        GROUP BY targets."countyCode", targets.category, targets.target
-        ORDER BY targets."countyCode", array_position(${CATEGORIES}, targets.category)`;
+  const targets = targetsSql(sql`SELECT unnest(${countyCodes}) AS code`, asOf);
+  return sql`WITH target AS MATERIALIZED (${targets}),
+       member AS (${membersSql(sql`SELECT * FROM target`, asOf, null)})
+       SELECT t.county_code AS "countyCode", t.category, t.target,
+              count(m.enterprise_id)::int AS "enterpriseCount",
+              count(*) FILTER (WHERE m.current >= m.target)::int AS "metCount",
+              COALESCE(sum(greatest(0, m.target - m.current)), 0)::int AS "totalGap"
+         FROM target t
+         LEFT JOIN member m ON m.county_code = t.county_code AND m.category = t.category
+        GROUP BY t.county_code, t.category, t.target
+        ORDER BY t.county_code, array_position(${CATEGORIES}, t.category)`;
 }
 
 /** One row per category the plan in force sets a target for, in the enum's order, even when no enterprise is in it. */
 export function breakthroughSummaryLoader(ctx: Context, asOf: IsoDate) {
-  return ctx.loaders.get<string, CategoryBreakthrough[]>('breakthroughSummary', [asOf], async (countyCodes) => {
-    const rows = await ctx.db.query<CategoryBreakthrough & { countyCode: string }>(
-      breakthroughSummarySql(sql`${countyCodes}::text[]`, sql`${asOf}::date`),
-    );
-    return groupByKey(
-      countyCodes,
-      rows,
-      (row) => row.countyCode,
-      ({ countyCode: _, ...summary }) => summary,
-    );
-  });
+  return ctx.loaders.get<string, CategoryBreakthrough[]>('breakthroughSummary', [asOf], (countyCodes) =>
+    countyFigures(ctx, 'breakthroughSummary', [asOf], countyCodes, async (codes) => {
+      const rows = await ctx.db.query<CategoryBreakthrough & { countyCode: string }>(
+        breakthroughSummarySql(sql`${codes}::text[]`, sql`${asOf}::date`),
+      );
+      return groupByKey(
+        codes,
+        rows,
+        (row) => row.countyCode,
+        ({ countyCode: _, ...summary }) => summary,
+      );
+    }),
+  );
 }

@@ -2,8 +2,8 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 import { requireAdmin, requireCountyInScope, requireCountyWide } from '../auth/guard';
 import { allCounties } from '../auth/principal';
 import { Context } from '../graphql/context';
+import { ExpectedVersionArg } from '../graphql/arguments';
 import { forbidden } from '../graphql/errors';
-import { EXPECTED_VERSION } from '../history/versions';
 import { County, CountyStatistics } from './county';
 import { CountyInput, CountyStatisticsInput } from './county.inputs';
 import { countyLoader, listCounties, setCountyStatistics, statisticsLoader, upsertCounty } from './county.sql';
@@ -47,7 +47,7 @@ export class CountyResolver {
   @Mutation(() => CountyStatistics, { description: '录入县域统计数据: keyed by county and year' })
   async setCountyStatistics(
     @Arg('input', () => CountyStatisticsInput) input: CountyStatisticsInput,
-    @Arg('expectedVersion', () => Int, { nullable: true, description: EXPECTED_VERSION }) expectedVersion: number | null,
+    @ExpectedVersionArg() expectedVersion: number | null,
     @Ctx() ctx: Context,
   ): Promise<CountyStatistics> {
     requireAdmin(ctx, 'setCountyStatistics');

@@ -1,19 +1,14 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { DecimalScalar } from '../graphql/scalars';
 
-@Entity('county')
 @ObjectType({ description: '县 (区): a county-level administrative division, the tenant a client serves' })
 export class County {
-  @PrimaryColumn({ type: 'text' })
   @Field(() => ID, { description: 'six-digit administrative division code (GB/T 2260), e.g. "500231" 垫江县' })
   code: string;
 
-  @Column('text')
   @Field({ description: '名称: name' })
   name: string;
 
-  @Column({ name: 'parent_code', type: 'text', nullable: true })
   @Field(() => String, { nullable: true, description: 'code of the division above it (a city or a municipality), if any' })
   parentCode: string | null;
 
@@ -21,45 +16,35 @@ export class County {
   outsideScope?: boolean;
 }
 
-@Entity('county_statistics')
 @ObjectType({ description: "县域统计数据: a county's yearly statistics, the denominators of the plan indicators" })
 export class CountyStatistics {
-  @PrimaryColumn({ name: 'county_code', type: 'text' })
   @Field(() => ID)
   countyCode: string;
 
-  @PrimaryColumn('int')
   @Field(() => Int)
   year: number;
 
-  @Column({ type: 'int', nullable: true })
   @Field(() => Int, { nullable: true, description: '常住人口: resident population, persons; null: not reported' })
   population: number | null;
 
-  @Column({ type: 'numeric', precision: 18, scale: 2, nullable: true })
   @Field(() => DecimalScalar, { nullable: true, description: '地区生产总值: GDP in yuan; null: not reported' })
   gdp: string | null;
 
-  @Column({ name: 'rd_investment', type: 'numeric', precision: 18, scale: 2, nullable: true })
   @Field(() => DecimalScalar, { nullable: true, description: '研发经费投入: R&D investment in yuan; null: not reported' })
   rdInvestment: string | null;
 
-  @Column({ name: 'sei_output_value', type: 'numeric', precision: 18, scale: 2, nullable: true })
   @Field(() => DecimalScalar, {
     nullable: true,
     description: '战略性新兴产业总产值: strategic-emerging-industry output value in yuan; null: not reported',
   })
   seiOutputValue: string | null;
 
-  @Column({ name: 'ip_service_agencies', type: 'int', nullable: true })
   @Field(() => Int, { nullable: true, description: '知识产权综合服务机构: IP service agencies working in the county; null: not reported' })
   ipServiceAgencies: number | null;
 
-  @Column({ name: 'patent_service_practitioners', type: 'int', nullable: true })
   @Field(() => Int, { nullable: true, description: '专利综合服务从业人员: patent service practitioners, persons; null: not reported' })
   patentServicePractitioners: number | null;
 
-  @Column('int')
   @Field(() => Int, {
     description: "版本: raised by each change to the year's figures; send it back as expectedVersion to refuse overwriting a newer change",
   })

@@ -1,6 +1,5 @@
 import './pg-types';
 import { DataSource, Logger } from 'typeorm';
-import { ENTITIES } from './entities';
 import { MIGRATIONS } from '../../migrations';
 
 export interface DataSourceOptions {
@@ -18,7 +17,6 @@ export function createDataSource({ url, replicaUrls = [], poolSize = 10, connect
   return new DataSource({
     type: 'postgres',
     ...(replicaUrls.length > 0 ? { replication: { master: { url }, slaves: replicaUrls.map((replica) => ({ url: replica })) } } : { url }),
-    entities: ENTITIES,
     migrations: MIGRATIONS,
     migrationsTableName: 'typeorm_migrations',
     synchronize: false,

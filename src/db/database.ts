@@ -1,4 +1,4 @@
-import { Client } from 'pg';
+import { withClient } from './client';
 import { DataSource } from 'typeorm';
 import { Config, loadConfig } from '../config';
 import { defaultLogger, Logger } from '../ops/logger';
@@ -22,14 +22,10 @@ export interface Database {
 }
 
 export async function createDatabaseIfMissing(adminUrl: string, name: string): Promise<void> {
-  const client = new Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
+  await withClient(adminUrl, async (client) => {
     const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
     if (!rowCount) await client.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 /** The owner's URL: DATABASE_URL, or the embedded server's database (the server is started here). */
@@ -116,10 +112,8 @@ export async function openDatabase(config: Config, logger: Logger = defaultLogge
 export async function connectAsOwner(config: Config = loadConfig()): Promise<{ url: string; stop: () => Promise<void> }> {
   if (config.databaseUrl) return { url: config.databaseUrl, stop: async () => undefined };
   const running = `postgres://postgres:postgres@127.0.0.1:${config.embeddedPort}/${EMBEDDED_DATABASE_NAME}`;
-  const probe = new Client({ connectionString: running });
   try {
-    await probe.connect();
-    await probe.end();
+    await withClient(running, async () => undefined);
     return { url: running, stop: async () => undefined };
   } catch {
     const { ownerUrl, embedded } = await ownerDatabase(config);

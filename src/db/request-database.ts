@@ -1,10 +1,17 @@
+import * as pg from 'pg';
 import { DataSource, QueryRunner, ReplicationMode } from 'typeorm';
 import { Principal } from '../auth/principal';
+import { requestTimeout } from '../graphql/errors';
 import { compile, Sql } from './sql';
 
 export interface RequestDatabaseOptions {
   /** `SET LOCAL statement_timeout` as the transaction opens; PostgreSQL cancels a longer statement with 57014 */
   statementTimeoutMs?: number;
+  /**
+   * The request's time budget (REQUEST_TIMEOUT_MS), ending at `deadline` (epoch ms): then the statement running is
+   * cancelled, every later statement refused (TIMEOUT), and the transaction can only roll back.
+   */
+  budget?: { budgetMs: number; deadline: number };
   /** asked as the transaction opens: 'slave' opens it on a read replica, if any (src/ops/replicas.ts); default 'master' */
   target?: () => ReplicationMode;
   /**
@@ -73,6 +80,13 @@ export class RequestDatabase {
   /** transaction-local settings wanted, and as they stand in the transaction (see describeChange) */
   private readonly wanted = new Map<string, string>();
   private applied = new Map<string, string>();
+  /** statements sent and not yet answered */
+  private running = 0;
+  private budgetTimer: NodeJS.Timeout | null = null;
+  /** the budget ran out: nothing more runs, and finish() rolls back */
+  timedOut = false;
+  /** the cancel request sent when it ran out, until PostgreSQL has taken it */
+  private cancelling: Promise<void> | null = null;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -89,6 +103,23 @@ export class RequestDatabase {
       this.wanted.set('hvp.subject', scope.subject);
       this.wanted.set(CHANGE_SETTINGS.door, scope.via === 'system' ? 'SYSTEM' : 'API');
     }
+    if (options.budget) {
+      this.budgetTimer = setTimeout(() => void this.runOutOfTime(), Math.max(0, options.budget.deadline - Date.now()));
+      this.budgetTimer.unref();
+    }
+  }
+
+  timeoutError() {
+    return requestTimeout(this.options.budget?.budgetMs ?? 0);
+  }
+
+  /** The budget ran out: the statement running (if any) is cancelled by PostgreSQL's cancel request, on a socket of its own. */
+  private async runOutOfTime(): Promise<void> {
+    this.timedOut = true;
+    if (!this.runner || this.running === 0) return;
+    const runner = await this.runner.catch(() => null);
+    const client = (runner as unknown as { databaseConnection?: PgClient } | null)?.databaseConnection;
+    if (client && this.running > 0) this.cancelling = cancelStatement(client);
   }
 
   /**
@@ -112,13 +143,26 @@ export class RequestDatabase {
     return `SELECT ${changed.map(([name, value]) => `set_config(${literal(name)}, ${literal(value)}, true)`).join(', ')}; `;
   }
 
+  /**
+   * The transaction reads only: a `query` operation's (routed to a read replica when there are any). It is opened READ
+   * ONLY, and the figure cache may answer for it (src/figures/county-figures.ts).
+   */
+  get readOnly(): boolean {
+    return this.options.target?.() === 'slave';
+  }
+
   private open(): Promise<QueryRunner> {
+    if (this.timedOut && !this.runner) return Promise.reject(this.timeoutError());
     this.runner ??= (async () => {
       const runner = this.dataSource.createQueryRunner(this.options.target?.() ?? 'master');
       await runner.connect();
+      if (this.timedOut) {
+        await runner.release();
+        throw this.timeoutError();
+      }
       // No JIT: the policies' sub-plans lift the estimated cost of the larger statements (indicators) past
       // jit_above_cost, and compiling then takes about a second that execution at county scale never wins back.
-      const opening = ['START TRANSACTION', 'SET LOCAL jit = off'];
+      const opening = [this.readOnly ? 'START TRANSACTION READ ONLY' : 'START TRANSACTION', 'SET LOCAL jit = off'];
       if (this.options.statementTimeoutMs) opening.push(`SET LOCAL statement_timeout = ${this.options.statementTimeoutMs}`);
       if (this.options.role) opening.push(`SET LOCAL ROLE ${this.options.role}`);
       this.applied = new Map();
@@ -153,7 +197,19 @@ export class RequestDatabase {
   }
 
   private serially<T>(statement: () => Promise<T>): Promise<T> {
-    const result = this.queue.then(statement);
+    const result = this.queue.then(async () => {
+      if (this.timedOut) throw this.timeoutError();
+      this.running++;
+      try {
+        return await statement();
+      } catch (error) {
+        // query_canceled by runOutOfTime
+        if (this.timedOut && (error as { code?: string })?.code === '57014') throw this.timeoutError();
+        throw error;
+      } finally {
+        this.running--;
+      }
+    });
     this.queue = result.catch(() => undefined);
     return result;
   }
@@ -184,14 +240,55 @@ export class RequestDatabase {
   }
 
   async finish(commit: boolean): Promise<void> {
+    if (this.budgetTimer) clearTimeout(this.budgetTimer);
     if (!this.runner) return;
     const runner = await this.runner;
+    // a cancel still on its way could end the next statement of this connection: the ROLLBACK, or once released to
+    // the pool another request's
+    await this.cancelling;
     this.runner = null;
     this.applied = new Map();
     try {
-      await runner.query(commit ? 'COMMIT' : 'ROLLBACK');
+      await runner.query(commit && !this.timedOut ? 'COMMIT' : 'ROLLBACK');
     } finally {
       await runner.release();
     }
   }
+}
+
+/** The part of node-postgres's Client a cancel request needs (set once the connection is open). */
+interface PgClient {
+  processID: number;
+  secretKey: number;
+  host: string;
+  port: number;
+}
+
+/**
+ * PostgreSQL's cancel request for the statement a connection is running: sent on a new socket (no login, no pool
+ * connection: it works when the pool is exhausted), answered by the server ending that statement with 57014.
+ */
+interface CancelConnection {
+  on(event: 'error' | 'end', listener: () => void): void;
+  once(event: 'connect', listener: () => void): void;
+  connect(port: number | string, host?: string): void;
+  cancel(processID: number, secretKey: number): void;
+}
+
+function cancelStatement(client: PgClient): Promise<void> {
+  const connection = new (pg.Connection as unknown as new () => CancelConnection)();
+  // the server closes the socket once it has acted on the request; a second at most either way
+  const taken = new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, 1000);
+    const done = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    connection.on('end', done);
+    connection.on('error', done);
+  });
+  connection.once('connect', () => connection.cancel(client.processID, client.secretKey));
+  if (client.host?.startsWith('/')) connection.connect(`${client.host}/.s.PGSQL.${client.port}`);
+  else connection.connect(client.port, client.host);
+  return taken;
 }

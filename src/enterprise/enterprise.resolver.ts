@@ -1,12 +1,12 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { County } from '../county/county';
 import { countyLoader } from '../county/county.sql';
 import { requireAdmin, requireCountyInScope, requireCountyWide, requireWriter } from '../auth/guard';
 import { DeletedRecord } from '../history/deleted-record';
-import { EXPECTED_VERSION } from '../history/versions';
 import { Context } from '../graphql/context';
-import { DateScalar } from '../graphql/scalars';
-import { Connection } from '../graphql/pagination';
+import { AsOfArg, ExpectedVersionArg } from '../graphql/arguments';
+import { IsoDate } from '../graphql/dates';
+import { Connection, PageArgs, TotalCountAsked } from '../graphql/pagination';
 import { CategoryMembership, Enterprise, EnterpriseConnection } from './enterprise';
 import { EnterpriseCategory } from './enterprise-category';
 import { EnterpriseFilter, EnterpriseInput } from './enterprise.inputs';
@@ -21,8 +21,6 @@ import {
   restoreMembership,
   upsertEnterprise,
 } from './enterprise.sql';
-
-const expectedVersionArg = () => Arg('expectedVersion', () => Int, { nullable: true, description: EXPECTED_VERSION });
 
 @Resolver(() => Enterprise)
 export class EnterpriseResolver {
@@ -42,12 +40,8 @@ export class EnterpriseResolver {
   @FieldResolver(() => [EnterpriseCategory], {
     description: "categories whose membership is valid on asOf (default: today), in the enum's order",
   })
-  categories(
-    @Root() enterprise: Enterprise,
-    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
-    @Ctx() ctx: Context,
-  ): Promise<EnterpriseCategory[]> {
-    return categoriesLoader(ctx, asOf ?? ctx.today).load(enterprise.id);
+  categories(@Root() enterprise: Enterprise, @AsOfArg() asOf: IsoDate, @Ctx() ctx: Context): Promise<EnterpriseCategory[]> {
+    return categoriesLoader(ctx, asOf).load(enterprise.id);
   }
 
   @FieldResolver(() => [CategoryMembership], { description: 'every membership, past and present, oldest first' })
@@ -62,7 +56,7 @@ export class EnterpriseResolver {
   })
   async upsertEnterprise(
     @Arg('input', () => EnterpriseInput) input: EnterpriseInput,
-    @expectedVersionArg() expectedVersion: number | null,
+    @ExpectedVersionArg() expectedVersion: number | null,
     @Ctx() ctx: Context,
   ): Promise<Enterprise> {
     requireWriter(ctx, 'upsertEnterprise');
@@ -78,7 +72,7 @@ export class EnterpriseResolver {
   })
   deleteEnterprise(
     @Arg('creditCode') creditCode: string,
-    @expectedVersionArg() expectedVersion: number | null,
+    @ExpectedVersionArg() expectedVersion: number | null,
     @Ctx() ctx: Context,
   ): Promise<DeletedRecord> {
     requireWriter(ctx, 'deleteEnterprise');
@@ -91,7 +85,7 @@ export class EnterpriseResolver {
   })
   restoreEnterprise(
     @Arg('creditCode') creditCode: string,
-    @expectedVersionArg() expectedVersion: number | null,
+    @ExpectedVersionArg() expectedVersion: number | null,
     @Ctx() ctx: Context,
   ): Promise<Enterprise> {
     requireAdmin(ctx, 'restoreEnterprise');
@@ -105,7 +99,7 @@ export class EnterpriseResolver {
   })
   deleteMembership(
     @Arg('id', () => ID) id: string,
-    @expectedVersionArg() expectedVersion: number | null,
+    @ExpectedVersionArg() expectedVersion: number | null,
     @Ctx() ctx: Context,
   ): Promise<DeletedRecord> {
     requireWriter(ctx, 'deleteMembership');
@@ -118,7 +112,7 @@ export class EnterpriseResolver {
   })
   restoreMembership(
     @Arg('id', () => ID) id: string,
-    @expectedVersionArg() expectedVersion: number | null,
+    @ExpectedVersionArg() expectedVersion: number | null,
     @Ctx() ctx: Context,
   ): Promise<CategoryMembership> {
     requireAdmin(ctx, 'restoreMembership');
@@ -132,11 +126,11 @@ export class CountyEnterprisesResolver {
   enterprises(
     @Root() county: County,
     @Arg('filter', () => EnterpriseFilter, { nullable: true }) filter: EnterpriseFilter | null,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 50, description: '0 to 100' }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @TotalCountAsked() withTotal: boolean,
     @Ctx() ctx: Context,
   ): Promise<Connection<Enterprise>> {
     requireCountyWide(ctx, 'County.enterprises', county);
-    return countyEnterprisesLoader(ctx, filter, first, after).load(county.code);
+    return countyEnterprisesLoader(ctx, filter, page, withTotal).load(county.code);
   }
 }

@@ -4,7 +4,8 @@ import { assertCountyExists } from '../county/county.sql';
 import { Context } from '../graphql/context';
 import { IsoDate } from '../graphql/dates';
 import { byKey, groupByKey } from '../graphql/loaders';
-import { Connection, connectionsByOwner, PagedRow, pagedSql, pageRequest, SortColumn } from '../graphql/pagination';
+import { asOfOrToday } from '../graphql/arguments';
+import { Connection, connectionsByOwner, PageArgs, PagedRow, pagedSql, pageRequest, SortColumn } from '../graphql/pagination';
 import { badUserInput } from '../graphql/errors';
 import { assertNotDeleted, DeletedRecord, expectVersion, setDeleted } from '../history/versions';
 import { parseCreditCode } from '../identifiers/credit-code';
@@ -77,28 +78,34 @@ export const ENTERPRISE_ORDER: SortColumn[] = [
   { column: 'creditCode', type: 'text' },
 ];
 
-/** The enterprises of the counties `countyCodes` (a text[]) that the filter keeps, with an `owner` column for pagedSql. */
-export function countyEnterpriseRowsSql(countyCodes: Sql, filter: Omit<EnterpriseFilter, 'asOf'>, asOf: IsoDate): Sql {
-  const category = filter.category ?? null;
-  const nameContains = filter.nameContains ?? null;
-  return sql`SELECT e.county_code AS owner, ${ENTERPRISE_COLUMNS} FROM enterprise e
-                WHERE e.county_code = ANY(${countyCodes})
-                  AND (${category}::text IS NULL OR EXISTS (
+/** The enterprises of the county `countyCode` that the filter keeps (a page of them reads enterprise_county_name_idx). */
+export function countyEnterpriseRowsSql(countyCode: Sql, filter: Omit<EnterpriseFilter, 'asOf'>, asOf: IsoDate): Sql {
+  const category = sql`${filter.category ?? null}::text`;
+  const nameContains = sql`${filter.nameContains ?? null}::text`;
+  return sql`SELECT ${ENTERPRISE_COLUMNS} FROM enterprise e
+                WHERE e.county_code = ${countyCode}
+                  AND (${category} IS NULL OR EXISTS (
                         SELECT 1 FROM enterprise_membership m
                          WHERE m.enterprise_id = e.id AND m.category = ${category} AND ${membershipValidSql(sql`m`, sql`${asOf}::date`)}))
-                  AND (${nameContains}::text IS NULL OR strpos(lower(e.name), lower(${nameContains})) > 0)`;
+                  AND (${nameContains} IS NULL OR strpos(lower(e.name), lower(${nameContains})) > 0)`;
 }
 
 /** Enterprise lists of counties, ordered by name (byte order), then credit code. */
-export function countyEnterprisesLoader(ctx: Context, filter: EnterpriseFilter | null, first: number | null, after: string | null) {
-  const page = pageRequest(first, after, ENTERPRISE_ORDER);
-  const asOf = filter?.asOf ?? ctx.today;
+export function countyEnterprisesLoader(ctx: Context, filter: EnterpriseFilter | null, pageArgs: PageArgs, withTotal: boolean) {
+  const page = pageRequest(pageArgs, ENTERPRISE_ORDER);
+  const asOf = asOfOrToday(ctx, filter?.asOf);
   return ctx.loaders.get<string, Connection<Enterprise>>(
     'countyEnterprises',
-    [filter?.category ?? null, filter?.nameContains ?? null, asOf, page],
+    [filter?.category ?? null, filter?.nameContains ?? null, asOf, page, withTotal],
     async (countyCodes) => {
       const rows = await ctx.db.query<Enterprise & PagedRow>(
-        pagedSql({ rows: countyEnterpriseRowsSql(sql`${countyCodes}::text[]`, filter ?? {}, asOf), sort: ENTERPRISE_ORDER, page }),
+        pagedSql({
+          owners: sql`${countyCodes}::text[]`,
+          rowsOf: (county) => countyEnterpriseRowsSql(county, filter ?? {}, asOf),
+          sort: ENTERPRISE_ORDER,
+          page,
+          withTotal,
+        }),
       );
       return connectionsByOwner(countyCodes, rows, ENTERPRISE_ORDER, page.limit, stripPaging);
     },

@@ -9,6 +9,7 @@ import { requireCountyWide } from '../auth/guard';
 import { allCountyTargetGaps } from '../breakthrough/breakthrough.sql';
 import { countyLoader } from '../county/county.sql';
 import { EnterpriseCategory } from '../enterprise/enterprise-category';
+import { asOfOrToday } from '../graphql/arguments';
 import { Context } from '../graphql/context';
 import { chinaTime, isIsoDate, IsoDate, yearOf } from '../graphql/dates';
 import { badUserInput, notFound } from '../graphql/errors';
@@ -105,7 +106,7 @@ export async function exportTable(ctx: Context, request: ExportRequest): Promise
   const { countyCode, kind } = request;
   if (!/^\d{6}$/.test(countyCode)) throw badUserInput('county', `must be a six-digit county code, got "${countyCode}"`);
   if (!(EXPORT_KINDS as readonly string[]).includes(kind)) throw badUserInput('what', `must be gaps or indicators, got "${kind}"`);
-  const asOf = request.asOf || ctx.today;
+  const asOf = asOfOrToday(ctx, request.asOf || null);
   if (!isIsoDate(asOf)) throw badUserInput('asOf', `must be a calendar date written YYYY-MM-DD, got "${asOf}"`);
   requireCountyWide(ctx, `the ${kind} export`);
   const county = await countyLoader(ctx).load(countyCode);

@@ -1,10 +1,10 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { Enterprise } from '../enterprise/enterprise';
 import { enterpriseLoader } from '../enterprise/enterprise.sql';
 import { requireAdmin, requireWriter } from '../auth/guard';
 import { DeletedRecord } from '../history/deleted-record';
-import { EXPECTED_VERSION } from '../history/versions';
 import { Context } from '../graphql/context';
+import { ExpectedVersionArg } from '../graphql/arguments';
 import { Patent } from '../patent/patent';
 import { PledgeFinancing, PledgeFinancingInput } from './pledge-financing';
 import {
@@ -15,8 +15,6 @@ import {
   restorePledgeFinancing,
   updatePledgeFinancing,
 } from './pledge-financing.sql';
-
-const expectedVersionArg = () => Arg('expectedVersion', () => Int, { nullable: true, description: EXPECTED_VERSION });
 
 @Resolver(() => PledgeFinancing)
 export class PledgeFinancingResolver {
@@ -45,7 +43,7 @@ export class PledgeFinancingResolver {
   updatePledgeFinancing(
     @Arg('id', () => ID) id: string,
     @Arg('input', () => PledgeFinancingInput) input: PledgeFinancingInput,
-    @expectedVersionArg() expectedVersion: number | null,
+    @ExpectedVersionArg() expectedVersion: number | null,
     @Ctx() ctx: Context,
   ): Promise<PledgeFinancing> {
     requireWriter(ctx, 'updatePledgeFinancing');
@@ -59,7 +57,7 @@ export class PledgeFinancingResolver {
   })
   deletePledgeFinancing(
     @Arg('id', () => ID) id: string,
-    @expectedVersionArg() expectedVersion: number | null,
+    @ExpectedVersionArg() expectedVersion: number | null,
     @Ctx() ctx: Context,
   ): Promise<DeletedRecord> {
     requireWriter(ctx, 'deletePledgeFinancing');
@@ -71,7 +69,7 @@ export class PledgeFinancingResolver {
   })
   restorePledgeFinancing(
     @Arg('id', () => ID) id: string,
-    @expectedVersionArg() expectedVersion: number | null,
+    @ExpectedVersionArg() expectedVersion: number | null,
     @Ctx() ctx: Context,
   ): Promise<PledgeFinancing> {
     requireAdmin(ctx, 'restorePledgeFinancing');

@@ -1,33 +1,25 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { ArrayNotEmpty, ArrayUnique } from 'class-validator';
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { IsApplicationNumber, IsCreditCode, IsNonBlank, IsPositiveAmount } from '../graphql/rules';
 import { DateScalar, DecimalScalar } from '../graphql/scalars';
 import { parseApplicationNumber } from '../identifiers/application-number';
 
-@Entity('pledge_financing')
 @ObjectType({ description: '知识产权质押融资登记: a registered IP pledge financing' })
 export class PledgeFinancing {
-  @PrimaryGeneratedColumn()
   @Field(() => ID)
   id: number;
 
-  @Column({ name: 'enterprise_id', type: 'int' })
   enterpriseId: number;
 
-  @Column('text')
   @Field({ description: '质权人: the lender (pledgee)' })
   lender: string;
 
-  @Column({ type: 'numeric', precision: 18, scale: 2 })
   @Field(() => DecimalScalar, { description: '登记金额: amount registered, in yuan' })
   amount: string;
 
-  @Column({ name: 'registered_on', type: 'date' })
   @Field(() => DateScalar, { description: '登记日: registration date' })
   registeredOn: string;
 
-  @Column('int')
   @Field(() => Int, {
     description:
       '版本: raised by each change to the financing or its pledged patents; send it back as expectedVersion to refuse overwriting a newer change',

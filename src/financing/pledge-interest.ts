@@ -1,5 +1,4 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { IsPositiveAmount } from '../graphql/rules';
 import { DateScalar, DecimalScalar } from '../graphql/scalars';
 
@@ -8,21 +7,16 @@ import { DateScalar, DecimalScalar } from '../graphql/scalars';
  * force pays on it. The subsidy is computed in SQL (pledge-interest.sql.ts); these are its records and results.
  */
 
-@Entity('pledge_interest_payment')
 @ObjectType({ description: '质押贷款付息记录: interest an enterprise paid on one pledge financing' })
 export class PledgeInterestPayment {
-  @PrimaryGeneratedColumn()
   @Field(() => ID)
   id: number;
 
-  @Column({ name: 'pledge_financing_id', type: 'int' })
   financingId: number;
 
-  @Column({ name: 'paid_on', type: 'date' })
   @Field(() => DateScalar, { description: '付息日: the day the interest was paid; its calendar year is the subsidy year' })
   paidOn: string;
 
-  @Column({ type: 'numeric', precision: 18, scale: 2 })
   @Field(() => DecimalScalar, { description: '付息金额: interest paid, in yuan' })
   amount: string;
 }

@@ -2,16 +2,15 @@ import { ApolloServer, HeaderMap } from '@apollo/server';
 import http from 'node:http';
 import { DataSource } from 'typeorm';
 import { Principal } from '../auth/principal';
-import { RequestDatabaseOptions } from '../db/request-database';
 import { noteErrorAnswer, sendError } from '../http/answers';
 import { readBody } from '../http/body';
-import { Context, createContext } from './context';
+import { Context, ContextOptions, createContext } from './context';
 import { badRequest } from './errors';
 
 export interface GraphqlHttpOptions {
   apollo: ApolloServer<Context>;
   dataSource: DataSource;
-  databaseOptions?: RequestDatabaseOptions;
+  databaseOptions?: ContextOptions;
 }
 
 /** POST and GET /graphql for an authenticated caller: the request handed to Apollo, its answer written back. */
@@ -37,6 +36,8 @@ export function graphqlHandler(options: GraphqlHttpOptions) {
       httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
       context: async () => createContext(dataSource, principal, databaseOptions),
     });
+    // answers depend on the caller's credentials: no shared cache may keep one
+    response.setHeader('cache-control', 'no-store');
     for (const [name, value] of result.headers) response.setHeader(name, value);
     response.statusCode = result.status ?? 200;
     if (result.body.kind === 'complete') {

@@ -1,4 +1,6 @@
-import { ClassType, Field, Int, ObjectType } from 'type-graphql';
+import 'reflect-metadata';
+import { GraphQLResolveInfo, Kind, SelectionNode } from 'graphql';
+import { ArgsType, ClassType, createParameterDecorator, Field, Int, ObjectType } from 'type-graphql';
 import { sql, Sql } from '../db/sql';
 import { isIsoDate } from './dates';
 import { badUserInput } from './errors';
@@ -23,7 +25,8 @@ export interface Edge<T> {
 export interface Connection<T> {
   edges: Edge<T>[];
   pageInfo: PageInfo;
-  totalCount: number;
+  /** null when the query did not ask for it (it is counted only then) */
+  totalCount: number | null;
 }
 
 /** Declares `<Name>Edge` and `<Name>Connection` for a node type. */
@@ -62,13 +65,26 @@ export interface SortColumn {
   collate?: string;
 }
 
+/** The arguments of every connection field: `@Args(() => PageArgs) page: PageArgs`. */
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: `0 to ${MAX_PAGE_SIZE}` })
+  first?: number | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "a cursor from this same connection (an edge's cursor or endCursor): the page starts after that row",
+  })
+  after?: string | null;
+}
+
 export interface PageRequest {
   limit: number;
   /** sort key of the last row of the previous page, or null for the first page */
   after: SortKey | null;
 }
 
-export function pageRequest(first: number | null | undefined, after: string | null | undefined, sort: SortColumn[]): PageRequest {
+export function pageRequest({ first, after }: PageArgs, sort: SortColumn[]): PageRequest {
   const limit = first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(limit) || limit < 0 || limit > MAX_PAGE_SIZE) {
     throw badUserInput('first', `must be between 0 and ${MAX_PAGE_SIZE}, got ${limit}`);
@@ -86,7 +102,8 @@ const INT_RANGE = 2 ** 31;
 function fitsColumn(part: unknown, { type }: SortColumn): boolean {
   switch (type) {
     case 'text':
-      return typeof part === 'string';
+      // PostgreSQL text holds no NUL character
+      return typeof part === 'string' && !part.includes('\u0000');
     case 'int':
       return Number.isInteger(part) && -INT_RANGE <= (part as number) && (part as number) < INT_RANGE;
     case 'bigint':
@@ -107,7 +124,7 @@ function decodeCursor(cursor: string, sort: SortColumn[]): SortKey {
 }
 
 /** Builds a connection from up to limit + 1 rows fetched after the cursor. */
-export function toConnection<T>(rows: T[], limit: number, totalCount: number, keyOf: (row: T) => SortKey): Connection<T> {
+export function toConnection<T>(rows: T[], limit: number, totalCount: number | null, keyOf: (row: T) => SortKey): Connection<T> {
   const page = rows.slice(0, limit);
   const edges = page.map((node) => ({ cursor: encodeCursor(keyOf(node)), node }));
   return {
@@ -126,50 +143,62 @@ export function orderBySql(sort: SortColumn[], alias: string): Sql {
   return sql.join(sort.map((s) => (s.descending ? sql`${sortExpression(s, alias)} DESC` : sortExpression(s, alias))));
 }
 
-/** `(a, b, c)` after `(x, y, z)` in the sort order: a beyond x, or a = x and b beyond y, or … */
-function afterSql(sort: SortColumn[], key: SortKey, alias: string): Sql {
+/**
+ * `(a, b, c)` after `(x, y, z)` in the sort order: a beyond x, or a = x and b beyond y, or … — with the first column's
+ * bound repeated on its own (`a >= x`, or `a <= x` descending), which is what lets an index start the page at the cursor.
+ */
+export function afterSql(sort: SortColumn[], key: SortKey, alias: string): Sql {
   const values = key.map((part, i) => {
     const value = sql`${part}::${sql.raw(sort[i].type)}`;
     return sort[i].collate ? sql`${value} COLLATE ${sql.identifier(sort[i].collate!)}` : value;
   });
   const beyond = (i: number) => sql`${sortExpression(sort[i], alias)} ${sort[i].descending ? sql`<` : sql`>`} ${values[i]}`;
   const equal = (i: number) => sql`${sortExpression(sort[i], alias)} = ${values[i]}`;
-  return sql.join(
+  const start = sql`${sortExpression(sort[0], alias)} ${sort[0].descending ? sql`<=` : sql`>=`} ${values[0]}`;
+  const later = sql.join(
     sort.map((_, i) => sql`(${sql.join([...sort.slice(0, i).map((__, j) => equal(j)), beyond(i)], ' AND ')})`),
     ' OR ',
   );
+  return sql`${start} AND (${later})`;
 }
 
 export interface PagedQuery {
-  /** SQL of the matching rows; must have an `owner` column (the county or enterprise a page belongs to) */
-  rows: Sql;
+  /** the owners (counties, enterprises, records) whose lists are paged, as an SQL array, e.g. sql`${codes}::text[]` */
+  owners: Sql;
+  /** the rows of the list of one owner (an SQL expression of its key) that the filter keeps */
+  rowsOf: (owner: Sql) => Sql;
   sort: SortColumn[];
   page: PageRequest;
+  /** also count each owner's rows: only when the connection's totalCount was asked for (selectsField) */
+  withTotal: boolean;
 }
 
 /**
- * One statement that pages many owners' lists at once (keyset pagination): for every owner that has
- * matching rows, its total and the first `limit + 1` rows after the cursor.
+ * One statement that pages many owners' lists at once (keyset pagination): for each owner in turn, the first
+ * `limit + 1` rows after the cursor in the sort order — read from an index in that order where the list has one, so
+ * a page costs its size, not the list's — and its total only when asked (a count of its own, not a window over the
+ * list). Rows: "pageOwner", "pageTotal", "pageRow" (null for an owner whose page is empty) and the list's columns.
  */
-export function pagedSql({ rows, sort, page }: PagedQuery): Sql {
-  const after = page.after ? afterSql(sort, page.after, 'm') : sql`true`;
+export function pagedSql({ owners, rowsOf, sort, page, withTotal }: PagedQuery): Sql {
+  const after = page.after ? afterSql(sort, page.after, 'r') : sql`true`;
+  // once per owner (a LATERAL of the owner), not once per row of its page
+  const total = withTotal ? sql`SELECT count(*)::int AS total FROM (${rowsOf(sql`o.owner`)}) counted` : sql`SELECT NULL::int AS total`;
   return sql`
-    WITH matched AS (${rows}),
-    totals AS (SELECT owner, count(*)::int AS total FROM matched GROUP BY owner),
-    ranked AS (
-      SELECT m.*, row_number() OVER (PARTITION BY m.owner ORDER BY ${orderBySql(sort, 'm')}) AS page_row
-        FROM matched m WHERE ${after}
-    )
-    SELECT t.owner AS "pageOwner", t.total AS "pageTotal", r.*
-      FROM totals t LEFT JOIN ranked r ON r.owner = t.owner AND r.page_row <= ${page.limit + 1}
-     ORDER BY t.owner, r.page_row`;
+    SELECT o.owner AS "pageOwner", t.total AS "pageTotal", r.*
+      FROM unnest(${owners}) WITH ORDINALITY AS o(owner, ord)
+      CROSS JOIN LATERAL (${total}) t
+      LEFT JOIN LATERAL (
+        SELECT true AS "pageRow", r.* FROM (${rowsOf(sql`o.owner`)}) r
+         WHERE ${after} ORDER BY ${orderBySql(sort, 'r')} LIMIT ${page.limit + 1}
+      ) r ON true
+     ORDER BY o.ord, ${orderBySql(sort, 'r')}`;
 }
 
 /** The columns pagedSql adds to each row. */
 export interface PagedRow {
   pageOwner: unknown;
-  pageTotal: number;
-  page_row: number | null;
+  pageTotal: number | null;
+  pageRow: boolean | null;
 }
 
 /** Splits the rows of `pagedSql` into one connection per owner key (an empty one where nothing matched). */
@@ -180,17 +209,35 @@ export function connectionsByOwner<K, Row extends object, Node = Row>(
   limit: number,
   toNode: (row: Row) => Node = (row) => row as unknown as Node,
 ): Connection<Node>[] {
-  const byOwner = new Map<string, { total: number; rows: Row[] }>();
+  const byOwner = new Map<string, { total: number | null; rows: Row[] }>();
   for (const row of rows) {
     const key = String(row.pageOwner);
     const entry = byOwner.get(key) ?? { total: row.pageTotal, rows: [] };
-    if (row.page_row !== null) entry.rows.push(row);
+    if (row.pageRow) entry.rows.push(row);
     byOwner.set(key, entry);
   }
+  const keyOf = (row: Row) => sort.map((s) => (row as Record<string, string | number>)[s.column]);
   return owners.map((owner) => {
     const entry = byOwner.get(String(owner)) ?? { total: 0, rows: [] };
-    const keyOf = (row: Row) => sort.map((s) => (row as Record<string, string | number>)[s.column]);
     const connection = toConnection(entry.rows, limit, entry.total, keyOf);
     return { ...connection, edges: connection.edges.map((edge) => ({ ...edge, node: toNode(edge.node) })) };
   });
 }
+
+/**
+ * Whether the field being resolved selects `name` among its sub-fields (directly, or through fragments): a connection
+ * counts its rows only when its `totalCount` is asked for.
+ */
+export function selectsField(info: GraphQLResolveInfo, name: string): boolean {
+  const selects = (selections: readonly SelectionNode[]): boolean =>
+    selections.some((selection) => {
+      if (selection.kind === Kind.FIELD) return selection.name.value === name;
+      if (selection.kind === Kind.INLINE_FRAGMENT) return selects(selection.selectionSet.selections);
+      const fragment = info.fragments[selection.name.value];
+      return fragment ? selects(fragment.selectionSet.selections) : false;
+    });
+  return info.fieldNodes.some((node) => node.selectionSet && selects(node.selectionSet.selections));
+}
+
+/** A resolver's parameter: whether the connection it resolves is asked for its totalCount (counted only then). */
+export const TotalCountAsked = () => createParameterDecorator(({ info }) => selectsField(info, 'totalCount'));

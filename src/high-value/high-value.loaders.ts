@@ -1,10 +1,11 @@
 import { sql } from '../db/sql';
+import { countyFigures } from '../figures/county-figures';
 import { Context } from '../graphql/context';
 import { IsoDate } from '../graphql/dates';
 import { byKey } from '../graphql/loaders';
 import { PatentStatus } from '../patent/patent-enums';
 import { HighValueReason } from './high-value-reason';
-import { countyHighValueCountsSql, ownedHighValueCountsSql, patentEvaluationSql } from './high-value.sql';
+import { countySpanCountsSql, enterpriseHighValueCountsSql, patentEvaluationSql } from './spans.sql';
 
 export interface PatentEvaluation {
   status: PatentStatus;
@@ -20,34 +21,36 @@ export function patentEvaluationLoader(ctx: Context, asOf: IsoDate) {
   });
 }
 
-/** Distinct high-value patents attributed to each county on asOf. */
+/** Distinct high-value patents attributed to each county on asOf (through the figure cache). */
 export function countyHighValueCountLoader(ctx: Context, asOf: IsoDate) {
-  return ctx.loaders.get<string, number>('countyHighValueCount', [asOf], async (countyCodes) => {
-    const rows = await ctx.db.query<{ countyCode: string; count: number }>(
-      countyHighValueCountsSql(sql`${countyCodes}::text[]`, sql`${asOf}::date`),
-    );
-    return byKey(
-      countyCodes,
-      rows,
-      (row) => row.countyCode,
-      0,
-      (row) => row.count,
-    );
-  });
+  return ctx.loaders.get<string, number>('countyHighValueCount', [asOf], (countyCodes) =>
+    countyFigures(ctx, 'highValuePatentCount', [asOf], countyCodes, async (codes) => {
+      const rows = await ctx.db.query<{ countyCode: string; highValue: number }>(
+        countySpanCountsSql(sql`${codes}::text[]`, sql`${asOf}::date`),
+      );
+      return byKey(
+        codes,
+        rows,
+        (row) => row.countyCode,
+        0,
+        (row) => row.highValue,
+      );
+    }),
+  );
 }
 
 /** High-value patents each enterprise owns on asOf, alone or jointly, wherever they are attributed. */
 export function enterpriseHighValueCountLoader(ctx: Context, asOf: IsoDate) {
   return ctx.loaders.get<number, number>('enterpriseHighValueCount', [asOf], async (enterpriseIds) => {
-    const rows = await ctx.db.query<{ enterprise_id: number; high_value: number }>(
-      ownedHighValueCountsSql(sql`SELECT unnest(${enterpriseIds}::int[])`, sql`${asOf}::date`),
+    const rows = await ctx.db.query<{ id: number; highValue: number }>(
+      enterpriseHighValueCountsSql(sql`${enterpriseIds}::int[]`, sql`${asOf}::date`),
     );
     return byKey(
       enterpriseIds,
       rows,
-      (row) => row.enterprise_id,
+      (row) => row.id,
       0,
-      (row) => row.high_value,
+      (row) => row.highValue,
     );
   });
 }

@@ -1,7 +1,8 @@
 /**
- * The one home of the rules of patent status and high value (contract: "Patent status on a day",
- * "High-value invention patents"). Every query that needs them, for one patent or for a county of
- * 200,000, embeds these SQL expressions; nothing re-states them in TypeScript.
+ * The rules of patent status and high value (contract: "Patent status on a day", "High-value invention patents"),
+ * evaluated directly on a patent's rows for a day. Status is read this way everywhere (it needs only the patent's own
+ * row). High value is kept instead (migration InventionSpans, read through spans.sql.ts): the expressions below are the
+ * reference that tests/high-value-spans.test.ts holds the kept spans against, on generated data and every boundary.
  *
  * Each function takes the alias of a `patent` row (sql`p`) and a SQL expression of type date for asOf.
  */
@@ -84,17 +85,4 @@ export function ownedHighValueCountsSql(enterpriseIds: Sql, asOf: Sql): Sql {
     SELECT o.enterprise_id, count(*)::int AS high_value FROM owned_invention o
      WHERE ${highValueSql(sql`o`, asOf)}
      GROUP BY o.enterprise_id`;
-}
-
-/** Status and reasons of the patents `patentIds` (an int[]) on asOf: rows (id, status, reasons). */
-export function patentEvaluationSql(patentIds: Sql, asOf: Sql): Sql {
-  return sql`SELECT p.id, ${patentStatusSql(sql`p`, asOf)} AS status, ${highValueReasonsSql(sql`p`, asOf)} AS reasons
-         FROM patent p WHERE p.id = ANY(${patentIds})`;
-}
-
-/** High-value patents attributed to each of the counties `countyCodes` (a text[]) on asOf: rows ("countyCode", count). */
-export function countyHighValueCountsSql(countyCodes: Sql, asOf: Sql): Sql {
-  return sql`SELECT p.county_code AS "countyCode", count(*)::int AS count FROM patent p
-        WHERE p.county_code = ANY(${countyCodes}) AND ${highValueSql(sql`p`, asOf)}
-        GROUP BY p.county_code`;
 }

@@ -1,16 +1,13 @@
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { requireAdmin, requireCountyWide } from '../auth/guard';
 import { County } from '../county/county';
 import { Enterprise } from '../enterprise/enterprise';
 import { PledgeFinancing } from '../financing/pledge-financing';
 import { Context } from '../graphql/context';
-import { Connection } from '../graphql/pagination';
+import { Connection, PageArgs, TotalCountAsked } from '../graphql/pagination';
 import { Patent } from '../patent/patent';
 import { HistoryConnection, HistoryEntry } from './history';
 import { deletionsLoader, historyLoader } from './history.sql';
-
-const firstArg = () => Arg('first', () => Int, { nullable: true, defaultValue: 50, description: '0 to 100' });
-const afterArg = () => Arg('after', () => String, { nullable: true });
 
 const ADMIN_ONLY = 'ADMIN only (FORBIDDEN for every other role: history holds values a record no longer shows, deleted records included).';
 
@@ -21,12 +18,12 @@ export class EnterpriseHistoryResolver {
   })
   history(
     @Root() enterprise: Enterprise,
-    @firstArg() first: number | null,
-    @afterArg() after: string | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @TotalCountAsked() withTotal: boolean,
     @Ctx() ctx: Context,
   ): Promise<Connection<HistoryEntry>> {
     requireAdmin(ctx, 'Enterprise.history');
-    return historyLoader(ctx, 'Enterprise', first, after).load(String(enterprise.id));
+    return historyLoader(ctx, 'Enterprise', page, withTotal).load(String(enterprise.id));
   }
 }
 
@@ -37,12 +34,12 @@ export class PatentHistoryResolver {
   })
   history(
     @Root() patent: Patent,
-    @firstArg() first: number | null,
-    @afterArg() after: string | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @TotalCountAsked() withTotal: boolean,
     @Ctx() ctx: Context,
   ): Promise<Connection<HistoryEntry>> {
     requireAdmin(ctx, 'Patent.history');
-    return historyLoader(ctx, 'Patent', first, after).load(String(patent.id));
+    return historyLoader(ctx, 'Patent', page, withTotal).load(String(patent.id));
   }
 }
 
@@ -53,12 +50,12 @@ export class PledgeFinancingHistoryResolver {
   })
   history(
     @Root() financing: PledgeFinancing,
-    @firstArg() first: number | null,
-    @afterArg() after: string | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @TotalCountAsked() withTotal: boolean,
     @Ctx() ctx: Context,
   ): Promise<Connection<HistoryEntry>> {
     requireAdmin(ctx, 'PledgeFinancing.history');
-    return historyLoader(ctx, 'PledgeFinancing', first, after).load(String(financing.id));
+    return historyLoader(ctx, 'PledgeFinancing', page, withTotal).load(String(financing.id));
   }
 }
 
@@ -69,13 +66,13 @@ export class CountyHistoryResolver {
   })
   history(
     @Root() county: County,
-    @firstArg() first: number | null,
-    @afterArg() after: string | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @TotalCountAsked() withTotal: boolean,
     @Ctx() ctx: Context,
   ): Promise<Connection<HistoryEntry>> {
     requireAdmin(ctx, 'County.history');
     requireCountyWide(ctx, 'County.history', county);
-    return historyLoader(ctx, 'County', first, after).load(county.code);
+    return historyLoader(ctx, 'County', page, withTotal).load(county.code);
   }
 
   @FieldResolver(() => HistoryConnection, {
@@ -86,13 +83,13 @@ export class CountyHistoryResolver {
   })
   deletions(
     @Root() county: County,
-    @firstArg() first: number | null,
-    @afterArg() after: string | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @TotalCountAsked() withTotal: boolean,
     @Ctx() ctx: Context,
   ): Promise<Connection<HistoryEntry>> {
     requireAdmin(ctx, 'County.deletions');
     requireCountyWide(ctx, 'County.deletions', county);
-    return deletionsLoader(ctx, first, after).load(county.code);
+    return deletionsLoader(ctx, page, withTotal).load(county.code);
   }
 }
 

@@ -1,6 +1,6 @@
 import { sql, Sql } from '../db/sql';
 import { Context } from '../graphql/context';
-import { Connection, connectionsByOwner, PagedRow, pagedSql, pageRequest, SortColumn } from '../graphql/pagination';
+import { Connection, connectionsByOwner, PageArgs, PagedRow, pagedSql, pageRequest, SortColumn } from '../graphql/pagination';
 import { ChangeDoor, HistoryAction, HistoryEntry } from './history';
 
 /** The part of a record each table holds, as HistoryEntry.part names it. */
@@ -85,37 +85,42 @@ function toEntry(row: HistoryRow): HistoryEntry {
   };
 }
 
-/** The history of the records `recordIds` (a text[]) of one type, with an `owner` column for pagedSql. */
-export function historyRowsSql(recordType: HistoryRecordType, recordIds: Sql): Sql {
-  return sql`SELECT h.record_id AS owner, ${HISTORY_COLUMNS} FROM history h
-              WHERE h.record_type = ${recordType} AND h.record_id = ANY(${recordIds})`;
+/** The history of the record `recordId` of one type (pages read history_record_idx). */
+export function historyRowsSql(recordType: HistoryRecordType, recordId: Sql): Sql {
+  return sql`SELECT ${HISTORY_COLUMNS} FROM history h WHERE h.record_type = ${recordType} AND h.record_id = ${recordId}`;
 }
 
-/** The deletions of records of the counties `countyCodes` (a text[]), with an `owner` column for pagedSql. */
-export function deletionRowsSql(countyCodes: Sql): Sql {
-  return sql`SELECT h.county_code AS owner, ${HISTORY_COLUMNS} FROM history h WHERE h.action = 'DELETED' AND h.county_code = ANY(${countyCodes})`;
+/** The deletions of records of the county `countyCode` (pages read history_deleted_idx). */
+export function deletionRowsSql(countyCode: Sql): Sql {
+  return sql`SELECT ${HISTORY_COLUMNS} FROM history h WHERE h.action = 'DELETED' AND h.county_code = ${countyCode}`;
 }
 
 /**
  * The history of records of one type, newest first (Relay pages, one statement per batch). Row Level Security shows
  * history to an ADMIN only, within its counties; the resolvers refuse everyone else first.
  */
-export function historyLoader(ctx: Context, recordType: HistoryRecordType, first: number | null, after: string | null) {
-  const page = pageRequest(first, after, HISTORY_ORDER);
-  return ctx.loaders.get<string, Connection<HistoryEntry>>('history', [recordType, page], async (recordIds) => {
+export function historyLoader(ctx: Context, recordType: HistoryRecordType, pageArgs: PageArgs, withTotal: boolean) {
+  const page = pageRequest(pageArgs, HISTORY_ORDER);
+  return ctx.loaders.get<string, Connection<HistoryEntry>>('history', [recordType, page, withTotal], async (recordIds) => {
     const rows = await ctx.db.query<HistoryRow & PagedRow>(
-      pagedSql({ rows: historyRowsSql(recordType, sql`${recordIds}::text[]`), sort: HISTORY_ORDER, page }),
+      pagedSql({
+        owners: sql`${recordIds}::text[]`,
+        rowsOf: (recordId) => historyRowsSql(recordType, recordId),
+        sort: HISTORY_ORDER,
+        page,
+        withTotal,
+      }),
     );
     return connectionsByOwner(recordIds, rows, HISTORY_ORDER, page.limit, toEntry);
   });
 }
 
 /** The deletions of records of counties (any type), newest first: where an ADMIN finds what to restore. */
-export function deletionsLoader(ctx: Context, first: number | null, after: string | null) {
-  const page = pageRequest(first, after, HISTORY_ORDER);
-  return ctx.loaders.get<string, Connection<HistoryEntry>>('deletions', [page], async (countyCodes) => {
+export function deletionsLoader(ctx: Context, pageArgs: PageArgs, withTotal: boolean) {
+  const page = pageRequest(pageArgs, HISTORY_ORDER);
+  return ctx.loaders.get<string, Connection<HistoryEntry>>('deletions', [page, withTotal], async (countyCodes) => {
     const rows = await ctx.db.query<HistoryRow & PagedRow>(
-      pagedSql({ rows: deletionRowsSql(sql`${countyCodes}::text[]`), sort: HISTORY_ORDER, page }),
+      pagedSql({ owners: sql`${countyCodes}::text[]`, rowsOf: deletionRowsSql, sort: HISTORY_ORDER, page, withTotal }),
     );
     return connectionsByOwner(countyCodes, rows, HISTORY_ORDER, page.limit, toEntry);
   });

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
-import { databaseUnavailable, internalError, RETRY_AFTER_SECONDS } from '../graphql/errors';
+import { GraphQLError } from 'graphql';
+import { databaseUnavailable, ERROR_STATUS, internalError, RETRY_AFTER_SECONDS, statusOf } from '../graphql/errors';
 import { isDatabaseUnavailable } from '../ops/database-faults';
 import { defaultLogger, describeError, Logger, RequestTrace, requestScope } from '../ops/logger';
 import { Outcome, ServerMetrics } from '../ops/metrics';
 import { sendError } from './answers';
+import { RateLimit } from './rate-limit';
 import { AppRoutesOptions, appRoutes, Route, routeRequest } from './routes';
 
 /** A request id a client may choose; anything else (too long, odd characters) is replaced by a fresh UUID. */
@@ -22,6 +24,8 @@ export interface HttpFrontOptions extends AppRoutesOptions {
   logger?: Logger;
   /** the routes; default: appRoutes(options) */
   routes?: Route[];
+  /** the per-credential rate limit (src/http/rate-limit.ts); none: unlimited */
+  rateLimit?: RateLimit | null;
 }
 
 /**
@@ -32,12 +36,12 @@ export interface HttpFrontOptions extends AppRoutesOptions {
 export function createHttpHandler(options: HttpFrontOptions): http.RequestListener {
   const logger = options.logger ?? defaultLogger();
   const metrics: ServerMetrics | undefined = options.metrics;
-  const route = routeRequest(options.routes ?? appRoutes(options), options.authenticate);
+  const route = routeRequest(options.routes ?? appRoutes(options), options.authenticate, options.rateLimit ?? null);
   return (request, response) => {
     const claimed = request.headers['x-request-id'];
     const id = typeof claimed === 'string' && CLIENT_REQUEST_ID.test(claimed) ? claimed : randomUUID();
     response.setHeader('x-request-id', id);
-    const trace: RequestTrace = { id, startedAt: process.hrtime.bigint() };
+    const trace: RequestTrace = { id, startedAt: process.hrtime.bigint(), receivedAt: Date.now() };
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     const isGraphql = path === '/graphql';
     if (isGraphql) metrics?.requestStarted();
@@ -67,6 +71,15 @@ export function createHttpHandler(options: HttpFrontOptions): http.RequestListen
           // authenticating an API key reads the database
           logger.warn({ err: describeError(error) }, 'database unavailable');
           sendError(response, databaseUnavailable(), { 'retry-after': String(RETRY_AFTER_SECONDS) });
+          return;
+        }
+        if (error instanceof GraphQLError && typeof error.extensions.code === 'string' && error.extensions.code in ERROR_STATUS) {
+          // a refusal of ours thrown past its route (e.g. the time budget of an export)
+          const status = statusOf(error.extensions.code);
+          const headers: http.OutgoingHttpHeaders = status === 503 ? { 'retry-after': String(RETRY_AFTER_SECONDS) } : {};
+          // the rest of a body too large is not read: the connection cannot be used again
+          if (error.extensions.code === 'PAYLOAD_TOO_LARGE') headers.connection = 'close';
+          sendError(response, error, headers);
           return;
         }
         logger.error({ err: describeError(error) }, 'request failed');

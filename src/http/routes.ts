@@ -1,18 +1,19 @@
 import { ApolloServer } from '@apollo/server';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import { DataSource } from 'typeorm';
 import { Authenticate } from '../auth/authenticate';
 import { Principal } from '../auth/principal';
-import { RequestDatabaseOptions } from '../db/request-database';
 import { explorerHandler } from '../explorer/explorer';
 import { exportHandler } from '../export/http';
-import { Context, createContext } from '../graphql/context';
-import { methodNotAllowed } from '../graphql/errors';
+import { Context, ContextOptions, createContext } from '../graphql/context';
+import { methodNotAllowed, unauthenticated } from '../graphql/errors';
 import { graphqlHandler } from '../graphql/http';
 import { ServerMetrics } from '../ops/metrics';
 import { Readiness } from '../ops/readiness';
 import { sendError, sendJson } from './answers';
 import { authenticateOr401 } from './credentials';
+import { RateLimit } from './rate-limit';
 
 /** What a route's handler is given: the parsed URL and, on a route that needs credentials, the caller. */
 export interface RouteRequest {
@@ -46,12 +47,14 @@ export interface AppRoutesOptions {
   dataSource: DataSource;
   /** the caller of a request from its Authorization header (src/auth/authenticate.ts) */
   authenticate: Authenticate;
-  /** how each request's transaction opens (statement timeout) */
-  databaseOptions?: RequestDatabaseOptions;
+  /** how each request's transaction opens (statement timeout) and its time budget */
+  databaseOptions?: ContextOptions;
   /** GET /ready: absent, no such route (a test's server) */
   readiness?: () => Promise<Readiness>;
-  /** GET /metrics: absent, no such route */
+  /** GET /metrics, with `metricsToken`: absent, no such route */
   metrics?: ServerMetrics;
+  /** the bearer token GET /metrics requires (METRICS_TOKEN); without one there is no /metrics */
+  metricsToken?: string | null;
   /** the embedded demo start's token, which the explorer fills in for a browser on this machine */
   demoToken?: string | null;
 }
@@ -66,7 +69,7 @@ export function appRoutes(options: AppRoutesOptions): Route[] {
   const graphql = graphqlHandler(options);
   const exports = exportHandler(context);
   const explorer = explorerHandler({ demoToken: options.demoToken });
-  const { readiness, metrics } = options;
+  const { readiness, metrics, metricsToken } = options;
   return [
     {
       // liveness: the process answers; it does not touch the database
@@ -91,13 +94,20 @@ export function appRoutes(options: AppRoutesOptions): Route[] {
           },
         ]
       : []),
-    ...(metrics
+    ...(metrics && metricsToken
       ? [
           {
+            // for the scraper only: its own token, not a caller's credentials (series hold operation names and load)
             methods: ['GET'],
             path: '/metrics',
             authenticated: false,
-            handler: async (_: http.IncomingMessage, response: http.ServerResponse) => {
+            handler: async (request: http.IncomingMessage, response: http.ServerResponse) => {
+              if (!bearerIs(request.headers.authorization, metricsToken)) {
+                sendError(response, unauthenticated('Unauthenticated: /metrics needs Authorization: Bearer <METRICS_TOKEN>'), {
+                  'www-authenticate': 'Bearer realm="metrics"',
+                });
+                return;
+              }
               const text = await metrics.registry.metrics();
               response.writeHead(200, { 'content-type': metrics.registry.contentType }).end(text);
             },
@@ -123,6 +133,14 @@ export function appRoutes(options: AppRoutesOptions): Route[] {
       handler: (request, response, { url, principal }) => exports(request, response, url, principal!),
     },
   ];
+}
+
+/** `Authorization: Bearer <expected>`, compared in constant time. */
+function bearerIs(authorization: string | undefined, expected: string): boolean {
+  const match = /^\s*Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
+  if (!match) return false;
+  const digest = (text: string) => createHash('sha256').update(text).digest();
+  return timingSafeEqual(digest(match[1]), digest(expected));
 }
 
 const JSON_TYPES = ['application/json', 'application/graphql-response+json', 'application/*', '*/*'];
@@ -161,7 +179,7 @@ function pathMatches(route: Route, path: string): boolean {
  * Answers a request by the route table: the matching route's handler, after authenticating it when the route needs
  * credentials; 405 with `Allow` when the path is known and the method is not; 404 otherwise.
  */
-export function routeRequest(routes: readonly Route[], authenticate: Authenticate) {
+export function routeRequest(routes: readonly Route[], authenticate: Authenticate, rateLimit: RateLimit | null = null) {
   return async (request: http.IncomingMessage, response: http.ServerResponse): Promise<void> => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const candidates = routes.filter(
@@ -179,7 +197,7 @@ export function routeRequest(routes: readonly Route[], authenticate: Authenticat
     }
     let principal: Principal | null = null;
     if (route.authenticated) {
-      principal = await authenticateOr401(request, response, authenticate);
+      principal = await authenticateOr401(request, response, authenticate, rateLimit);
       if (!principal) return;
     }
     await route.handler(request, response, { url, principal });

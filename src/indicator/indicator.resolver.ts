@@ -1,11 +1,11 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { County } from '../county/county';
 import { Enterprise } from '../enterprise/enterprise';
 import { enterpriseLoader } from '../enterprise/enterprise.sql';
 import { requireCountyWide, requireWriter } from '../auth/guard';
 import { Context } from '../graphql/context';
-import { yearOf } from '../graphql/dates';
-import { EXPECTED_VERSION } from '../history/versions';
+import { AsOfArg, ExpectedVersionArg } from '../graphql/arguments';
+import { IsoDate, yearOf } from '../graphql/dates';
 import { DateScalar } from '../graphql/scalars';
 import { Plan } from '../plan/plan';
 import { planInForceLoader } from '../plan/plan.sql';
@@ -29,8 +29,6 @@ import { indicatorComparison, indicatorsLoader, planConsistencyLoader } from './
 import { InnovationPlatform } from './innovation-platform';
 import { KnowledgeValueLoan } from './knowledge-value-loan';
 
-const asOfArg = () => Arg('asOf', () => DateScalar, { nullable: true, description: 'default: today (China Standard Time)' });
-
 @Resolver(() => County)
 export class CountyIndicatorResolver {
   @FieldResolver(() => [IndicatorValue], {
@@ -40,9 +38,9 @@ export class CountyIndicatorResolver {
       'Definitions (口径):\n' +
       INDICATOR_DEFINITIONS_TEXT,
   })
-  indicators(@Root() county: County, @asOfArg() asOf: string | null, @Ctx() ctx: Context): Promise<IndicatorValue[]> {
+  indicators(@Root() county: County, @AsOfArg() asOf: IsoDate, @Ctx() ctx: Context): Promise<IndicatorValue[]> {
     requireCountyWide(ctx, 'County.indicators', county);
-    return indicatorsLoader(ctx, asOf ?? ctx.today).load(county.code);
+    return indicatorsLoader(ctx, asOf).load(county.code);
   }
 
   @FieldResolver(() => [IndicatorSeries], {
@@ -89,11 +87,11 @@ export class IndicatorComparisonResolver {
   indicatorComparison(
     @Arg('parentCode', () => ID) parentCode: string,
     @Arg('kind', () => IndicatorKind) kind: IndicatorKind,
-    @asOfArg() asOf: string | null,
+    @AsOfArg() asOf: IsoDate,
     @Ctx() ctx: Context,
   ): Promise<CountyIndicatorRank[]> {
     requireCountyWide(ctx, 'indicatorComparison');
-    return indicatorComparison(ctx, parentCode, kind, asOf ?? ctx.today);
+    return indicatorComparison(ctx, parentCode, kind, asOf);
   }
 }
 
@@ -130,7 +128,7 @@ export class InnovationPlatformResolver {
   @Mutation(() => InnovationPlatform, { description: '创建或更新创新平台: keyed by the owner enterprise and the platform name' })
   upsertInnovationPlatform(
     @Arg('input', () => InnovationPlatformInput) input: InnovationPlatformInput,
-    @Arg('expectedVersion', () => Int, { nullable: true, description: EXPECTED_VERSION }) expectedVersion: number | null,
+    @ExpectedVersionArg() expectedVersion: number | null,
     @Ctx() ctx: Context,
   ): Promise<InnovationPlatform> {
     requireWriter(ctx, 'upsertInnovationPlatform');

@@ -1,7 +1,8 @@
 /**
  * Plan indicators (主要指标), computed in SQL: one statement evaluates every indicator target of the plans in
- * force of many counties on one day. High value, patent validity, membership validity and the plan in force
- * come from their one home each (highValueSql, patentValidSql, membershipValidSql, planInForceSql).
+ * force of many counties on one day. Valid, high-value and strategic-emerging-industry invention patents are counted
+ * from the kept spans (spans.sql.ts: one index range of each county), memberships from their county's index range;
+ * membership validity and the plan in force come from their one home each (membershipValidSql, planInForceSql).
  */
 import { County } from '../county/county';
 import { sql, Sql } from '../db/sql';
@@ -9,7 +10,8 @@ import { membershipValidSql } from '../enterprise/membership.sql';
 import { Context } from '../graphql/context';
 import { IsoDate } from '../graphql/dates';
 import { groupByKey } from '../graphql/loaders';
-import { highValueSql, validInventionSql } from '../high-value/high-value.sql';
+import { countyFigures, groupFigure } from '../figures/county-figures';
+import { countySpanCountsSql, spanHoldsSql } from '../high-value/spans.sql';
 import { planInForceSql } from '../plan/plan.sql';
 import { CountyIndicatorRank, INDICATOR_DEFINITIONS, IndicatorValue, PlanConsistencyCheck } from './indicator';
 import { IndicatorKind, INDICATOR_KINDS } from './indicator-kind';
@@ -47,7 +49,7 @@ function missingFigureSql(figure: Figure, value: Sql, year: Sql): Sql {
 const fact = (column: string) => sql`f.${sql.identifier(column)}`;
 
 /** Per-county facts that one or more kinds need; each is computed only for the counties whose plan has such a kind. */
-type Fact = 'highValue' | 'baselineHighValue' | 'inventions' | 'enterprises' | 'platforms' | 'pledges' | 'loans';
+type Fact = 'inventions' | 'baselineHighValue' | 'enterprises' | 'platforms' | 'pledges' | 'loans';
 
 /** How one kind is measured, as SQL over a row `f` of the facts (see indicatorRowsSql). */
 interface Measure {
@@ -63,7 +65,7 @@ interface Measure {
 
 /** A count divided by (figure ÷ divisor), the figure reported in the year of asOf or the latest earlier year. */
 const perFigure = (figure: Figure, divisor: number): Measure => ({
-  needs: ['highValue'],
+  needs: ['inventions'],
   numerator: sql`f.high_value`,
   denominator: sql`${fact(figure)} / ${sql.literal(divisor)}.0`,
   actual: sql`f.high_value / NULLIF(${fact(figure)} / ${sql.literal(divisor)}.0, 0)`,
@@ -87,7 +89,7 @@ const RD_GROWTH_DEFINED = sql`(${RD_GROWTH_YEARS} > 0 AND f.rd_base > 0)`;
 
 function measures(asOf: Sql): Record<IndicatorKind, Measure> {
   return {
-    HIGH_VALUE_PATENTS: count('highValue', 'high_value'),
+    HIGH_VALUE_PATENTS: count('inventions', 'high_value'),
     HIGH_VALUE_PATENTS_PER_10K_RESIDENTS: perFigure('population', 10_000),
     HIGH_VALUE_PATENTS_PER_100M_YUAN_RD: perFigure('rd_investment', 100_000_000),
     HIGH_VALUE_PATENTS_PER_100M_YUAN_GDP: perFigure('gdp', 100_000_000),
@@ -104,7 +106,7 @@ function measures(asOf: Sql): Record<IndicatorKind, Measure> {
     SPECIALIZED_NEW_ENTERPRISES: count('enterprises', 'specialized_new'),
     INNOVATION_PLATFORMS: count('platforms', 'platforms'),
     NEW_HIGH_VALUE_PATENTS: {
-      needs: ['highValue', 'baselineHighValue'],
+      needs: ['inventions', 'baselineHighValue'],
       numerator: sql`f.high_value`,
       actual: sql`f.high_value - f.baseline_high_value`,
       baseline: sql`f.baseline_high_value`,
@@ -196,34 +198,20 @@ export function indicatorRowsSql({ counties, asOf, kinds, order }: IndicatorRows
              make_date(t.start_year, 1, 1) AS period_start, make_date(t.start_year - 1, 12, 31) AS baseline_day
         FROM target t
     ),
-    high_value AS (
-      SELECT p.county_code AS county, count(*)::int AS n FROM patent p
-       WHERE p.county_code IN (${needing('highValue')}) AND ${highValueSql(sql`p`, asOf)}
-       GROUP BY p.county_code
-    ),
+    invention AS (${countySpanCountsSql(sql`ARRAY(${needing('inventions')})`, asOf)}),
     baseline_high_value AS (
-      SELECT s.county, b.n FROM scope s
-        CROSS JOIN LATERAL (SELECT count(*)::int AS n FROM patent p
-                             WHERE p.county_code = s.county AND ${highValueSql(sql`p`, sql`s.baseline_day`)}) b
-       WHERE s.county IN (${needing('baselineHighValue')})
-    ),
-    valid_invention AS (
-      SELECT p.county_code AS county, count(*)::int AS n,
-             count(*) FILTER (WHERE p.strategic_industry IS NOT NULL)::int AS sei
-        FROM patent p
-       WHERE p.county_code IN (${needing('inventions')}) AND ${validInventionSql(sql`p`, asOf)}
-       GROUP BY p.county_code
+      SELECT sc.county, b.n FROM scope sc
+        CROSS JOIN LATERAL (SELECT count(*)::int AS n FROM invention_span s
+                             WHERE s.county_code = sc.county AND s.high_value AND ${spanHoldsSql(sql`s`, sql`sc.baseline_day`)}) b
+       WHERE sc.county IN (${needing('baselineHighValue')})
     ),
     enterprise_count AS (
-      SELECT e.county_code AS county,
-             count(*) FILTER (WHERE EXISTS (
-               SELECT 1 FROM enterprise_membership m
-                WHERE m.enterprise_id = e.id AND m.category = 'HIGH_TECH' AND ${membershipValidSql(sql`m`, asOf)}))::int AS high_tech,
-             count(*) FILTER (WHERE EXISTS (
-               SELECT 1 FROM enterprise_membership m
-                WHERE m.enterprise_id = e.id AND m.category = 'SPECIALIZED_NEW' AND m.valid_from <= ${asOf}))::int AS specialized_new
-        FROM enterprise e WHERE e.county_code IN (${needing('enterprises')})
-       GROUP BY e.county_code
+      SELECT m.county_code AS county,
+             count(DISTINCT m.enterprise_id) FILTER (WHERE m.category = 'HIGH_TECH' AND ${membershipValidSql(sql`m`, asOf)})::int AS high_tech,
+             count(DISTINCT m.enterprise_id) FILTER (WHERE m.category = 'SPECIALIZED_NEW')::int AS specialized_new
+        FROM enterprise_membership m
+       WHERE m.county_code IN (${needing('enterprises')}) AND m.category IN ('HIGH_TECH', 'SPECIALIZED_NEW') AND m.valid_from <= ${asOf}
+       GROUP BY m.county_code
     ),
     platform AS (
       SELECT e.county_code AS county, count(*)::int AS n
@@ -245,16 +233,15 @@ export function indicatorRowsSql({ counties, asOf, kinds, order }: IndicatorRows
     ),
     facts AS (
       SELECT s.county, s.start_year, s.year,
-             COALESCE(hv.n, 0) AS high_value, COALESCE(bhv.n, 0) AS baseline_high_value,
-             COALESCE(vi.n, 0) AS valid_inventions, COALESCE(vi.sei, 0) AS sei_inventions,
+             COALESCE(vi."highValue", 0) AS high_value, COALESCE(bhv.n, 0) AS baseline_high_value,
+             COALESCE(vi.valid, 0) AS valid_inventions, COALESCE(vi.strategic, 0) AS sei_inventions,
              COALESCE(ec.high_tech, 0) AS high_tech, COALESCE(ec.specialized_new, 0) AS specialized_new,
              COALESCE(pf.n, 0) AS platforms, COALESCE(pg.amount, 0) AS pledge_amount, COALESCE(ln.amount, 0) AS loan_amount,
              ${figureColumns},
              rd_base.rd_investment AS rd_base
         FROM scope s
-        LEFT JOIN high_value hv ON hv.county = s.county
         LEFT JOIN baseline_high_value bhv ON bhv.county = s.county
-        LEFT JOIN valid_invention vi ON vi.county = s.county
+        LEFT JOIN invention vi ON vi."countyCode" = s.county
         LEFT JOIN enterprise_count ec ON ec.county = s.county
         LEFT JOIN platform pf ON pf.county = s.county
         LEFT JOIN pledge pg ON pg.county = s.county
@@ -284,20 +271,25 @@ export function toIndicatorValue({ countyCode: _, kindOrder: __, ...row }: Indic
   return { ...row, name, unit, definition };
 }
 
-/** Every indicator of the plan in force on asOf of each county, in the enum's order; one statement per batch. */
+/** The statement of indicatorsLoader: every indicator row of the counties on asOf, by county and kind. */
+export function indicatorsSql(countyCodes: readonly string[], asOf: IsoDate): Sql {
+  return sql`${indicatorRowsSql({
+    counties: sql`SELECT unnest(${countyCodes}::text[]) AS code`,
+    asOf: sql`${asOf}::date`,
+    kinds: sql`NULL::text[]`,
+    order: KIND_ORDER,
+  })}
+       ORDER BY "countyCode", "kindOrder"`;
+}
+
+/** Every indicator of the plan in force on asOf of each county, in the enum's order; one statement per batch (through the figure cache). */
 export function indicatorsLoader(ctx: Context, asOf: IsoDate) {
-  return ctx.loaders.get<string, IndicatorValue[]>('indicators', [asOf], async (countyCodes) => {
-    const rows = await ctx.db.query<IndicatorRow>(
-      sql`${indicatorRowsSql({
-        counties: sql`SELECT unnest(${countyCodes}::text[]) AS code`,
-        asOf: sql`${asOf}::date`,
-        kinds: sql`NULL::text[]`,
-        order: KIND_ORDER,
-      })}
-       ORDER BY "countyCode", "kindOrder"`,
-    );
-    return groupByKey(countyCodes, rows, (row) => row.countyCode, toIndicatorValue);
-  });
+  return ctx.loaders.get<string, IndicatorValue[]>('indicators', [asOf], (countyCodes) =>
+    countyFigures(ctx, 'indicators', [asOf], countyCodes, async (codes) => {
+      const rows = await ctx.db.query<IndicatorRow>(indicatorsSql(codes, asOf));
+      return groupByKey(codes, rows, (row) => row.countyCode, toIndicatorValue);
+    }),
+  );
 }
 
 /**
@@ -311,6 +303,11 @@ export async function indicatorComparison(
   asOf: IsoDate,
 ): Promise<CountyIndicatorRank[]> {
   const parent = sql`${parentCode}::text`;
+  const counties = sql`SELECT ${parent} AS code UNION ALL SELECT code FROM county WHERE parent_code = ${parent}`;
+  return groupFigure(ctx, 'indicatorComparison', [parentCode, kind, asOf], counties, () => compareCounties(ctx, parent, kind, asOf));
+}
+
+async function compareCounties(ctx: Context, parent: Sql, kind: IndicatorKind, asOf: IsoDate): Promise<CountyIndicatorRank[]> {
   const rows = await ctx.db.query<IndicatorRow & { code: string; name: string; parentCode: string | null; rank: number | null }>(
     sql`WITH value AS (${indicatorRowsSql({
       counties: sql`SELECT code FROM county WHERE parent_code = ${parent}`,
@@ -368,8 +365,8 @@ export function planConsistencyLoader(ctx: Context, asOf: IsoDate | null) {
     const bases = CONSISTENCY_BASES.map(({ ratioKind, totalKind, figure, divisor }) => {
       if (!figure) {
         return sql`SELECT pl.plan_id, ${sql.literal(ratioKind)}::text, ${sql.literal(totalKind)}::text,
-                  (SELECT count(*) FROM patent p WHERE p.county_code = pl.county
-                      AND ${validInventionSql(sql`p`, sql`pl.as_of`)}) / ${sql.literal(divisor)}.0::float8,
+                  (SELECT count(*) FROM invention_span s WHERE s.county_code = pl.county
+                      AND ${spanHoldsSql(sql`s`, sql`pl.as_of`)}) / ${sql.literal(divisor)}.0::float8,
                   NULL::int, NULL::text
              FROM pl WHERE EXISTS (SELECT 1 FROM plan_indicator_target r WHERE r.plan_id = pl.plan_id AND r.kind = ${sql.literal(ratioKind)})`;
       }

@@ -1,5 +1,4 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { DateScalar } from '../graphql/scalars';
 
 export enum InnovationPlatformKind {
@@ -36,37 +35,28 @@ registerEnumType(InnovationPlatformLevel, {
   },
 });
 
-@Entity('innovation_platform')
 @ObjectType({ description: '创新平台: an innovation platform of an enterprise, recognised on a day, valid until validTo' })
 export class InnovationPlatform {
-  @PrimaryGeneratedColumn()
   @Field(() => ID)
   id: number;
 
-  @Column({ name: 'enterprise_id', type: 'int' })
   enterpriseId: number;
 
-  @Column('text')
   @Field({ description: '平台名称: name, unique per enterprise' })
   name: string;
 
-  @Column('text')
   @Field(() => InnovationPlatformKind, { description: '平台类型: kind' })
   kind: InnovationPlatformKind;
 
-  @Column('text')
   @Field(() => InnovationPlatformLevel, { description: '认定级别: level' })
   level: InnovationPlatformLevel;
 
-  @Column({ name: 'recognised_on', type: 'date' })
   @Field(() => DateScalar, { description: '认定日期: the day it was recognised (counts from this day on)' })
   recognisedOn: string;
 
-  @Column({ name: 'valid_to', type: 'date', nullable: true })
   @Field(() => DateScalar, { nullable: true, description: '有效期至: last day it counts (revoked or not re-evaluated); null: open-ended' })
   validTo: string | null;
 
-  @Column('int')
   @Field(() => Int, { description: '版本: raised by each change; send it back as expectedVersion to refuse overwriting a newer change' })
   version: number;
 }

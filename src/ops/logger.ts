@@ -8,6 +8,8 @@ export type { Logger };
 export interface RequestTrace {
   id: string;
   startedAt: bigint;
+  /** Date.now() when the request arrived: where its time budget starts */
+  receivedAt?: number;
   /** the operation's name once Apollo resolved it ('anonymous' for an unnamed one) */
   operation?: string;
   /** Apollo reached willSendResponse: the request was a GraphQL request */

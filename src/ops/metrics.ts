@@ -1,3 +1,6 @@
+import { Kind, parse } from 'graphql';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
 
@@ -21,8 +24,31 @@ interface PgPoolCounts {
   waitingCount: number;
 }
 
-const MAX_OPERATION_NAMES = 100;
-const OPERATION_NAME = /^[_A-Za-z][_0-9A-Za-z]{0,99}$/;
+/**
+ * The operations this build knows by name: those of the .graphql files in schema/operations/ (the folder of the
+ * repository, found from here in src/ops/ and in dist/src/ops/). Absent folder: none.
+ */
+export function knownOperationNames(dir: string | null = operationsDir()): Set<string> {
+  const names = new Set<string>();
+  if (!dir || !existsSync(dir)) return names;
+  for (const file of readdirSync(dir).filter((name) => name.endsWith('.graphql'))) {
+    for (const definition of parse(readFileSync(path.join(dir, file), 'utf8')).definitions) {
+      if (definition.kind === Kind.OPERATION_DEFINITION && definition.name) names.add(definition.name.value);
+    }
+  }
+  return names;
+}
+
+function operationsDir(): string | null {
+  for (const up of [
+    ['..', '..'],
+    ['..', '..', '..'],
+  ]) {
+    const dir = path.resolve(__dirname, ...up, 'schema', 'operations');
+    if (existsSync(dir)) return dir;
+  }
+  return null;
+}
 
 export interface ServerMetrics {
   registry: Registry;
@@ -33,9 +59,11 @@ export interface ServerMetrics {
 
 /**
  * The server's metrics in a registry of its own (not prom-client's global one), so that several servers can live in
- * one process. Operation names come from clients: past MAX_OPERATION_NAMES distinct names, new ones count as 'other'.
+ * one process. Operation names come from clients, so a series is labelled by one only when it is a known operation
+ * (`knownOperations`, e.g. knownOperationNames()); any other named operation counts as 'other', an unnamed one as
+ * 'anonymous', one refused before it resolved as 'unknown': a client can neither choose series nor add any.
  */
-export function createMetrics(dataSource: DataSource, poolMax: number): ServerMetrics {
+export function createMetrics(dataSource: DataSource, poolMax: number, knownOperations: ReadonlySet<string> = new Set()): ServerMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
 
@@ -81,13 +109,10 @@ export function createMetrics(dataSource: DataSource, poolMax: number): ServerMe
   poolGauge('hvp_db_pool_waiting_requests', 'Requests waiting for a connection of the pool', (p) => p.waitingCount);
   new Gauge({ name: 'hvp_db_pool_max_connections', help: 'The pool size (DATABASE_POOL_SIZE)', registers: [registry] }).set(poolMax);
 
-  const operationNames = new Set<string>();
   const operationLabel = (name: string | undefined): string => {
     if (!name) return 'unknown';
-    if (operationNames.has(name)) return name;
-    if (operationNames.size >= MAX_OPERATION_NAMES || !OPERATION_NAME.test(name)) return 'other';
-    operationNames.add(name);
-    return name;
+    if (name === 'anonymous') return name;
+    return knownOperations.has(name) ? name : 'other';
   };
 
   return {

@@ -1,12 +1,12 @@
-import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { County } from '../county/county';
 import { attributedCounty } from '../county/county-label';
 import { Enterprise } from '../enterprise/enterprise';
 import { requireAdmin, requireCountyInScope, requireCountyWide, requireWriter } from '../auth/guard';
 import { DeletedRecord } from '../history/deleted-record';
-import { EXPECTED_VERSION } from '../history/versions';
 import { Context } from '../graphql/context';
-import { Connection } from '../graphql/pagination';
+import { ExpectedVersionArg } from '../graphql/arguments';
+import { Connection, PageArgs, TotalCountAsked } from '../graphql/pagination';
 import { OverseasGrant, Patent, PatentAward, PatentConnection } from './patent';
 import { PatentFilter, PatentInput } from './patent.inputs';
 import {
@@ -21,10 +21,6 @@ import {
 } from './patent.sql';
 
 const filterArg = () => Arg('filter', () => PatentFilter, { nullable: true });
-const firstArg = () => Arg('first', () => Int, { nullable: true, defaultValue: 50, description: '0 to 100' });
-const afterArg = () => Arg('after', () => String, { nullable: true });
-const expectedVersionArg = () => Arg('expectedVersion', () => Int, { nullable: true, description: EXPECTED_VERSION });
-
 @Resolver(() => Patent)
 export class PatentResolver {
   @Query(() => Patent, {
@@ -68,7 +64,7 @@ export class PatentResolver {
   })
   async upsertPatent(
     @Arg('input', () => PatentInput) input: PatentInput,
-    @expectedVersionArg() expectedVersion: number | null,
+    @ExpectedVersionArg() expectedVersion: number | null,
     @Ctx() ctx: Context,
   ): Promise<Patent> {
     requireWriter(ctx, 'upsertPatent');
@@ -84,7 +80,7 @@ export class PatentResolver {
   })
   deletePatent(
     @Arg('applicationNumber') applicationNumber: string,
-    @expectedVersionArg() expectedVersion: number | null,
+    @ExpectedVersionArg() expectedVersion: number | null,
     @Ctx() ctx: Context,
   ): Promise<DeletedRecord> {
     requireWriter(ctx, 'deletePatent');
@@ -94,7 +90,7 @@ export class PatentResolver {
   @Mutation(() => Patent, { description: '恢复专利 (ADMIN of its county): restores a deleted patent with its owners, grants and awards' })
   restorePatent(
     @Arg('applicationNumber') applicationNumber: string,
-    @expectedVersionArg() expectedVersion: number | null,
+    @ExpectedVersionArg() expectedVersion: number | null,
     @Ctx() ctx: Context,
   ): Promise<Patent> {
     requireAdmin(ctx, 'restorePatent');
@@ -110,11 +106,11 @@ export class EnterprisePatentsResolver {
   patents(
     @Root() enterprise: Enterprise,
     @filterArg() filter: PatentFilter | null,
-    @firstArg() first: number | null,
-    @afterArg() after: string | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @TotalCountAsked() withTotal: boolean,
     @Ctx() ctx: Context,
   ): Promise<Connection<Patent>> {
-    return patentListLoader(ctx, 'enterprise', filter, first, after).load(enterprise.id);
+    return patentListLoader(ctx, 'enterprise', filter, page, withTotal).load(enterprise.id);
   }
 }
 
@@ -126,11 +122,11 @@ export class CountyPatentsResolver {
   patents(
     @Root() county: County,
     @filterArg() filter: PatentFilter | null,
-    @firstArg() first: number | null,
-    @afterArg() after: string | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @TotalCountAsked() withTotal: boolean,
     @Ctx() ctx: Context,
   ): Promise<Connection<Patent>> {
     requireCountyWide(ctx, 'County.patents', county);
-    return patentListLoader(ctx, 'county', filter, first, after).load(county.code);
+    return patentListLoader(ctx, 'county', filter, page, withTotal).load(county.code);
   }
 }

@@ -7,8 +7,9 @@ import { Context } from '../graphql/context';
 import { badUserInput, conflict } from '../graphql/errors';
 import { DeletedRecord, deletedKeys, expectVersion, setDeleted } from '../history/versions';
 import { byKey, groupByKey } from '../graphql/loaders';
-import { Connection, connectionsByOwner, PagedRow, pagedSql, pageRequest, SortColumn } from '../graphql/pagination';
-import { highValueSql } from '../high-value/high-value.sql';
+import { asOfOrToday } from '../graphql/arguments';
+import { Connection, connectionsByOwner, PageArgs, PagedRow, pagedSql, pageRequest, SortColumn } from '../graphql/pagination';
+import { keptHighValueSql } from '../high-value/spans.sql';
 import { parseApplicationNumber } from '../identifiers/application-number';
 import { OverseasGrant, Patent, PatentAward } from './patent';
 import { PatentFilter, PatentInput } from './patent.inputs';
@@ -82,43 +83,43 @@ export const PATENT_ORDER: SortColumn[] = [
 type PatentOwnerKind = 'enterprise' | 'county';
 
 /**
- * The patents of enterprises (ids) or counties (codes) that the filter keeps, with an `owner` column for pagedSql:
- * an enterprise's are those it owns, alone or jointly; a county's are those attributed to it.
+ * The patents of an enterprise (its id) or a county (its code) that the filter keeps: an enterprise's are those it
+ * owns, alone or jointly; a county's are those attributed to it (a page of them reads patent_county_filing_idx).
  */
 export function patentListRowsSql(
   of: PatentOwnerKind,
-  owners: readonly (number | string)[],
+  owner: Sql,
   filter: { type: PatentType | null; highValueOnly: boolean; asOf: IsoDate },
 ): Sql {
   const source =
     of === 'enterprise'
-      ? sql`SELECT po.enterprise_id AS owner, ${PATENT_COLUMNS} FROM patent_owner po JOIN patent p ON p.id = po.patent_id
-              WHERE po.enterprise_id = ANY(${owners}::int[])`
-      : sql`SELECT p.county_code AS owner, ${PATENT_COLUMNS} FROM patent p WHERE p.county_code = ANY(${owners}::text[])`;
-  return sql`${source} AND (${filter.type}::text IS NULL OR p.type = ${filter.type})
-               AND (NOT ${filter.highValueOnly} OR ${highValueSql(sql`p`, sql`${filter.asOf}::date`)})`;
+      ? sql`SELECT ${PATENT_COLUMNS} FROM patent_owner po JOIN patent p ON p.id = po.patent_id WHERE po.enterprise_id = ${owner}`
+      : sql`SELECT ${PATENT_COLUMNS} FROM patent p WHERE p.county_code = ${owner}`;
+  const type = sql`${filter.type}::text`;
+  return sql`${source} AND (${type} IS NULL OR p.type = ${type})
+               AND (NOT ${filter.highValueOnly} OR ${keptHighValueSql(sql`p`, sql`${filter.asOf}::date`)})`;
 }
 
 /**
  * Patent lists of enterprises (the patents they own, alone or jointly) or of counties (the patents
  * attributed to them), by filing date descending, then application number.
  */
-export function patentListLoader(
-  ctx: Context,
-  of: PatentOwnerKind,
-  filter: PatentFilter | null,
-  first: number | null,
-  after: string | null,
-) {
-  const page = pageRequest(first, after, PATENT_ORDER);
-  const asOf = filter?.asOf ?? ctx.today;
+export function patentListLoader(ctx: Context, of: PatentOwnerKind, filter: PatentFilter | null, pageArgs: PageArgs, withTotal: boolean) {
+  const page = pageRequest(pageArgs, PATENT_ORDER);
+  const asOf = asOfOrToday(ctx, filter?.asOf);
   const highValueOnly = filter?.highValueOnly ?? false;
   return ctx.loaders.get<number | string, Connection<Patent>>(
     'patentList',
-    [of, filter?.type ?? null, highValueOnly, asOf, page],
+    [of, filter?.type ?? null, highValueOnly, asOf, page, withTotal],
     async (owners) => {
-      const rows = await ctx.db.query<Patent & { owner: unknown } & PagedRow>(
-        pagedSql({ rows: patentListRowsSql(of, owners, { type: filter?.type ?? null, highValueOnly, asOf }), sort: PATENT_ORDER, page }),
+      const rows = await ctx.db.query<Patent & PagedRow>(
+        pagedSql({
+          owners: of === 'enterprise' ? sql`${owners}::int[]` : sql`${owners}::text[]`,
+          rowsOf: (owner) => patentListRowsSql(of, owner, { type: filter?.type ?? null, highValueOnly, asOf }),
+          sort: PATENT_ORDER,
+          page,
+          withTotal,
+        }),
       );
       return connectionsByOwner(owners, rows, PATENT_ORDER, page.limit, toPatent);
     },

@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-gra
 import { County } from '../county/county';
 import { requireAdmin, requireCountyInScope } from '../auth/guard';
 import { Context } from '../graphql/context';
-import { EXPECTED_VERSION } from '../history/versions';
+import { ExpectedVersionArg } from '../graphql/arguments';
 import { yearOf } from '../graphql/dates';
 import { BreakthroughTarget, IndicatorTarget, Plan } from './plan';
 import { PlanInput } from './plan.inputs';
@@ -23,7 +23,7 @@ export class PlanResolver {
   @Mutation(() => Plan, { description: '创建或更新规划: keyed by county and startYear; replaces its breakthrough targets' })
   async upsertPlan(
     @Arg('input', () => PlanInput) input: PlanInput,
-    @Arg('expectedVersion', () => Int, { nullable: true, description: EXPECTED_VERSION }) expectedVersion: number | null,
+    @ExpectedVersionArg() expectedVersion: number | null,
     @Ctx() ctx: Context,
   ): Promise<Plan> {
     requireAdmin(ctx, 'upsertPlan');

@@ -14,6 +14,12 @@ export async function givenCounty(api: TestApi, code = '500231', name = '垫江�
   await api.ok(`mutation($input: CountyInput!) { upsertCounty(input: $input) { code } }`, { input: { code, name, parentCode } });
 }
 
+/** The counties most tests start from: 重庆市 (500000) and 垫江县 (500231) under it. */
+export async function givenChongqingAndDianjiang(api: TestApi) {
+  await givenCounty(api, '500000', '重庆市');
+  await givenCounty(api, '500231', '垫江县', '500000');
+}
+
 export interface PlanSpec {
   countyCode?: string;
   title?: string;

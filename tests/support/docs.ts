@@ -56,6 +56,8 @@ export const NOT_RUN: Record<string, string> = {
   'bench:import': 'a 100,000-row import: run by hand for docs/performance.md',
   soak: '60 s at saturation after the build: run by hand for docs/performance.md',
   'seed:demo': 'builds first; what it runs, seedDemo, is tested in tests/demo-data.test.ts and seeds every demo start',
+  'schema:database:emit': 'rewrites schema/database.sql; the same test, comparing instead, runs in npm test',
+  'test:sql:update': 'rewrites the pinned SQL of tests/sql/; the same tests, comparing instead, run in npm test',
 };
 
 /** Commands that .ci/run runs, in the form it runs them (the README's are what a newcomer types). */

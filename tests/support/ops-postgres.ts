@@ -3,8 +3,11 @@ import { appendFileSync, chmodSync, cpSync, mkdtempSync, rmSync, writeFileSync }
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { Client } from 'pg';
+import { withClient } from '../../src/db/client';
 import { EmbeddedDatabase, postgresInstallation, startEmbeddedPostgres } from '../../src/db/embedded';
+import { freePort } from '../../src/ops/free-port';
+
+export { freePort, withClient };
 
 /**
  * Helpers of the operations tests that run PostgreSQL servers of their own (tests/ops-faults.test.ts,
@@ -19,18 +22,6 @@ export function temporaryFolder(prefix: string): { dir: string; remove(): void }
   const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
   chmodSync(dir, 0o755);
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
-}
-
-/** A TCP port nothing listens on right now (the kernel's choice). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** A server of src/db/embedded.ts (startEmbeddedPostgres) that a test stops and starts again. */
@@ -71,17 +62,6 @@ export async function eventually<T>(what: string, probe: () => Promise<T | undef
     }
     if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms${last ? ` (last error: ${String(last)})` : ''}`);
     await new Promise((resolve) => setTimeout(resolve, everyMs));
-  }
-}
-
-/** Runs `work` on a connection of its own to `url`. */
-export async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
   }
 }
 

@@ -1,9 +1,10 @@
 import 'reflect-metadata';
 import { ApolloServer } from '@apollo/server';
 import { randomBytes } from 'node:crypto';
-import { Client, Pool } from 'pg';
+import { Pool } from 'pg';
 import { DataSource, Logger } from 'typeorm';
 import { Principal, principalFromClaims, Role } from '../../src/auth/principal';
+import { withClient } from '../../src/db/client';
 import { createDataSource } from '../../src/db/data-source';
 import { migrate } from '../../src/db/database';
 import { withDatabase } from '../../src/db/embedded';
@@ -11,6 +12,7 @@ import { ensureAppLoginRole } from '../../src/db/roles';
 import { createApolloServer } from '../../src/graphql/apollo';
 import { Context, createContext } from '../../src/graphql/context';
 import { createLogger } from '../../src/ops/logger';
+import { FigureCache } from '../../src/figures/figure-cache';
 
 /** Counts the SQL statements the application sends. */
 export class StatementCounter implements Logger {
@@ -65,7 +67,16 @@ export interface TestApi extends Caller {
   as(claims: Claims): Caller;
   /** a statement as the owner, outside the application (no Row Level Security) */
   sql<T = any>(text: string, params?: unknown[]): Promise<T[]>;
+  /** the figures the API keeps between requests (disabled unless `figureCacheMb` was given) */
+  figures: FigureCache;
+  /** another server over the same database, with a pool and a figure cache of its own (as a second replica of the app) */
+  another(options?: TestApiOptions): Promise<TestApi>;
   close(): Promise<void>;
+}
+
+export interface TestApiOptions {
+  /** keep county-wide figures between requests, as the server does (FIGURE_CACHE_MB); default: keep none */
+  figureCacheMb?: number;
 }
 
 /** The login role of the tests' application pools; shared by every test database of the server. */
@@ -83,26 +94,30 @@ export function testAdminUrl(): string {
 }
 
 /** A fresh database with every migration applied (as the owner), for one test file, and the API over it (as the app role). */
-export async function createTestApi(): Promise<TestApi> {
+export async function createTestApi(options: TestApiOptions = {}): Promise<TestApi> {
   const serverUrl = testAdminUrl();
   const name = `hvp_test_${randomBytes(6).toString('hex')}`;
-  const admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
+  await withClient(serverUrl, (admin) => admin.query(`CREATE DATABASE ${name}`));
 
   const adminUrl = withDatabase(serverUrl, name);
   await migrate(adminUrl);
+  return apiOver(adminUrl, options, async () => {
+    await withClient(serverUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+  });
+}
+
+async function apiOver(adminUrl: string, options: TestApiOptions, dropDatabase: () => Promise<void>): Promise<TestApi> {
+  const figures = new FigureCache((options.figureCacheMb ?? 0) * 1024 * 1024);
   const counter = new StatementCounter();
   const dataSource = createDataSource({ url: await testAppUrl(adminUrl), poolSize: 4, logger: counter });
   await dataSource.initialize();
   const owner = new Pool({ connectionString: adminUrl, max: 2 });
   // errors only: the warnings of refused writes (row-level security) that tests provoke on purpose stay quiet
-  const apollo: ApolloServer<Context> = await createApolloServer({ logger: createLogger('error') });
+  const apollo: ApolloServer<Context> = await createApolloServer({ logger: createLogger('error'), introspection: true });
 
   const caller = (who: Principal): Caller => {
     const execute = async <T>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResult<T>> => {
-      const response = await apollo.executeOperation({ query, variables }, { contextValue: createContext(dataSource, who) });
+      const response = await apollo.executeOperation({ query, variables }, { contextValue: createContext(dataSource, who, { figures }) });
       if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
       return response.body.singleResult as GraphQLResult<T>;
     };
@@ -130,14 +145,13 @@ export async function createTestApi(): Promise<TestApi> {
     adminUrl,
     as: (claims) => caller(principal(claims)),
     sql: async (text, params) => (await owner.query(text, params)).rows,
+    figures,
+    another: (other = options) => apiOver(adminUrl, other, async () => undefined),
     async close() {
       await apollo.stop();
       await dataSource.destroy();
       await owner.end();
-      const cleanup = new Client({ connectionString: serverUrl });
-      await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await cleanup.end();
+      await dropDatabase();
     },
   };
 }

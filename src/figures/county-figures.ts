@@ -1,0 +1,77 @@
+import { sql, Sql } from '../db/sql';
+import { Context } from '../graphql/context';
+import { byKey } from '../graphql/loaders';
+
+/**
+ * A county-wide figure of many counties through the figure cache (src/figures/figure-cache.ts): the counties' data
+ * versions are read in one statement, the figures kept under them answer at once, and the others are computed together
+ * by `compute` (in the order of the codes it is given) and kept. `args` are whatever else changes the answer (asOf, a
+ * filter, a page). Requests that may write, and counties the caller reads no version of, go straight to `compute`.
+ */
+export async function countyFigures<V>(
+  ctx: Context,
+  figure: string,
+  args: readonly unknown[],
+  codes: readonly string[],
+  compute: (codes: readonly string[]) => Promise<V[]>,
+): Promise<V[]> {
+  const cache = ctx.figures;
+  if (!cache.enabled || !ctx.db.readOnly) return compute(codes);
+  const versions = await dataVersionLoader(ctx).loadMany(codes);
+  const keyOf = (i: number) => JSON.stringify([figure, codes[i], versions[i], ...args]);
+  const kept = codes.map((_, i) => (typeof versions[i] === 'string' ? cache.get(keyOf(i)) : undefined));
+  const missing = codes.map((_, i) => i).filter((i) => kept[i] === undefined);
+  if (missing.length === 0) return kept.map((entry) => entry!.value as V);
+  const computed = await compute(missing.map((i) => codes[i]));
+  missing.forEach((i, k) => {
+    if (typeof versions[i] === 'string') cache.set(keyOf(i), computed[k]);
+  });
+  let next = 0;
+  return kept.map((entry) => (entry ? (entry.value as V) : computed[next++]));
+}
+
+/**
+ * The data version of each county, read once per request for all its figures (one statement per batch); null for a
+ * county the caller cannot see. Reading it again later in the request could only find a newer one: keeping the first
+ * is as safe, since an entry kept under a version never holds a figure older than that version.
+ */
+function dataVersionLoader(ctx: Context) {
+  return ctx.loaders.get<string, string | null>('countyDataVersion', [], async (codes) => {
+    const rows = await ctx.db.query<{ code: string; version: string }>(
+      sql`SELECT v.county_code AS code, v.version::text AS version FROM county_data_version v WHERE v.county_code = ANY (${codes}::text[])`,
+    );
+    return byKey(
+      codes,
+      rows,
+      (row) => row.code,
+      null,
+      (row) => row.version,
+    );
+  });
+}
+
+/**
+ * A figure over several counties (e.g. a parent's counties compared) through the figure cache: one entry, under the
+ * data versions of every county `counties` (a query with a column `code`) names that the caller can read — so any
+ * change to any of them, or a county added under a parent (which raises the parent's version), asks for it anew.
+ */
+export async function groupFigure<V>(
+  ctx: Context,
+  figure: string,
+  args: readonly unknown[],
+  counties: Sql,
+  compute: () => Promise<V>,
+): Promise<V> {
+  const cache = ctx.figures;
+  if (!cache.enabled || !ctx.db.readOnly) return compute();
+  const rows = await ctx.db.query<{ code: string; version: string }>(
+    sql`SELECT v.county_code AS code, v.version::text AS version FROM county_data_version v
+         WHERE v.county_code IN (${counties}) ORDER BY v.county_code`,
+  );
+  const key = JSON.stringify([figure, rows.map((row) => `${row.code}:${row.version}`), ...args]);
+  const kept = cache.get(key);
+  if (kept) return kept.value as V;
+  const value = await compute();
+  cache.set(key, value);
+  return value;
+}

@@ -1,0 +1,106 @@
+import { breakthroughSummarySql, countyTargetGapsSql, gapRowsSql, TARGET_GAP_ORDER } from '../../src/breakthrough/breakthrough.sql';
+import { compile, sql, Sql } from '../../src/db/sql';
+import { encodeCursor, pageRequest } from '../../src/graphql/pagination';
+import { highValueSql } from '../../src/high-value/high-value.sql';
+import { countySpanCountsSql, patentEvaluationSql } from '../../src/high-value/spans.sql';
+import { countyEnterpriseRowsSql, ENTERPRISE_ORDER } from '../../src/enterprise/enterprise.sql';
+import { pagedSql } from '../../src/graphql/pagination';
+import { indicatorsSql } from '../../src/indicator/indicator.sql';
+import { creditCode } from '../support/builders';
+import { expectFile } from '../support/snapshot-file';
+import { createTestApi, TestApi } from '../support/test-api';
+
+/**
+ * The statements that matter, as the application compiles them, pinned in tests/sql/<name>.sql (text, then the
+ * values): a change of their SQL shows in review as a change of these files. `npm run test:sql:update` rewrites them.
+ * Each is also planned (EXPLAIN) on a migrated database, so every file is a statement PostgreSQL accepts.
+ */
+const AS_OF = '2024-12-31';
+const COUNTY = '500231';
+const asOf = sql`${AS_OF}::date`;
+
+const CASES: Record<string, { what: string; statement: Sql }> = {
+  'high-value-predicate': {
+    what: 'the direct evaluation of the high-value rule, the reference the kept spans are held against (src/high-value/high-value.sql.ts)',
+    statement: sql`SELECT p.id FROM patent p WHERE p.county_code = ${COUNTY} AND ${highValueSql(sql`p`, asOf)}`,
+  },
+  'county-span-counts': {
+    what: "a county's valid, high-value and SEI invention patents on a day, from the kept spans (src/high-value/spans.sql.ts)",
+    statement: countySpanCountsSql(sql`${[COUNTY]}::text[]`, asOf),
+  },
+  'patent-evaluation': {
+    what: "a patent's status and high-value reasons on a day, as patentEvaluationLoader asks (src/high-value/spans.sql.ts)",
+    statement: patentEvaluationSql(sql`${[1, 2]}::int[]`, asOf),
+  },
+  'gap-rows': {
+    what: "the breakthrough gap rows of a county's enterprises (src/breakthrough/breakthrough.sql.ts, gapRowsSql)",
+    statement: gapRowsSql(sql`SELECT ${COUNTY}::text AS code`, asOf),
+  },
+  'breakthrough-summary': {
+    what: 'County.breakthroughSummary: one row per category of the plan in force (src/breakthrough/breakthrough.sql.ts)',
+    statement: breakthroughSummarySql(sql`${[COUNTY]}::text[]`, asOf),
+  },
+  indicators: {
+    what: 'County.indicators: every indicator target of the plan in force (src/indicator/indicator.sql.ts, indicatorsSql)',
+    statement: indicatorsSql([COUNTY], AS_OF),
+  },
+  'target-gaps-page': {
+    what: 'targetGaps, the first page (src/breakthrough/breakthrough.sql.ts over src/graphql/pagination.ts pagedSql)',
+    statement: countyTargetGapsSql(
+      { countyCode: COUNTY, category: null, onlyUnmet: true, asOf: AS_OF },
+      pageRequest({ first: 20 }, TARGET_GAP_ORDER),
+      true,
+    ),
+  },
+  'target-gaps-page-after': {
+    what: 'targetGaps, a page after a cursor (gap, name, credit code, category order)',
+    statement: countyTargetGapsSql(
+      { countyCode: COUNTY, category: null, onlyUnmet: true, asOf: AS_OF },
+      pageRequest({ first: 20, after: encodeCursor([2, '垫江示例企业', creditCode(7), 1]) }, TARGET_GAP_ORDER),
+      false,
+    ),
+  },
+  'enterprise-page': {
+    what: "County.enterprises, a county's first page in name order with its total (src/graphql/pagination.ts pagedSql)",
+    statement: pagedSql({
+      owners: sql`${[COUNTY]}::text[]`,
+      rowsOf: (county) => countyEnterpriseRowsSql(county, {}, AS_OF),
+      sort: ENTERPRISE_ORDER,
+      page: pageRequest({ first: 50 }, ENTERPRISE_ORDER),
+      withTotal: true,
+    }),
+  },
+  'enterprise-page-after': {
+    what: 'County.enterprises, the page after a cursor, without its total (the first sort column bounds the index range)',
+    statement: pagedSql({
+      owners: sql`${[COUNTY]}::text[]`,
+      rowsOf: (county) => countyEnterpriseRowsSql(county, {}, AS_OF),
+      sort: ENTERPRISE_ORDER,
+      page: pageRequest({ first: 50, after: encodeCursor(['垫江示例企业', creditCode(7)]) }, ENTERPRISE_ORDER),
+      withTotal: false,
+    }),
+  },
+};
+
+/** The text of a snapshot file: what it is, the statement, then each value as JSON. */
+function render(name: string, what: string, statement: Sql): string {
+  const { text, values } = compile(statement);
+  const head = `-- tests/sql/${name}.sql: ${what}\n-- written by \`npm run test:sql:update\`; tests/sql/queries.test.ts fails on any difference\n`;
+  const params = values.map((value, i) => `-- $${i + 1} = ${JSON.stringify(value)}`).join('\n');
+  return `${head}${text}\n${params ? `${params}\n` : ''}`;
+}
+
+let api: TestApi;
+beforeAll(async () => {
+  api = await createTestApi();
+});
+afterAll(() => api.close());
+
+describe('the SQL of the main queries', () => {
+  it.each(Object.keys(CASES))('%s is as committed in tests/sql', async (name) => {
+    const { what, statement } = CASES[name];
+    expectFile(`tests/sql/${name}.sql`, render(name, what, statement), 'npm run test:sql:update');
+    const { text, values } = compile(statement);
+    await expect(api.sql(`EXPLAIN ${text}`, values)).resolves.not.toHaveLength(0);
+  });
+});

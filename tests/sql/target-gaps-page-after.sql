@@ -1,0 +1,34 @@
+-- tests/sql/target-gaps-page-after.sql: targetGaps, a page after a cursor (gap, name, credit code, category order)
+-- written by `npm run test:sql:update`; tests/sql/queries.test.ts fails on any difference
+WITH g AS MATERIALIZED (SELECT g.* FROM (
+    SELECT e.id AS "enterpriseId", e.name, e.credit_code AS "creditCode", e.county_code AS "countyCode", e.version,
+           m.category, array_position($1::text[], m.category) AS "categoryOrder", m.target, m.current,
+           greatest(0, m.target - m.current) AS gap, m.current >= m.target AS met
+      FROM (SELECT m.*, COALESCE((
+    SELECT CASE WHEN h.ends > $2::date THEN h.high_value END FROM enterprise_high_value h
+     WHERE h.enterprise_id = m.enterprise_id AND h.starts <= $2::date ORDER BY h.starts DESC LIMIT 1), 0) AS current
+               FROM (SELECT DISTINCT t.county_code, m.enterprise_id, t.category, t.target
+                       FROM (SELECT c.code AS county_code, t.category, t.min_high_value_patents AS target
+               FROM (SELECT $3::text AS code) c
+               CROSS JOIN LATERAL (SELECT pl.id FROM (SELECT DISTINCT ON (pl.county_code) pl.* FROM plan pl WHERE pl.start_year <= extract(year FROM $2::date)::int
+           ORDER BY pl.county_code, pl.start_year DESC) pl WHERE pl.county_code = c.code) pl
+               JOIN plan_breakthrough_target t ON t.plan_id = pl.id) t
+                       JOIN enterprise_membership m ON m.county_code = t.county_code AND m.category = t.category
+                      WHERE (m.valid_from <= $2::date AND (m.valid_to IS NULL OR $2::date <= m.valid_to)) ) m) m
+      JOIN enterprise e ON e.id = m.enterprise_id) g
+              WHERE ($4::text IS NULL OR g.category = $4::text) AND (NOT $5 OR NOT g.met))
+    SELECT $6::text AS "pageOwner", NULL::int AS "pageTotal",
+           r.* FROM (SELECT true AS "pageRow", g.* FROM g) r
+     WHERE "r"."gap" <= $7::int AND (("r"."gap" < $7::int) OR ("r"."gap" = $7::int AND "r"."name" COLLATE "C" > $8::text COLLATE "C") OR ("r"."gap" = $7::int AND "r"."name" COLLATE "C" = $8::text COLLATE "C" AND "r"."creditCode" > $9::text) OR ("r"."gap" = $7::int AND "r"."name" COLLATE "C" = $8::text COLLATE "C" AND "r"."creditCode" = $9::text AND "r"."categoryOrder" > $10::int))
+     ORDER BY "r"."gap" DESC, "r"."name" COLLATE "C", "r"."creditCode", "r"."categoryOrder" LIMIT $11
+-- $1 = ["LISTED_CULTIVATION","SPECIALIZED_NEW","HIGH_TECH"]
+-- $2 = "2024-12-31"
+-- $3 = "500231"
+-- $4 = null
+-- $5 = true
+-- $6 = "500231"
+-- $7 = 2
+-- $8 = "垫江示例企业"
+-- $9 = "9150023100000007ML"
+-- $10 = 1
+-- $11 = 21
