@@ -20,9 +20,6 @@ export const COUNTY_SUMMARY_QUERY = exampleOperation('CountyDashboard');
 /** (c) an enterprise profile */
 export const ENTERPRISE_PROFILE_QUERY = exampleOperation('EnterpriseProfile');
 
-/** a nested read: the county's first 50 enterprises, with totalCount, and the first 10 patents of each */
-export const COUNTY_ENTERPRISE_PATENTS_QUERY = exampleOperation('CountyEnterprisePatents');
-
 export interface TargetGapNode {
   enterprise: { name: string; creditCode: string };
   category: string;
@@ -196,14 +193,7 @@ SELECT count(*) FILTER (WHERE p.strategic_industry IS NOT NULL)::int AS "STRATEG
 // ---------------------------------------------------------------- more GraphQL
 
 /** (d) the nested read: a county's first 50 enterprises by name with their total, and each one's first 10 patents */
-export const NESTED_READ_QUERY = `query BenchNestedRead($countyCode: ID!) {
-  county(code: $countyCode) {
-    enterprises(first: 50) {
-      totalCount
-      edges { node { creditCode name patents(first: 10) { totalCount edges { node { applicationNumber title filingDate } } } } }
-    }
-  }
-}`;
+export const NESTED_READ_QUERY = exampleOperation('CountyEnterprisePatents');
 
 /** (e) the county's plan indicators */
 export const INDICATORS_QUERY = `query BenchIndicators($countyCode: ID!, $asOf: Date) {

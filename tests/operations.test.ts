@@ -100,7 +100,7 @@ describe('on the demo data', () => {
   });
 
   it('the nested read gives 50 enterprises with the count of all, and up to 10 patents of each, in a few statements', async () => {
-    const variables = { countyCode: DIANJIANG, asOf: AS_OF };
+    const variables = { countyCode: DIANJIANG };
     const { county } = await api.ok(exampleOperation('CountyEnterprisePatents'), variables);
     expect(county.enterprises.totalCount).toBe(300);
     expect(county.enterprises.edges).toHaveLength(50);
