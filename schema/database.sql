@@ -1608,7 +1608,7 @@ AS $function$
           SELECT pl.county_code, pl.high_pledge_threshold, make_date(pl.start_year, 1, 1) AS in_force_from,
                  make_date(lead(pl.start_year) OVER (PARTITION BY pl.county_code ORDER BY pl.start_year), 1, 1) AS in_force_until
             FROM plan pl
-           WHERE pl.county_code IN (SELECT p.county_code FROM patent p WHERE p.id = ANY (patent_ids))
+           WHERE pl.county_code = ANY (ARRAY(SELECT DISTINCT p.county_code FROM patent p WHERE p.id = ANY (patent_ids)))
         ),
         invention AS (
           SELECT p.id, p.county_code,
