@@ -5,43 +5,20 @@
  * compared and cross-checked.
  */
 
+import { exampleOperation } from '../src/graphql/operations';
+
 export const CATEGORY_ORDER = `ARRAY['LISTED_CULTIVATION', 'SPECIALIZED_NEW', 'HIGH_TECH']::text[]`;
 
-// ---------------------------------------------------------------- GraphQL
+// ---------------------------------------------------------------- GraphQL (the example operations of schema/operations/)
 
-/** (a) the county's enterprise-level target gaps, largest gap first */
-export const TARGET_GAPS_QUERY = `query BenchTargetGaps($countyCode: ID!, $asOf: Date) {
-  targetGaps(countyCode: $countyCode, asOf: $asOf, first: 50) {
-    totalCount
-    pageInfo { hasNextPage endCursor }
-    edges { node { enterprise { name creditCode } category target current gap met } }
-  }
-}`;
+/** (a) the county's enterprise-level target gaps, largest gap first (its first page of 50) */
+export const TARGET_GAPS_QUERY = exampleOperation('TargetGaps');
 
 /** (b) the county's breakthrough summary and high-value patent count */
-export const COUNTY_SUMMARY_QUERY = `query BenchCountySummary($countyCode: ID!, $asOf: Date) {
-  county(code: $countyCode) {
-    code
-    name
-    highValuePatentCount(asOf: $asOf)
-    breakthroughSummary(asOf: $asOf) { category target enterpriseCount metCount totalGap }
-  }
-}`;
+export const COUNTY_SUMMARY_QUERY = exampleOperation('CountyDashboard');
 
 /** (c) an enterprise profile */
-export const ENTERPRISE_PROFILE_QUERY = `query BenchEnterpriseProfile($creditCode: String!, $asOf: Date) {
-  enterprise(creditCode: $creditCode) {
-    creditCode
-    name
-    categories(asOf: $asOf)
-    highValuePatentCount(asOf: $asOf)
-    targetGaps(asOf: $asOf) { category target current gap met }
-    patents(first: 20, filter: { asOf: $asOf }) {
-      totalCount
-      edges { node { applicationNumber status(asOf: $asOf) isHighValue(asOf: $asOf) highValueReasons(asOf: $asOf) } }
-    }
-  }
-}`;
+export const ENTERPRISE_PROFILE_QUERY = exampleOperation('EnterpriseProfile');
 
 export interface TargetGapNode {
   enterprise: { name: string; creditCode: string };
@@ -216,14 +193,7 @@ SELECT count(*) FILTER (WHERE p.strategic_industry IS NOT NULL)::int AS "STRATEG
 // ---------------------------------------------------------------- more GraphQL
 
 /** (d) the nested read: a county's first 50 enterprises by name with their total, and each one's first 10 patents */
-export const NESTED_READ_QUERY = `query BenchNestedRead($countyCode: ID!) {
-  county(code: $countyCode) {
-    enterprises(first: 50) {
-      totalCount
-      edges { node { creditCode name patents(first: 10) { totalCount edges { node { applicationNumber title filingDate } } } } }
-    }
-  }
-}`;
+export const NESTED_READ_QUERY = exampleOperation('CountyEnterprisePatents');
 
 /** (e) the county's plan indicators */
 export const INDICATORS_QUERY = `query BenchIndicators($countyCode: ID!, $asOf: Date) {

@@ -393,7 +393,9 @@ export class InventionSpans1764700000000 implements MigrationInterface {
         WITH change AS (
           SELECT po.enterprise_id, c.day, sum(c.delta) AS delta
             FROM patent_owner po
-            JOIN invention_span s ON s.patent_id = po.patent_id AND s.high_value
+           -- each owned patent's spans by key (OFFSET 0: a probe per owner, whatever the estimates of spans just written)
+           CROSS JOIN LATERAL (SELECT s.starts, s.ends FROM invention_span s
+                                WHERE s.patent_id = po.patent_id AND s.high_value OFFSET 0) s
            CROSS JOIN LATERAL (VALUES (s.starts, 1), (s.ends, -1)) AS c(day, delta)
            WHERE po.enterprise_id = ANY (enterprise_ids)
            GROUP BY po.enterprise_id, c.day

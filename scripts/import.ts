@@ -25,7 +25,7 @@ running embedded server's, or one started for the command), as an ADMIN of the c
   --report     also write every row's result to a CSV file (UTF-8 with BOM: Excel opens it as it is)
 
 Exit status: 0 when no row was refused, 1 when some were (with --partial the good rows were written; without it
-nothing was), 2 when the file or the command could not be used. The README's "Importing official lists" section
+nothing was), 2 when the file or the command could not be used. docs/import.md
 lists the column names each kind understands.`;
 
 const KIND_NAMES: Record<string, ImportKind> = Object.fromEntries(

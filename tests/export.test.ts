@@ -14,9 +14,10 @@ import { createAuthenticator } from '../src/auth/authenticate';
 import { Role } from '../src/auth/principal';
 import { signToken, TokenClaims } from '../src/auth/tokens';
 import { RequestDatabase } from '../src/db/request-database';
-import { exportTable, ExportTable, GAP_COLUMNS, INDICATOR_COLUMNS } from '../src/export/export-tables';
+import { exportTable, ExportTable, GAP_COLUMNS, INDICATOR_COLUMNS, planWithPeriod } from '../src/export/export-tables';
 import { toCsv, toXlsx, XLSX_HEADER_ROW } from '../src/export/formats';
 import { Context, NO_FIGURE_CACHE } from '../src/graphql/context';
+import { chinaTime } from '../src/graphql/dates';
 import { Loaders } from '../src/graphql/loaders';
 import { createApolloServer } from '../src/graphql/apollo';
 import { createHttpHandler } from '../src/http/front';
@@ -25,6 +26,8 @@ import { creditCode, givenChongqingAndDianjiang, givenCounty, givenEnterprise, g
 import { createTestApi, principal, TestApi } from './support/test-api';
 
 const AS_OF = '2024-06-30';
+/** the real plan's title, which states its period */
+const PLAN_TITLE = '垫江县高价值发明专利质量提升行动实施方案(2022—2024年)';
 const SECRET = 'export-test-secret-with-at-least-32-characters';
 
 let api: TestApi;
@@ -40,6 +43,7 @@ beforeAll(async () => {
   await givenCounty(api, '500232', '邻县', '500000');
   await givenPlan(api, {
     countyCode: '500231',
+    title: PLAN_TITLE,
     startYear: 2022,
     targets: { LISTED_CULTIVATION: 3, HIGH_TECH: 1 },
     indicatorTargets: [
@@ -132,6 +136,18 @@ describe('the tables', () => {
   });
 });
 
+describe('the 说明 sheet', () => {
+  it('names the plan with its period once: after a title that does not state it, not after one that does', () => {
+    expect(planWithPeriod({ title: 'Plan 2022', startYear: 2022, endYear: 2024 })).toBe('Plan 2022（2022—2024年）');
+    expect(planWithPeriod({ title: PLAN_TITLE, startYear: 2022, endYear: 2024 })).toBe(PLAN_TITLE);
+    expect(planWithPeriod({ title: '某县方案（2025-2027年）', startYear: 2025, endYear: 2027 })).toBe('某县方案（2025-2027年）');
+  });
+
+  it('dates the export in Beijing time: 20:00 UTC on 30 June is 04:00 on 1 July', () => {
+    expect(chinaTime(new Date('2024-06-30T20:00:00Z'))).toBe('2024-07-01T04:00:00+08:00');
+  });
+});
+
 describe('the files', () => {
   it('XLSX: a sheet with a title, the Chinese header and the rows, numbers as numbers; a 说明 sheet', async () => {
     const workbook = new ExcelJS.Workbook();
@@ -147,7 +163,10 @@ describe('the files', () => {
     const noteRows = Object.fromEntries(
       [...Array(notes.rowCount).keys()].map((i) => [notes.getRow(i + 1).getCell(1).value, notes.getRow(i + 1).getCell(2).value]),
     );
-    expect(noteRows).toMatchObject({ '县（区）': '垫江县', 行政区划代码: '500231', 截至日期: AS_OF });
+    expect(noteRows).toMatchObject({ '县（区）': '垫江县', 行政区划代码: '500231', 截至日期: AS_OF, 规划: PLAN_TITLE });
+    // Beijing time with its offset, not UTC
+    expect(noteRows['导出时间']).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/);
+    expect(Math.abs(Date.parse(noteRows['导出时间'] as string) - Date.now())).toBeLessThan(60_000);
 
     const indicators = new ExcelJS.Workbook();
     await indicators.xlsx.load((await toXlsx(await table('indicators'))) as never);

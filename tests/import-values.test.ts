@@ -1,8 +1,8 @@
 import iconv from 'iconv-lite';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { columnTablesMarkdown, mapHeader, matchHeader } from '../src/import/columns';
+import { mapHeader, matchHeader } from '../src/import/columns';
 import { detectEncoding, sniffDelimiter } from '../src/import/source';
 import {
   applicationNumberText,
@@ -153,11 +153,6 @@ describe('headers', () => {
     expect(mapping.columns.map((c) => c?.spec.field ?? null)).toEqual([null, 'applicationNumber', null, 'title', null]);
     expect(mapping.ignored).toEqual(['序号', '专利号']);
     expect(mapping.missing.map((spec) => spec.field)).toEqual(['filingDate']);
-  });
-
-  it('are documented in the README as the code reads them', () => {
-    const readme = readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
-    expect(readme).toContain(columnTablesMarkdown());
   });
 });
 

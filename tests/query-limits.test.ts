@@ -1,29 +1,30 @@
 import 'reflect-metadata';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { GraphQLSchema, parse, validate } from 'graphql';
 import * as benchQueries from '../bench/queries';
 import * as soakQueries from '../bench/soak-queries';
 import { loadConfig } from '../src/config';
 import { analyzeOperation, DEFAULT_QUERY_LIMITS, exceededLimit } from '../src/graphql/query-limits';
+import { exampleOperations } from '../src/graphql/operations';
 import { graphqlSchema } from '../src/graphql/schema';
+import { blocks, PAGES } from './support/docs';
 import { createTestApi, TestApi } from './support/test-api';
 import { startTestServer, TestServer } from './support/test-server';
 
 /**
  * Bounds before execution (issue 17, item 2): depth, aliases, tokens and a cost from first/last multipliers, refused
- * with QUERY_TOO_COMPLEX (HTTP 400) before any statement runs; every query the README, the bench and the soak send
+ * with QUERY_TOO_COMPLEX (HTTP 400) before any statement runs; every query the docs, the bench and the soak send
  * stays within them.
  */
 
-const FENCE = '`'.repeat(3);
-const readmeQueries = (): [string, string][] => {
-  const readme = readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
-  const blocks = readme.split(`${FENCE}graphql\n`).slice(1);
-  return blocks.map((block, i) => [`README example ${i + 1}`, block.slice(0, block.indexOf(FENCE))]);
-};
+/** the GraphQL examples of the README and docs/, and the example operations of schema/operations/ */
+const docsQueries = (): [string, string][] => [
+  ...PAGES.flatMap(blocks)
+    .filter((block) => block.lang === 'graphql')
+    .map((block, i): [string, string] => [`${block.page} example ${i + 1}`, block.text]),
+  ...exampleOperations().map((operation): [string, string] => [operation.file, operation.document]),
+];
 const QUERIES: [string, string][] = [
-  ...readmeQueries(),
+  ...docsQueries(),
   ...Object.entries(benchQueries).filter(([name]) => name.endsWith('_QUERY')),
   ...(Object.entries(soakQueries) as [string, string][]),
 ];

@@ -1,7 +1,7 @@
 import { registerEnumType } from 'type-graphql';
 import { parseCreditCode } from '../identifiers/credit-code';
 
-/** What a caller may do (contract: Running; README: Roles). */
+/** What a caller may do (contract: Running; docs/auth-and-tenancy.md: Roles and tenancy). */
 export enum Role {
   ADMIN = 'ADMIN',
   EDITOR = 'EDITOR',

@@ -59,7 +59,7 @@ async function applicationUrl(config: Config, ownerUrl: string, embedded: boolea
   if (!password) {
     throw new Error(
       'DATABASE_URL is set but the application role is not: set APP_DATABASE_URL (a login that is a member of hvp_app_access, ' +
-        'not the owner of the tables) or APP_DATABASE_PASSWORD (the server then logs in as hvp_app, creating it if it may). See README, Configuration.',
+        'not the owner of the tables) or APP_DATABASE_PASSWORD (the server then logs in as hvp_app, creating it if it may). See docs/operations.md, Configuration.',
     );
   }
   return ensureAppLoginRole(ownerUrl, APP_LOGIN_ROLE, password);

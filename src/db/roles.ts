@@ -95,7 +95,7 @@ export async function assertNotOwner(dataSource: DataSource): Promise<void> {
   if (role.superuser || role.bypass || role.owner) {
     throw new Error(
       `the application connects as ${role.name}, which ${role.superuser ? 'is a superuser' : role.bypass ? 'bypasses Row Level Security' : 'owns the tables'}: ` +
-        `Row Level Security would not hold. Connect as a member of ${APP_GROUP_ROLE} (APP_DATABASE_URL or APP_DATABASE_PASSWORD; see README)`,
+        `Row Level Security would not hold. Connect as a member of ${APP_GROUP_ROLE} (APP_DATABASE_URL or APP_DATABASE_PASSWORD; see docs/operations.md, Configuration)`,
     );
   }
 }

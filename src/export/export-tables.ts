@@ -11,7 +11,7 @@ import { countyLoader } from '../county/county.sql';
 import { EnterpriseCategory } from '../enterprise/enterprise-category';
 import { asOfOrToday } from '../graphql/arguments';
 import { Context } from '../graphql/context';
-import { isIsoDate, IsoDate, yearOf } from '../graphql/dates';
+import { chinaTime, isIsoDate, IsoDate, yearOf } from '../graphql/dates';
 import { badUserInput, notFound } from '../graphql/errors';
 import { indicatorsLoader } from '../indicator/indicator.sql';
 import { planInForceLoader } from '../plan/plan.sql';
@@ -82,6 +82,12 @@ export const INDICATOR_COLUMNS: ExportColumn[] = [
   { header: '指标代码', kind: 'text', width: 34 },
 ];
 
+/** The plan as the 说明 sheet names it: its title, followed by its period unless the title states it already. */
+export function planWithPeriod(plan: { title: string; startYear: number; endYear: number }): string {
+  const period = new RegExp(`${plan.startYear}\\s*[—–-]\\s*${plan.endYear}`);
+  return period.test(plan.title) ? plan.title : `${plan.title}（${plan.startYear}—${plan.endYear}年）`;
+}
+
 export interface ExportRequest {
   countyCode: string;
   kind: ExportKind;
@@ -110,8 +116,8 @@ export async function exportTable(ctx: Context, request: ExportRequest): Promise
     ['县（区）', county.name],
     ['行政区划代码', county.code],
     ['截至日期', asOf],
-    ['规划', plan ? `${plan.title}（${plan.startYear}—${plan.endYear}年）` : '无（截至日期无有效规划，故无目标）'],
-    ['导出时间', new Date().toISOString()],
+    ['规划', plan ? planWithPeriod(plan) : '无（截至日期无有效规划，故无目标）'],
+    ['导出时间', chinaTime()],
     ['导出人', `${ctx.principal.subject}（${ctx.principal.role}）`],
   ];
 

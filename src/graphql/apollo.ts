@@ -118,7 +118,7 @@ export async function createApolloServer(options: ApolloServerOptions = {}): Pro
     // requests a browser sends with ambient credentials (cookies); here every request must carry `Authorization:
     // Bearer|ApiKey …`, which a browser never adds by itself, and which a cross-site page can add only after a CORS
     // preflight this server does not grant (it sends no Access-Control-Allow-* headers). Requests without it are
-    // refused 401 before Apollo sees them. So nothing a forged request could do is left to guard; see README, Operations.
+    // refused 401 before Apollo sees them. So nothing a forged request could do is left to guard; see docs/operations.md, GraphQL over HTTP.
     csrfPrevention: false,
   });
   await server.start();

@@ -13,9 +13,14 @@ export function isIsoDate(value: string): boolean {
 
 const CHINA_STANDARD_TIME_OFFSET_MS = 8 * 3600 * 1000;
 
-/** Today in China Standard Time (UTC+8): the default of every asOf. The only place that reads the clock. */
+/** Today in China Standard Time (UTC+8): the default of every asOf. With chinaTime, the only places that read the clock. */
 export function todayInChina(now: Date = new Date()): IsoDate {
   return new Date(now.getTime() + CHINA_STANDARD_TIME_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** The moment in Beijing time with its offset, to the second: "2024-07-01T04:00:00+08:00" (an export's 导出时间). */
+export function chinaTime(now: Date = new Date()): string {
+  return `${new Date(now.getTime() + CHINA_STANDARD_TIME_OFFSET_MS).toISOString().slice(0, 19)}+08:00`;
 }
 
 export function yearOf(date: IsoDate): number {

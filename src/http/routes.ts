@@ -4,6 +4,7 @@ import http from 'node:http';
 import { DataSource } from 'typeorm';
 import { Authenticate } from '../auth/authenticate';
 import { Principal } from '../auth/principal';
+import { explorerHandler } from '../explorer/explorer';
 import { exportHandler } from '../export/http';
 import { Context, ContextOptions, createContext } from '../graphql/context';
 import { methodNotAllowed, unauthenticated } from '../graphql/errors';
@@ -54,6 +55,8 @@ export interface AppRoutesOptions {
   metrics?: ServerMetrics;
   /** the bearer token GET /metrics requires (METRICS_TOKEN); without one there is no /metrics */
   metricsToken?: string | null;
+  /** the embedded demo start's token, which the explorer fills in for a browser on this machine */
+  demoToken?: string | null;
 }
 
 /**
@@ -65,6 +68,7 @@ export function appRoutes(options: AppRoutesOptions): Route[] {
   const context = (principal: Principal) => createContext(options.dataSource, principal, options.databaseOptions);
   const graphql = graphqlHandler(options);
   const exports = exportHandler(context);
+  const explorer = explorerHandler({ demoToken: options.demoToken });
   const { readiness, metrics, metricsToken } = options;
   return [
     {
@@ -110,10 +114,12 @@ export function appRoutes(options: AppRoutesOptions): Route[] {
           },
         ]
       : []),
-    // Pages for people go here, before the API routes of the same path: a route with `accepts: 'text/html'` takes
-    // only the requests a browser sends (Accept preferring HTML), and needs no credentials, e.g. the explorer:
-    //   { methods: ['GET'], path: '/', accepts: 'text/html', authenticated: false, handler: explorer },
-    //   { methods: ['GET'], path: '/graphql', accepts: 'text/html', authenticated: false, handler: explorer },
+    // Pages for people, before the API routes of the same path: a route with `accepts: 'text/html'` takes only the
+    // requests a browser sends (Accept preferring HTML), and needs no credentials. The explorer (src/explorer/):
+    { methods: ['GET'], path: '/', accepts: 'text/html', authenticated: false, handler: explorer },
+    { methods: ['GET'], path: '/graphql', accepts: 'text/html', authenticated: false, handler: explorer },
+    { methods: ['GET'], path: '/explorer/', authenticated: false, handler: explorer },
+    { methods: ['GET'], path: '/schema.graphql', authenticated: false, handler: explorer },
     {
       methods: ['GET', 'POST'],
       path: '/graphql',

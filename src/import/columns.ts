@@ -2,7 +2,7 @@
  * The column tables: which header names (Chinese or English) mean which field, one table per kind. A header matches
  * when it equals a name after full-width forms, spaces, case, "_" and "-" and a trailing "*" are set aside, and a
  * unit in brackets at its end — 元, 万元, 亿元, 人, 万人 — scales the column's numbers (金额(万元) 500 → 5000000 元).
- * The README's "Importing official lists" section prints these tables (`columnTablesMarkdown`).
+ * docs/import.md prints these tables (`columnTablesMarkdown`; tests/docs.test.ts keeps the two the same).
  */
 
 export const IMPORT_KINDS = ['enterprises', 'patents', 'pledgeFinancings', 'countyStatistics'] as const;
@@ -13,7 +13,7 @@ export type ColumnValue = 'text' | 'date' | 'amount' | 'integer' | 'list';
 export interface ColumnSpec {
   /** the field of the kind's GraphQL import row */
   field: string;
-  /** header names that mean this field; the first is the one the README shows first */
+  /** header names that mean this field; the first is the one docs/import.md shows first */
   names: string[];
   value: ColumnValue;
   /** the file must have this column */
@@ -350,7 +350,7 @@ export function mapHeader(kind: ImportKind, headers: string[]): HeaderMapping {
   return { columns, ignored, missing, matched };
 }
 
-/** The README's tables of header names, one per kind. */
+/** The tables of header names of docs/import.md, one per kind. */
 export function columnTablesMarkdown(): string {
   return IMPORT_KINDS.map((kind) => {
     const rows = COLUMNS[kind].map(

