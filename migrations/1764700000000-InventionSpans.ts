@@ -421,9 +421,10 @@ export class InventionSpans1764700000000 implements MigrationInterface {
         added AS (
           INSERT INTO enterprise_high_value (enterprise_id, county_code, starts, ends, high_value)
           SELECT f.* FROM fresh f
+           -- a probe of the enterprise's index per fresh row (OFFSET 0: never a scan, whatever rows this transaction added)
            WHERE NOT EXISTS (SELECT 1 FROM enterprise_high_value h
                               WHERE h.enterprise_id = f.enterprise_id AND h.starts = f.starts AND h.ends = f.ends AND h.high_value = f.high_value
-                                AND h.county_code = f.county_code)
+                                AND h.county_code = f.county_code OFFSET 0)
           RETURNING county_code
         )
         SELECT array_agg(DISTINCT c) INTO changed FROM (SELECT county_code FROM removed UNION ALL SELECT county_code FROM added) AS x(c);
@@ -453,9 +454,10 @@ export class InventionSpans1764700000000 implements MigrationInterface {
         added AS (
           INSERT INTO invention_span (patent_id, county_code, starts, ends, reasons)
           SELECT f.* FROM fresh f
+           -- a probe of the patent's index per fresh row (OFFSET 0, as above)
            WHERE NOT EXISTS (SELECT 1 FROM invention_span s
                               WHERE s.patent_id = f.patent_id AND s.starts = f.starts AND s.ends = f.ends AND s.reasons = f.reasons
-                                AND s.county_code = f.county_code)
+                                AND s.county_code = f.county_code OFFSET 0)
           RETURNING patent_id, county_code
         ),
         changed AS (SELECT * FROM removed UNION ALL SELECT * FROM added)
