@@ -180,7 +180,7 @@ ALTER TABLE enterprise ADD CONSTRAINT enterprise_county_code_fkey FOREIGN KEY (c
 ALTER TABLE enterprise ADD CONSTRAINT enterprise_credit_code_check CHECK ((credit_code ~ '^[0-9A-HJ-NP-RTUW-Y]{18}$'::text));
 ALTER TABLE enterprise ADD CONSTRAINT enterprise_name_check CHECK ((btrim(name) <> ''::text));
 ALTER TABLE enterprise ADD CONSTRAINT enterprise_version_check CHECK ((version > 0));
-CREATE INDEX enterprise_county_name_idx ON public.enterprise USING btree (county_code, name COLLATE "C", credit_code);
+CREATE INDEX enterprise_county_name_idx ON public.enterprise USING btree (county_code, name COLLATE "C", credit_code) INCLUDE (id, version, deleted_at);
 ALTER TABLE enterprise ENABLE ROW LEVEL SECURITY;
 ALTER TABLE enterprise FORCE ROW LEVEL SECURITY;
 CREATE POLICY live_read ON enterprise AS RESTRICTIVE FOR SELECT TO PUBLIC
@@ -1788,7 +1788,7 @@ AS $function$
             INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
                                    actor, actor_role, door, operation, request, file, row_number)
             SELECT 'Enterprise', r.enterprise_id::text, c.key, c.county, 'enterprise_membership', 'CREATED', c.version,
-                   NULL, to_jsonb(r) - ARRAY['version', 'version_xact']::text[], nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   NULL, to_jsonb(r) - ARRAY['version', 'version_xact', 'county_code']::text[], nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
                    coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
                    nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
                    nullif(current_setting('hvp.change_file', true), ''),
@@ -1798,7 +1798,7 @@ AS $function$
             INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
                                    actor, actor_role, door, operation, request, file, row_number)
             SELECT 'Enterprise', r.enterprise_id::text, c.key, c.county, 'enterprise_membership', 'REMOVED', c.version,
-                   to_jsonb(r) - ARRAY['version', 'version_xact']::text[], NULL, nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   to_jsonb(r) - ARRAY['version', 'version_xact', 'county_code']::text[], NULL, nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
                    coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
                    nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
                    nullif(current_setting('hvp.change_file', true), ''),
@@ -1811,7 +1811,7 @@ AS $function$
                         WHEN (to_jsonb(o) ->> 'deleted_at') IS NULL AND (to_jsonb(n) ->> 'deleted_at') IS NOT NULL THEN 'DELETED'
                         WHEN (to_jsonb(o) ->> 'deleted_at') IS NOT NULL AND (to_jsonb(n) ->> 'deleted_at') IS NULL THEN 'RESTORED'
                         ELSE 'UPDATED' END, c.version,
-                   CASE WHEN NOT o."id" IS NULL THEN to_jsonb(o) - ARRAY['version', 'version_xact']::text[] END, CASE WHEN NOT n."id" IS NULL THEN to_jsonb(n) - ARRAY['version', 'version_xact']::text[] END, nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   CASE WHEN NOT o."id" IS NULL THEN to_jsonb(o) - ARRAY['version', 'version_xact', 'county_code']::text[] END, CASE WHEN NOT n."id" IS NULL THEN to_jsonb(n) - ARRAY['version', 'version_xact', 'county_code']::text[] END, nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
                    coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
                    nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
                    nullif(current_setting('hvp.change_file', true), ''),
@@ -1819,7 +1819,7 @@ AS $function$
               FROM old_rows o FULL JOIN new_rows n ON o."id" = n."id"
                    CROSS JOIN LATERAL (SELECT n.* WHERE NOT n."id" IS NULL UNION ALL SELECT o.* WHERE n."id" IS NULL) r
                    LEFT JOIN LATERAL (SELECT e.credit_code, e.county_code, e.version FROM enterprise e WHERE e.id = r.enterprise_id) c(key, county, version) ON true
-             WHERE o."id" IS NULL OR n."id" IS NULL OR (to_jsonb(o) - ARRAY['version', 'version_xact']::text[]) IS DISTINCT FROM (to_jsonb(n) - ARRAY['version', 'version_xact']::text[]);
+             WHERE o."id" IS NULL OR n."id" IS NULL OR (to_jsonb(o) - ARRAY['version', 'version_xact', 'county_code']::text[]) IS DISTINCT FROM (to_jsonb(n) - ARRAY['version', 'version_xact', 'county_code']::text[]);
           END IF;
         ELSIF TG_RELID = 'public.innovation_platform'::regclass THEN
           IF TG_OP = 'INSERT' THEN
@@ -2427,7 +2427,9 @@ AS $function$
         WITH change AS (
           SELECT po.enterprise_id, c.day, sum(c.delta) AS delta
             FROM patent_owner po
-            JOIN invention_span s ON s.patent_id = po.patent_id AND s.high_value
+           -- each owned patent's spans by key (OFFSET 0: a probe per owner, whatever the estimates of spans just written)
+           CROSS JOIN LATERAL (SELECT s.starts, s.ends FROM invention_span s
+                                WHERE s.patent_id = po.patent_id AND s.high_value OFFSET 0) s
            CROSS JOIN LATERAL (VALUES (s.starts, 1), (s.ends, -1)) AS c(day, delta)
            WHERE po.enterprise_id = ANY (enterprise_ids)
            GROUP BY po.enterprise_id, c.day
@@ -2453,9 +2455,10 @@ AS $function$
         added AS (
           INSERT INTO enterprise_high_value (enterprise_id, county_code, starts, ends, high_value)
           SELECT f.* FROM fresh f
+           -- a probe of the enterprise's index per fresh row (OFFSET 0: never a scan, whatever rows this transaction added)
            WHERE NOT EXISTS (SELECT 1 FROM enterprise_high_value h
                               WHERE h.enterprise_id = f.enterprise_id AND h.starts = f.starts AND h.ends = f.ends AND h.high_value = f.high_value
-                                AND h.county_code = f.county_code)
+                                AND h.county_code = f.county_code OFFSET 0)
           RETURNING county_code
         )
         SELECT array_agg(DISTINCT c) INTO changed FROM (SELECT county_code FROM removed UNION ALL SELECT county_code FROM added) AS x(c);
@@ -2488,9 +2491,10 @@ AS $function$
         added AS (
           INSERT INTO invention_span (patent_id, county_code, starts, ends, reasons)
           SELECT f.* FROM fresh f
+           -- a probe of the patent's index per fresh row (OFFSET 0, as above)
            WHERE NOT EXISTS (SELECT 1 FROM invention_span s
                               WHERE s.patent_id = f.patent_id AND s.starts = f.starts AND s.ends = f.ends AND s.reasons = f.reasons
-                                AND s.county_code = f.county_code)
+                                AND s.county_code = f.county_code OFFSET 0)
           RETURNING patent_id, county_code
         ),
         changed AS (SELECT * FROM removed UNION ALL SELECT * FROM added)
