@@ -31,6 +31,22 @@ describe('the demo data', () => {
     });
   });
 
+  it.each(['2022-12-31', '2024-06-30', '2026-06-30'])(
+    "gives 重庆市 on %s the sum of its counties' high-value counts (垫江 and the synthetic 500298)",
+    async (asOf) => {
+      const { city, dianjiang, neighbour } = await api.ok(
+        `query($d: Date) { city: county(code: "500000") { highValuePatentCount(asOf: $d) }
+          dianjiang: county(code: "500231") { highValuePatentCount(asOf: $d) }
+          neighbour: county(code: "500298") { name parentCode highValuePatentCount(asOf: $d) } }`,
+        { d: asOf },
+      );
+      expect(neighbour.name).toContain('合成示例');
+      expect(neighbour.parentCode).toBe('500000');
+      expect(neighbour.highValuePatentCount).toBeGreaterThan(0);
+      expect(city.highValuePatentCount).toBe(dianjiang.highValuePatentCount + neighbour.highValuePatentCount);
+    },
+  );
+
   it('is seeded once', async () => {
     expect(await seedDemo(api.dataSource)).toBe(false);
   });

@@ -8,6 +8,12 @@ import { REAL_COUNTIES, REAL_PLANS, REAL_STATISTICS } from './real-plans';
 import { seedSyntheticDianjiang, SYNTHETIC_COUNTY } from './synthetic';
 import { seedSyntheticIndicators } from './synthetic-indicators';
 import { seedSyntheticInterestPayments } from './synthetic-interest';
+import {
+  SYNTHETIC_NEIGHBOUR,
+  SYNTHETIC_NEIGHBOUR_PLAN,
+  SYNTHETIC_NEIGHBOUR_STATISTICS,
+  seedSyntheticNeighbour,
+} from './synthetic-neighbour';
 
 /** Seeding runs as the server itself: ADMIN of every county, under Row Level Security like any request. */
 export async function isDemoSeeded(dataSource: DataSource): Promise<boolean> {
@@ -31,6 +37,10 @@ export async function seedDemo(dataSource: DataSource): Promise<boolean> {
     await seedSyntheticDianjiang(db);
     await seedSyntheticIndicators(db);
     await seedSyntheticInterestPayments(db);
+    await upsertCounty(db, SYNTHETIC_NEIGHBOUR);
+    for (const statistics of SYNTHETIC_NEIGHBOUR_STATISTICS) await setCountyStatistics(db, statistics);
+    await upsertPlan(db, SYNTHETIC_NEIGHBOUR_PLAN);
+    await seedSyntheticNeighbour(db);
     await db.finish(true);
     return true;
   } catch (error) {

@@ -2,7 +2,7 @@ import { breakthroughSummarySql, countyTargetGapsSql, gapRowsSql, TARGET_GAP_ORD
 import { compile, sql, Sql } from '../../src/db/sql';
 import { encodeCursor, pageRequest } from '../../src/graphql/pagination';
 import { highValueSql } from '../../src/high-value/high-value.sql';
-import { countySpanCountsSql, patentEvaluationSql } from '../../src/high-value/spans.sql';
+import { countySpanCountsSql, patentEvaluationSql, rolledSpanCountsSql } from '../../src/high-value/spans.sql';
 import { countyEnterpriseRowsSql, ENTERPRISE_ORDER } from '../../src/enterprise/enterprise.sql';
 import { pagedSql } from '../../src/graphql/pagination';
 import { indicatorsSql } from '../../src/indicator/indicator.sql';
@@ -27,6 +27,10 @@ const CASES: Record<string, { what: string; statement: Sql }> = {
   'county-span-counts': {
     what: "a county's valid, high-value and SEI invention patents on a day, from the kept spans (src/high-value/spans.sql.ts)",
     statement: countySpanCountsSql(sql`${[COUNTY]}::text[]`, asOf),
+  },
+  'rolled-span-counts': {
+    what: "a division's counts over itself and the counties below it (issue 15; src/high-value/spans.sql.ts rolledSpanCountsSql)",
+    statement: rolledSpanCountsSql(sql`${['500000']}::text[]`, asOf),
   },
   'patent-evaluation': {
     what: "a patent's status and high-value reasons on a day, as patentEvaluationLoader asks (src/high-value/spans.sql.ts)",
