@@ -227,3 +227,23 @@ describe('indicatorComparison like for like', () => {
     ]);
   });
 });
+
+describe('statements of the city view (no N+1)', () => {
+  const SUMMARY = `{ counties { code highValuePatentCount(asOf: "${AS_OF}") breakthroughSummary(asOf: "${AS_OF}") { category totalGap }
+    indicators(asOf: "${AS_OF}") { kind actual } } }`;
+
+  it('answers every county and the city in as many statements with six counties as with three, kept or not', async () => {
+    const before = await api.countStatements(SUMMARY);
+    const keptBefore = await keeping.countStatements(SUMMARY);
+    for (const code of ['500233', '500234', '500235']) {
+      await givenCounty(api, code, `县${code}`, '500000');
+      await givenPlan(api, { countyCode: code, startYear: 2022, indicatorTargets: [{ kind: 'HIGH_VALUE_PATENTS', target: 1 }] });
+      await givenPatent(api, { countyCode: code, strategicIndustry: 'NEW_ENERGY' });
+    }
+    expect(await api.countStatements(SUMMARY)).toBe(before);
+    expect(await keeping.countStatements(SUMMARY)).toBe(keptBefore);
+    // the second time from memory: only the versions (and the transaction) are read
+    expect(await keeping.countStatements(SUMMARY)).toBeLessThan(keptBefore);
+    expect(await count('500000')).toBe(7);
+  });
+});

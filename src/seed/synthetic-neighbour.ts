@@ -28,7 +28,7 @@ export const SYNTHETIC_NEIGHBOUR_PLAN = {
   ],
   indicatorTargets: [
     { kind: IndicatorKind.HIGH_VALUE_PATENTS, target: 40 },
-    { kind: IndicatorKind.HIGH_VALUE_PATENTS_PER_10K_RESIDENTS, target: 2 },
+    { kind: IndicatorKind.HIGH_VALUE_PATENTS_PER_10K_RESIDENTS, target: 0.3 },
   ],
 };
 
