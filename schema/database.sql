@@ -566,6 +566,45 @@ CREATE TRIGGER hvp_3_spans_insert AFTER INSERT ON public.patent_award REFERENCIN
 CREATE TRIGGER hvp_3_spans_update AFTER UPDATE ON public.patent_award REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_spans_patent_award_update();
 GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE patent_award TO hvp_app_access;
 
+CREATE TABLE patent_external_patentee (
+  patent_id integer NOT NULL,
+  patent_county_code text NOT NULL,
+  "position" integer NOT NULL,
+  name text NOT NULL,
+  kind text NOT NULL,
+  credit_code text,
+  region text
+);
+ALTER TABLE patent_external_patentee ADD CONSTRAINT patent_external_patentee_pkey PRIMARY KEY (patent_id, "position");
+ALTER TABLE patent_external_patentee ADD CONSTRAINT patent_external_patentee_patent_id_patent_county_code_fkey FOREIGN KEY (patent_id, patent_county_code) REFERENCES patent(id, county_code) ON UPDATE CASCADE ON DELETE CASCADE;
+ALTER TABLE patent_external_patentee ADD CONSTRAINT patent_external_patentee_credit_code_check CHECK ((credit_code ~ '^[0-9A-HJ-NPQRTUWXY]{18}$'::text));
+ALTER TABLE patent_external_patentee ADD CONSTRAINT patent_external_patentee_kind_check CHECK ((kind = ANY (ARRAY['PERSON'::text, 'UNIVERSITY'::text, 'RESEARCH_INSTITUTE'::text, 'ENTERPRISE'::text, 'OTHER'::text])));
+ALTER TABLE patent_external_patentee ADD CONSTRAINT patent_external_patentee_name_check CHECK (((btrim(name) <> ''::text) AND (length(name) <= 200)));
+ALTER TABLE patent_external_patentee ADD CONSTRAINT patent_external_patentee_position_check CHECK (("position" > 0));
+ALTER TABLE patent_external_patentee ADD CONSTRAINT patent_external_patentee_region_check CHECK ((length(region) <= 100));
+CREATE INDEX patent_external_patentee_county_idx ON public.patent_external_patentee USING btree (patent_county_code);
+ALTER TABLE patent_external_patentee ENABLE ROW LEVEL SECURITY;
+ALTER TABLE patent_external_patentee FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_delete ON patent_external_patentee AS PERMISSIVE FOR DELETE TO PUBLIC
+  USING ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (patent_county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))));
+CREATE POLICY tenant_insert ON patent_external_patentee AS PERMISSIVE FOR INSERT TO PUBLIC
+  WITH CHECK ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (patent_county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))));
+CREATE POLICY tenant_read ON patent_external_patentee AS PERMISSIVE FOR SELECT TO PUBLIC
+  USING ((( SELECT hvp_all() AS hvp_all) OR (EXISTS ( SELECT 1
+   FROM patent p
+  WHERE (p.id = patent_external_patentee.patent_id)))));
+CREATE POLICY tenant_update ON patent_external_patentee AS PERMISSIVE FOR UPDATE TO PUBLIC
+  USING ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (patent_county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))))
+  WITH CHECK ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (patent_county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))));
+CREATE TRIGGER hvp_1_touch_delete AFTER DELETE ON public.patent_external_patentee REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_touch_record('patent', 'patent_id', 'patent_county_code');
+CREATE TRIGGER hvp_1_touch_insert AFTER INSERT ON public.patent_external_patentee REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_touch_record('patent', 'patent_id', 'patent_county_code');
+CREATE TRIGGER hvp_1_touch_update AFTER UPDATE ON public.patent_external_patentee REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_touch_record('patent', 'patent_id', 'patent_county_code');
+CREATE TRIGGER hvp_2_history_delete AFTER DELETE ON public.patent_external_patentee REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+CREATE TRIGGER hvp_2_history_insert AFTER INSERT ON public.patent_external_patentee REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+CREATE TRIGGER hvp_2_history_update AFTER UPDATE ON public.patent_external_patentee REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+CREATE TRIGGER patent_external_patentee_county BEFORE INSERT ON public.patent_external_patentee FOR EACH ROW EXECUTE FUNCTION hvp_patent_external_patentee_county();
+GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE patent_external_patentee TO hvp_app_access;
+
 CREATE TABLE patent_overseas_grant (
   patent_id integer NOT NULL,
   jurisdiction text NOT NULL,
@@ -2163,6 +2202,44 @@ AS $function$
                    LEFT JOIN LATERAL (SELECT f.id::text, e.county_code, f.version FROM pledge_financing f JOIN enterprise e ON e.id = f.enterprise_id WHERE f.id = r.pledge_financing_id) c(key, county, version) ON true
              WHERE o."id" IS NULL OR n."id" IS NULL OR (to_jsonb(o) - ARRAY['version', 'version_xact']::text[]) IS DISTINCT FROM (to_jsonb(n) - ARRAY['version', 'version_xact']::text[]);
           END IF;
+        ELSIF TG_RELID = 'public.patent_external_patentee'::regclass THEN
+          IF TG_OP = 'INSERT' THEN
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'Patent', r.patent_id::text, c.key, c.county, 'patent_external_patentee', 'CREATED', c.version,
+                   NULL, to_jsonb(r) - ARRAY['version', 'version_xact', 'patent_county_code']::text[], nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM new_rows r LEFT JOIN LATERAL (SELECT p.application_number, p.county_code, p.version FROM patent p WHERE p.id = r.patent_id) c(key, county, version) ON true;
+          ELSIF TG_OP = 'DELETE' THEN
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'Patent', r.patent_id::text, c.key, c.county, 'patent_external_patentee', 'REMOVED', c.version,
+                   to_jsonb(r) - ARRAY['version', 'version_xact', 'patent_county_code']::text[], NULL, nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM old_rows r LEFT JOIN LATERAL (SELECT p.application_number, p.county_code, p.version FROM patent p WHERE p.id = r.patent_id) c(key, county, version) ON true;
+          ELSE
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'Patent', r.patent_id::text, c.key, c.county, 'patent_external_patentee', CASE WHEN o."patent_id" IS NULL THEN 'CREATED' WHEN n."patent_id" IS NULL THEN 'REMOVED'
+                        WHEN (to_jsonb(o) ->> 'deleted_at') IS NULL AND (to_jsonb(n) ->> 'deleted_at') IS NOT NULL THEN 'DELETED'
+                        WHEN (to_jsonb(o) ->> 'deleted_at') IS NOT NULL AND (to_jsonb(n) ->> 'deleted_at') IS NULL THEN 'RESTORED'
+                        ELSE 'UPDATED' END, c.version,
+                   CASE WHEN NOT o."patent_id" IS NULL THEN to_jsonb(o) - ARRAY['version', 'version_xact', 'patent_county_code']::text[] END, CASE WHEN NOT n."patent_id" IS NULL THEN to_jsonb(n) - ARRAY['version', 'version_xact', 'patent_county_code']::text[] END, nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM old_rows o FULL JOIN new_rows n ON o."patent_id" = n."patent_id" AND o."position" = n."position"
+                   CROSS JOIN LATERAL (SELECT n.* WHERE NOT n."patent_id" IS NULL UNION ALL SELECT o.* WHERE n."patent_id" IS NULL) r
+                   LEFT JOIN LATERAL (SELECT p.application_number, p.county_code, p.version FROM patent p WHERE p.id = r.patent_id) c(key, county, version) ON true
+             WHERE o."patent_id" IS NULL OR n."patent_id" IS NULL OR (to_jsonb(o) - ARRAY['version', 'version_xact', 'patent_county_code']::text[]) IS DISTINCT FROM (to_jsonb(n) - ARRAY['version', 'version_xact', 'patent_county_code']::text[]);
+          END IF;
       ELSE
         RAISE EXCEPTION 'hvp_history: % is not an audited table', TG_RELID::regclass USING ERRCODE = 'insufficient_privilege';
       END IF;
@@ -2382,6 +2459,15 @@ AS $function$
       PERFORM hvp_maintenance_end(saved);
       RETURN NULL;
     END $function$;
+
+CREATE OR REPLACE FUNCTION public.hvp_patent_external_patentee_county()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+      BEGIN
+        NEW.patent_county_code := (SELECT p.county_code FROM patent p WHERE p.id = NEW.patent_id);
+        RETURN NEW;
+      END $function$;
 
 CREATE OR REPLACE FUNCTION public.hvp_patent_owner_county()
  RETURNS trigger

@@ -47,6 +47,16 @@ describe('the demo data', () => {
     },
   );
 
+  it('has external co-patentees (a synthetic university and person) that are no enterprise', async () => {
+    const [row] = await api.sql(
+      `SELECT count(*) FILTER (WHERE kind = 'UNIVERSITY')::int AS universities, count(*) FILTER (WHERE kind = 'PERSON')::int AS persons,
+              count(*) FILTER (WHERE position = 1)::int AS first FROM patent_external_patentee`,
+    );
+    expect(row.universities).toBeGreaterThan(0);
+    expect(row.persons).toBeGreaterThan(0);
+    expect(row.first).toBe(row.persons);
+  });
+
   it('is seeded once', async () => {
     expect(await seedDemo(api.dataSource)).toBe(false);
   });

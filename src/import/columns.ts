@@ -127,7 +127,8 @@ const PATENT_COLUMNS: ColumnSpec[] = [
       'applicant',
     ],
     value: 'list',
-    description: 'patentees, first patentee first, separated by ; ； 、 or line breaks: enterprise names of the county or credit codes',
+    description:
+      'patentees, first patentee first, separated by ; ； 、 or line breaks: enterprise names of the county or credit codes; anyone else is kept as an external patentee',
   },
   {
     field: 'ownerCreditCodes',

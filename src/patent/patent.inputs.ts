@@ -7,6 +7,7 @@ import { DateScalar } from '../graphql/scalars';
 import { Rule } from '../graphql/validation';
 import { AwardKind, StrategicIndustry } from './patent-enums';
 import { PatentType } from './patent-type';
+import { ExternalPatenteeInput, externalPatenteesUnique } from '../patentee/patentee';
 
 const IPC_CODE = /^[A-H]\d{2}[A-Z]( ?\d{1,4}\/\d{1,6})?$/;
 
@@ -104,6 +105,17 @@ export class PatentInput {
   @IsCreditCode({ each: true })
   @ArrayUnique((code: string) => code.trim().toUpperCase(), { message: 'names an owner twice' })
   ownerCreditCodes?: string[] | null;
+
+  @Field(() => [ExternalPatenteeInput], {
+    nullable: true,
+    description:
+      '外部专利权人: patentees that are no enterprise of the model (a person, a university, an enterprise of another province), each at its ' +
+      "place among all the patentees, at most 100; when given, replaces them. They are shown in patentees and count for nobody's targets",
+  })
+  @IsShortList()
+  @ValidateNested()
+  @externalPatenteesUnique()
+  externalPatentees?: ExternalPatenteeInput[] | null;
 }
 
 @InputType()

@@ -10,7 +10,7 @@ import { syntheticApplicationNumber, syntheticCreditCode } from './synthetic';
 /**
  * A second, wholly synthetic county under 重庆市 (issue 15), so that the city's view has two counties to roll up and
  * to compare: 500298 示例县（合成示例 synthetic）, with a plan of its own, made-up statistics, and a small set of
- * enterprises and patents (names say 合成示例 / synthetic). Fixed seed, independent of the Dianjiang set's.
+ * enterprises and patents, some with external co-patentees (names say 合成示例 / synthetic). Fixed seed, independent of the Dianjiang set's.
  */
 export const SYNTHETIC_NEIGHBOUR = { code: '500298', name: '示例县（合成示例 synthetic）', parentCode: '500000' };
 export const SYNTHETIC_NEIGHBOUR_STATISTICS = [
@@ -100,5 +100,17 @@ export async function seedSyntheticNeighbour(db: RequestDatabase): Promise<void>
   await db.query(
     sql`INSERT INTO patent_owner (patent_id, enterprise_id, position)
         SELECT p, e, 1 FROM unnest(${patentIds}::int[], ${patents.map((p) => p.owner)}::int[]) AS o(p, e)`,
+  );
+
+  // external co-patentees (issue 15): a synthetic university second on every tenth patent, a synthetic person first on
+  // every 40th (attributed to the county all the same); they count for nobody's targets
+  const externals = patentIds.flatMap((patentId, i) => [
+    ...(i % 10 === 0 ? [{ patentId, position: 2, name: '重庆示例大学（合成示例 synthetic）', kind: 'UNIVERSITY' }] : []),
+    ...(i % 40 === 5 ? [{ patentId, position: 1, name: '示例个人（合成示例 synthetic）', kind: 'PERSON' }] : []),
+  ]);
+  await db.query(
+    sql`INSERT INTO patent_external_patentee (patent_id, position, name, kind)
+        SELECT * FROM unnest(${externals.map((x) => x.patentId)}::int[], ${externals.map((x) => x.position)}::int[],
+                             ${externals.map((x) => x.name)}::text[], ${externals.map((x) => x.kind)}::text[])`,
   );
 }
