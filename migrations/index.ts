@@ -13,6 +13,7 @@ import { PledgeScope1764620000000 } from './1764620000000-PledgeScope';
 import { InventionSpans1764700000000 } from './1764700000000-InventionSpans';
 import { CountyPages1764710000000 } from './1764710000000-CountyPages';
 import { ExternalPatentees1764830000000 } from './1764830000000-ExternalPatentees';
+import { SeiConcordance1764831000000 } from './1764831000000-SeiConcordance';
 
 /** Every migration, in order. The app and the TypeORM CLI (ormconfig.ts) both read this list. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   InventionSpans1764700000000,
   CountyPages1764710000000,
   ExternalPatentees1764830000000,
+  SeiConcordance1764831000000,
 ];

@@ -951,6 +951,94 @@ CREATE TRIGGER hvp_4_changed_insert AFTER INSERT ON public.pledge_interest_payme
 CREATE TRIGGER hvp_4_changed_update AFTER UPDATE ON public.pledge_interest_payment REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_changed_pledge_interest_payment_update();
 GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE pledge_interest_payment TO hvp_app_access;
 
+CREATE TABLE sei_concordance (
+  id integer DEFAULT nextval('sei_concordance_id_seq'::regclass) NOT NULL,
+  version text NOT NULL,
+  effective_from date NOT NULL,
+  title text NOT NULL,
+  synthetic boolean DEFAULT false NOT NULL
+);
+ALTER TABLE sei_concordance ADD CONSTRAINT sei_concordance_pkey PRIMARY KEY (id);
+ALTER TABLE sei_concordance ADD CONSTRAINT sei_concordance_version_key UNIQUE (version);
+ALTER TABLE sei_concordance ADD CONSTRAINT sei_concordance_title_check CHECK (((btrim(title) <> ''::text) AND (length(title) <= 300)));
+ALTER TABLE sei_concordance ADD CONSTRAINT sei_concordance_version_check CHECK (((btrim(version) <> ''::text) AND (length(version) <= 100)));
+CREATE INDEX sei_concordance_effective_idx ON public.sei_concordance USING btree (effective_from);
+ALTER TABLE sei_concordance ENABLE ROW LEVEL SECURITY;
+ALTER TABLE sei_concordance FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_delete ON sei_concordance AS PERMISSIVE FOR DELETE TO PUBLIC
+  USING (( SELECT hvp_admin() AS hvp_admin));
+CREATE POLICY tenant_insert ON sei_concordance AS PERMISSIVE FOR INSERT TO PUBLIC
+  WITH CHECK (( SELECT hvp_admin() AS hvp_admin));
+CREATE POLICY tenant_read ON sei_concordance AS PERMISSIVE FOR SELECT TO PUBLIC
+  USING (( SELECT hvp_signed_in() AS hvp_signed_in));
+CREATE POLICY tenant_update ON sei_concordance AS PERMISSIVE FOR UPDATE TO PUBLIC
+  USING (( SELECT hvp_admin() AS hvp_admin))
+  WITH CHECK (( SELECT hvp_admin() AS hvp_admin));
+GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE sei_concordance TO hvp_app_access;
+
+CREATE TABLE sei_concordance_entry (
+  concordance_id integer NOT NULL,
+  category_code text NOT NULL,
+  ipc_prefix text NOT NULL,
+  industry text NOT NULL,
+  category_name text NOT NULL,
+  field text,
+  keywords text[] DEFAULT '{}'::text[] NOT NULL
+);
+ALTER TABLE sei_concordance_entry ADD CONSTRAINT sei_concordance_entry_pkey PRIMARY KEY (concordance_id, category_code, ipc_prefix);
+ALTER TABLE sei_concordance_entry ADD CONSTRAINT sei_concordance_entry_concordance_id_fkey FOREIGN KEY (concordance_id) REFERENCES sei_concordance(id) ON DELETE CASCADE;
+ALTER TABLE sei_concordance_entry ADD CONSTRAINT sei_concordance_entry_category_code_check CHECK ((category_code ~ '^[1-9](\.[0-9]+)*$'::text));
+ALTER TABLE sei_concordance_entry ADD CONSTRAINT sei_concordance_entry_category_name_check CHECK ((btrim(category_name) <> ''::text));
+ALTER TABLE sei_concordance_entry ADD CONSTRAINT sei_concordance_entry_industry_check CHECK ((industry = ANY (ARRAY['NEXT_GENERATION_IT'::text, 'HIGH_END_EQUIPMENT'::text, 'NEW_MATERIALS'::text, 'BIOTECHNOLOGY'::text, 'NEW_ENERGY_VEHICLES'::text, 'NEW_ENERGY'::text, 'ENERGY_SAVING_ENVIRONMENTAL'::text, 'DIGITAL_CREATIVE'::text, 'RELATED_SERVICES'::text])));
+ALTER TABLE sei_concordance_entry ADD CONSTRAINT sei_concordance_entry_ipc_prefix_check CHECK ((ipc_prefix ~ '^[A-H]([0-9]{2}([A-Z]([0-9]{1,4}(/[0-9]{0,6})?)?)?)?$'::text));
+CREATE INDEX sei_concordance_entry_ipc_idx ON public.sei_concordance_entry USING btree (concordance_id, ipc_prefix);
+ALTER TABLE sei_concordance_entry ENABLE ROW LEVEL SECURITY;
+ALTER TABLE sei_concordance_entry FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_delete ON sei_concordance_entry AS PERMISSIVE FOR DELETE TO PUBLIC
+  USING (( SELECT hvp_admin() AS hvp_admin));
+CREATE POLICY tenant_insert ON sei_concordance_entry AS PERMISSIVE FOR INSERT TO PUBLIC
+  WITH CHECK (( SELECT hvp_admin() AS hvp_admin));
+CREATE POLICY tenant_read ON sei_concordance_entry AS PERMISSIVE FOR SELECT TO PUBLIC
+  USING (( SELECT hvp_signed_in() AS hvp_signed_in));
+CREATE POLICY tenant_update ON sei_concordance_entry AS PERMISSIVE FOR UPDATE TO PUBLIC
+  USING (( SELECT hvp_admin() AS hvp_admin))
+  WITH CHECK (( SELECT hvp_admin() AS hvp_admin));
+GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE sei_concordance_entry TO hvp_app_access;
+
+CREATE TABLE sei_review_decision (
+  patent_id integer NOT NULL,
+  patent_county_code text NOT NULL,
+  industry text NOT NULL,
+  decision text NOT NULL,
+  decided_on date NOT NULL
+);
+ALTER TABLE sei_review_decision ADD CONSTRAINT sei_review_decision_pkey PRIMARY KEY (patent_id, industry);
+ALTER TABLE sei_review_decision ADD CONSTRAINT sei_review_decision_patent_id_patent_county_code_fkey FOREIGN KEY (patent_id, patent_county_code) REFERENCES patent(id, county_code) ON UPDATE CASCADE ON DELETE CASCADE;
+ALTER TABLE sei_review_decision ADD CONSTRAINT sei_review_decision_decision_check CHECK ((decision = ANY (ARRAY['CONFIRMED'::text, 'REJECTED'::text])));
+ALTER TABLE sei_review_decision ADD CONSTRAINT sei_review_decision_industry_check CHECK ((industry = ANY (ARRAY['NEXT_GENERATION_IT'::text, 'HIGH_END_EQUIPMENT'::text, 'NEW_MATERIALS'::text, 'BIOTECHNOLOGY'::text, 'NEW_ENERGY_VEHICLES'::text, 'NEW_ENERGY'::text, 'ENERGY_SAVING_ENVIRONMENTAL'::text, 'DIGITAL_CREATIVE'::text, 'RELATED_SERVICES'::text])));
+CREATE INDEX sei_review_decision_county_idx ON public.sei_review_decision USING btree (patent_county_code);
+ALTER TABLE sei_review_decision ENABLE ROW LEVEL SECURITY;
+ALTER TABLE sei_review_decision FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_delete ON sei_review_decision AS PERMISSIVE FOR DELETE TO PUBLIC
+  USING ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (patent_county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))));
+CREATE POLICY tenant_insert ON sei_review_decision AS PERMISSIVE FOR INSERT TO PUBLIC
+  WITH CHECK ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (patent_county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))));
+CREATE POLICY tenant_read ON sei_review_decision AS PERMISSIVE FOR SELECT TO PUBLIC
+  USING ((( SELECT hvp_all() AS hvp_all) OR (EXISTS ( SELECT 1
+   FROM patent p
+  WHERE (p.id = sei_review_decision.patent_id)))));
+CREATE POLICY tenant_update ON sei_review_decision AS PERMISSIVE FOR UPDATE TO PUBLIC
+  USING ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (patent_county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))))
+  WITH CHECK ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (patent_county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))));
+CREATE TRIGGER hvp_1_touch_delete AFTER DELETE ON public.sei_review_decision REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_touch_record('patent', 'patent_id', 'patent_county_code');
+CREATE TRIGGER hvp_1_touch_insert AFTER INSERT ON public.sei_review_decision REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_touch_record('patent', 'patent_id', 'patent_county_code');
+CREATE TRIGGER hvp_1_touch_update AFTER UPDATE ON public.sei_review_decision REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_touch_record('patent', 'patent_id', 'patent_county_code');
+CREATE TRIGGER hvp_2_history_delete AFTER DELETE ON public.sei_review_decision REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+CREATE TRIGGER hvp_2_history_insert AFTER INSERT ON public.sei_review_decision REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+CREATE TRIGGER hvp_2_history_update AFTER UPDATE ON public.sei_review_decision REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+CREATE TRIGGER sei_review_decision_county BEFORE INSERT ON public.sei_review_decision FOR EACH ROW EXECUTE FUNCTION hvp_sei_review_decision_county();
+GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE sei_review_decision TO hvp_app_access;
+
 GRANT SELECT ON TABLE typeorm_migrations TO hvp_app_access;
 
 CREATE SEQUENCE api_key_id_seq AS integer OWNED BY api_key.id;
@@ -972,6 +1060,8 @@ CREATE SEQUENCE pledge_financing_id_seq AS integer OWNED BY pledge_financing.id;
 GRANT SELECT, USAGE ON SEQUENCE pledge_financing_id_seq TO hvp_app_access;
 CREATE SEQUENCE pledge_interest_payment_id_seq AS integer OWNED BY pledge_interest_payment.id;
 GRANT SELECT, USAGE ON SEQUENCE pledge_interest_payment_id_seq TO hvp_app_access;
+CREATE SEQUENCE sei_concordance_id_seq AS integer OWNED BY sei_concordance.id;
+GRANT SELECT, USAGE ON SEQUENCE sei_concordance_id_seq TO hvp_app_access;
 
 CREATE OR REPLACE FUNCTION public.hvp_admin()
  RETURNS boolean
@@ -2240,6 +2330,44 @@ AS $function$
                    LEFT JOIN LATERAL (SELECT p.application_number, p.county_code, p.version FROM patent p WHERE p.id = r.patent_id) c(key, county, version) ON true
              WHERE o."patent_id" IS NULL OR n."patent_id" IS NULL OR (to_jsonb(o) - ARRAY['version', 'version_xact', 'patent_county_code']::text[]) IS DISTINCT FROM (to_jsonb(n) - ARRAY['version', 'version_xact', 'patent_county_code']::text[]);
           END IF;
+        ELSIF TG_RELID = 'public.sei_review_decision'::regclass THEN
+          IF TG_OP = 'INSERT' THEN
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'Patent', r.patent_id::text, c.key, c.county, 'sei_review_decision', 'CREATED', c.version,
+                   NULL, to_jsonb(r) - ARRAY['version', 'version_xact', 'patent_county_code']::text[], nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM new_rows r LEFT JOIN LATERAL (SELECT p.application_number, p.county_code, p.version FROM patent p WHERE p.id = r.patent_id) c(key, county, version) ON true;
+          ELSIF TG_OP = 'DELETE' THEN
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'Patent', r.patent_id::text, c.key, c.county, 'sei_review_decision', 'REMOVED', c.version,
+                   to_jsonb(r) - ARRAY['version', 'version_xact', 'patent_county_code']::text[], NULL, nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM old_rows r LEFT JOIN LATERAL (SELECT p.application_number, p.county_code, p.version FROM patent p WHERE p.id = r.patent_id) c(key, county, version) ON true;
+          ELSE
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'Patent', r.patent_id::text, c.key, c.county, 'sei_review_decision', CASE WHEN o."patent_id" IS NULL THEN 'CREATED' WHEN n."patent_id" IS NULL THEN 'REMOVED'
+                        WHEN (to_jsonb(o) ->> 'deleted_at') IS NULL AND (to_jsonb(n) ->> 'deleted_at') IS NOT NULL THEN 'DELETED'
+                        WHEN (to_jsonb(o) ->> 'deleted_at') IS NOT NULL AND (to_jsonb(n) ->> 'deleted_at') IS NULL THEN 'RESTORED'
+                        ELSE 'UPDATED' END, c.version,
+                   CASE WHEN NOT o."patent_id" IS NULL THEN to_jsonb(o) - ARRAY['version', 'version_xact', 'patent_county_code']::text[] END, CASE WHEN NOT n."patent_id" IS NULL THEN to_jsonb(n) - ARRAY['version', 'version_xact', 'patent_county_code']::text[] END, nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM old_rows o FULL JOIN new_rows n ON o."patent_id" = n."patent_id" AND o."industry" = n."industry"
+                   CROSS JOIN LATERAL (SELECT n.* WHERE NOT n."patent_id" IS NULL UNION ALL SELECT o.* WHERE n."patent_id" IS NULL) r
+                   LEFT JOIN LATERAL (SELECT p.application_number, p.county_code, p.version FROM patent p WHERE p.id = r.patent_id) c(key, county, version) ON true
+             WHERE o."patent_id" IS NULL OR n."patent_id" IS NULL OR (to_jsonb(o) - ARRAY['version', 'version_xact', 'patent_county_code']::text[]) IS DISTINCT FROM (to_jsonb(n) - ARRAY['version', 'version_xact', 'patent_county_code']::text[]);
+          END IF;
       ELSE
         RAISE EXCEPTION 'hvp_history: % is not an audited table', TG_RELID::regclass USING ERRCODE = 'insufficient_privilege';
       END IF;
@@ -2600,6 +2728,15 @@ CREATE OR REPLACE FUNCTION public.hvp_role()
  LANGUAGE sql
  STABLE
 AS $function$ SELECT coalesce(current_setting('hvp.role', true), '') $function$;
+
+CREATE OR REPLACE FUNCTION public.hvp_sei_review_decision_county()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+      BEGIN
+        NEW.patent_county_code := (SELECT p.county_code FROM patent p WHERE p.id = NEW.patent_id);
+        RETURN NEW;
+      END $function$;
 
 CREATE OR REPLACE FUNCTION public.hvp_set_deleted(p_table text, p_key text, p_delete boolean, p_expected integer)
  RETURNS TABLE(outcome text, id integer, version integer, deleted_at timestamp with time zone)

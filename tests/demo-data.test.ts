@@ -57,6 +57,13 @@ describe('the demo data', () => {
     expect(row.first).toBe(row.persons);
   });
 
+  it('has a synthetic concordance that suggests industries and fills the review list', async () => {
+    const { county } = await api.ok(`{ county(code: "500231") { strategicIndustryReview(asOf: "2024-12-31", first: 1) { totalCount } } }`);
+    expect(county.strategicIndustryReview.totalCount).toBeGreaterThan(0);
+    const [concordance] = await api.sql(`SELECT version, synthetic, title FROM sei_concordance`);
+    expect(concordance).toMatchObject({ synthetic: true, title: expect.stringContaining('SYNTHETIC') });
+  });
+
   it('is seeded once', async () => {
     expect(await seedDemo(api.dataSource)).toBe(false);
   });

@@ -15,6 +15,7 @@ import { validateArgument } from './validation';
 import { ImportResolver } from '../import/import.resolver';
 import { HistoryResolvers } from '../history/history.resolver';
 import { PatenteeResolvers } from '../patentee/patentee.resolver';
+import { SeiResolvers } from '../sei/sei.resolver';
 
 const RESOLVERS = [
   AuthResolver,
@@ -37,6 +38,7 @@ const RESOLVERS = [
   ImportResolver,
   ...HistoryResolvers,
   ...PatenteeResolvers,
+  ...SeiResolvers,
 ] as const;
 
 let schema: Promise<GraphQLSchema> | undefined;

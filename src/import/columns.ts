@@ -5,7 +5,7 @@
  * docs/import.md prints these tables (`columnTablesMarkdown`; tests/docs.test.ts keeps the two the same).
  */
 
-export const IMPORT_KINDS = ['enterprises', 'patents', 'pledgeFinancings', 'countyStatistics'] as const;
+export const IMPORT_KINDS = ['enterprises', 'patents', 'pledgeFinancings', 'countyStatistics', 'seiConcordance'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export type ColumnValue = 'text' | 'date' | 'amount' | 'integer' | 'list';
@@ -258,11 +258,56 @@ const STATISTICS_COLUMNS: ColumnSpec[] = [
   },
 ];
 
+/** 战略性新兴产业分类与国际专利分类参照关系表 (issue 15): one row per category and IPC code or prefix (or several). */
+const SEI_CONCORDANCE_COLUMNS: ColumnSpec[] = [
+  {
+    field: 'categoryCode',
+    names: ['战略性新兴产业分类代码', '分类代码', '产业分类代码', '代码', 'categoryCode', 'category code'],
+    value: 'text',
+    required: true,
+    description:
+      'the category code of the 2018 classification, e.g. 1.1.1; its first digit is the industry (1 新一代信息技术 … 9 相关服务)',
+  },
+  {
+    field: 'categoryName',
+    names: ['战略性新兴产业分类名称', '分类名称', '产业分类名称', '名称', 'categoryName', 'category name'],
+    value: 'text',
+    required: true,
+    description: 'the category name',
+  },
+  {
+    field: 'ipc',
+    names: ['国际专利分类号', '国际专利分类', 'IPC分类号', 'IPC', '参照IPC', 'ipc'],
+    value: 'list',
+    required: true,
+    description: 'IPC codes or prefixes (H01M, H01M10, H01M 10/05), several separated by ; ； 、 or line breaks; a trailing * is set aside',
+  },
+  {
+    field: 'keywords',
+    names: ['关键词', '关键字', 'keywords'],
+    value: 'list',
+    description: 'words of which one must be in a patent title for the entry to hold; blank: none needed',
+  },
+  {
+    field: 'industry',
+    names: ['战略性新兴产业', '所属产业', '产业', 'industry'],
+    value: 'text',
+    description: "one of the nine industries (新材料产业 or NEW_MATERIALS); blank or no column: the category code's first digit says it",
+  },
+  {
+    field: 'field',
+    names: ['领域', '所属领域', '重点领域', 'field'],
+    value: 'text',
+    description: 'the field the category belongs to, where the table names one',
+  },
+];
+
 export const COLUMNS: Record<ImportKind, ColumnSpec[]> = {
   enterprises: ENTERPRISE_COLUMNS,
   patents: PATENT_COLUMNS,
   pledgeFinancings: PLEDGE_COLUMNS,
   countyStatistics: STATISTICS_COLUMNS,
+  seiConcordance: SEI_CONCORDANCE_COLUMNS,
 };
 
 export const KIND_TITLES: Record<ImportKind, string> = {
@@ -270,6 +315,8 @@ export const KIND_TITLES: Record<ImportKind, string> = {
   patents: '专利 patents with owners (CNIPA-style exports)',
   pledgeFinancings: '知识产权质押融资登记 pledge financings',
   countyStatistics: '县域统计数据 yearly county statistics',
+  seiConcordance:
+    '战略性新兴产业分类与国际专利分类参照关系表 the SEI–IPC concordance (with `--concordance-version`, `--effective-from`, `--title`)',
 };
 
 const UNITS: Record<string, number> = { 元: 0, 万元: 4, 亿元: 8, 人: 0, 万人: 4, 个: 0, 家: 0, 名: 0 };

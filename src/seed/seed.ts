@@ -8,6 +8,7 @@ import { REAL_COUNTIES, REAL_PLANS, REAL_STATISTICS } from './real-plans';
 import { seedSyntheticDianjiang, SYNTHETIC_COUNTY } from './synthetic';
 import { seedSyntheticIndicators } from './synthetic-indicators';
 import { seedSyntheticInterestPayments } from './synthetic-interest';
+import { seedSyntheticConcordance } from './synthetic-concordance';
 import {
   SYNTHETIC_NEIGHBOUR,
   SYNTHETIC_NEIGHBOUR_PLAN,
@@ -41,6 +42,7 @@ export async function seedDemo(dataSource: DataSource): Promise<boolean> {
     for (const statistics of SYNTHETIC_NEIGHBOUR_STATISTICS) await setCountyStatistics(db, statistics);
     await upsertPlan(db, SYNTHETIC_NEIGHBOUR_PLAN);
     await seedSyntheticNeighbour(db);
+    await seedSyntheticConcordance(db);
     await db.finish(true);
     return true;
   } catch (error) {
