@@ -6,6 +6,7 @@ import { countySpanCountsSql, patentEvaluationSql, rolledSpanCountsSql } from '.
 import { countyEnterpriseRowsSql, ENTERPRISE_ORDER } from '../../src/enterprise/enterprise.sql';
 import { pagedSql } from '../../src/graphql/pagination';
 import { indicatorsSql } from '../../src/indicator/indicator.sql';
+import { reviewRowsSql } from '../../src/sei/sei.sql';
 import { creditCode } from '../support/builders';
 import { expectFile } from '../support/snapshot-file';
 import { createTestApi, TestApi } from '../support/test-api';
@@ -31,6 +32,10 @@ const CASES: Record<string, { what: string; statement: Sql }> = {
   'rolled-span-counts': {
     what: "a division's counts over itself and the counties below it (issue 15; src/high-value/spans.sql.ts rolledSpanCountsSql)",
     statement: rolledSpanCountsSql(sql`${['500000']}::text[]`, asOf),
+  },
+  'sei-review': {
+    what: "County.strategicIndustryReview's rows: suggestions from the concordance in force and the flags (issue 15; src/sei/sei.sql.ts)",
+    statement: reviewRowsSql(COUNTY, asOf),
   },
   'patent-evaluation': {
     what: "a patent's status and high-value reasons on a day, as patentEvaluationLoader asks (src/high-value/spans.sql.ts)",
