@@ -14,6 +14,7 @@ import { InventionSpans1764700000000 } from './1764700000000-InventionSpans';
 import { CountyPages1764710000000 } from './1764710000000-CountyPages';
 import { ExternalPatentees1764830000000 } from './1764830000000-ExternalPatentees';
 import { SeiConcordance1764831000000 } from './1764831000000-SeiConcordance';
+import { EnterpriseTags1764832000000 } from './1764832000000-EnterpriseTags';
 
 /** Every migration, in order. The app and the TypeORM CLI (ormconfig.ts) both read this list. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   CountyPages1764710000000,
   ExternalPatentees1764830000000,
   SeiConcordance1764831000000,
+  EnterpriseTags1764832000000,
 ];

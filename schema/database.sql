@@ -171,15 +171,18 @@ CREATE TABLE enterprise (
   version integer DEFAULT 1 NOT NULL,
   version_xact xid8 DEFAULT pg_current_xact_id(),
   deleted_at timestamp with time zone,
-  deleted_with text
+  deleted_with text,
+  industry_cluster text
 );
 ALTER TABLE enterprise ADD CONSTRAINT enterprise_pkey PRIMARY KEY (id);
 ALTER TABLE enterprise ADD CONSTRAINT enterprise_credit_code_key UNIQUE (credit_code);
 ALTER TABLE enterprise ADD CONSTRAINT enterprise_id_county_key UNIQUE (id, county_code);
 ALTER TABLE enterprise ADD CONSTRAINT enterprise_county_code_fkey FOREIGN KEY (county_code) REFERENCES county(code);
+ALTER TABLE enterprise ADD CONSTRAINT enterprise_industry_cluster_fkey FOREIGN KEY (county_code, industry_cluster) REFERENCES industry_cluster(county_code, name) ON UPDATE CASCADE;
 ALTER TABLE enterprise ADD CONSTRAINT enterprise_credit_code_check CHECK ((credit_code ~ '^[0-9A-HJ-NP-RTUW-Y]{18}$'::text));
 ALTER TABLE enterprise ADD CONSTRAINT enterprise_name_check CHECK ((btrim(name) <> ''::text));
 ALTER TABLE enterprise ADD CONSTRAINT enterprise_version_check CHECK ((version > 0));
+CREATE INDEX enterprise_county_cluster_idx ON public.enterprise USING btree (county_code, industry_cluster);
 CREATE INDEX enterprise_county_name_idx ON public.enterprise USING btree (county_code, name COLLATE "C", credit_code) INCLUDE (id, version, deleted_at);
 ALTER TABLE enterprise ENABLE ROW LEVEL SECURITY;
 ALTER TABLE enterprise FORCE ROW LEVEL SECURITY;
@@ -243,13 +246,15 @@ CREATE TABLE enterprise_membership (
   version_xact xid8 DEFAULT pg_current_xact_id(),
   deleted_at timestamp with time zone,
   deleted_with text,
-  county_code text NOT NULL
+  county_code text NOT NULL,
+  level text
 );
 ALTER TABLE enterprise_membership ADD CONSTRAINT enterprise_membership_pkey PRIMARY KEY (id);
 ALTER TABLE enterprise_membership ADD CONSTRAINT enterprise_membership_county_fkey FOREIGN KEY (enterprise_id, county_code) REFERENCES enterprise(id, county_code) ON UPDATE CASCADE ON DELETE CASCADE;
 ALTER TABLE enterprise_membership ADD CONSTRAINT enterprise_membership_enterprise_id_fkey FOREIGN KEY (enterprise_id) REFERENCES enterprise(id) ON DELETE CASCADE;
 ALTER TABLE enterprise_membership ADD CONSTRAINT enterprise_membership_category_check CHECK ((category = ANY (ARRAY['LISTED_CULTIVATION'::text, 'SPECIALIZED_NEW'::text, 'HIGH_TECH'::text])));
 ALTER TABLE enterprise_membership ADD CONSTRAINT enterprise_membership_check CHECK ((valid_to >= valid_from));
+ALTER TABLE enterprise_membership ADD CONSTRAINT enterprise_membership_check1 CHECK (((level IS NULL) OR ((category = 'SPECIALIZED_NEW'::text) AND (level = ANY (ARRAY['MUNICIPAL'::text, 'NATIONAL_LITTLE_GIANT'::text])))));
 ALTER TABLE enterprise_membership ADD CONSTRAINT enterprise_membership_version_check CHECK ((version > 0));
 CREATE INDEX enterprise_membership_county_idx ON public.enterprise_membership USING btree (county_code, category, valid_from) INCLUDE (valid_to, enterprise_id, deleted_at);
 CREATE INDEX enterprise_membership_enterprise_idx ON public.enterprise_membership USING btree (enterprise_id, category, valid_from);
@@ -293,6 +298,51 @@ CREATE TRIGGER hvp_4_changed_update AFTER UPDATE ON public.enterprise_membership
 CREATE TRIGGER hvp_version BEFORE UPDATE ON public.enterprise_membership FOR EACH ROW EXECUTE FUNCTION hvp_version('county_code');
 GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE enterprise_membership TO hvp_app_access;
 
+CREATE TABLE enterprise_recognition (
+  id integer DEFAULT nextval('enterprise_recognition_id_seq'::regclass) NOT NULL,
+  enterprise_id integer NOT NULL,
+  kind text NOT NULL,
+  name text NOT NULL,
+  level text NOT NULL,
+  recognised_on date NOT NULL,
+  valid_to date
+);
+ALTER TABLE enterprise_recognition ADD CONSTRAINT enterprise_recognition_pkey PRIMARY KEY (id);
+ALTER TABLE enterprise_recognition ADD CONSTRAINT enterprise_recognition_enterprise_id_name_recognised_on_key UNIQUE (enterprise_id, name, recognised_on);
+ALTER TABLE enterprise_recognition ADD CONSTRAINT enterprise_recognition_enterprise_id_fkey FOREIGN KEY (enterprise_id) REFERENCES enterprise(id) ON DELETE CASCADE;
+ALTER TABLE enterprise_recognition ADD CONSTRAINT enterprise_recognition_check CHECK ((valid_to >= recognised_on));
+ALTER TABLE enterprise_recognition ADD CONSTRAINT enterprise_recognition_kind_check CHECK ((kind = ANY (ARRAY['IP_DEMONSTRATION'::text, 'IP_ADVANTAGE'::text, 'OTHER'::text])));
+ALTER TABLE enterprise_recognition ADD CONSTRAINT enterprise_recognition_level_check CHECK ((level = ANY (ARRAY['COUNTY'::text, 'MUNICIPAL'::text, 'NATIONAL'::text])));
+ALTER TABLE enterprise_recognition ADD CONSTRAINT enterprise_recognition_name_check CHECK (((btrim(name) <> ''::text) AND (length(name) <= 200)));
+ALTER TABLE enterprise_recognition ENABLE ROW LEVEL SECURITY;
+ALTER TABLE enterprise_recognition FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_delete ON enterprise_recognition AS PERMISSIVE FOR DELETE TO PUBLIC
+  USING ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (EXISTS ( SELECT 1
+   FROM enterprise e
+  WHERE ((e.id = enterprise_recognition.enterprise_id) AND (e.county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[]))))))));
+CREATE POLICY tenant_insert ON enterprise_recognition AS PERMISSIVE FOR INSERT TO PUBLIC
+  WITH CHECK ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (EXISTS ( SELECT 1
+   FROM enterprise e
+  WHERE ((e.id = enterprise_recognition.enterprise_id) AND (e.county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[]))))))));
+CREATE POLICY tenant_read ON enterprise_recognition AS PERMISSIVE FOR SELECT TO PUBLIC
+  USING ((( SELECT hvp_all() AS hvp_all) OR (EXISTS ( SELECT 1
+   FROM enterprise e
+  WHERE (e.id = enterprise_recognition.enterprise_id)))));
+CREATE POLICY tenant_update ON enterprise_recognition AS PERMISSIVE FOR UPDATE TO PUBLIC
+  USING ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (EXISTS ( SELECT 1
+   FROM enterprise e
+  WHERE ((e.id = enterprise_recognition.enterprise_id) AND (e.county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[]))))))))
+  WITH CHECK ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (EXISTS ( SELECT 1
+   FROM enterprise e
+  WHERE ((e.id = enterprise_recognition.enterprise_id) AND (e.county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[]))))))));
+CREATE TRIGGER hvp_1_touch_delete AFTER DELETE ON public.enterprise_recognition REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_touch_record('enterprise', 'enterprise_id');
+CREATE TRIGGER hvp_1_touch_insert AFTER INSERT ON public.enterprise_recognition REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_touch_record('enterprise', 'enterprise_id');
+CREATE TRIGGER hvp_1_touch_update AFTER UPDATE ON public.enterprise_recognition REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_touch_record('enterprise', 'enterprise_id');
+CREATE TRIGGER hvp_2_history_delete AFTER DELETE ON public.enterprise_recognition REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+CREATE TRIGGER hvp_2_history_insert AFTER INSERT ON public.enterprise_recognition REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+CREATE TRIGGER hvp_2_history_update AFTER UPDATE ON public.enterprise_recognition REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE enterprise_recognition TO hvp_app_access;
+
 CREATE TABLE history (
   id bigint DEFAULT nextval('history_id_seq'::regclass) NOT NULL,
   record_type text NOT NULL,
@@ -327,6 +377,29 @@ CREATE POLICY tenant_insert ON history AS PERMISSIVE FOR INSERT TO PUBLIC
 CREATE POLICY tenant_read ON history AS PERMISSIVE FOR SELECT TO PUBLIC
   USING ((( SELECT hvp_admin() AS hvp_admin) AND (( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))));
 GRANT SELECT ON TABLE history TO hvp_app_access;
+
+CREATE TABLE industry_cluster (
+  county_code text NOT NULL,
+  name text NOT NULL,
+  "position" integer NOT NULL
+);
+ALTER TABLE industry_cluster ADD CONSTRAINT industry_cluster_pkey PRIMARY KEY (county_code, name);
+ALTER TABLE industry_cluster ADD CONSTRAINT industry_cluster_county_code_position_key UNIQUE (county_code, "position");
+ALTER TABLE industry_cluster ADD CONSTRAINT industry_cluster_county_code_fkey FOREIGN KEY (county_code) REFERENCES county(code) ON DELETE CASCADE;
+ALTER TABLE industry_cluster ADD CONSTRAINT industry_cluster_name_check CHECK (((btrim(name) <> ''::text) AND (length(name) <= 50)));
+ALTER TABLE industry_cluster ADD CONSTRAINT industry_cluster_position_check CHECK (("position" > 0));
+ALTER TABLE industry_cluster ENABLE ROW LEVEL SECURITY;
+ALTER TABLE industry_cluster FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_delete ON industry_cluster AS PERMISSIVE FOR DELETE TO PUBLIC
+  USING ((( SELECT hvp_admin() AS hvp_admin) AND (( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))));
+CREATE POLICY tenant_insert ON industry_cluster AS PERMISSIVE FOR INSERT TO PUBLIC
+  WITH CHECK ((( SELECT hvp_admin() AS hvp_admin) AND (( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))));
+CREATE POLICY tenant_read ON industry_cluster AS PERMISSIVE FOR SELECT TO PUBLIC
+  USING (( SELECT hvp_signed_in() AS hvp_signed_in));
+CREATE POLICY tenant_update ON industry_cluster AS PERMISSIVE FOR UPDATE TO PUBLIC
+  USING ((( SELECT hvp_admin() AS hvp_admin) AND (( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))))
+  WITH CHECK ((( SELECT hvp_admin() AS hvp_admin) AND (( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))));
+GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE industry_cluster TO hvp_app_access;
 
 CREATE TABLE innovation_platform (
   id integer DEFAULT nextval('innovation_platform_id_seq'::regclass) NOT NULL,
@@ -1047,6 +1120,8 @@ CREATE SEQUENCE enterprise_id_seq AS integer OWNED BY enterprise.id;
 GRANT SELECT, USAGE ON SEQUENCE enterprise_id_seq TO hvp_app_access;
 CREATE SEQUENCE enterprise_membership_id_seq AS integer OWNED BY enterprise_membership.id;
 GRANT SELECT, USAGE ON SEQUENCE enterprise_membership_id_seq TO hvp_app_access;
+CREATE SEQUENCE enterprise_recognition_id_seq AS integer OWNED BY enterprise_recognition.id;
+GRANT SELECT, USAGE ON SEQUENCE enterprise_recognition_id_seq TO hvp_app_access;
 CREATE SEQUENCE history_id_seq AS bigint OWNED BY history.id;
 CREATE SEQUENCE innovation_platform_id_seq AS integer OWNED BY innovation_platform.id;
 GRANT SELECT, USAGE ON SEQUENCE innovation_platform_id_seq TO hvp_app_access;
@@ -2367,6 +2442,44 @@ AS $function$
                    CROSS JOIN LATERAL (SELECT n.* WHERE NOT n."patent_id" IS NULL UNION ALL SELECT o.* WHERE n."patent_id" IS NULL) r
                    LEFT JOIN LATERAL (SELECT p.application_number, p.county_code, p.version FROM patent p WHERE p.id = r.patent_id) c(key, county, version) ON true
              WHERE o."patent_id" IS NULL OR n."patent_id" IS NULL OR (to_jsonb(o) - ARRAY['version', 'version_xact', 'patent_county_code']::text[]) IS DISTINCT FROM (to_jsonb(n) - ARRAY['version', 'version_xact', 'patent_county_code']::text[]);
+          END IF;
+        ELSIF TG_RELID = 'public.enterprise_recognition'::regclass THEN
+          IF TG_OP = 'INSERT' THEN
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'Enterprise', r.enterprise_id::text, c.key, c.county, 'enterprise_recognition', 'CREATED', c.version,
+                   NULL, to_jsonb(r) - ARRAY['version', 'version_xact']::text[], nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM new_rows r LEFT JOIN LATERAL (SELECT e.credit_code, e.county_code, e.version FROM enterprise e WHERE e.id = r.enterprise_id) c(key, county, version) ON true;
+          ELSIF TG_OP = 'DELETE' THEN
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'Enterprise', r.enterprise_id::text, c.key, c.county, 'enterprise_recognition', 'REMOVED', c.version,
+                   to_jsonb(r) - ARRAY['version', 'version_xact']::text[], NULL, nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM old_rows r LEFT JOIN LATERAL (SELECT e.credit_code, e.county_code, e.version FROM enterprise e WHERE e.id = r.enterprise_id) c(key, county, version) ON true;
+          ELSE
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'Enterprise', r.enterprise_id::text, c.key, c.county, 'enterprise_recognition', CASE WHEN o."id" IS NULL THEN 'CREATED' WHEN n."id" IS NULL THEN 'REMOVED'
+                        WHEN (to_jsonb(o) ->> 'deleted_at') IS NULL AND (to_jsonb(n) ->> 'deleted_at') IS NOT NULL THEN 'DELETED'
+                        WHEN (to_jsonb(o) ->> 'deleted_at') IS NOT NULL AND (to_jsonb(n) ->> 'deleted_at') IS NULL THEN 'RESTORED'
+                        ELSE 'UPDATED' END, c.version,
+                   CASE WHEN NOT o."id" IS NULL THEN to_jsonb(o) - ARRAY['version', 'version_xact']::text[] END, CASE WHEN NOT n."id" IS NULL THEN to_jsonb(n) - ARRAY['version', 'version_xact']::text[] END, nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM old_rows o FULL JOIN new_rows n ON o."id" = n."id"
+                   CROSS JOIN LATERAL (SELECT n.* WHERE NOT n."id" IS NULL UNION ALL SELECT o.* WHERE n."id" IS NULL) r
+                   LEFT JOIN LATERAL (SELECT e.credit_code, e.county_code, e.version FROM enterprise e WHERE e.id = r.enterprise_id) c(key, county, version) ON true
+             WHERE o."id" IS NULL OR n."id" IS NULL OR (to_jsonb(o) - ARRAY['version', 'version_xact']::text[]) IS DISTINCT FROM (to_jsonb(n) - ARRAY['version', 'version_xact']::text[]);
           END IF;
       ELSE
         RAISE EXCEPTION 'hvp_history: % is not an audited table', TG_RELID::regclass USING ERRCODE = 'insufficient_privilege';

@@ -64,6 +64,16 @@ describe('the demo data', () => {
     expect(concordance).toMatchObject({ synthetic: true, title: expect.stringContaining('SYNTHETIC') });
   });
 
+  it("has Dianjiang's real 4+1 clusters; by cluster, each high-value patent counts once", async () => {
+    const { county } = await api.ok(`{ county(code: "500231") { highValuePatentCount(asOf: "2024-12-31")
+      industryClusters { name } indicatorsByCluster(asOf: "2024-12-31") { kind value } } }`);
+    expect(county.industryClusters.map((c: { name: string }) => c.name)).toEqual(['智能装备', '新材料', '消费品', '医药健康', '数字产业']);
+    const byCluster = county.indicatorsByCluster
+      .filter((row: { kind: string }) => row.kind === 'HIGH_VALUE_PATENTS')
+      .reduce((sum: number, row: { value: number }) => sum + row.value, 0);
+    expect(byCluster).toBe(county.highValuePatentCount);
+  });
+
   it('is seeded once', async () => {
     expect(await seedDemo(api.dataSource)).toBe(false);
   });

@@ -29,6 +29,8 @@ export class TargetGapQueryResolver {
       description: "whose plan's targets (default: each county's own)",
     })
     yardstick: Yardstick,
+    @Arg('cluster', () => String, { nullable: true, description: '产业集群: only the enterprises of this industry cluster' })
+    cluster: string | null,
     @Args(() => PageArgs) page: PageArgs,
     @TotalCountAsked() withTotal: boolean,
     @Ctx() ctx: Context,
@@ -36,7 +38,7 @@ export class TargetGapQueryResolver {
     requireCountyWide(ctx, 'targetGaps');
     return countyTargetGaps(
       ctx,
-      { countyCode, category: category ?? null, onlyUnmet: onlyUnmet ?? false, asOf, yardstick, ...page },
+      { countyCode, category: category ?? null, onlyUnmet: onlyUnmet ?? false, asOf, yardstick, cluster, ...page },
       withTotal,
     );
   }

@@ -80,7 +80,7 @@ export function rolledTargetsSql(roots: Sql, asOf: Sql, yardstick: Yardstick = Y
  * its count of high-value patents (one probe of its steps) — rows (county_code, enterprise_id, category, target,
  * current). `enterpriseIds`, when given, keeps those enterprises only.
  */
-function membersSql(targets: Sql, asOf: Sql, enterpriseIds: Sql | null): Sql {
+export function membersSql(targets: Sql, asOf: Sql, enterpriseIds: Sql | null): Sql {
   return sql`SELECT m.*, ${enterpriseHighValueSql(sql`m.enterprise_id`, asOf)} AS current
                FROM (SELECT DISTINCT t.county_code, m.enterprise_id, t.category, t.target
                        FROM (${targets}) t
@@ -97,6 +97,7 @@ function membersSql(targets: Sql, asOf: Sql, enterpriseIds: Sql | null): Sql {
 export function gapRowsSql(counties: Sql, asOf: Sql, enterpriseIds: Sql | null = null, targets: Sql | null = null): Sql {
   return sql`
     SELECT e.id AS "enterpriseId", e.name, e.credit_code AS "creditCode", e.county_code AS "countyCode", e.version,
+           e.industry_cluster AS "industryCluster",
            m.category, array_position(${CATEGORIES}, m.category) AS "categoryOrder", m.target, m.current,
            greatest(0, m.target - m.current) AS gap, m.current >= m.target AS met
       FROM (${membersSql(targets ?? ownTargetsSql(counties, asOf), asOf, enterpriseIds)}) m
@@ -137,18 +138,22 @@ export interface TargetGapQuery extends PageArgs {
   countyCode: string;
   /** default OWN_PLAN */
   yardstick?: Yardstick;
+  /** only the enterprises of this industry cluster (issue 15) */
+  cluster?: string | null;
   category: EnterpriseCategory | null;
   onlyUnmet: boolean;
   asOf: IsoDate;
 }
 
 /** The gap rows of a county, and of the counties below it, on asOf that the filter keeps. */
-export function countyGapRowsSql({ countyCode, category: only, onlyUnmet, asOf, yardstick }: Omit<TargetGapQuery, 'first' | 'after'>): Sql {
+export function countyGapRowsSql(query: Omit<TargetGapQuery, 'first' | 'after'>): Sql {
+  const { countyCode, category: only, onlyUnmet, asOf, yardstick, cluster } = query;
   const category = sql`${only}::text`;
   const county = sql`SELECT ${countyCode}::text AS code`;
   const day = sql`${asOf}::date`;
   return sql`SELECT g.* FROM (${gapRowsSql(county, day, null, rolledTargetsSql(county, day, yardstick))}) g
-              WHERE (${category} IS NULL OR g.category = ${category}) AND (NOT ${onlyUnmet} OR NOT g.met)`;
+              WHERE (${category} IS NULL OR g.category = ${category}) AND (NOT ${onlyUnmet} OR NOT g.met)
+                ${cluster ? sql`AND g."industryCluster" = ${cluster}` : sql.empty}`;
 }
 
 /**
@@ -167,11 +172,11 @@ export function countyTargetGapsSql(query: Omit<TargetGapQuery, 'first' | 'after
 /** A county's gap rows as a connection, through the figure cache (the same answer for every caller who may ask). */
 export async function countyTargetGaps(ctx: Context, query: TargetGapQuery, withTotal: boolean): Promise<Connection<TargetGap>> {
   const page = pageRequest(query, TARGET_GAP_ORDER);
-  const { countyCode, category, onlyUnmet, asOf, yardstick } = query;
+  const { countyCode, category, onlyUnmet, asOf, yardstick, cluster } = query;
   const [connection] = await countyFigures(
     ctx,
     'targetGaps',
-    [asOf, category, onlyUnmet, page, withTotal, yardstick ?? null],
+    [asOf, category, onlyUnmet, page, withTotal, yardstick ?? null, cluster ?? null],
     [countyCode],
     async () => {
       const rows = await ctx.db.query<GapRow & PagedRow>(countyTargetGapsSql(query, page, withTotal));

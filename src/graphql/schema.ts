@@ -16,6 +16,7 @@ import { ImportResolver } from '../import/import.resolver';
 import { HistoryResolvers } from '../history/history.resolver';
 import { PatenteeResolvers } from '../patentee/patentee.resolver';
 import { SeiResolvers } from '../sei/sei.resolver';
+import { EnterpriseTagsResolvers } from '../enterprise-tags/enterprise-tags.resolver';
 
 const RESOLVERS = [
   AuthResolver,
@@ -39,6 +40,7 @@ const RESOLVERS = [
   ...HistoryResolvers,
   ...PatenteeResolvers,
   ...SeiResolvers,
+  ...EnterpriseTagsResolvers,
 ] as const;
 
 let schema: Promise<GraphQLSchema> | undefined;

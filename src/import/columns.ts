@@ -43,7 +43,7 @@ const ENTERPRISE_COLUMNS: ColumnSpec[] = [
     names: ['类别', '企业类别', '认定类别', '类型', '企业类型', 'category'],
     value: 'text',
     description:
-      '高新技术企业, 专精特新(中小)企业 / 专精特新"小巨人", 上市(重点)培育企业 / 上市后备企业, or HIGH_TECH / SPECIALIZED_NEW / LISTED_CULTIVATION. Without this column, `--category` says it for the whole file',
+      '高新技术企业, 专精特新(中小)企业 / 专精特新"小巨人", 上市(重点)培育企业 / 上市后备企业, or HIGH_TECH / SPECIALIZED_NEW / LISTED_CULTIVATION. "小巨人" is SPECIALIZED_NEW at the level NATIONAL_LITTLE_GIANT, "市级专精特新" at MUNICIPAL. Without this column, `--category` says it for the whole file',
   },
   {
     field: 'validFrom',
@@ -57,6 +57,12 @@ const ENTERPRISE_COLUMNS: ColumnSpec[] = [
     names: ['有效期至', '有效期止', '到期日期', '有效截止日期', '截止日期', 'validTo', 'valid to', 'valid until', 'expires on'],
     value: 'date',
     description: 'last day; blank: three years for HIGH_TECH and SPECIALIZED_NEW, open-ended for LISTED_CULTIVATION',
+  },
+  {
+    field: 'industryCluster',
+    names: ['产业集群', '所属产业集群', '所属集群', 'industryCluster', 'industry cluster'],
+    value: 'text',
+    description: "one of the county's industry clusters (垫江: 智能装备、新材料、消费品、医药健康、数字产业); blank clears it",
   },
 ];
 

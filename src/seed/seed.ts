@@ -9,6 +9,7 @@ import { seedSyntheticDianjiang, SYNTHETIC_COUNTY } from './synthetic';
 import { seedSyntheticIndicators } from './synthetic-indicators';
 import { seedSyntheticInterestPayments } from './synthetic-interest';
 import { seedSyntheticConcordance } from './synthetic-concordance';
+import { seedDianjiangTags } from './synthetic-tags';
 import {
   SYNTHETIC_NEIGHBOUR,
   SYNTHETIC_NEIGHBOUR_PLAN,
@@ -43,6 +44,7 @@ export async function seedDemo(dataSource: DataSource): Promise<boolean> {
     await upsertPlan(db, SYNTHETIC_NEIGHBOUR_PLAN);
     await seedSyntheticNeighbour(db);
     await seedSyntheticConcordance(db);
+    await seedDianjiangTags(db);
     await db.finish(true);
     return true;
   } catch (error) {

@@ -2,6 +2,7 @@
 -- written by `npm run test:sql:update`; tests/sql/queries.test.ts fails on any difference
 WITH g AS MATERIALIZED (SELECT g.* FROM (
     SELECT e.id AS "enterpriseId", e.name, e.credit_code AS "creditCode", e.county_code AS "countyCode", e.version,
+           e.industry_cluster AS "industryCluster",
            m.category, array_position($1::text[], m.category) AS "categoryOrder", m.target, m.current,
            greatest(0, m.target - m.current) AS gap, m.current >= m.target AS met
       FROM (SELECT m.*, COALESCE((
@@ -19,7 +20,8 @@ WITH g AS MATERIALIZED (SELECT g.* FROM (
                        JOIN enterprise_membership m ON m.county_code = t.county_code AND m.category = t.category
                       WHERE (m.valid_from <= $2::date AND (m.valid_to IS NULL OR $2::date <= m.valid_to)) ) m) m
       JOIN enterprise e ON e.id = m.enterprise_id) g
-              WHERE ($4::text IS NULL OR g.category = $4::text) AND (NOT $5 OR NOT g.met))
+              WHERE ($4::text IS NULL OR g.category = $4::text) AND (NOT $5 OR NOT g.met)
+                )
     SELECT $6::text AS "pageOwner", NULL::int AS "pageTotal",
            r.* FROM (SELECT true AS "pageRow", g.* FROM g) r
      WHERE "r"."gap" <= $7::int AND (("r"."gap" < $7::int) OR ("r"."gap" = $7::int AND "r"."name" COLLATE "C" > $8::text COLLATE "C") OR ("r"."gap" = $7::int AND "r"."name" COLLATE "C" = $8::text COLLATE "C" AND "r"."creditCode" > $9::text) OR ("r"."gap" = $7::int AND "r"."name" COLLATE "C" = $8::text COLLATE "C" AND "r"."creditCode" = $9::text AND "r"."categoryOrder" > $10::int))

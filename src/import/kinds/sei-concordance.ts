@@ -16,11 +16,7 @@ const IPC_PREFIX = /^[A-H](\d{2}([A-Z](\d{1,4}(\/\d{0,6})?)?)?)?$/;
  * written with its /00 (H01M 10/00) taken as the main group with its subgroups (H01M10).
  */
 export function ipcPrefix(written: string): string {
-  return normalizeWidth(written)
-    .toUpperCase()
-    .replace(/\s+/g, '')
-    .replace(/\*+$/, '')
-    .replace(/\/0*$/, '');
+  return normalizeWidth(written).toUpperCase().replace(/\s+/g, '').replace(/\*+$/, '').replace(/\/0*$/, '');
 }
 
 /**
