@@ -74,6 +74,21 @@ describe('the demo data', () => {
     expect(byCluster).toBe(county.highValuePatentCount);
   });
 
+  it('answers patentStatistics by quarter for 2022–2024, its stock of valid inventions that of the indicators', async () => {
+    const { county } = await api.ok(`{ county(code: "500231") {
+      patentStatistics(from: "2022-01-01", to: "2024-12-31", by: QUARTER) { label applications validInventions byType { applications } }
+      indicators(asOf: "2024-12-31") { kind denominator } } }`);
+    const periods = county.patentStatistics;
+    expect(periods.map((p: { label: string }) => p.label)).toEqual(
+      [2022, 2023, 2024].flatMap((year) => [1, 2, 3, 4].map((quarter) => `${year}Q${quarter}`)),
+    );
+    for (const period of periods) {
+      expect(period.byType.reduce((sum: number, row: { applications: number }) => sum + row.applications, 0)).toBe(period.applications);
+    }
+    const share = county.indicators.find((row: { kind: string }) => row.kind === 'SEI_INVENTION_PATENT_SHARE');
+    expect(periods[11].validInventions).toBe(share.denominator);
+  });
+
   it('is seeded once', async () => {
     expect(await seedDemo(api.dataSource)).toBe(false);
   });

@@ -17,6 +17,7 @@ import { HistoryResolvers } from '../history/history.resolver';
 import { PatenteeResolvers } from '../patentee/patentee.resolver';
 import { SeiResolvers } from '../sei/sei.resolver';
 import { EnterpriseTagsResolvers } from '../enterprise-tags/enterprise-tags.resolver';
+import { PatentStatisticsResolvers } from '../patent-statistics/patent-statistics.resolver';
 
 const RESOLVERS = [
   AuthResolver,
@@ -41,6 +42,7 @@ const RESOLVERS = [
   ...PatenteeResolvers,
   ...SeiResolvers,
   ...EnterpriseTagsResolvers,
+  ...PatentStatisticsResolvers,
 ] as const;
 
 let schema: Promise<GraphQLSchema> | undefined;

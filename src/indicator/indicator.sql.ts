@@ -33,7 +33,7 @@ const FIGURES = {
   ip_service_agencies: '知识产权综合服务机构数 IP service agencies',
   patent_service_practitioners: '专利综合服务从业人员数 patent service practitioners',
 } as const;
-type Figure = keyof typeof FIGURES;
+export type Figure = keyof typeof FIGURES;
 const FIGURE_NAMES = Object.keys(FIGURES) as Figure[];
 
 /** The latest report of a figure for `county` in `year` or an earlier year: a lateral sub-query of (year, value). */
@@ -55,7 +55,7 @@ function missingFigureSql(figure: Figure, value: Sql, year: Sql, missingIn: Sql 
  * counties below it, the sum of the latest reports of its leaf counties, the earliest of their years as the year, null
  * when any of them reports none — missing_in then names them ("500232 丰都县, …").
  */
-function rolledFigureSql(county: Sql, year: Sql, figure: Figure): Sql {
+export function rolledFigureSql(county: Sql, year: Sql, figure: Figure): Sql {
   return sql`SELECT COALESCE(own.year, below.year) AS year,
                     COALESCE(own.value, CASE WHEN below.missing_in IS NULL THEN below.value END) AS value,
                     CASE WHEN own.value IS NULL THEN below.missing_in END AS missing_in
