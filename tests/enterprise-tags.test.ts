@@ -173,4 +173,10 @@ describe('statements (no N+1)', () => {
         industryCluster recognitions { name } memberships { level } } } } } }`);
     expect(await page(3)).toBe(await page(1));
   });
+
+  it('answers the breakdowns of several counties in the statements of one', async () => {
+    const fields = `breakthroughByCluster(asOf: "${AS_OF}") { cluster } indicatorsByCluster(asOf: "${AS_OF}") { kind }`;
+    const one = await api.countStatements(`{ county(code: "500231") { ${fields} } }`);
+    expect(await api.countStatements(`{ a: county(code: "500231") { ${fields} } b: county(code: "500000") { ${fields} } }`)).toBe(one);
+  });
 });

@@ -100,12 +100,10 @@ describe('patentStatistics', () => {
     expect(long.errors?.[0].message).toMatch(/periods/);
   });
 
-  it('answers a division over its counties in one statement, like a county', async () => {
-    const q = (code: string) =>
-      api.countStatements(
-        `{ county(code: "${code}") { patentStatistics(from: "2023-01-01", to: "2023-12-31", by: QUARTER) { applications } } }`,
-      );
-    expect(await q('500000')).toBe(await q('500231'));
+  it('answers a division over its counties, and several counties in the statements of one', async () => {
+    const field = `patentStatistics(from: "2023-01-01", to: "2023-12-31", by: QUARTER) { applications byType { type } }`;
+    const one = await api.countStatements(`{ county(code: "500231") { ${field} } }`);
+    expect(await api.countStatements(`{ a: county(code: "500231") { ${field} } b: county(code: "500000") { ${field} } }`)).toBe(one);
     const { county } = await api.ok(
       `{ county(code: "500000") { patentStatistics(from: "2023-01-01", to: "2023-12-31") { applications validInventions } } }`,
     );

@@ -181,5 +181,8 @@ describe('decisions', () => {
         `{ county(code: "500231") { strategicIndustryReview(asOf: "${AS_OF}", first: ${first}) { edges { node { patent { title } } } } } }`,
       );
     expect(await page(5)).toBe(await page(1));
+    const review = `strategicIndustryReview(asOf: "${AS_OF}", first: 2) { totalCount edges { node { reason } } }`;
+    const one = await api.countStatements(`{ county(code: "500231") { ${review} } }`);
+    expect(await api.countStatements(`{ a: county(code: "500231") { ${review} } b: county(code: "500000") { ${review} } }`)).toBe(one);
   });
 });

@@ -10,10 +10,10 @@ import { IsoDate } from '../graphql/dates';
 import { badUserInput } from '../graphql/errors';
 import { ClusterBreakthrough, ClusterIndicatorValue, EnterpriseRecognition, IndustryCluster } from './enterprise-tags';
 import {
-  breakthroughByCluster,
+  breakthroughByClusterLoader,
   countyClusters,
   enterpriseClusterLoader,
-  indicatorsByCluster,
+  indicatorsByClusterLoader,
   industryClustersLoader,
   recognitionsLoader,
   setIndustryClusters,
@@ -54,7 +54,7 @@ export class CountyClustersResolver {
     @Ctx() ctx: Context,
   ): Promise<ClusterBreakthrough[]> {
     requireCountyWide(ctx, 'County.breakthroughByCluster', county);
-    return breakthroughByCluster(ctx, county.code, asOf, yardstick);
+    return breakthroughByClusterLoader(ctx, asOf, yardstick).load(county.code);
   }
 
   @FieldResolver(() => [ClusterIndicatorValue], {
@@ -65,7 +65,7 @@ export class CountyClustersResolver {
   })
   indicatorsByCluster(@Root() county: County, @AsOfArg() asOf: IsoDate, @Ctx() ctx: Context): Promise<ClusterIndicatorValue[]> {
     requireCountyWide(ctx, 'County.indicatorsByCluster', county);
-    return indicatorsByCluster(ctx, county.code, asOf);
+    return indicatorsByClusterLoader(ctx, asOf).load(county.code);
   }
 }
 

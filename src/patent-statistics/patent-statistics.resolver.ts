@@ -4,7 +4,7 @@ import { County } from '../county/county';
 import { Context } from '../graphql/context';
 import { DateScalar } from '../graphql/scalars';
 import { PatentStatisticsPeriod, StatisticsPeriod } from './patent-statistics';
-import { patentStatistics } from './patent-statistics.sql';
+import { checkStatisticsRange, patentStatisticsLoader } from './patent-statistics.sql';
 
 @Resolver(() => County)
 export class CountyPatentStatisticsResolver {
@@ -28,7 +28,8 @@ export class CountyPatentStatisticsResolver {
     @Ctx() ctx: Context,
   ): Promise<PatentStatisticsPeriod[]> {
     requireCountyWide(ctx, 'County.patentStatistics', county);
-    return patentStatistics(ctx, county.code, from, to, by, maintenanceYears);
+    checkStatisticsRange(from, to, by, maintenanceYears);
+    return patentStatisticsLoader(ctx, from, to, by, maintenanceYears).load(county.code);
   }
 }
 

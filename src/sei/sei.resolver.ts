@@ -8,7 +8,7 @@ import { Connection, PageArgs, TotalCountAsked } from '../graphql/pagination';
 import { Patent } from '../patent/patent';
 import { StrategicIndustry } from '../patent/patent-enums';
 import { StrategicIndustryReviewConnection, StrategicIndustryReviewItem, StrategicIndustrySuggestion } from './sei';
-import { confirmStrategicIndustry, rejectStrategicIndustrySuggestion, strategicIndustryReview, suggestionsLoader } from './sei.sql';
+import { confirmStrategicIndustry, rejectStrategicIndustrySuggestion, strategicIndustryReviewLoader, suggestionsLoader } from './sei.sql';
 
 @Resolver(() => Patent)
 export class PatentSeiResolver {
@@ -72,7 +72,7 @@ export class CountySeiReviewResolver {
     @Ctx() ctx: Context,
   ): Promise<Connection<StrategicIndustryReviewItem>> {
     requireCountyWide(ctx, 'County.strategicIndustryReview', county);
-    return strategicIndustryReview(ctx, county.code, asOf, page, withTotal);
+    return strategicIndustryReviewLoader(ctx, asOf, page, withTotal).load(county.code);
   }
 }
 

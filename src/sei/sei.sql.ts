@@ -10,7 +10,7 @@ import { Context } from '../graphql/context';
 import { IsoDate } from '../graphql/dates';
 import { badUserInput } from '../graphql/errors';
 import { groupByKey } from '../graphql/loaders';
-import { afterSql, Connection, connectionsByOwner, orderBySql, PageArgs, PagedRow, pageRequest } from '../graphql/pagination';
+import { Connection, connectionsByOwner, PageArgs, PagedRow, pagedSql, pageRequest } from '../graphql/pagination';
 import { parseApplicationNumber } from '../identifiers/application-number';
 import { expectVersion } from '../history/versions';
 import { Patent } from '../patent/patent';
@@ -85,7 +85,7 @@ export function suggestionsLoader(ctx: Context, asOf: IsoDate) {
  * flag, and those whose flag no suggestion supports — rows of PATENT_COLUMNS and reason, "suggestedIndustries",
  * "confirmedIndustry". Reads the county's patents by their county index and their decisions by theirs.
  */
-export function reviewRowsSql(countyCode: string, asOf: Sql): Sql {
+export function reviewRowsSql(countyCode: Sql, asOf: Sql): Sql {
   return sql`WITH p AS MATERIALIZED (SELECT p.* FROM patent p WHERE p.county_code = ${countyCode} AND p.type = 'INVENTION'),
        suggested AS (SELECT DISTINCT s.patent_id, s.industry FROM (${seiSuggestionsSql(sql`SELECT p.id, p.title, p.ipc_codes FROM p`, asOf)}) s),
        rejected AS (SELECT d.patent_id, d.industry FROM sei_review_decision d WHERE d.patent_county_code = ${countyCode} AND d.decision = 'REJECTED'),
@@ -113,24 +113,25 @@ function toReviewItem({ reason, suggestedIndustries, confirmedIndustry, ...paten
   return { patent, reason, suggestedIndustries, confirmedIndustry };
 }
 
-/** A page of the review list, newest filing first (as patent lists), in one statement. */
-export async function strategicIndustryReview(
-  ctx: Context,
-  countyCode: string,
-  asOf: IsoDate,
-  args: PageArgs,
-  withTotal: boolean,
-): Promise<Connection<StrategicIndustryReviewItem>> {
+/** A page of each county's review list, newest filing first (as patent lists); one statement per batch (pagedSql). */
+export function strategicIndustryReviewLoader(ctx: Context, asOf: IsoDate, args: PageArgs, withTotal: boolean) {
   const page = pageRequest(args, PATENT_ORDER);
-  const rows = await ctx.db.query<ReviewRow & PagedRow>(
-    sql`WITH g AS MATERIALIZED (${reviewRowsSql(countyCode, sql`${asOf}::date`)})
-        SELECT ${countyCode}::text AS "pageOwner", ${withTotal ? sql`(SELECT count(*)::int FROM g)` : sql`NULL::int`} AS "pageTotal",
-               r.* FROM (SELECT true AS "pageRow", g.* FROM g) r
-         WHERE ${page.after ? afterSql(PATENT_ORDER, page.after, 'r') : sql`true`}
-         ORDER BY ${orderBySql(PATENT_ORDER, 'r')} LIMIT ${page.limit + 1}`,
+  return ctx.loaders.get<string, Connection<StrategicIndustryReviewItem>>(
+    'strategicIndustryReview',
+    [asOf, page, withTotal],
+    async (codes) => {
+      const rows = await ctx.db.query<ReviewRow & PagedRow>(
+        pagedSql({
+          owners: sql`${codes}::text[]`,
+          rowsOf: (county) => reviewRowsSql(county, sql`${asOf}::date`),
+          sort: PATENT_ORDER,
+          page,
+          withTotal,
+        }),
+      );
+      return connectionsByOwner(codes, rows, PATENT_ORDER, page.limit, toReviewItem);
+    },
   );
-  const [connection] = connectionsByOwner([countyCode], rows, PATENT_ORDER, page.limit, toReviewItem);
-  return connection;
 }
 
 /** The patent of an application number the caller may write, or BAD_USER_INPUT naming the field. */

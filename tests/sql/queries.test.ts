@@ -35,7 +35,7 @@ const CASES: Record<string, { what: string; statement: Sql }> = {
   },
   'sei-review': {
     what: "County.strategicIndustryReview's rows: suggestions from the concordance in force and the flags (issue 15; src/sei/sei.sql.ts)",
-    statement: reviewRowsSql(COUNTY, asOf),
+    statement: reviewRowsSql(sql`${COUNTY}::text`, asOf),
   },
   'patent-evaluation': {
     what: "a patent's status and high-value reasons on a day, as patentEvaluationLoader asks (src/high-value/spans.sql.ts)",
