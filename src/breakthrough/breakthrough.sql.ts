@@ -120,9 +120,11 @@ export interface TargetGapQuery extends PageArgs {
 
 /** The gap rows of a county on asOf that the filter keeps. */
 export function countyGapRowsSql({ countyCode, category: only, onlyUnmet, asOf }: Omit<TargetGapQuery, 'first' | 'after'>): Sql {
-  const category = sql`${only}::text`;
-  return sql`SELECT g.* FROM (${gapRowsSql(sql`SELECT ${countyCode}::text AS code`, sql`${asOf}::date`)}) g
-              WHERE (${category} IS NULL OR g.category = ${category}) AND (NOT ${onlyUnmet} OR NOT g.met)`;
+  const conditions: Sql[] = [];
+  if (only) conditions.push(sql`g.category = ${only}::text`);
+  if (onlyUnmet) conditions.push(sql`NOT g.met`);
+  const where = conditions.length ? sql`WHERE ${sql.join(conditions, ' AND ')}` : sql.empty;
+  return sql`SELECT g.* FROM (${gapRowsSql(sql`SELECT ${countyCode}::text AS code`, sql`${asOf}::date`)}) g ${where}`;
 }
 
 /**

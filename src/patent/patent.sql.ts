@@ -91,13 +91,12 @@ export function patentListRowsSql(
   owner: Sql,
   filter: { type: PatentType | null; highValueOnly: boolean; asOf: IsoDate },
 ): Sql {
-  const source =
-    of === 'enterprise'
-      ? sql`SELECT ${PATENT_COLUMNS} FROM patent_owner po JOIN patent p ON p.id = po.patent_id WHERE po.enterprise_id = ${owner}`
-      : sql`SELECT ${PATENT_COLUMNS} FROM patent p WHERE p.county_code = ${owner}`;
-  const type = sql`${filter.type}::text`;
-  return sql`${source} AND (${type} IS NULL OR p.type = ${type})
-               AND (NOT ${filter.highValueOnly} OR ${keptHighValueSql(sql`p`, sql`${filter.asOf}::date`)})`;
+  const conditions = of === 'enterprise' ? [sql`po.enterprise_id = ${owner}`] : [sql`p.county_code = ${owner}`];
+  // a filter not given is not in the statement: each shape is planned for what it asks
+  if (filter.type) conditions.push(sql`p.type = ${filter.type}::text`);
+  if (filter.highValueOnly) conditions.push(keptHighValueSql(sql`p`, sql`${filter.asOf}::date`));
+  const source = of === 'enterprise' ? sql`patent_owner po JOIN patent p ON p.id = po.patent_id` : sql`patent p`;
+  return sql`SELECT ${PATENT_COLUMNS} FROM ${source} WHERE ${sql.join(conditions, ' AND ')}`;
 }
 
 /**
