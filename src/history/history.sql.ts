@@ -21,6 +21,7 @@ const PARTS: Record<string, string> = {
   pledge_financing: 'pledgeFinancing',
   pledge_financing_patent: 'pledgedPatent',
   pledge_interest_payment: 'interestPayment',
+  task_progress: 'taskProgress',
 };
 
 export type HistoryRecordType = 'Enterprise' | 'Patent' | 'PledgeFinancing' | 'County';
