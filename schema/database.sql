@@ -328,6 +328,51 @@ CREATE POLICY tenant_read ON history AS PERMISSIVE FOR SELECT TO PUBLIC
   USING ((( SELECT hvp_admin() AS hvp_admin) AND (( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))));
 GRANT SELECT ON TABLE history TO hvp_app_access;
 
+CREATE TABLE indicator_report (
+  id integer DEFAULT nextval('indicator_report_id_seq'::regclass) NOT NULL,
+  county_code text NOT NULL,
+  period text NOT NULL,
+  period_start date NOT NULL,
+  period_end date NOT NULL,
+  as_of date NOT NULL,
+  plan_id integer,
+  data_cutoff timestamp with time zone NOT NULL,
+  data_snapshot pg_snapshot NOT NULL,
+  published_at timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
+  published_by text NOT NULL,
+  published_role text NOT NULL,
+  indicators jsonb NOT NULL,
+  breakthrough_summary jsonb NOT NULL,
+  target_gaps jsonb NOT NULL,
+  task_board jsonb NOT NULL,
+  withdrawn_at timestamp with time zone,
+  withdrawn_by text,
+  withdrawal_reason text
+);
+ALTER TABLE indicator_report ADD CONSTRAINT indicator_report_pkey PRIMARY KEY (id);
+ALTER TABLE indicator_report ADD CONSTRAINT indicator_report_county_code_fkey FOREIGN KEY (county_code) REFERENCES county(code);
+ALTER TABLE indicator_report ADD CONSTRAINT indicator_report_plan_id_fkey FOREIGN KEY (plan_id) REFERENCES plan(id);
+ALTER TABLE indicator_report ADD CONSTRAINT indicator_report_check CHECK (((as_of >= period_start) AND (as_of <= period_end)));
+ALTER TABLE indicator_report ADD CONSTRAINT indicator_report_check1 CHECK ((((withdrawn_at IS NULL) = (withdrawn_by IS NULL)) AND ((withdrawn_at IS NULL) = (withdrawal_reason IS NULL))));
+ALTER TABLE indicator_report ADD CONSTRAINT indicator_report_period_check CHECK ((period ~ '^[0-9]{4}(Q[1-4])?$'::text));
+ALTER TABLE indicator_report ADD CONSTRAINT indicator_report_withdrawal_reason_check CHECK ((btrim(withdrawal_reason) <> ''::text));
+CREATE INDEX indicator_report_county_idx ON public.indicator_report USING btree (county_code, period_end, id);
+CREATE UNIQUE INDEX indicator_report_live_key ON public.indicator_report USING btree (county_code, period) WHERE (withdrawn_at IS NULL);
+ALTER TABLE indicator_report ENABLE ROW LEVEL SECURITY;
+ALTER TABLE indicator_report FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_delete ON indicator_report AS PERMISSIVE FOR DELETE TO PUBLIC
+  USING (false);
+CREATE POLICY tenant_insert ON indicator_report AS PERMISSIVE FOR INSERT TO PUBLIC
+  WITH CHECK ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))));
+CREATE POLICY tenant_read ON indicator_report AS PERMISSIVE FOR SELECT TO PUBLIC
+  USING (((( SELECT hvp_role() AS hvp_role) = ANY (ARRAY['ADMIN'::text, 'EDITOR'::text, 'VIEWER'::text])) AND (( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))));
+CREATE POLICY tenant_update ON indicator_report AS PERMISSIVE FOR UPDATE TO PUBLIC
+  USING ((( SELECT hvp_admin() AS hvp_admin) AND (( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))))
+  WITH CHECK ((( SELECT hvp_admin() AS hvp_admin) AND (( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))));
+CREATE TRIGGER hvp_report_immutable BEFORE DELETE OR UPDATE ON public.indicator_report FOR EACH ROW EXECUTE FUNCTION hvp_report_immutable();
+CREATE TRIGGER hvp_report_not_truncated BEFORE TRUNCATE ON public.indicator_report FOR EACH STATEMENT EXECUTE FUNCTION hvp_report_immutable();
+GRANT INSERT, SELECT, UPDATE ON TABLE indicator_report TO hvp_app_access;
+
 CREATE TABLE innovation_platform (
   id integer DEFAULT nextval('innovation_platform_id_seq'::regclass) NOT NULL,
   enterprise_id integer NOT NULL,
@@ -1043,6 +1088,8 @@ GRANT SELECT, USAGE ON SEQUENCE enterprise_id_seq TO hvp_app_access;
 CREATE SEQUENCE enterprise_membership_id_seq AS integer OWNED BY enterprise_membership.id;
 GRANT SELECT, USAGE ON SEQUENCE enterprise_membership_id_seq TO hvp_app_access;
 CREATE SEQUENCE history_id_seq AS bigint OWNED BY history.id;
+CREATE SEQUENCE indicator_report_id_seq AS integer OWNED BY indicator_report.id;
+GRANT SELECT, USAGE ON SEQUENCE indicator_report_id_seq TO hvp_app_access;
 CREATE SEQUENCE innovation_platform_id_seq AS integer OWNED BY innovation_platform.id;
 GRANT SELECT, USAGE ON SEQUENCE innovation_platform_id_seq TO hvp_app_access;
 CREATE SEQUENCE knowledge_value_loan_id_seq AS integer OWNED BY knowledge_value_loan.id;
@@ -2674,6 +2721,29 @@ AS $function$
         PERFORM hvp_maintenance_end(saved);
       END $function$;
 GRANT EXECUTE ON FUNCTION hvp_refresh_invention_spans(patent_ids integer[]) TO hvp_app_access;
+
+CREATE OR REPLACE FUNCTION public.hvp_report_immutable()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+      DECLARE
+        withdrawal text[] := ARRAY['withdrawn_at', 'withdrawn_by', 'withdrawal_reason'];
+      BEGIN
+        IF TG_OP = 'TRUNCATE' THEN
+          RAISE EXCEPTION 'indicator_report holds published reports: they cannot be truncated' USING ERRCODE = 'insufficient_privilege';
+        ELSIF TG_OP = 'DELETE' THEN
+          RAISE EXCEPTION 'indicator report % is published: it cannot be deleted (an ADMIN may withdraw it)', OLD.id
+            USING ERRCODE = 'insufficient_privilege';
+        ELSIF OLD.withdrawn_at IS NOT NULL THEN
+          RAISE EXCEPTION 'indicator report % was withdrawn: it cannot be changed', OLD.id USING ERRCODE = 'insufficient_privilege';
+        ELSIF NEW.withdrawn_at IS NULL OR (to_jsonb(NEW) - withdrawal) IS DISTINCT FROM (to_jsonb(OLD) - withdrawal) THEN
+          RAISE EXCEPTION 'indicator report % is published: it cannot be changed (an ADMIN may only withdraw it, with a reason)', OLD.id
+            USING ERRCODE = 'insufficient_privilege';
+        ELSIF NOT hvp_admin() THEN
+          RAISE EXCEPTION 'indicator report %: only an ADMIN may withdraw a report', OLD.id USING ERRCODE = 'insufficient_privilege';
+        END IF;
+        RETURN NEW;
+      END $function$;
 
 CREATE OR REPLACE FUNCTION public.hvp_role()
  RETURNS text

@@ -15,6 +15,7 @@ import { validateArgument } from './validation';
 import { ImportResolver } from '../import/import.resolver';
 import { HistoryResolvers } from '../history/history.resolver';
 import { TaskResolvers } from '../task/task.resolver';
+import { ReportResolvers } from '../report/report.resolver';
 
 const RESOLVERS = [
   AuthResolver,
@@ -37,6 +38,7 @@ const RESOLVERS = [
   ImportResolver,
   ...HistoryResolvers,
   ...TaskResolvers,
+  ...ReportResolvers,
 ] as const;
 
 let schema: Promise<GraphQLSchema> | undefined;
