@@ -11,6 +11,9 @@ import { APP_GROUP_ROLE } from './1764300000000-Tenancy';
  * ADMIN's withdrawal (withdrawn_at, withdrawn_by and a reason set once, nothing else changed); TRUNCATE is refused by a
  * statement trigger, and the application's role holds neither DELETE nor TRUNCATE on the table. A withdrawn report
  * stays readable. One report per county and period is live (not withdrawn) at a time.
+ *
+ * What moved since a report (IndicatorReport.changesSince) is read from history: the county's entries of transactions
+ * the report's snapshot did not see, found through a new index of history by county and time.
  */
 export class IndicatorReports1764821000000 implements MigrationInterface {
   name = 'IndicatorReports1764821000000';
@@ -78,11 +81,15 @@ export class IndicatorReports1764821000000 implements MigrationInterface {
         WITH CHECK ((SELECT hvp_admin()) AND ((SELECT hvp_all()) OR county_code = ANY ((SELECT hvp_visible())::text[])));
       CREATE POLICY tenant_delete ON indicator_report FOR DELETE USING (false);
       REVOKE DELETE, TRUNCATE ON indicator_report FROM ${APP_GROUP_ROLE};
+
+      -- IndicatorReport.changesSince: a county's changes since a report's cut-off are one range of this index
+      CREATE INDEX history_county_changed_idx ON history (county_code, changed_at);
     `);
   }
 
   async down(db: QueryRunner): Promise<void> {
     await db.query(`
+      DROP INDEX history_county_changed_idx;
       DROP TABLE indicator_report;
       DROP FUNCTION hvp_report_immutable();
     `);

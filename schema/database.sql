@@ -318,6 +318,7 @@ ALTER TABLE history ADD CONSTRAINT history_pkey PRIMARY KEY (id);
 ALTER TABLE history ADD CONSTRAINT history_action_check CHECK ((action = ANY (ARRAY['CREATED'::text, 'UPDATED'::text, 'REMOVED'::text, 'DELETED'::text, 'RESTORED'::text])));
 ALTER TABLE history ADD CONSTRAINT history_door_check CHECK ((door = ANY (ARRAY['API'::text, 'IMPORT'::text, 'SYSTEM'::text, 'SQL'::text])));
 ALTER TABLE history ADD CONSTRAINT history_record_type_check CHECK ((record_type = ANY (ARRAY['County'::text, 'Enterprise'::text, 'Patent'::text, 'PledgeFinancing'::text])));
+CREATE INDEX history_county_changed_idx ON public.history USING btree (county_code, changed_at);
 CREATE INDEX history_deleted_idx ON public.history USING btree (county_code, id DESC) WHERE (action = 'DELETED'::text);
 CREATE INDEX history_record_idx ON public.history USING btree (record_type, record_id, id DESC);
 ALTER TABLE history ENABLE ROW LEVEL SECURITY;

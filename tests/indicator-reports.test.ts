@@ -132,6 +132,13 @@ describe('a published report', () => {
     ]);
     expect(report.taskBoard[0].latest).toMatchObject({ reportedOn: '2024-12-20', status: 'ON_TRACK', unit: { name: '县市场监管局' } });
     expect(report.targetGaps).toHaveLength(2);
+    const { indicatorReport } = await api.ok(
+      `query($id: ID!) { indicatorReport(id: $id) { changesSince { unchanged causes { part } indicators { kind } } } }`,
+      {
+        id: report.id,
+      },
+    );
+    expect(indicatorReport.changesSince).toEqual({ unchanged: true, causes: [], indicators: [] });
   });
 
   it('reads back unchanged after a later import and a retroactive lapse change the live figures', async () => {
@@ -155,10 +162,18 @@ describe('a published report', () => {
             owners: ['乙公司'],
             strategicIndustry: 'NEW_MATERIALS',
           },
+          {
+            applicationNumber: applicationNumber('INVENTION', 2021),
+            title: '2025年授权的专利',
+            filingDate: '2021-05-01',
+            grantDate: '2025-02-01',
+            owners: ['乙公司'],
+            strategicIndustry: 'NEW_MATERIALS',
+          },
         ],
       },
     );
-    expect(imported.importPatents.totals.created).toBe(2);
+    expect(imported.importPatents.totals.created).toBe(3);
     await givenPatent(api, {
       applicationNumber: lapsing,
       owners: [enterprise],
@@ -201,6 +216,42 @@ describe('a published report', () => {
       导出人: 'viewer-zhao（VIEWER）',
     });
     expect(notes.数据截止时间).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00$/);
+  });
+
+  it('changesSince names what moved and why: the rows imported after the cut-off and the retroactive lapse', async () => {
+    const CHANGES = `query($id: ID!) { indicatorReport(id: $id) { changesSince { asOf unchanged causesShown
+      causes { cause part count recordKeys description }
+      indicators { kind reported { actual } live { actual } difference causes { cause part } }
+      breakthrough { category reported { metCount totalGap } live { metCount totalGap } causes { cause } } } } }`;
+    const { indicatorReport } = await api.ok(CHANGES, { id: report.id });
+    const changes = indicatorReport.changesSince;
+    expect(changes).toMatchObject({ asOf: '2024-12-31', unchanged: false, causesShown: true });
+    const imported = changes.causes.find((c: any) => c.cause === 'IMPORTED_AFTER_CUTOFF' && c.part === 'patent');
+    expect(imported.count).toBe(2); // the one granted in 2025 does not move the figures of 2024-12-31
+    expect(imported.description).toMatch(/^2 patent row\(s\) imported after the cut-off \(granted by 2024-12-31\): /);
+    const lapse = changes.causes.find((c: any) => c.cause === 'LAPSE_RECORDED_RETROACTIVELY');
+    expect(lapse).toMatchObject({ part: 'patent', count: 1, recordKeys: [lapsing] });
+    expect(lapse.description).toBe(
+      `1 lapse(s) recorded after the cut-off with a lapse date on or before 2024-12-31 (retroactive): ${lapsing}`,
+    );
+    // the imported patents' owners came with them: not a cause of their own
+    expect(changes.causes.filter((c: any) => c.part === 'owner')).toEqual([]);
+    const highValue = changes.indicators.find((c: any) => c.kind === 'HIGH_VALUE_PATENTS');
+    expect(highValue).toMatchObject({ reported: { actual: 2 }, live: { actual: 3 }, difference: 1 });
+    expect(highValue.causes.map((c: any) => c.cause)).toEqual(['LAPSE_RECORDED_RETROACTIVELY', 'IMPORTED_AFTER_CUTOFF']);
+    expect(changes.indicators.map((c: any) => c.kind)).toEqual(['HIGH_VALUE_PATENTS', 'SEI_INVENTION_PATENTS']);
+    expect(changes.breakthrough).toEqual([
+      {
+        category: 'HIGH_TECH',
+        reported: { metCount: 1, totalGap: 2 },
+        live: { metCount: 1, totalGap: 1 },
+        causes: [{ cause: 'LAPSE_RECORDED_RETROACTIVELY' }, { cause: 'IMPORTED_AFTER_CUTOFF' }],
+      },
+    ]);
+
+    // a VIEWER sees what moved, not why: the history is an ADMIN's
+    const viewer = await api.as({ role: 'VIEWER', counties: ['500231'] }).ok(CHANGES, { id: report.id });
+    expect(viewer.indicatorReport.changesSince).toMatchObject({ causesShown: false, causes: [], unchanged: false });
   });
 
   it('is refused by the database: no UPDATE, DELETE or TRUNCATE, as the owner or as the application', async () => {
@@ -250,6 +301,28 @@ describe('a published report', () => {
       [second.id, false],
       [report.id, true],
     ]);
+  });
+});
+
+describe('changesSince after a retroactive lapse alone', () => {
+  it('names the lapse recorded after the cut-off and the indicator it moved', async () => {
+    const patent = await givenPatent(api, { owners: [enterprise], grantDate: '2024-03-01', filingDate: '2010-01-01' });
+    const q3 = (await editor().ok(PUBLISH, { period: '2024Q3' })).publishIndicatorReport;
+    await givenPatent(api, {
+      applicationNumber: patent,
+      owners: [enterprise],
+      grantDate: '2024-03-01',
+      filingDate: '2010-01-01',
+      lapseDate: '2024-08-01',
+    });
+    const { indicatorReport } = await api.ok(
+      `query($id: ID!) { indicatorReport(id: $id) { changesSince { causes { cause part recordKeys } indicators { kind difference causes { cause } } } } }`,
+      { id: q3.id },
+    );
+    expect(indicatorReport.changesSince).toEqual({
+      causes: [{ cause: 'LAPSE_RECORDED_RETROACTIVELY', part: 'patent', recordKeys: [patent] }],
+      indicators: [{ kind: 'HIGH_VALUE_PATENTS', difference: -1, causes: [{ cause: 'LAPSE_RECORDED_RETROACTIVELY' }] }],
+    });
   });
 });
 

@@ -7,6 +7,8 @@ import { IsoDate } from '../graphql/dates';
 import { badUserInput } from '../graphql/errors';
 import { DateScalar } from '../graphql/scalars';
 import { IndicatorReport } from './report';
+import { ReportChanges } from './report-changes';
+import { reportChanges } from './report-changes.sql';
 import { publishIndicatorReport, reportLoader, reportsOfCountyLoader, withdrawIndicatorReport } from './report.sql';
 
 const reportId = (id: string) => (/^\d{1,9}$/.test(id) ? Number(id) : null);
@@ -16,6 +18,17 @@ export class IndicatorReportResolver {
   @FieldResolver(() => County, { description: '县: the county that reported' })
   async county(@Root() report: IndicatorReport, @Ctx() ctx: Context): Promise<County> {
     return (await countyLoader(ctx).load(report.countyCode))!;
+  }
+
+  @FieldResolver(() => ReportChanges, {
+    description:
+      '与现值比较: the report beside the live figures of its county for the same asOf: the indicators and breakthrough categories ' +
+      'that moved, and why where the history tells (a lapse recorded with retroactive effect, rows imported, entered or changed after ' +
+      'the data cut-off). The causes need the history, which only an ADMIN reads.',
+  })
+  changesSince(@Root() report: IndicatorReport, @Ctx() ctx: Context): Promise<ReportChanges> {
+    requireCountyWide(ctx, 'IndicatorReport.changesSince');
+    return reportChanges(ctx, report);
   }
 
   @Query(() => IndicatorReport, {
