@@ -19,6 +19,7 @@ import { toCsv, toXlsx } from '../src/export/formats';
 import { createContext } from '../src/graphql/context';
 import { exportReportTable } from '../src/report/report-export';
 import { parsePeriod } from '../src/report/report.sql';
+import { seriesPeriods, SeriesInterval } from '../src/indicator/series-periods';
 import { DIANJIANG_PLAN_TASKS } from '../src/seed/real-plan-tasks';
 import { setPlanTasks } from '../src/task/task.sql';
 import { applicationNumber, givenChongqingAndDianjiang, givenCounty, givenEnterprise, givenPatent, givenPlan } from './support/builders';
@@ -326,17 +327,83 @@ describe('changesSince after a retroactive lapse alone', () => {
   });
 });
 
-describe('County.reports', () => {
-  it('costs the same statements for one county with reports and for three', async () => {
-    const query = `{ counties { code reports { id county { name } indicators { kind actual } targetGaps { enterprise { name } gap } taskBoard { task { number } } } } }`;
+describe('County.reports and the series points', () => {
+  it('cost the same statements for one county with reports and for three', async () => {
+    const query = `{ counties { code reports { id county { name } indicators { kind actual } targetGaps { enterprise { name } gap } taskBoard { task { number } } }
+      indicatorSeries(from: "2024-01-01", every: QUARTER) { kind points { period value { actual } report { id } } } } }`;
     const one = await api.countStatements(query);
-    await givenCounty(api, '500233', '又一县', '500000');
-    for (const code of ['500232', '500233']) {
-      await api.ok(`mutation { publishIndicatorReport(countyCode: "${code}", period: "2024") { id } }`);
+    for (const code of ['500233', '500234']) {
+      await givenCounty(api, code, `县${code}`, '500000');
+      await givenPlan(api, { countyCode: code, startYear: 2022, indicatorTargets: [{ kind: 'HIGH_VALUE_PATENTS', target: 1 }] });
+      await api.ok(`mutation { publishIndicatorReport(countyCode: "${code}", period: "2024Q2") { id } }`);
     }
     expect(await api.countStatements(query)).toBe(one);
     const { counties } = await api.ok(query);
-    expect(counties.filter((c: any) => c.reports.length > 0).map((c: any) => c.code)).toEqual(['500231', '500232', '500233']);
+    expect(counties.filter((c: any) => c.reports.length > 0).map((c: any) => c.code)).toEqual(['500231', '500233', '500234']);
+    const points = counties.find((c: any) => c.code === '500233').indicatorSeries[0].points;
+    expect(points.map((p: any) => [p.period, p.report !== null])).toEqual([
+      ['2024Q1', false],
+      ['2024Q2', true],
+      ['2024Q3', false],
+      ['2024Q4', false],
+    ]);
+  });
+});
+
+describe('indicatorSeries by quarter', () => {
+  const SERIES = (args: string) => `{ county(code: "500231") { indicatorSeries(kinds: [HIGH_VALUE_PATENTS]${args}) {
+    kind values { asOf actual } points { period asOf value { actual } report { id period withdrawnAt } } } } }`;
+
+  it('has a point per quarter of the range, each with the report in force for its period', async () => {
+    const { county } = await api.ok(SERIES(', from: "2024-01-01", to: "2024-12-31", every: QUARTER'));
+    const [series] = county.indicatorSeries;
+    expect(series.points.map((p: any) => [p.period, p.asOf])).toEqual([
+      ['2024Q1', '2024-03-31'],
+      ['2024Q2', '2024-06-30'],
+      ['2024Q3', '2024-09-30'],
+      ['2024Q4', '2024-12-31'],
+    ]);
+    expect(series.values).toEqual(series.points.map((p: any) => ({ asOf: p.asOf, actual: p.value.actual })));
+    for (const point of series.points) {
+      const live = await api.ok(`{ county(code: "500231") { indicators(asOf: "${point.asOf}") { kind actual } } }`);
+      expect(point.value.actual).toBe(live.county.indicators.find((v: any) => v.kind === 'HIGH_VALUE_PATENTS').actual);
+    }
+    const [{ id: q4 }] = await api.sql(
+      `SELECT id::text FROM indicator_report WHERE county_code = '500231' AND period = '2024Q4' AND withdrawn_at IS NULL`,
+    );
+    const [{ id: q3 }] = await api.sql(`SELECT id::text FROM indicator_report WHERE county_code = '500231' AND period = '2024Q3'`);
+    expect(series.points.map((p: any) => p.report)).toEqual([
+      null,
+      null,
+      { id: q3, period: '2024Q3', withdrawnAt: null },
+      { id: q4, period: '2024Q4', withdrawnAt: null },
+    ]);
+  });
+
+  it('cuts the periods at the range, and keeps the yearly series of the plan period by default', async () => {
+    const part = await api.ok(SERIES(', from: "2024-02-15", to: "2024-08-10", every: QUARTER'));
+    expect(part.county.indicatorSeries[0].points.map((p: any) => [p.period, p.asOf])).toEqual([
+      ['2024Q1', '2024-03-31'],
+      ['2024Q2', '2024-06-30'],
+      ['2024Q3', '2024-08-10'],
+    ]);
+    const yearly = await api.ok(SERIES(''));
+    expect(yearly.county.indicatorSeries[0].points.map((p: any) => [p.period, p.asOf, p.report])).toEqual([
+      ['2022', '2022-12-31', null],
+      ['2023', '2023-12-31', null],
+      ['2024', '2024-12-31', null],
+    ]);
+    const explicit = await api.ok(SERIES(', every: YEAR'));
+    expect(explicit).toEqual(yearly);
+  });
+
+  it('refuses a range before the plan, a reversed one and one of too many points', async () => {
+    const early = await api.execute(SERIES(', from: "2021-12-31"'));
+    expect(early.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(early.errors?.[0].message).toMatch(/^from: must not be before the first day of the plan in force \(2022-01-01\)/);
+    const reversed = await api.execute(SERIES(', from: "2024-06-01", to: "2024-01-01"'));
+    expect(reversed.errors?.[0].message).toMatch(/^to: must not be before from/);
+    expect(() => seriesPeriods({ from: '2000-01-01', to: '2026-01-01', every: SeriesInterval.QUARTER })).toThrow(/more than 40/);
   });
 });
 

@@ -6,6 +6,7 @@ import { Context } from '../graphql/context';
 import { IsoDate } from '../graphql/dates';
 import { badUserInput } from '../graphql/errors';
 import { DateScalar } from '../graphql/scalars';
+import { IndicatorSeriesPoint } from '../indicator/series-periods';
 import { IndicatorReport } from './report';
 import { ReportChanges } from './report-changes';
 import { reportChanges } from './report-changes.sql';
@@ -95,4 +96,16 @@ export class CountyReportsResolver {
   }
 }
 
-export const ReportResolvers = [IndicatorReportResolver, CountyReportsResolver] as const;
+@Resolver(() => IndicatorSeriesPoint)
+export class SeriesPointReportResolver {
+  @FieldResolver(() => IndicatorReport, {
+    nullable: true,
+    description: "报送: the county's published report in force for this point's period (same period name: 2024Q3, 2024); null: none",
+  })
+  async report(@Root() point: IndicatorSeriesPoint, @Ctx() ctx: Context): Promise<IndicatorReport | null> {
+    const reports = await reportsOfCountyLoader(ctx).load(point.countyCode);
+    return reports.find((report) => report.period === point.period && !report.withdrawnAt) ?? null;
+  }
+}
+
+export const ReportResolvers = [IndicatorReportResolver, CountyReportsResolver, SeriesPointReportResolver] as const;
