@@ -213,6 +213,8 @@ describe('recordTaskProgress', () => {
     expect(principalFromClaims({ sub: 'a', role: 'EDITOR', counties: ['500231'], unit: '' }, 'jwt')).toMatchObject({ ok: false });
     const plain = principalFromClaims({ sub: 'a', role: 'EDITOR', counties: ['500231'] }, 'jwt');
     expect(plain.ok && plain.principal.unit).toBeFalsy();
+    expect((await editor('县科技局').ok(`{ me { role unit } }`)).me).toEqual({ role: 'EDITOR', unit: '县科技局' });
+    expect((await editor().ok(`{ me { unit } }`)).me).toEqual({ unit: null });
   });
 });
 

@@ -87,7 +87,7 @@ export function reportLoader(ctx: Context) {
 }
 
 /** The statement that freezes the figures of `county` on `asOf` into a new report (jsonb of the live SQL's rows). */
-function publishSql(county: string, period: Period, asOf: IsoDate, principal: Principal): Sql {
+export function publishSql(county: string, period: Period, asOf: IsoDate, principal: Pick<Principal, 'subject' | 'role'>): Sql {
   const day = sql`${asOf}::date`;
   const code = sql`${county}::text`;
   const plan = planInForceSql(code, sql`extract(year FROM ${day})::int`, sql`pl.id`);
