@@ -124,6 +124,68 @@ describe('the seeded tasks', () => {
   });
 });
 
+describe('setPlanTasks', () => {
+  const SET = `mutation($input: PlanTasksInput!) { setPlanTasks(input: $input) { number label indicatorKinds
+    responsibleUnits { name countyCode } cooperatingUnits { name } } }`;
+  const task = (number: number, extra: Record<string, unknown> = {}) => ({
+    section: '(一)',
+    sectionTitle: '强化创新源头供给',
+    number,
+    title: `任务${number}`,
+    text: `任务${number}。到2024年……`,
+    responsibleUnits: ['县市场监管局'],
+    cooperatingUnits: ['县科技局'],
+    indicatorKinds: ['PLEDGE_FINANCING_AMOUNT', 'HIGH_VALUE_PATENTS'],
+    ...extra,
+  });
+
+  beforeAll(async () => {
+    await givenCounty(api, '500250', '设置县', '500000');
+    await givenPlan(api, { countyCode: '500250', startYear: 2022 });
+  });
+
+  it("sets a plan's tasks with the county's units; the same number again replaces the task, others stay", async () => {
+    const input = { countyCode: '500250', startYear: 2022, tasks: [task(1), task(2, { cooperatingUnits: [] })] };
+    const first = (await api.ok(SET, { input })).setPlanTasks;
+    expect(first[0]).toEqual({
+      number: 1,
+      label: '(一)1. 任务1',
+      indicatorKinds: ['HIGH_VALUE_PATENTS', 'PLEDGE_FINANCING_AMOUNT'],
+      responsibleUnits: [{ name: '县市场监管局', countyCode: '500250' }],
+      cooperatingUnits: [{ name: '县科技局' }],
+    });
+    const second = (await api.ok(SET, { input: { ...input, tasks: [task(2, { title: '改名', responsibleUnits: ['县财政局'] })] } }))
+      .setPlanTasks;
+    expect(second.map((t: any) => [t.number, t.label, t.responsibleUnits.map((u: any) => u.name)])).toEqual([
+      [1, '(一)1. 任务1', ['县市场监管局']],
+      [2, '(一)2. 改名', ['县财政局']],
+    ]);
+    const { county } = await api.ok(`{ county(code: "500250") { units { name } } }`);
+    expect(county.units.map((u: any) => u.name)).toEqual(['县市场监管局', '县科技局', '县财政局']);
+  });
+
+  it('is for an ADMIN of the county, and refuses an unknown plan and bad tasks', async () => {
+    const input = { countyCode: '500250', startYear: 2022, tasks: [task(3)] };
+    const editor = await api.as({ role: 'EDITOR', counties: ['500250'] }).execute(SET, { input });
+    expect(editor.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const outside = await api.as({ role: 'ADMIN', counties: ['500231'] }).execute(SET, { input });
+    expect(outside.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    await expectRefused(api, SET, { input: { ...input, startYear: 2019 } }, 'input.startYear', /no plan of 500250 starting 2019/);
+    await expectRefused(api, SET, { input: { ...input, tasks: [task(3, { responsibleUnits: [] })] } }, 'responsibleUnits', /at least one/);
+    await expectRefused(api, SET, { input: { ...input, tasks: [task(3), task(3)] } }, 'tasks', /same task number twice/);
+    await expectRefused(api, SET, { input: { ...input, tasks: [task(3, { section: '一' })] } }, 'section');
+    await expectRefused(
+      api,
+      SET,
+      { input: { ...input, tasks: [task(3, { cooperatingUnits: ['县科技局', '县科技局'] })] } },
+      'cooperatingUnits',
+      /twice/,
+    );
+    const [{ n }] = await api.sql(`SELECT count(*)::int AS n FROM plan_task WHERE county_code = '500250' AND number = 3`);
+    expect(n).toBe(0);
+  });
+});
+
 const RECORD = `mutation($input: TaskProgressInput!, $v: Int) { recordTaskProgress(input: $input, expectedVersion: $v) {
   id reportedOn status text version reportedBy reportedRole reporterUnit unit { name } task { label } } }`;
 
@@ -247,7 +309,9 @@ describe('Plan.taskBoard', () => {
 
   it('costs the same statements for one plan and for four', async () => {
     const query = `{ counties { code plans { taskBoard(asOf: "2024-12-31") { task { number responsibleUnits { name } } latest { status } indicators { kind actual } } } } }`;
+    const lists = `{ counties { code units { name tasks { role task { number } } } plans { tasks { cooperatingUnits { name } progress { status } } } } }`;
     const one = await api.countStatements(query);
+    const listsOne = await api.countStatements(lists);
     for (let i = 0; i < 3; i++) {
       const code = String(500240 + i);
       await givenCounty(api, code, `任务县${i}`, '500000');
@@ -258,6 +322,7 @@ describe('Plan.taskBoard', () => {
     }
     const four = await api.countStatements(query);
     expect(four).toBe(one);
+    expect(await api.countStatements(lists)).toBe(listsOne);
     const { counties } = await api.ok(query);
     expect(counties.find((c: any) => c.code === '500240').plans[0].taskBoard[7].indicators).toEqual([
       { kind: 'PLEDGE_FINANCING_AMOUNT', actual: 0 },

@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Mutation, Resolver, Root, Arg } from 'type-graphql';
-import { requireCountyInScope, requireCountyWide, requireWriter } from '../auth/guard';
+import { requireAdmin, requireCountyInScope, requireCountyWide, requireWriter } from '../auth/guard';
 import { County } from '../county/county';
 import { countyLoader } from '../county/county.sql';
 import { AsOfArg, ExpectedVersionArg } from '../graphql/arguments';
@@ -7,10 +7,11 @@ import { Context } from '../graphql/context';
 import { IsoDate } from '../graphql/dates';
 import { Plan } from '../plan/plan';
 import { PlanTask, PlanUnit, TaskBoardRow, TaskProgress, TaskUnitRole, UnitTask } from './task';
-import { TaskProgressInput } from './task.inputs';
+import { PlanTasksInput, TaskProgressInput } from './task.inputs';
 import {
   progressOfTaskLoader,
   recordTaskProgress,
+  setPlanTasks,
   taskBoardLoader,
   taskLoader,
   tasksOfPlanLoader,
@@ -48,6 +49,31 @@ export class PlanTasksResolver {
 
 @Resolver(() => PlanTask)
 export class PlanTaskResolver {
+  @Mutation(() => [PlanTask], {
+    description:
+      '设置重点任务: sets the key tasks of the plan (county, startYear) as the plan writes them, with their units (created as the ' +
+      "county's units by name when new): a task of the same number is replaced with its units, tasks not given stay. ADMIN of the " +
+      "county. Answers the plan's tasks. BAD_USER_INPUT for an unknown plan or a bad task (no responsible unit, a unit named twice, …).",
+  })
+  async setPlanTasks(@Arg('input', () => PlanTasksInput) input: PlanTasksInput, @Ctx() ctx: Context): Promise<PlanTask[]> {
+    requireAdmin(ctx, 'setPlanTasks');
+    await requireCountyInScope(ctx, input.countyCode, 'input.countyCode');
+    const planId = await ctx.db.atomically(() =>
+      setPlanTasks(ctx.db, {
+        countyCode: input.countyCode,
+        startYear: input.startYear,
+        tasks: input.tasks.map(({ responsibleUnits, cooperatingUnits, indicatorKinds, ...task }) => ({
+          ...task,
+          title: task.title.trim(),
+          responsible: responsibleUnits.map((unit) => unit.trim()),
+          cooperating: cooperatingUnits.map((unit) => unit.trim()),
+          serves: indicatorKinds.map((kind) => ({ kind })),
+        })),
+      }),
+    );
+    return tasksOfPlanLoader(ctx).load(planId);
+  }
+
   @FieldResolver(() => [PlanUnit], { description: "责任单位: the responsible units, in the plan's order" })
   responsibleUnits(@Root() task: PlanTask, @Ctx() ctx: Context): Promise<PlanUnit[]> {
     return taskUnitsLoader(ctx, TaskUnitRole.RESPONSIBLE).load(task.id);

@@ -187,11 +187,11 @@ export interface PlanTasksSpec {
 
 /**
  * Sets the tasks of the plan (county, startYear) and their units, creating the county's units they name: a task of
- * the same number is updated, its unit list replaced. Four statements. The plan must exist.
+ * the same number is updated, its unit list replaced; tasks not given stay. Four statements; the plan's id.
  */
-export async function setPlanTasks(db: RequestDatabase, { countyCode, startYear, tasks }: PlanTasksSpec): Promise<void> {
+export async function setPlanTasks(db: RequestDatabase, { countyCode, startYear, tasks }: PlanTasksSpec): Promise<number> {
   const [plan] = await db.query<{ id: number }>(sql`SELECT id FROM plan WHERE county_code = ${countyCode} AND start_year = ${startYear}`);
-  if (!plan) throw new Error(`setPlanTasks: no plan of ${countyCode} starting ${startYear}`);
+  if (!plan) throw badUserInput('input.startYear', `no plan of ${countyCode} starting ${startYear}`);
   const unitNames = [...new Set(tasks.flatMap((task) => [...task.responsible, ...task.cooperating]))];
   await db.query(
     sql`INSERT INTO plan_unit (county_code, name) SELECT ${countyCode}, n FROM unnest(${unitNames}::text[]) WITH ORDINALITY AS w(n, i)
@@ -227,6 +227,7 @@ export async function setPlanTasks(db: RequestDatabase, { countyCode, startYear,
           JOIN plan_task t ON t.plan_id = ${plan.id} AND t.number = w.number
           JOIN plan_unit u ON u.county_code = ${countyCode} AND u.name = w.unit`,
   );
+  return plan.id;
 }
 
 export interface TaskProgressRequest {
