@@ -25,7 +25,7 @@ import { enterpriseHighValueSql } from '../high-value/spans.sql';
 import { planInForceSql } from '../plan/plan.sql';
 import { CategoryBreakthrough, TargetGap } from './breakthrough';
 
-interface GapRow {
+export interface GapRow {
   enterpriseId: number;
   name: string;
   creditCode: string;
@@ -81,7 +81,7 @@ export function gapRowsSql(counties: Sql, asOf: Sql, enterpriseIds: Sql | null =
       JOIN enterprise e ON e.id = m.enterprise_id`;
 }
 
-function toTargetGap(row: GapRow): TargetGap {
+export function toTargetGap(row: GapRow): TargetGap {
   const enterprise: Enterprise = {
     id: row.enterpriseId,
     name: row.name,

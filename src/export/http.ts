@@ -1,6 +1,6 @@
 /**
  * GET /export/{gaps|indicators}.{xlsx|csv}?county=500231[&asOf=YYYY-MM-DD][&onlyUnmet=true]: the export of a county as
- * a file, with the same Authorization header and the same scope rules as /graphql (its transaction is under the
+ * a file (?report=<id> instead: a published report's, the same table from its frozen rows, src/report/report-export.ts), with the same Authorization header and the same scope rules as /graphql (its transaction is under the
  * caller's Row Level Security). Errors answer JSON in the shape of GraphQL's: 401 UNAUTHENTICATED and 405 for another method
  * (the HTTP front), 400 BAD_USER_INPUT, 403 FORBIDDEN (ENTERPRISE callers: county-wide data), 404 NOT_FOUND (no such
  * county among the caller's counties, whether it exists or not).
@@ -12,6 +12,7 @@ import { Context } from '../graphql/context';
 import { badUserInput, ERROR_STATUS, notFound } from '../graphql/errors';
 import { sendError } from '../http/answers';
 import { EXPORT_KINDS, exportTable, ExportKind } from './export-tables';
+import { exportReportTable } from '../report/report-export';
 import { contentDisposition, CONTENT_TYPES, EXPORT_FORMATS, ExportFormat, render } from './formats';
 
 export const EXPORT_PATH = /^\/export\/([a-z]+)\.([a-z]+)$/;
@@ -38,7 +39,8 @@ export function exportHandler(context: ExportContext) {
       return;
     }
     const county = url.searchParams.get('county');
-    if (!county) {
+    const report = url.searchParams.get('report');
+    if (!county && report === null) {
       sendError(response, badUserInput('county', 'is required, e.g. ?county=500231'));
       return;
     }
@@ -52,12 +54,15 @@ export function exportHandler(context: ExportContext) {
     let body: Buffer;
     let disposition: string;
     try {
-      const table = await exportTable(ctx, {
-        countyCode: county,
-        kind: kind as ExportKind,
-        asOf: url.searchParams.get('asOf'),
-        onlyUnmet: onlyUnmet === 'true',
-      });
+      const table =
+        report !== null
+          ? await exportReportTable(ctx, report, kind as ExportKind)
+          : await exportTable(ctx, {
+              countyCode: county!,
+              kind: kind as ExportKind,
+              asOf: url.searchParams.get('asOf'),
+              onlyUnmet: onlyUnmet === 'true',
+            });
       body = await render(table, format as ExportFormat);
       disposition = contentDisposition(table, format as ExportFormat);
       await ctx.db.finish(true);

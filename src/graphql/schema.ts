@@ -14,6 +14,8 @@ import { PledgeInterestResolvers } from '../financing/pledge-interest.resolver';
 import { validateArgument } from './validation';
 import { ImportResolver } from '../import/import.resolver';
 import { HistoryResolvers } from '../history/history.resolver';
+import { TaskResolvers } from '../task/task.resolver';
+import { ReportResolvers } from '../report/report.resolver';
 
 const RESOLVERS = [
   AuthResolver,
@@ -35,6 +37,8 @@ const RESOLVERS = [
   ...PledgeInterestResolvers,
   ImportResolver,
   ...HistoryResolvers,
+  ...TaskResolvers,
+  ...ReportResolvers,
 ] as const;
 
 let schema: Promise<GraphQLSchema> | undefined;

@@ -8,6 +8,9 @@ import { REAL_COUNTIES, REAL_PLANS, REAL_STATISTICS } from './real-plans';
 import { seedSyntheticDianjiang, SYNTHETIC_COUNTY } from './synthetic';
 import { seedSyntheticIndicators } from './synthetic-indicators';
 import { seedSyntheticInterestPayments } from './synthetic-interest';
+import { setPlanTasks } from '../task/task.sql';
+import { REAL_PLAN_TASKS } from './real-plan-tasks';
+import { seedSyntheticTaskProgress } from './synthetic-task-progress';
 
 /** Seeding runs as the server itself: ADMIN of every county, under Row Level Security like any request. */
 export async function isDemoSeeded(dataSource: DataSource): Promise<boolean> {
@@ -31,6 +34,10 @@ export async function seedDemo(dataSource: DataSource): Promise<boolean> {
     await seedSyntheticDianjiang(db);
     await seedSyntheticIndicators(db);
     await seedSyntheticInterestPayments(db);
+    for (const plan of REAL_PLAN_TASKS) {
+      await setPlanTasks(db, plan);
+      await seedSyntheticTaskProgress(db, plan.countyCode, plan.startYear);
+    }
     await db.finish(true);
     return true;
   } catch (error) {

@@ -39,6 +39,8 @@ export interface Claims {
   counties: string[];
   creditCode?: string;
   sub?: string;
+  /** EDITOR only: the unit it acts for */
+  unit?: string;
 }
 
 export function principal(claims: Claims): Principal {
