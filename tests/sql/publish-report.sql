@@ -241,15 +241,14 @@ INSERT INTO indicator_report (county_code, period, period_start, period_end, as_
                JOIN plan_breakthrough_target t ON t.plan_id = pl.id) t
                        JOIN enterprise_membership m ON m.county_code = t.county_code AND m.category = t.category
                       WHERE (m.valid_from <= $11::date AND (m.valid_to IS NULL OR $11::date <= m.valid_to)) ) m) m
-      JOIN enterprise e ON e.id = m.enterprise_id) g
-              WHERE ($13::text IS NULL OR g.category = $13::text) AND (NOT $14 OR NOT g.met)) g), '[]'::jsonb),
+      JOIN enterprise e ON e.id = m.enterprise_id) g ) g), '[]'::jsonb),
            COALESCE((SELECT jsonb_agg(to_jsonb(b) ORDER BY (b.task ->> 'number')::int) FROM (WITH task AS MATERIALIZED (SELECT t.id, t.plan_id AS "planId", t.county_code AS "countyCode", t.section,
   t.section_title AS "sectionTitle", t.number, t.title, t.section || t.number || '. ' || t.title AS label,
   t.body AS text, t.indicator_kinds AS "indicatorKinds" FROM plan_task t WHERE t.plan_id = ANY (ARRAY(SELECT pl.id FROM (SELECT DISTINCT ON (pl.county_code) pl.* FROM plan pl WHERE pl.start_year <= extract(year FROM $5::date)::int
            ORDER BY pl.county_code, pl.start_year DESC) pl WHERE pl.county_code = $1::text))),
        indicator AS MATERIALIZED (
     WITH target AS (
-      SELECT c.code AS county, pl.start_year, t.kind, t.target, array_position($15::text[], t.kind) AS kind_order
+      SELECT c.code AS county, pl.start_year, t.kind, t.target, array_position($13::text[], t.kind) AS kind_order
         FROM (SELECT DISTINCT t."countyCode" AS code FROM task t) c
         JOIN LATERAL (SELECT pl.id, pl.start_year FROM (SELECT DISTINCT ON (pl.county_code) pl.* FROM plan pl WHERE pl.start_year <= extract(year FROM $5::date)::int
            ORDER BY pl.county_code, pl.start_year DESC) pl WHERE pl.county_code = c.code) pl ON true
@@ -470,6 +469,4 @@ INSERT INTO indicator_report (county_code, period, period_start, period_end, as_
 -- $10 = ["LISTED_CULTIVATION","SPECIALIZED_NEW","HIGH_TECH"]
 -- $11 = "2024-12-31"
 -- $12 = "500231"
--- $13 = null
--- $14 = false
--- $15 = ["HIGH_VALUE_PATENTS","HIGH_VALUE_PATENTS_PER_10K_RESIDENTS","HIGH_VALUE_PATENTS_PER_100M_YUAN_RD","HIGH_VALUE_PATENTS_PER_100M_YUAN_GDP","SEI_INVENTION_PATENTS","SEI_INVENTION_PATENT_SHARE","HIGH_TECH_ENTERPRISES","SPECIALIZED_NEW_ENTERPRISES","INNOVATION_PLATFORMS","NEW_HIGH_VALUE_PATENTS","PLEDGE_FINANCING_AMOUNT","KNOWLEDGE_VALUE_LOANS","RD_INVESTMENT_GROWTH","SEI_OUTPUT_VALUE","IP_SERVICE_AGENCIES","PATENT_SERVICE_PRACTITIONERS"]
+-- $13 = ["HIGH_VALUE_PATENTS","HIGH_VALUE_PATENTS_PER_10K_RESIDENTS","HIGH_VALUE_PATENTS_PER_100M_YUAN_RD","HIGH_VALUE_PATENTS_PER_100M_YUAN_GDP","SEI_INVENTION_PATENTS","SEI_INVENTION_PATENT_SHARE","HIGH_TECH_ENTERPRISES","SPECIALIZED_NEW_ENTERPRISES","INNOVATION_PLATFORMS","NEW_HIGH_VALUE_PATENTS","PLEDGE_FINANCING_AMOUNT","KNOWLEDGE_VALUE_LOANS","RD_INVESTMENT_GROWTH","SEI_OUTPUT_VALUE","IP_SERVICE_AGENCIES","PATENT_SERVICE_PRACTITIONERS"]
