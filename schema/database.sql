@@ -566,14 +566,58 @@ CREATE TRIGGER hvp_3_spans_insert AFTER INSERT ON public.patent_award REFERENCIN
 CREATE TRIGGER hvp_3_spans_update AFTER UPDATE ON public.patent_award REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_spans_patent_award_update();
 GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE patent_award TO hvp_app_access;
 
+CREATE TABLE patent_inventor (
+  patent_id integer NOT NULL,
+  "position" integer NOT NULL,
+  name text NOT NULL,
+  identifier text
+);
+ALTER TABLE patent_inventor ADD CONSTRAINT patent_inventor_pkey PRIMARY KEY (patent_id, "position");
+ALTER TABLE patent_inventor ADD CONSTRAINT patent_inventor_patent_id_fkey FOREIGN KEY (patent_id) REFERENCES patent(id) ON DELETE CASCADE;
+ALTER TABLE patent_inventor ADD CONSTRAINT patent_inventor_identifier_check CHECK ((btrim(identifier) <> ''::text));
+ALTER TABLE patent_inventor ADD CONSTRAINT patent_inventor_name_check CHECK ((btrim(name) <> ''::text));
+ALTER TABLE patent_inventor ADD CONSTRAINT patent_inventor_position_check CHECK (("position" > 0));
+ALTER TABLE patent_inventor ENABLE ROW LEVEL SECURITY;
+ALTER TABLE patent_inventor FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_delete ON patent_inventor AS PERMISSIVE FOR DELETE TO PUBLIC
+  USING ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (EXISTS ( SELECT 1
+   FROM patent p
+  WHERE ((p.id = patent_inventor.patent_id) AND (p.county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[]))))))));
+CREATE POLICY tenant_insert ON patent_inventor AS PERMISSIVE FOR INSERT TO PUBLIC
+  WITH CHECK ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (EXISTS ( SELECT 1
+   FROM patent p
+  WHERE ((p.id = patent_inventor.patent_id) AND (p.county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[]))))))));
+CREATE POLICY tenant_read ON patent_inventor AS PERMISSIVE FOR SELECT TO PUBLIC
+  USING ((( SELECT hvp_all() AS hvp_all) OR (EXISTS ( SELECT 1
+   FROM patent p
+  WHERE (p.id = patent_inventor.patent_id)))));
+CREATE POLICY tenant_update ON patent_inventor AS PERMISSIVE FOR UPDATE TO PUBLIC
+  USING ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (EXISTS ( SELECT 1
+   FROM patent p
+  WHERE ((p.id = patent_inventor.patent_id) AND (p.county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[]))))))))
+  WITH CHECK ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (EXISTS ( SELECT 1
+   FROM patent p
+  WHERE ((p.id = patent_inventor.patent_id) AND (p.county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[]))))))));
+CREATE TRIGGER hvp_1_touch_delete AFTER DELETE ON public.patent_inventor REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_touch_record('patent', 'patent_id');
+CREATE TRIGGER hvp_1_touch_insert AFTER INSERT ON public.patent_inventor REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_touch_record('patent', 'patent_id');
+CREATE TRIGGER hvp_1_touch_update AFTER UPDATE ON public.patent_inventor REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_touch_record('patent', 'patent_id');
+CREATE TRIGGER hvp_2_history_delete AFTER DELETE ON public.patent_inventor REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+CREATE TRIGGER hvp_2_history_insert AFTER INSERT ON public.patent_inventor REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+CREATE TRIGGER hvp_2_history_update AFTER UPDATE ON public.patent_inventor REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE patent_inventor TO hvp_app_access;
+
 CREATE TABLE patent_overseas_grant (
   patent_id integer NOT NULL,
   jurisdiction text NOT NULL,
-  grant_date date NOT NULL
+  grant_date date NOT NULL,
+  route text,
+  publication_number text
 );
 ALTER TABLE patent_overseas_grant ADD CONSTRAINT patent_overseas_grant_pkey PRIMARY KEY (patent_id, jurisdiction);
 ALTER TABLE patent_overseas_grant ADD CONSTRAINT patent_overseas_grant_patent_id_fkey FOREIGN KEY (patent_id) REFERENCES patent(id) ON DELETE CASCADE;
 ALTER TABLE patent_overseas_grant ADD CONSTRAINT patent_overseas_grant_jurisdiction_check CHECK ((jurisdiction ~ '^[A-Z]{2}$'::text));
+ALTER TABLE patent_overseas_grant ADD CONSTRAINT patent_overseas_grant_publication_number_check CHECK ((btrim(publication_number) <> ''::text));
+ALTER TABLE patent_overseas_grant ADD CONSTRAINT patent_overseas_grant_route_check CHECK ((route = ANY (ARRAY['PCT'::text, 'PARIS'::text, 'PPH'::text, 'OTHER'::text])));
 ALTER TABLE patent_overseas_grant ENABLE ROW LEVEL SECURITY;
 ALTER TABLE patent_overseas_grant FORCE ROW LEVEL SECURITY;
 CREATE POLICY tenant_delete ON patent_overseas_grant AS PERMISSIVE FOR DELETE TO PUBLIC
@@ -651,6 +695,48 @@ CREATE TRIGGER patent_owner_counties_insert AFTER INSERT ON public.patent_owner 
 CREATE TRIGGER patent_owner_counties_update AFTER UPDATE ON public.patent_owner REFERENCING OLD TABLE AS deleted NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION hvp_owner_counties_updated();
 CREATE TRIGGER patent_owner_county BEFORE INSERT ON public.patent_owner FOR EACH ROW EXECUTE FUNCTION hvp_patent_owner_county();
 GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE patent_owner TO hvp_app_access;
+
+CREATE TABLE patent_transaction (
+  patent_id integer NOT NULL,
+  kind text NOT NULL,
+  occurred_on date NOT NULL,
+  counterparty text DEFAULT ''::text NOT NULL,
+  record_number text
+);
+ALTER TABLE patent_transaction ADD CONSTRAINT patent_transaction_pkey PRIMARY KEY (patent_id, kind, occurred_on, counterparty);
+ALTER TABLE patent_transaction ADD CONSTRAINT patent_transaction_patent_id_fkey FOREIGN KEY (patent_id) REFERENCES patent(id) ON DELETE CASCADE;
+ALTER TABLE patent_transaction ADD CONSTRAINT patent_transaction_check CHECK (((kind = 'OWN_IMPLEMENTATION'::text) OR (btrim(counterparty) <> ''::text)));
+ALTER TABLE patent_transaction ADD CONSTRAINT patent_transaction_kind_check CHECK ((kind = ANY (ARRAY['ASSIGNMENT'::text, 'LICENSE'::text, 'OPEN_LICENSE'::text, 'EQUITY_CONTRIBUTION'::text, 'OWN_IMPLEMENTATION'::text])));
+ALTER TABLE patent_transaction ADD CONSTRAINT patent_transaction_record_number_check CHECK ((btrim(record_number) <> ''::text));
+CREATE INDEX patent_transaction_day_idx ON public.patent_transaction USING btree (patent_id, occurred_on);
+ALTER TABLE patent_transaction ENABLE ROW LEVEL SECURITY;
+ALTER TABLE patent_transaction FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_delete ON patent_transaction AS PERMISSIVE FOR DELETE TO PUBLIC
+  USING ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (EXISTS ( SELECT 1
+   FROM patent p
+  WHERE ((p.id = patent_transaction.patent_id) AND (p.county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[]))))))));
+CREATE POLICY tenant_insert ON patent_transaction AS PERMISSIVE FOR INSERT TO PUBLIC
+  WITH CHECK ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (EXISTS ( SELECT 1
+   FROM patent p
+  WHERE ((p.id = patent_transaction.patent_id) AND (p.county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[]))))))));
+CREATE POLICY tenant_read ON patent_transaction AS PERMISSIVE FOR SELECT TO PUBLIC
+  USING ((( SELECT hvp_all() AS hvp_all) OR (EXISTS ( SELECT 1
+   FROM patent p
+  WHERE (p.id = patent_transaction.patent_id)))));
+CREATE POLICY tenant_update ON patent_transaction AS PERMISSIVE FOR UPDATE TO PUBLIC
+  USING ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (EXISTS ( SELECT 1
+   FROM patent p
+  WHERE ((p.id = patent_transaction.patent_id) AND (p.county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[]))))))))
+  WITH CHECK ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (EXISTS ( SELECT 1
+   FROM patent p
+  WHERE ((p.id = patent_transaction.patent_id) AND (p.county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[]))))))));
+CREATE TRIGGER hvp_1_touch_delete AFTER DELETE ON public.patent_transaction REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_touch_record('patent', 'patent_id');
+CREATE TRIGGER hvp_1_touch_insert AFTER INSERT ON public.patent_transaction REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_touch_record('patent', 'patent_id');
+CREATE TRIGGER hvp_1_touch_update AFTER UPDATE ON public.patent_transaction REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_touch_record('patent', 'patent_id');
+CREATE TRIGGER hvp_2_history_delete AFTER DELETE ON public.patent_transaction REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+CREATE TRIGGER hvp_2_history_insert AFTER INSERT ON public.patent_transaction REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+CREATE TRIGGER hvp_2_history_update AFTER UPDATE ON public.patent_transaction REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE patent_transaction TO hvp_app_access;
 
 CREATE TABLE plan (
   id integer DEFAULT nextval('plan_id_seq'::regclass) NOT NULL,
@@ -2162,6 +2248,82 @@ AS $function$
                    CROSS JOIN LATERAL (SELECT n.* WHERE NOT n."id" IS NULL UNION ALL SELECT o.* WHERE n."id" IS NULL) r
                    LEFT JOIN LATERAL (SELECT f.id::text, e.county_code, f.version FROM pledge_financing f JOIN enterprise e ON e.id = f.enterprise_id WHERE f.id = r.pledge_financing_id) c(key, county, version) ON true
              WHERE o."id" IS NULL OR n."id" IS NULL OR (to_jsonb(o) - ARRAY['version', 'version_xact']::text[]) IS DISTINCT FROM (to_jsonb(n) - ARRAY['version', 'version_xact']::text[]);
+          END IF;
+        ELSIF TG_RELID = 'public.patent_inventor'::regclass THEN
+          IF TG_OP = 'INSERT' THEN
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'Patent', r.patent_id::text, c.key, c.county, 'patent_inventor', 'CREATED', c.version,
+                   NULL, to_jsonb(r) - ARRAY['version', 'version_xact']::text[], nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM new_rows r LEFT JOIN LATERAL (SELECT p.application_number, p.county_code, p.version FROM patent p WHERE p.id = r.patent_id) c(key, county, version) ON true;
+          ELSIF TG_OP = 'DELETE' THEN
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'Patent', r.patent_id::text, c.key, c.county, 'patent_inventor', 'REMOVED', c.version,
+                   to_jsonb(r) - ARRAY['version', 'version_xact']::text[], NULL, nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM old_rows r LEFT JOIN LATERAL (SELECT p.application_number, p.county_code, p.version FROM patent p WHERE p.id = r.patent_id) c(key, county, version) ON true;
+          ELSE
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'Patent', r.patent_id::text, c.key, c.county, 'patent_inventor', CASE WHEN o."patent_id" IS NULL THEN 'CREATED' WHEN n."patent_id" IS NULL THEN 'REMOVED'
+                        WHEN (to_jsonb(o) ->> 'deleted_at') IS NULL AND (to_jsonb(n) ->> 'deleted_at') IS NOT NULL THEN 'DELETED'
+                        WHEN (to_jsonb(o) ->> 'deleted_at') IS NOT NULL AND (to_jsonb(n) ->> 'deleted_at') IS NULL THEN 'RESTORED'
+                        ELSE 'UPDATED' END, c.version,
+                   CASE WHEN NOT o."patent_id" IS NULL THEN to_jsonb(o) - ARRAY['version', 'version_xact']::text[] END, CASE WHEN NOT n."patent_id" IS NULL THEN to_jsonb(n) - ARRAY['version', 'version_xact']::text[] END, nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM old_rows o FULL JOIN new_rows n ON o."patent_id" = n."patent_id" AND o."position" = n."position"
+                   CROSS JOIN LATERAL (SELECT n.* WHERE NOT n."patent_id" IS NULL UNION ALL SELECT o.* WHERE n."patent_id" IS NULL) r
+                   LEFT JOIN LATERAL (SELECT p.application_number, p.county_code, p.version FROM patent p WHERE p.id = r.patent_id) c(key, county, version) ON true
+             WHERE o."patent_id" IS NULL OR n."patent_id" IS NULL OR (to_jsonb(o) - ARRAY['version', 'version_xact']::text[]) IS DISTINCT FROM (to_jsonb(n) - ARRAY['version', 'version_xact']::text[]);
+          END IF;
+        ELSIF TG_RELID = 'public.patent_transaction'::regclass THEN
+          IF TG_OP = 'INSERT' THEN
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'Patent', r.patent_id::text, c.key, c.county, 'patent_transaction', 'CREATED', c.version,
+                   NULL, to_jsonb(r) - ARRAY['version', 'version_xact']::text[], nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM new_rows r LEFT JOIN LATERAL (SELECT p.application_number, p.county_code, p.version FROM patent p WHERE p.id = r.patent_id) c(key, county, version) ON true;
+          ELSIF TG_OP = 'DELETE' THEN
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'Patent', r.patent_id::text, c.key, c.county, 'patent_transaction', 'REMOVED', c.version,
+                   to_jsonb(r) - ARRAY['version', 'version_xact']::text[], NULL, nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM old_rows r LEFT JOIN LATERAL (SELECT p.application_number, p.county_code, p.version FROM patent p WHERE p.id = r.patent_id) c(key, county, version) ON true;
+          ELSE
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'Patent', r.patent_id::text, c.key, c.county, 'patent_transaction', CASE WHEN o."patent_id" IS NULL THEN 'CREATED' WHEN n."patent_id" IS NULL THEN 'REMOVED'
+                        WHEN (to_jsonb(o) ->> 'deleted_at') IS NULL AND (to_jsonb(n) ->> 'deleted_at') IS NOT NULL THEN 'DELETED'
+                        WHEN (to_jsonb(o) ->> 'deleted_at') IS NOT NULL AND (to_jsonb(n) ->> 'deleted_at') IS NULL THEN 'RESTORED'
+                        ELSE 'UPDATED' END, c.version,
+                   CASE WHEN NOT o."patent_id" IS NULL THEN to_jsonb(o) - ARRAY['version', 'version_xact']::text[] END, CASE WHEN NOT n."patent_id" IS NULL THEN to_jsonb(n) - ARRAY['version', 'version_xact']::text[] END, nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM old_rows o FULL JOIN new_rows n ON o."patent_id" = n."patent_id" AND o."kind" = n."kind" AND o."occurred_on" = n."occurred_on" AND o."counterparty" = n."counterparty"
+                   CROSS JOIN LATERAL (SELECT n.* WHERE NOT n."patent_id" IS NULL UNION ALL SELECT o.* WHERE n."patent_id" IS NULL) r
+                   LEFT JOIN LATERAL (SELECT p.application_number, p.county_code, p.version FROM patent p WHERE p.id = r.patent_id) c(key, county, version) ON true
+             WHERE o."patent_id" IS NULL OR n."patent_id" IS NULL OR (to_jsonb(o) - ARRAY['version', 'version_xact']::text[]) IS DISTINCT FROM (to_jsonb(n) - ARRAY['version', 'version_xact']::text[]);
           END IF;
       ELSE
         RAISE EXCEPTION 'hvp_history: % is not an audited table', TG_RELID::regclass USING ERRCODE = 'insufficient_privilege';

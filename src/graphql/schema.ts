@@ -14,6 +14,8 @@ import { PledgeInterestResolvers } from '../financing/pledge-interest.resolver';
 import { validateArgument } from './validation';
 import { ImportResolver } from '../import/import.resolver';
 import { HistoryResolvers } from '../history/history.resolver';
+import { PatentInventorsResolver } from '../inventor/inventor.resolver';
+import { PatentTransactionsResolver } from '../transaction/transaction.resolver';
 
 const RESOLVERS = [
   AuthResolver,
@@ -35,6 +37,8 @@ const RESOLVERS = [
   ...PledgeInterestResolvers,
   ImportResolver,
   ...HistoryResolvers,
+  PatentInventorsResolver,
+  PatentTransactionsResolver,
 ] as const;
 
 let schema: Promise<GraphQLSchema> | undefined;

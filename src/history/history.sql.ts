@@ -21,6 +21,8 @@ const PARTS: Record<string, string> = {
   pledge_financing: 'pledgeFinancing',
   pledge_financing_patent: 'pledgedPatent',
   pledge_interest_payment: 'interestPayment',
+  patent_inventor: 'inventor',
+  patent_transaction: 'transaction',
 };
 
 export type HistoryRecordType = 'Enterprise' | 'Patent' | 'PledgeFinancing' | 'County';

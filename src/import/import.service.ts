@@ -12,6 +12,7 @@ import { countyStatisticsImporter } from './kinds/county-statistics';
 import { enterpriseImporter } from './kinds/enterprises';
 import { patentImporter } from './kinds/patents';
 import { pledgeFinancingImporter } from './kinds/pledge-financings';
+import { patentTransactionImporter } from './kinds/patent-transactions';
 import { count, emptyTotals, ImportSummary, RowResult, SourceRow } from './report';
 import { ImportOptions, ImportRun, KindImporter } from './run';
 import { FileSource, ImportFileError, openSource, RawRow, TextEncoding } from './source';
@@ -25,6 +26,7 @@ const IMPORTERS: Record<ImportKind, (run: ImportRun) => KindImporter> = {
   patents: patentImporter,
   pledgeFinancings: pledgeFinancingImporter,
   countyStatistics: countyStatisticsImporter,
+  patentTransactions: patentTransactionImporter,
 };
 
 export interface ImportObserver {
