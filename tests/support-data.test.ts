@@ -93,6 +93,22 @@ describe('the CNIPA export and the transactions list', () => {
     expect(repeated.results.map((r) => r.status)).toEqual(['UNCHANGED', 'UNCHANGED', 'UNCHANGED', 'REFUSED', 'REFUSED']);
   });
 
+  it('reads a list of foreign grants with their route and number', async () => {
+    const grants = await importAs(fixture('overseas-grants.csv'), { kind: 'overseasGrants', partial: true });
+    expect(grants.results.map((r) => [r.status, r.key, r.problems.map((p) => `${p.column}: ${p.reason}`)])).toEqual([
+      ['CREATED', `${N.battery} US`, []],
+      ['CREATED', `${N.battery} JP`, []],
+      ['CREATED', `${N.catalyst} EP`, []],
+      ['REFUSED', `${N.catalyst} CN`, ['国家/地区: must be a two-letter WIPO ST.3 code other than CN, got "CN"']],
+    ]);
+    expect((await patent(N.battery)).overseasGrants).toEqual([
+      { jurisdiction: 'US', grantDate: '2024-05-07', route: 'PCT', publicationNumber: 'US11990001B2' },
+      { jurisdiction: 'JP', grantDate: '2024-08-01', route: 'PPH', publicationNumber: 'JP7500001B2' },
+    ]);
+    const again = await importAs(fixture('overseas-grants.csv'), { kind: 'overseasGrants', partial: true });
+    expect(again.results.map((r) => r.status)).toEqual(['UNCHANGED', 'UNCHANGED', 'UNCHANGED', 'REFUSED']);
+  });
+
   it('commercialised: from the first event on, inclusive; a pledge financing counts as 质押', async () => {
     expect((await patent(N.battery, '2024-03-14')).commercialised).toBe(false);
     expect((await patent(N.battery, '2024-03-15')).commercialised).toBe(true);

@@ -5,7 +5,14 @@
  * docs/import.md prints these tables (`columnTablesMarkdown`; tests/docs.test.ts keeps the two the same).
  */
 
-export const IMPORT_KINDS = ['enterprises', 'patents', 'pledgeFinancings', 'countyStatistics', 'patentTransactions'] as const;
+export const IMPORT_KINDS = [
+  'enterprises',
+  'patents',
+  'pledgeFinancings',
+  'countyStatistics',
+  'patentTransactions',
+  'overseasGrants',
+] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export type ColumnValue = 'text' | 'date' | 'amount' | 'integer' | 'list';
@@ -314,12 +321,49 @@ const TRANSACTION_COLUMNS: ColumnSpec[] = [
   },
 ];
 
+const OVERSEAS_GRANT_COLUMNS: ColumnSpec[] = [
+  {
+    field: 'applicationNumber',
+    names: ['申请号', '中国申请号', '专利号', '中国专利号', '同族中国申请号', 'applicationNumber', 'application number'],
+    value: 'text',
+    required: true,
+    description: 'the Chinese patent of the family, any accepted spelling; attributed to the county of the import',
+  },
+  {
+    field: 'jurisdiction',
+    names: ['国家/地区', '国家地区', '授权国家', '授权国别', '国别', '国家', 'jurisdiction', 'country', 'office'],
+    value: 'text',
+    required: true,
+    description: 'WIPO ST.3 code of the office, e.g. US, EP, JP (not CN)',
+  },
+  {
+    field: 'grantDate',
+    names: ['授权日', '授权日期', '授权公告日', 'grantDate', 'grant date'],
+    value: 'date',
+    required: true,
+    description: 'the grant day abroad',
+  },
+  {
+    field: 'route',
+    names: ['授权途径', '申请途径', '途径', '进入方式', 'route'],
+    value: 'text',
+    description: 'PCT, 巴黎公约 (PARIS), PPH or 其他 (OTHER); blank: not recorded',
+  },
+  {
+    field: 'publicationNumber',
+    names: ['公告号', '授权公告号', '国外专利号', '专利号(国外)', '公开(公告)号', 'publicationNumber', 'publication number'],
+    value: 'text',
+    description: 'the publication or patent number abroad, e.g. US11223344B2',
+  },
+];
+
 export const COLUMNS: Record<ImportKind, ColumnSpec[]> = {
   enterprises: ENTERPRISE_COLUMNS,
   patents: PATENT_COLUMNS,
   pledgeFinancings: PLEDGE_COLUMNS,
   countyStatistics: STATISTICS_COLUMNS,
   patentTransactions: TRANSACTION_COLUMNS,
+  overseasGrants: OVERSEAS_GRANT_COLUMNS,
 };
 
 export const KIND_TITLES: Record<ImportKind, string> = {
@@ -328,6 +372,7 @@ export const KIND_TITLES: Record<ImportKind, string> = {
   pledgeFinancings: '知识产权质押融资登记 pledge financings',
   countyStatistics: '县域统计数据 yearly county statistics',
   patentTransactions: '专利交易/许可备案 patent transactions (转让, 许可, 开放许可, 作价入股, 自行实施)',
+  overseasGrants: "海外专利授权 foreign grants of the county's patents, with their route (PCT, 巴黎公约, PPH)",
 };
 
 const UNITS: Record<string, number> = { 元: 0, 万元: 4, 亿元: 8, 人: 0, 万人: 4, 个: 0, 家: 0, 名: 0 };

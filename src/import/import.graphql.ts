@@ -252,3 +252,21 @@ export class PatentTransactionImportRow {
   @Field(() => String, { nullable: true, description: '备案号/合同号' })
   recordNumber?: string | null;
 }
+
+@InputType({ description: '海外授权导入行: one foreign grant of a Chinese patent of the county' })
+export class OverseasGrantImportRow {
+  @Field({ description: '申请号: the Chinese patent, any accepted spelling' })
+  applicationNumber: string;
+
+  @Field({ description: '国家/地区: WIPO ST.3 code, e.g. US' })
+  jurisdiction: string;
+
+  @Field({ description: `授权日: ${DATES}` })
+  grantDate: string;
+
+  @Field(() => String, { nullable: true, description: '授权途径: PCT, PARIS (巴黎公约), PPH or OTHER (其他); omitted: not recorded' })
+  route?: string | null;
+
+  @Field(() => String, { nullable: true, description: '公告号: the number abroad, e.g. US11223344B2' })
+  publicationNumber?: string | null;
+}

@@ -7,6 +7,7 @@ import {
   CountyStatisticsImportRow,
   EnterpriseImportRow,
   ImportReport,
+  OverseasGrantImportRow,
   PatentImportRow,
   PatentTransactionImportRow,
   PledgeFinancingImportRow,
@@ -128,5 +129,18 @@ export class ImportResolver {
     @Ctx() ctx: Context,
   ): Promise<ImportReport> {
     return importRows(ctx, 'patentTransactions', countyCode, rows, dryRun, partial);
+  }
+
+  @Mutation(() => ImportReport, {
+    description: `批量导入海外专利授权: foreign grants of the county's patents with their route; a row replaces the grant of the same patent and jurisdiction. ${WRITER} ${DOOR}`,
+  })
+  importOverseasGrants(
+    @countyArg() countyCode: string,
+    @Arg('rows', () => [OverseasGrantImportRow]) rows: OverseasGrantImportRow[],
+    @dryRunArg() dryRun: boolean | null,
+    @partialArg() partial: boolean | null,
+    @Ctx() ctx: Context,
+  ): Promise<ImportReport> {
+    return importRows(ctx, 'overseasGrants', countyCode, rows, dryRun, partial);
   }
 }

@@ -13,6 +13,7 @@ import { enterpriseImporter } from './kinds/enterprises';
 import { patentImporter } from './kinds/patents';
 import { pledgeFinancingImporter } from './kinds/pledge-financings';
 import { patentTransactionImporter } from './kinds/patent-transactions';
+import { overseasGrantImporter } from './kinds/overseas-grants';
 import { count, emptyTotals, ImportSummary, RowResult, SourceRow } from './report';
 import { ImportOptions, ImportRun, KindImporter } from './run';
 import { FileSource, ImportFileError, openSource, RawRow, TextEncoding } from './source';
@@ -27,6 +28,7 @@ const IMPORTERS: Record<ImportKind, (run: ImportRun) => KindImporter> = {
   pledgeFinancings: pledgeFinancingImporter,
   countyStatistics: countyStatisticsImporter,
   patentTransactions: patentTransactionImporter,
+  overseasGrants: overseasGrantImporter,
 };
 
 export interface ImportObserver {

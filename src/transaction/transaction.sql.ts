@@ -2,6 +2,7 @@ import { RequestDatabase } from '../db/request-database';
 import { sql, Sql } from '../db/sql';
 import { Context } from '../graphql/context';
 import { groupByKey } from '../graphql/loaders';
+import type { OverseasGrantInput } from '../patent/patent.inputs';
 import { PatentTransaction, PatentTransactionInput } from './transaction';
 
 /**
@@ -109,4 +110,25 @@ export function patentsByNumbers(
   return db.query(
     sql`SELECT id, application_number AS "applicationNumber", county_code AS "countyCode" FROM patent WHERE application_number = ANY(${numbers})`,
   );
+}
+
+/**
+ * Adds (or replaces, for the same jurisdiction) one foreign grant of the patent `patentId` (the import of a list of
+ * foreign grants): CREATED, UPDATED when the stored one differs, else UNCHANGED.
+ */
+export async function addOverseasGrant(
+  db: RequestDatabase,
+  patentId: number,
+  input: OverseasGrantInput,
+): Promise<'CREATED' | 'UPDATED' | 'UNCHANGED'> {
+  const rows = await db.query<{ created: boolean }>(
+    sql`INSERT INTO patent_overseas_grant AS g (patent_id, jurisdiction, grant_date, route, publication_number)
+        VALUES (${patentId}, ${input.jurisdiction}, ${input.grantDate}::date, ${input.route ?? null}, ${input.publicationNumber?.trim().toUpperCase() || null})
+        ON CONFLICT (patent_id, jurisdiction) DO UPDATE
+          SET grant_date = EXCLUDED.grant_date, route = EXCLUDED.route, publication_number = EXCLUDED.publication_number
+        WHERE (g.grant_date, g.route, g.publication_number) IS DISTINCT FROM (EXCLUDED.grant_date, EXCLUDED.route, EXCLUDED.publication_number)
+        RETURNING (xmax = 0) AS created`,
+  );
+  if (rows.length === 0) return 'UNCHANGED';
+  return rows[0].created ? 'CREATED' : 'UPDATED';
 }
