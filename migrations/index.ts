@@ -13,6 +13,7 @@ import { PledgeScope1764620000000 } from './1764620000000-PledgeScope';
 import { InventionSpans1764700000000 } from './1764700000000-InventionSpans';
 import { CountyPages1764710000000 } from './1764710000000-CountyPages';
 import { SupportData1764810000000 } from './1764810000000-SupportData';
+import { SupportMeasures1764811000000 } from './1764811000000-SupportMeasures';
 
 /** Every migration, in order. The app and the TypeORM CLI (ormconfig.ts) both read this list. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   InventionSpans1764700000000,
   CountyPages1764710000000,
   SupportData1764810000000,
+  SupportMeasures1764811000000,
 ];

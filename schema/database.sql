@@ -858,6 +858,58 @@ CREATE TRIGGER hvp_4_changed_insert AFTER INSERT ON public.plan_indicator_target
 CREATE TRIGGER hvp_4_changed_update AFTER UPDATE ON public.plan_indicator_target REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_changed_plan_indicator_target_update();
 GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE plan_indicator_target TO hvp_app_access;
 
+CREATE TABLE plan_support_measure (
+  plan_id integer NOT NULL,
+  number text NOT NULL,
+  "position" integer NOT NULL,
+  text text NOT NULL,
+  responsible_units text,
+  kind text NOT NULL,
+  max_amount numeric(18,2),
+  max_amount_by_award jsonb,
+  award_kinds text[],
+  routes text[],
+  min_chinese_grants integer,
+  min_foreign_grants integer
+);
+ALTER TABLE plan_support_measure ADD CONSTRAINT plan_support_measure_pkey PRIMARY KEY (plan_id, number);
+ALTER TABLE plan_support_measure ADD CONSTRAINT plan_support_measure_plan_id_position_key UNIQUE (plan_id, "position");
+ALTER TABLE plan_support_measure ADD CONSTRAINT plan_support_measure_plan_id_fkey FOREIGN KEY (plan_id) REFERENCES plan(id) ON DELETE CASCADE;
+ALTER TABLE plan_support_measure ADD CONSTRAINT plan_support_measure_kind_check CHECK ((kind = ANY (ARRAY['CHINA_PATENT_AWARD_REWARD'::text, 'FOREIGN_GRANT_SUBSIDY'::text, 'TITLE_ELIGIBILITY'::text, 'PLEDGE_INTEREST_SUBSIDY'::text, 'GENERIC'::text])));
+ALTER TABLE plan_support_measure ADD CONSTRAINT plan_support_measure_max_amount_check CHECK ((max_amount > (0)::numeric));
+ALTER TABLE plan_support_measure ADD CONSTRAINT plan_support_measure_min_chinese_grants_check CHECK ((min_chinese_grants > 0));
+ALTER TABLE plan_support_measure ADD CONSTRAINT plan_support_measure_min_foreign_grants_check CHECK ((min_foreign_grants > 0));
+ALTER TABLE plan_support_measure ADD CONSTRAINT plan_support_measure_number_check CHECK ((number ~ '^\([一二三四五六七八九十]+\)$'::text));
+ALTER TABLE plan_support_measure ADD CONSTRAINT plan_support_measure_position_check CHECK (("position" > 0));
+ALTER TABLE plan_support_measure ADD CONSTRAINT plan_support_measure_responsible_units_check CHECK ((btrim(responsible_units) <> ''::text));
+ALTER TABLE plan_support_measure ADD CONSTRAINT plan_support_measure_text_check CHECK ((btrim(text) <> ''::text));
+ALTER TABLE plan_support_measure ENABLE ROW LEVEL SECURITY;
+ALTER TABLE plan_support_measure FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_delete ON plan_support_measure AS PERMISSIVE FOR DELETE TO PUBLIC
+  USING ((( SELECT hvp_admin() AS hvp_admin) AND (( SELECT hvp_all() AS hvp_all) OR (EXISTS ( SELECT 1
+   FROM plan pl
+  WHERE ((pl.id = plan_support_measure.plan_id) AND (pl.county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[]))))))));
+CREATE POLICY tenant_insert ON plan_support_measure AS PERMISSIVE FOR INSERT TO PUBLIC
+  WITH CHECK ((( SELECT hvp_admin() AS hvp_admin) AND (( SELECT hvp_all() AS hvp_all) OR (EXISTS ( SELECT 1
+   FROM plan pl
+  WHERE ((pl.id = plan_support_measure.plan_id) AND (pl.county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[]))))))));
+CREATE POLICY tenant_read ON plan_support_measure AS PERMISSIVE FOR SELECT TO PUBLIC
+  USING (( SELECT hvp_signed_in() AS hvp_signed_in));
+CREATE POLICY tenant_update ON plan_support_measure AS PERMISSIVE FOR UPDATE TO PUBLIC
+  USING ((( SELECT hvp_admin() AS hvp_admin) AND (( SELECT hvp_all() AS hvp_all) OR (EXISTS ( SELECT 1
+   FROM plan pl
+  WHERE ((pl.id = plan_support_measure.plan_id) AND (pl.county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[]))))))))
+  WITH CHECK ((( SELECT hvp_admin() AS hvp_admin) AND (( SELECT hvp_all() AS hvp_all) OR (EXISTS ( SELECT 1
+   FROM plan pl
+  WHERE ((pl.id = plan_support_measure.plan_id) AND (pl.county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[]))))))));
+CREATE TRIGGER hvp_1_touch_delete AFTER DELETE ON public.plan_support_measure REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_touch_record('plan', 'plan_id');
+CREATE TRIGGER hvp_1_touch_insert AFTER INSERT ON public.plan_support_measure REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_touch_record('plan', 'plan_id');
+CREATE TRIGGER hvp_1_touch_update AFTER UPDATE ON public.plan_support_measure REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_touch_record('plan', 'plan_id');
+CREATE TRIGGER hvp_2_history_delete AFTER DELETE ON public.plan_support_measure REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+CREATE TRIGGER hvp_2_history_insert AFTER INSERT ON public.plan_support_measure REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+CREATE TRIGGER hvp_2_history_update AFTER UPDATE ON public.plan_support_measure REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE plan_support_measure TO hvp_app_access;
+
 CREATE TABLE pledge_financing (
   id integer DEFAULT nextval('pledge_financing_id_seq'::regclass) NOT NULL,
   enterprise_id integer NOT NULL,
@@ -2324,6 +2376,44 @@ AS $function$
                    CROSS JOIN LATERAL (SELECT n.* WHERE NOT n."patent_id" IS NULL UNION ALL SELECT o.* WHERE n."patent_id" IS NULL) r
                    LEFT JOIN LATERAL (SELECT p.application_number, p.county_code, p.version FROM patent p WHERE p.id = r.patent_id) c(key, county, version) ON true
              WHERE o."patent_id" IS NULL OR n."patent_id" IS NULL OR (to_jsonb(o) - ARRAY['version', 'version_xact']::text[]) IS DISTINCT FROM (to_jsonb(n) - ARRAY['version', 'version_xact']::text[]);
+          END IF;
+        ELSIF TG_RELID = 'public.plan_support_measure'::regclass THEN
+          IF TG_OP = 'INSERT' THEN
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'County', c.county, c.key, c.county, 'plan_support_measure', 'CREATED', c.version,
+                   NULL, to_jsonb(r) - ARRAY['version', 'version_xact']::text[], nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM new_rows r LEFT JOIN LATERAL (SELECT pl.county_code, pl.county_code, pl.version FROM plan pl WHERE pl.id = r.plan_id) c(key, county, version) ON true;
+          ELSIF TG_OP = 'DELETE' THEN
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'County', c.county, c.key, c.county, 'plan_support_measure', 'REMOVED', c.version,
+                   to_jsonb(r) - ARRAY['version', 'version_xact']::text[], NULL, nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM old_rows r LEFT JOIN LATERAL (SELECT pl.county_code, pl.county_code, pl.version FROM plan pl WHERE pl.id = r.plan_id) c(key, county, version) ON true;
+          ELSE
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'County', c.county, c.key, c.county, 'plan_support_measure', CASE WHEN o."plan_id" IS NULL THEN 'CREATED' WHEN n."plan_id" IS NULL THEN 'REMOVED'
+                        WHEN (to_jsonb(o) ->> 'deleted_at') IS NULL AND (to_jsonb(n) ->> 'deleted_at') IS NOT NULL THEN 'DELETED'
+                        WHEN (to_jsonb(o) ->> 'deleted_at') IS NOT NULL AND (to_jsonb(n) ->> 'deleted_at') IS NULL THEN 'RESTORED'
+                        ELSE 'UPDATED' END, c.version,
+                   CASE WHEN NOT o."plan_id" IS NULL THEN to_jsonb(o) - ARRAY['version', 'version_xact']::text[] END, CASE WHEN NOT n."plan_id" IS NULL THEN to_jsonb(n) - ARRAY['version', 'version_xact']::text[] END, nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM old_rows o FULL JOIN new_rows n ON o."plan_id" = n."plan_id" AND o."number" = n."number"
+                   CROSS JOIN LATERAL (SELECT n.* WHERE NOT n."plan_id" IS NULL UNION ALL SELECT o.* WHERE n."plan_id" IS NULL) r
+                   LEFT JOIN LATERAL (SELECT pl.county_code, pl.county_code, pl.version FROM plan pl WHERE pl.id = r.plan_id) c(key, county, version) ON true
+             WHERE o."plan_id" IS NULL OR n."plan_id" IS NULL OR (to_jsonb(o) - ARRAY['version', 'version_xact']::text[]) IS DISTINCT FROM (to_jsonb(n) - ARRAY['version', 'version_xact']::text[]);
           END IF;
       ELSE
         RAISE EXCEPTION 'hvp_history: % is not an audited table', TG_RELID::regclass USING ERRCODE = 'insufficient_privilege';

@@ -16,6 +16,7 @@ import { ImportResolver } from '../import/import.resolver';
 import { HistoryResolvers } from '../history/history.resolver';
 import { PatentInventorsResolver } from '../inventor/inventor.resolver';
 import { PatentTransactionsResolver } from '../transaction/transaction.resolver';
+import { PlanSupportMeasuresResolver } from '../support/support-measure.resolver';
 
 const RESOLVERS = [
   AuthResolver,
@@ -39,6 +40,7 @@ const RESOLVERS = [
   ...HistoryResolvers,
   PatentInventorsResolver,
   PatentTransactionsResolver,
+  PlanSupportMeasuresResolver,
 ] as const;
 
 let schema: Promise<GraphQLSchema> | undefined;
