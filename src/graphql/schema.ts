@@ -17,6 +17,7 @@ import { HistoryResolvers } from '../history/history.resolver';
 import { PatentInventorsResolver } from '../inventor/inventor.resolver';
 import { PatentTransactionsResolver } from '../transaction/transaction.resolver';
 import { PlanSupportMeasuresResolver } from '../support/support-measure.resolver';
+import { SupportEligibilityResolvers } from '../support/support-eligibility.resolver';
 
 const RESOLVERS = [
   AuthResolver,
@@ -41,6 +42,7 @@ const RESOLVERS = [
   PatentInventorsResolver,
   PatentTransactionsResolver,
   PlanSupportMeasuresResolver,
+  ...SupportEligibilityResolvers,
 ] as const;
 
 let schema: Promise<GraphQLSchema> | undefined;
