@@ -14,6 +14,7 @@ import { InventionSpans1764700000000 } from './1764700000000-InventionSpans';
 import { CountyPages1764710000000 } from './1764710000000-CountyPages';
 import { SupportData1764810000000 } from './1764810000000-SupportData';
 import { SupportMeasures1764811000000 } from './1764811000000-SupportMeasures';
+import { SupportPayments1764812000000 } from './1764812000000-SupportPayments';
 
 /** Every migration, in order. The app and the TypeORM CLI (ormconfig.ts) both read this list. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   CountyPages1764710000000,
   SupportData1764810000000,
   SupportMeasures1764811000000,
+  SupportPayments1764812000000,
 ];

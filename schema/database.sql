@@ -1050,6 +1050,57 @@ CREATE TRIGGER hvp_4_changed_insert AFTER INSERT ON public.pledge_interest_payme
 CREATE TRIGGER hvp_4_changed_update AFTER UPDATE ON public.pledge_interest_payment REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_changed_pledge_interest_payment_update();
 GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE pledge_interest_payment TO hvp_app_access;
 
+CREATE TABLE support_payment (
+  id integer DEFAULT nextval('support_payment_id_seq'::regclass) NOT NULL,
+  county_code text NOT NULL,
+  plan_id integer NOT NULL,
+  measure_number text NOT NULL,
+  year integer NOT NULL,
+  recipient_kind text NOT NULL,
+  enterprise_id integer,
+  recipient_key text NOT NULL,
+  recipient_name text NOT NULL,
+  amount numeric(18,2) NOT NULL,
+  paid_on date NOT NULL,
+  reference text NOT NULL,
+  version integer DEFAULT 1 NOT NULL,
+  version_xact xid8 DEFAULT pg_current_xact_id()
+);
+ALTER TABLE support_payment ADD CONSTRAINT support_payment_pkey PRIMARY KEY (id);
+ALTER TABLE support_payment ADD CONSTRAINT support_payment_county_code_reference_key UNIQUE (county_code, reference);
+ALTER TABLE support_payment ADD CONSTRAINT support_payment_county_code_fkey FOREIGN KEY (county_code) REFERENCES county(code);
+ALTER TABLE support_payment ADD CONSTRAINT support_payment_enterprise_id_fkey FOREIGN KEY (enterprise_id) REFERENCES enterprise(id);
+ALTER TABLE support_payment ADD CONSTRAINT support_payment_plan_id_fkey FOREIGN KEY (plan_id) REFERENCES plan(id);
+ALTER TABLE support_payment ADD CONSTRAINT support_payment_amount_check CHECK ((amount > (0)::numeric));
+ALTER TABLE support_payment ADD CONSTRAINT support_payment_check CHECK (((recipient_kind = 'ENTERPRISE'::text) = (enterprise_id IS NOT NULL)));
+ALTER TABLE support_payment ADD CONSTRAINT support_payment_recipient_key_check CHECK ((btrim(recipient_key) <> ''::text));
+ALTER TABLE support_payment ADD CONSTRAINT support_payment_recipient_kind_check CHECK ((recipient_kind = ANY (ARRAY['ENTERPRISE'::text, 'INVENTOR'::text])));
+ALTER TABLE support_payment ADD CONSTRAINT support_payment_recipient_name_check CHECK ((btrim(recipient_name) <> ''::text));
+ALTER TABLE support_payment ADD CONSTRAINT support_payment_reference_check CHECK ((btrim(reference) <> ''::text));
+ALTER TABLE support_payment ADD CONSTRAINT support_payment_version_check CHECK ((version > 0));
+ALTER TABLE support_payment ADD CONSTRAINT support_payment_year_check CHECK (((year >= 1949) AND (year <= 2200)));
+CREATE INDEX support_payment_county_year_idx ON public.support_payment USING btree (county_code, year, paid_on, id);
+CREATE INDEX support_payment_enterprise_idx ON public.support_payment USING btree (enterprise_id);
+CREATE INDEX support_payment_recipient_idx ON public.support_payment USING btree (county_code, year, measure_number, recipient_key);
+ALTER TABLE support_payment ENABLE ROW LEVEL SECURITY;
+ALTER TABLE support_payment FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_delete ON support_payment AS PERMISSIVE FOR DELETE TO PUBLIC
+  USING ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))));
+CREATE POLICY tenant_insert ON support_payment AS PERMISSIVE FOR INSERT TO PUBLIC
+  WITH CHECK ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))));
+CREATE POLICY tenant_read ON support_payment AS PERMISSIVE FOR SELECT TO PUBLIC
+  USING ((( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])) OR ((( SELECT hvp_role() AS hvp_role) = 'ENTERPRISE'::text) AND (EXISTS ( SELECT 1
+   FROM enterprise e
+  WHERE (e.id = support_payment.enterprise_id))))));
+CREATE POLICY tenant_update ON support_payment AS PERMISSIVE FOR UPDATE TO PUBLIC
+  USING ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))))
+  WITH CHECK ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))));
+CREATE TRIGGER hvp_2_history_delete AFTER DELETE ON public.support_payment REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+CREATE TRIGGER hvp_2_history_insert AFTER INSERT ON public.support_payment REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+CREATE TRIGGER hvp_2_history_update AFTER UPDATE ON public.support_payment REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+CREATE TRIGGER hvp_version BEFORE UPDATE ON public.support_payment FOR EACH ROW EXECUTE FUNCTION hvp_version();
+GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE support_payment TO hvp_app_access;
+
 GRANT SELECT ON TABLE typeorm_migrations TO hvp_app_access;
 
 CREATE SEQUENCE api_key_id_seq AS integer OWNED BY api_key.id;
@@ -1071,6 +1122,8 @@ CREATE SEQUENCE pledge_financing_id_seq AS integer OWNED BY pledge_financing.id;
 GRANT SELECT, USAGE ON SEQUENCE pledge_financing_id_seq TO hvp_app_access;
 CREATE SEQUENCE pledge_interest_payment_id_seq AS integer OWNED BY pledge_interest_payment.id;
 GRANT SELECT, USAGE ON SEQUENCE pledge_interest_payment_id_seq TO hvp_app_access;
+CREATE SEQUENCE support_payment_id_seq AS integer OWNED BY support_payment.id;
+GRANT SELECT, USAGE ON SEQUENCE support_payment_id_seq TO hvp_app_access;
 
 CREATE OR REPLACE FUNCTION public.hvp_admin()
  RETURNS boolean
@@ -2414,6 +2467,44 @@ AS $function$
                    CROSS JOIN LATERAL (SELECT n.* WHERE NOT n."plan_id" IS NULL UNION ALL SELECT o.* WHERE n."plan_id" IS NULL) r
                    LEFT JOIN LATERAL (SELECT pl.county_code, pl.county_code, pl.version FROM plan pl WHERE pl.id = r.plan_id) c(key, county, version) ON true
              WHERE o."plan_id" IS NULL OR n."plan_id" IS NULL OR (to_jsonb(o) - ARRAY['version', 'version_xact']::text[]) IS DISTINCT FROM (to_jsonb(n) - ARRAY['version', 'version_xact']::text[]);
+          END IF;
+        ELSIF TG_RELID = 'public.support_payment'::regclass THEN
+          IF TG_OP = 'INSERT' THEN
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'County', r.county_code, c.key, c.county, 'support_payment', 'CREATED', c.version,
+                   NULL, to_jsonb(r) - ARRAY['version', 'version_xact']::text[], nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM new_rows r LEFT JOIN LATERAL (SELECT r.county_code, r.county_code, r.version) c(key, county, version) ON true;
+          ELSIF TG_OP = 'DELETE' THEN
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'County', r.county_code, c.key, c.county, 'support_payment', 'REMOVED', c.version,
+                   to_jsonb(r) - ARRAY['version', 'version_xact']::text[], NULL, nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM old_rows r LEFT JOIN LATERAL (SELECT r.county_code, r.county_code, r.version) c(key, county, version) ON true;
+          ELSE
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'County', r.county_code, c.key, c.county, 'support_payment', CASE WHEN o."id" IS NULL THEN 'CREATED' WHEN n."id" IS NULL THEN 'REMOVED'
+                        WHEN (to_jsonb(o) ->> 'deleted_at') IS NULL AND (to_jsonb(n) ->> 'deleted_at') IS NOT NULL THEN 'DELETED'
+                        WHEN (to_jsonb(o) ->> 'deleted_at') IS NOT NULL AND (to_jsonb(n) ->> 'deleted_at') IS NULL THEN 'RESTORED'
+                        ELSE 'UPDATED' END, c.version,
+                   CASE WHEN NOT o."id" IS NULL THEN to_jsonb(o) - ARRAY['version', 'version_xact']::text[] END, CASE WHEN NOT n."id" IS NULL THEN to_jsonb(n) - ARRAY['version', 'version_xact']::text[] END, nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM old_rows o FULL JOIN new_rows n ON o."id" = n."id"
+                   CROSS JOIN LATERAL (SELECT n.* WHERE NOT n."id" IS NULL UNION ALL SELECT o.* WHERE n."id" IS NULL) r
+                   LEFT JOIN LATERAL (SELECT r.county_code, r.county_code, r.version) c(key, county, version) ON true
+             WHERE o."id" IS NULL OR n."id" IS NULL OR (to_jsonb(o) - ARRAY['version', 'version_xact']::text[]) IS DISTINCT FROM (to_jsonb(n) - ARRAY['version', 'version_xact']::text[]);
           END IF;
       ELSE
         RAISE EXCEPTION 'hvp_history: % is not an audited table', TG_RELID::regclass USING ERRCODE = 'insufficient_privilege';

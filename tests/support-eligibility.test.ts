@@ -193,3 +193,78 @@ describe('Enterprise.supportEligibility', () => {
     ).toEqual(['(三) 甲企业 6172.84', '(五) 甲企业 300000.00', '(七) 甲企业 null']);
   });
 });
+
+describe('recordSupportPayment and County.supportPayments', () => {
+  const RECORD = `mutation($input: SupportPaymentInput!) { recordSupportPayment(input: $input) {
+    id measureNumber year recipientKind recipientKey recipientName amount paidOn reference version enterprise { creditCode } measure { kind } } }`;
+  const pay = (input: Record<string, unknown>) =>
+    api.execute(RECORD, { input: { countyCode: '500231', year: 2024, paidOn: '2025-03-01', ...input } });
+  const PAYMENTS = `query($first: Int) { county(code: "500231") { supportPayments(year: 2024, first: $first) { totalCount edges { node {
+    measureNumber recipientName amount reference measure { number } enterprise { name } } } } } }`;
+  const paymentCount = async () => (await api.sql(`SELECT count(*)::int AS n FROM support_payment`))[0].n;
+
+  it('records a payment to a recipient that qualifies, and the eligibility row shows it paid', async () => {
+    const result = await pay({ measure: '(五)', recipient: E1.toLowerCase(), amount: '200000', reference: 'DJ-2025-001' });
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.recordSupportPayment).toMatchObject({
+      measureNumber: '(五)',
+      recipientKind: 'ENTERPRISE',
+      recipientKey: E1,
+      recipientName: '甲企业',
+      amount: '200000.00',
+      version: 1,
+      enterprise: { creditCode: E1 },
+      measure: { kind: 'CHINA_PATENT_AWARD_REWARD' },
+    });
+    const rows = await api.ok(`{ county(code: "500231") { supportEligibility(year: 2024, measure: "(五)") { edges { node {
+      recipientName paid paidAmount payments { reference amount } } } } } }`);
+    expect(rows.county.supportEligibility.edges.map((e: { node: unknown }) => e.node)).toEqual([
+      { recipientName: '乙企业', paid: false, paidAmount: '0.00', payments: [] },
+      { recipientName: '甲企业', paid: true, paidAmount: '200000.00', payments: [{ reference: 'DJ-2025-001', amount: '200000.00' }] },
+    ]);
+    const history = await api.sql(`SELECT action, record_type, record_id FROM history WHERE table_name = 'support_payment'`);
+    expect(history).toEqual([{ action: 'CREATED', record_type: 'County', record_id: '500231' }]);
+  });
+
+  it('records the (三) subsidy as a payment too', async () => {
+    expect((await pay({ measure: '(三)', recipient: E1, amount: '6172.84', reference: 'DJ-2025-002' })).errors).toBeUndefined();
+  });
+
+  it.each([
+    [
+      { measure: '(五)', recipient: E1, amount: '100000.01', reference: 'X1' },
+      'input.amount',
+      'would exceed the most (五) pays 甲企业 for 2024: 300000.00',
+    ],
+    [{ measure: '(七)', recipient: E2, amount: '1000', reference: 'X2' }, 'input.recipient', 'does not qualify for (七) in 2024'],
+    [{ measure: '(二)', recipient: E1, amount: '1000', reference: 'X3' }, 'input.measure', 'GENERIC'],
+    [{ measure: '(八)', recipient: 'name:三项', amount: '1000', reference: 'X4' }, 'input.measure', 'pays no money'],
+    [{ measure: '(九)', recipient: E1, amount: '1000', reference: 'X5' }, 'input.measure', 'has no measure (九)'],
+    [{ measure: '(五)', recipient: E2, amount: '1000', reference: 'DJ-2025-001' }, 'input.reference', 'already recorded'],
+    [{ measure: '(五)', recipient: E2, amount: '1000', reference: 'X6', paidOn: '2023-12-31' }, 'input.paidOn', 'before the year'],
+    [{ measure: '(五)', recipient: E2, amount: '0', reference: 'X7' }, 'input.amount', 'must be positive'],
+  ])('refuses %j, writing nothing', async (input, field, reason) => {
+    const before = await paymentCount();
+    const result = await pay(input);
+    expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    expect(result.errors?.[0].message).toContain(reason);
+    expect(await paymentCount()).toBe(before);
+  });
+
+  it('is for writers of the county', async () => {
+    const viewer = api.as({ role: 'VIEWER' as never, counties: ['500231'] });
+    const result = await viewer.execute(RECORD, {
+      input: { countyCode: '500231', year: 2024, paidOn: '2025-03-01', measure: '(五)', recipient: E2, amount: '1', reference: 'V1' },
+    });
+    expect(result.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('lists the payments of the year, in as many statements for one row as for all', async () => {
+    const data = await api.ok(PAYMENTS, { first: 10 });
+    expect(data.county.supportPayments.totalCount).toBe(2);
+    expect(
+      data.county.supportPayments.edges.map((e: { node: Record<string, unknown> }) => `${e.node.measureNumber} ${e.node.amount}`),
+    ).toEqual(['(五) 200000.00', '(三) 6172.84']);
+    expect(await api.countStatements(PAYMENTS, { first: 1 })).toBe(await api.countStatements(PAYMENTS, { first: 100 }));
+  });
+});

@@ -18,6 +18,7 @@ import { PatentInventorsResolver } from '../inventor/inventor.resolver';
 import { PatentTransactionsResolver } from '../transaction/transaction.resolver';
 import { PlanSupportMeasuresResolver } from '../support/support-measure.resolver';
 import { SupportEligibilityResolvers } from '../support/support-eligibility.resolver';
+import { SupportPaymentResolvers } from '../support/support-payment.resolver';
 
 const RESOLVERS = [
   AuthResolver,
@@ -43,6 +44,7 @@ const RESOLVERS = [
   PatentTransactionsResolver,
   PlanSupportMeasuresResolver,
   ...SupportEligibilityResolvers,
+  ...SupportPaymentResolvers,
 ] as const;
 
 let schema: Promise<GraphQLSchema> | undefined;

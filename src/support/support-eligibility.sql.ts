@@ -26,7 +26,8 @@ import { commercialisationEventsSql, commercialisedSql } from '../transaction/tr
  *                              subsidy due
  *
  * `county` and `year` are SQL expressions (text, int); `measure` a measure number or null for every measure. Columns:
- * the SupportEligibility fields (evidence as jsonb) and the sort columns position, "recipientName", key.
+ * the SupportEligibility fields (evidence as jsonb; "paidAmount": what support_payment holds for the measure, recipient and
+ * year) and the sort columns position, "recipientName", key.
  */
 export function eligibilityRowsSql(county: Sql, year: Sql, measure: Sql): Sql {
   const yearStart = sql`make_date(${year}, 1, 1)`;
@@ -116,7 +117,8 @@ export function eligibilityRowsSql(county: Sql, year: Sql, measure: Sql): Sql {
     ),
     enterprises AS (
       SELECT * FROM awarded UNION ALL SELECT * FROM granted_abroad UNION ALL SELECT * FROM subsidised
-    )
+    ),
+    eligible AS (
     SELECT r.plan_id AS "planId", r.number AS "measureNumber", r.kind AS "measureKind", ${year} AS year, 'ENTERPRISE' AS "recipientKind",
            r.enterprise_id AS "enterpriseId", e.name AS "recipientName", NULL::text AS "inventorIdentifier", e.credit_code AS "recipientKey",
            NULL::text AS "titleLevel", r.max_amount::numeric(18, 2)::text AS "maxAmount", r.evidence,
@@ -125,7 +127,13 @@ export function eligibilityRowsSql(county: Sql, year: Sql, measure: Sql): Sql {
     UNION ALL
     SELECT t.plan_id, t.number, t.kind, ${year}, 'INVENTOR', NULL::int, t.name, t.identifier, t.inventor_key, t.level, NULL::text,
            t.evidence, t.position, t.number || ' ' || t.inventor_key || ' ' || t.level
-      FROM (SELECT *, 'SENIOR' AS level FROM senior UNION ALL SELECT *, 'ASSOCIATE' FROM associate) t`;
+      FROM (SELECT *, 'SENIOR' AS level FROM senior UNION ALL SELECT *, 'ASSOCIATE' FROM associate) t
+    )
+    SELECT q.*, ${county} AS "countyCode", COALESCE(paid.amount, 0)::numeric(18, 2)::text AS "paidAmount"
+      FROM eligible q
+      LEFT JOIN LATERAL (SELECT sum(sp.amount) AS amount FROM support_payment sp
+                          WHERE sp.county_code = ${county} AND sp.year = ${year} AND sp.measure_number = q."measureNumber"
+                            AND sp.recipient_key = q."recipientKey") paid ON true`;
 }
 
 /** The sort of an eligibility list: the plan's order of measures, then the recipient's name (byte order), then the key. */

@@ -100,6 +100,7 @@ export class SupportEvidence {
 })
 export class SupportEligibility {
   planId: number;
+  countyCode: string;
   enterpriseId: number | null;
 
   @Field({ description: '措施序号: the measure\'s number in the plan, e.g. "(五)"' })
@@ -139,6 +140,11 @@ export class SupportEligibility {
 
   @Field(() => [SupportEvidence])
   evidence: SupportEvidence[];
+
+  @Field(() => DecimalScalar, {
+    description: '已兑现金额: the sum of the payments recorded for this measure, recipient and year (0.00: not yet paid)',
+  })
+  paidAmount: string;
 
   /** the cursor's sort columns */
   position: number;
