@@ -3,9 +3,15 @@
  * boundary: an award of the year (not the year before), a PCT grant vs a PPH one, 2 vs 3 commercialised grants, a
  * transaction the day after the year ends; and the statements of a page, constant in its size.
  */
+import { Role } from '../src/auth/principal';
+import { RequestDatabase } from '../src/db/request-database';
+import { exportTable } from '../src/export/export-tables';
+import { toCsv } from '../src/export/formats';
+import { Context, NO_FIGURE_CACHE } from '../src/graphql/context';
+import { Loaders } from '../src/graphql/loaders';
 import { REAL_PLANS } from '../src/seed/real-plans';
 import { applicationNumber, creditCode, givenChongqingAndDianjiang, givenEnterprise, givenPledge } from './support/builders';
-import { createTestApi, TestApi } from './support/test-api';
+import { createTestApi, principal, TestApi } from './support/test-api';
 
 let api: TestApi;
 
@@ -266,5 +272,40 @@ describe('recordSupportPayment and County.supportPayments', () => {
       data.county.supportPayments.edges.map((e: { node: Record<string, unknown> }) => `${e.node.measureNumber} ${e.node.amount}`),
     ).toEqual(['(五) 200000.00', '(三) 6172.84']);
     expect(await api.countStatements(PAYMENTS, { first: 1 })).toBe(await api.countStatements(PAYMENTS, { first: 100 }));
+  });
+});
+
+describe('the export 支持措施兑现清单', () => {
+  async function exported(measure: string | null) {
+    const who = principal({ role: Role.VIEWER, counties: ['500231'] });
+    const db = new RequestDatabase(api.dataSource, {}, who);
+    const ctx: Context = { db, loaders: new Loaders(), today: '2026-01-01', principal: who, figures: NO_FIGURE_CACHE };
+    try {
+      return await exportTable(ctx, { countyCode: '500231', kind: 'support', year: 2024, measure });
+    } finally {
+      await db.finish(false);
+    }
+  }
+
+  it('writes every row of the year with Chinese headers, the evidence and what was paid', async () => {
+    const table = await exported('(五)');
+    expect(table.title).toBe('垫江县支持措施兑现清单（2024年度，措施(五)）');
+    expect(toCsv(table).toString('utf8').split('\r\n').slice(0, 3)).toEqual([
+      '\uFEFF序号,措施,措施类型,兑现对象,统一社会信用代码/人员标识,职称级别,最高金额（元）,已兑现金额（元）,是否已兑现,依据',
+      `1,(五),中国专利奖奖励,乙企业,${E2},,300000,0,否,${gold} 中国专利金奖（2024年）`,
+      `2,(五),中国专利奖奖励,甲企业,${E1},,300000,200000,是,${gold} 中国专利金奖（2024年）`,
+    ]);
+    const all = await exported(null);
+    expect(all.rows.map((row) => `${row[1]} ${row[3]} ${row[5] ?? ''}`.trim())).toEqual([
+      '(三) 甲企业',
+      '(五) 乙企业',
+      '(五) 甲企业',
+      '(七) 甲企业',
+      '(八) 三项 副高级',
+      '(八) 合作者 正高级',
+      '(八) 海外 副高级',
+      '(八) 金发明 正高级',
+    ]);
+    expect(all.rows[3][9]).toBe(`${pct} 国外授权 US 2024-05-07 PCT途径`);
   });
 });
