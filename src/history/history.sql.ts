@@ -23,6 +23,8 @@ const PARTS: Record<string, string> = {
   pledge_interest_payment: 'interestPayment',
   patent_inventor: 'inventor',
   patent_transaction: 'transaction',
+  plan_support_measure: 'supportMeasure',
+  support_payment: 'supportPayment',
 };
 
 export type HistoryRecordType = 'Enterprise' | 'Patent' | 'PledgeFinancing' | 'County';
