@@ -35,7 +35,7 @@ async function patent(spec: Spec): Promise<string> {
       type,
       countyCode: '500231',
       filingDate: '2018-03-01',
-      grantDate: spec.grantDate ?? '2020-06-01',
+      grantDate: spec.grantDate === undefined ? '2020-06-01' : spec.grantDate,
       ownerCreditCodes: spec.owners,
       inventors: spec.inventors.map((i) => (typeof i === 'string' ? { name: i } : i)),
       awards: spec.awards ?? [],
@@ -81,6 +81,17 @@ beforeAll(async () => {
   await patent({ owners: [E1], inventors: ['两项'], type: 'UTILITY_MODEL', transactions: sold('2022-01-01') });
   for (const day of ['2021-01-01', '2023-05-05', '2025-01-01'])
     await patent({ owners: [E1], inventors: ['跨年'], transactions: sold(day) });
+  // 待授权: two foreign grants of an invention not granted in China, licensed in 2024
+  await patent({
+    owners: [E1],
+    inventors: ['待授权'],
+    grantDate: null as unknown as string,
+    overseasGrants: [
+      { jurisdiction: 'US', grantDate: '2023-02-01', route: 'PCT' },
+      { jurisdiction: 'EP', grantDate: '2023-03-01', route: 'PCT' },
+    ],
+    transactions: [{ kind: 'LICENSE', occurredOn: '2024-06-01', counterparty: '被许可示例公司' }],
+  });
   await givenPledge(api, E1, '500000.00', '2024-03-01', [pct]);
   await givenPledge(api, E2, '500000.00', '2024-03-01', [pph]);
   // (三): interest paid in 2024 on E1's pledge
@@ -138,9 +149,15 @@ describe('County.supportEligibility', () => {
   it('(八) 副高级: 3 commercialised Chinese invention grants qualify, 2 do not; a transaction the day after the year ends counts the next year', async () => {
     const associate = (rows: Record<string, unknown>[]) => brief(rows.filter((r) => r.titleLevel === 'ASSOCIATE'));
     const rows2024 = await eligible(2024, '(八)');
-    // 海外: two foreign grants (US PCT, JP PPH: any route) of patents pledged in 2024
-    expect(associate(rows2024)).toEqual(['(八) 三项 ASSOCIATE', '(八) 海外 ASSOCIATE']);
-    expect(associate(await eligible(2025, '(八)'))).toEqual(['(八) 三项 ASSOCIATE', '(八) 海外 ASSOCIATE', '(八) 跨年 ASSOCIATE']);
+    // 海外: two foreign grants (US PCT, JP PPH: any route) of patents pledged in 2024; 待授权: two foreign grants of an
+    // invention not (yet) granted in China, licensed in 2024
+    expect(associate(rows2024)).toEqual(['(八) 三项 ASSOCIATE', '(八) 待授权 ASSOCIATE', '(八) 海外 ASSOCIATE']);
+    expect(associate(await eligible(2025, '(八)'))).toEqual([
+      '(八) 三项 ASSOCIATE',
+      '(八) 待授权 ASSOCIATE',
+      '(八) 海外 ASSOCIATE',
+      '(八) 跨年 ASSOCIATE',
+    ]);
     expect(associate(await eligible(2023, '(八)'))).toEqual([]);
     const three = rows2024.find((r: Record<string, unknown>) => r.recipientName === '三项');
     expect(three.recipientKey).toBe('name:三项');
@@ -170,6 +187,7 @@ describe('County.supportEligibility', () => {
       '(八)',
       '(八)',
       '(八)',
+      '(八)',
     ]);
     expect(await eligible(2021)).toEqual([]);
   });
@@ -179,7 +197,7 @@ describe('County.supportEligibility', () => {
     expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'measure' });
   });
 
-  it('pages in as many statements for 2 rows as for 8', async () => {
+  it('pages in as many statements for 2 rows as for 9', async () => {
     const two = await api.countStatements(ELIGIBILITY, { year: 2024, measure: null, first: 2 });
     const all = await api.countStatements(ELIGIBILITY, { year: 2024, measure: null, first: 100 });
     expect(all).toBe(two);
@@ -303,6 +321,7 @@ describe('the export 支持措施兑现清单', () => {
       '(七) 甲企业',
       '(八) 三项 副高级',
       '(八) 合作者 正高级',
+      '(八) 待授权 副高级',
       '(八) 海外 副高级',
       '(八) 金发明 正高级',
     ]);

@@ -22,7 +22,7 @@ const RULES =
   "FOREIGN_GRANT_SUBSIDY — each patentee of an invention patent of the county granted abroad in the year by one of the measure's routes; " +
   "TITLE_ELIGIBILITY — each inventor listed on the county's patents (one person per identifier, else per name): SENIOR with an award of the " +
   "measure's awardKinds conferred in or before the year; ASSOCIATE with minChineseGrants Chinese invention grants, or minForeignGrants foreign " +
-  'grants, by 31 December of the year, counting only patents commercialised (Patent.commercialised) by that day; ' +
+  'grants (of inventions, granted in China or not), by 31 December of the year, counting only patents commercialised (Patent.commercialised) by that day; ' +
   'PLEDGE_INTEREST_SUBSIDY — each enterprise with an interest subsidy for the year (InterestSubsidy), maxAmount the subsidy due. ' +
   'GENERIC measures have no rows.';
 

@@ -20,7 +20,8 @@ import { commercialisationEventsSql, commercialisedSql } from '../transaction/tr
  *   TITLE_ELIGIBILITY          each inventor (inventorKeySql: across all the county's patents) — SENIOR: listed on a patent
  *                              with an award of the measure's award kinds conferred in or before the year; ASSOCIATE:
  *                              listed on at least min_chinese_grants invention patents granted by the end of the year, or
- *                              on patents with at least min_foreign_grants foreign grants by then, counting only patents
+ *                              on invention patents (granted in China or not) with at least min_foreign_grants foreign
+ *                              grants by then, counting only patents
  *                              commercialised (commercialisedSql) by the end of the year
  *   PLEDGE_INTEREST_SUBSIDY    each enterprise of the county with a subsidy for the year (subsidySql); max amount: the
  *                              subsidy due
@@ -79,12 +80,14 @@ export function eligibilityRowsSql(county: Sql, year: Sql, measure: Sql): Sql {
        WHERE m.kind = 'TITLE_ELIGIBILITY'
        GROUP BY m.plan_id, m.number, m.position, m.kind, x.inventor_key
     ),
+    -- the inventions (granted in China or not: a foreign grant counts on its own) commercialised by the end of the year
     commercialised AS (
-      SELECT DISTINCT x.inventor_key, x.name, x.identifier, x.id, x.application_number, x.grant_date
-        FROM listed x WHERE x.type = 'INVENTION' AND x.grant_date <= ${yearEnd} AND ${commercialisedSql(sql`x`, yearEnd)}
+      SELECT DISTINCT x.inventor_key, x.name, x.identifier, x.id, x.application_number,
+             CASE WHEN x.grant_date <= ${yearEnd} THEN x.grant_date END AS grant_date
+        FROM listed x WHERE x.type = 'INVENTION' AND ${commercialisedSql(sql`x`, yearEnd)}
     ),
     counted AS (
-      SELECT c.inventor_key, min(c.name) AS name, max(c.identifier) AS identifier, count(*) AS chinese_grants,
+      SELECT c.inventor_key, min(c.name) AS name, max(c.identifier) AS identifier, count(c.grant_date) AS chinese_grants,
              (SELECT count(*) FROM commercialised c2 JOIN patent_overseas_grant g ON g.patent_id = c2.id AND g.grant_date <= ${yearEnd}
                WHERE c2.inventor_key = c.inventor_key) AS foreign_grants
         FROM commercialised c GROUP BY c.inventor_key
@@ -95,6 +98,7 @@ export function eligibilityRowsSql(county: Sql, year: Sql, measure: Sql): Sql {
                 FROM commercialised c CROSS JOIN LATERAL (
                        SELECT ${fact(sql`'kind', 'INVENTION_GRANT', 'applicationNumber', c.application_number, 'date', c.grant_date`)} AS item,
                               c.application_number, 0 AS sort, c.grant_date AS day
+                        WHERE c.grant_date IS NOT NULL
                        UNION ALL
                        SELECT ${fact(sql`'kind', 'OVERSEAS_GRANT', 'applicationNumber', c.application_number, 'jurisdiction', g.jurisdiction,
                                        'date', g.grant_date, 'route', g.route, 'publicationNumber', g.publication_number`)},

@@ -30,7 +30,7 @@ registerEnumType(SupportMeasureKind, {
     TITLE_ELIGIBILITY: {
       description:
         "职称评定支持: inventors of the county's patents — 正高级 (SENIOR) with an award of awardKinds (gold, excellence) up to the year; " +
-        '副高级 (ASSOCIATE) with minChineseGrants Chinese invention grants, or minForeignGrants foreign invention grants, up to the year ' +
+        '副高级 (ASSOCIATE) with minChineseGrants Chinese invention grants, or minForeignGrants foreign grants of inventions, up to the year ' +
         'and each of those patents commercialised (已转化运营) by the end of the year',
     },
     PLEDGE_INTEREST_SUBSIDY: {

@@ -38,9 +38,11 @@
        WHERE m.kind = 'TITLE_ELIGIBILITY'
        GROUP BY m.plan_id, m.number, m.position, m.kind, x.inventor_key
     ),
+    -- the inventions (granted in China or not: a foreign grant counts on its own) commercialised by the end of the year
     commercialised AS (
-      SELECT DISTINCT x.inventor_key, x.name, x.identifier, x.id, x.application_number, x.grant_date
-        FROM listed x WHERE x.type = 'INVENTION' AND x.grant_date <= make_date($1::int, 12, 31) AND EXISTS (SELECT 1 FROM (SELECT t.kind, t.occurred_on, t.counterparty, t.record_number, NULL::int AS financing_id
+      SELECT DISTINCT x.inventor_key, x.name, x.identifier, x.id, x.application_number,
+             CASE WHEN x.grant_date <= make_date($1::int, 12, 31) THEN x.grant_date END AS grant_date
+        FROM listed x WHERE x.type = 'INVENTION' AND EXISTS (SELECT 1 FROM (SELECT t.kind, t.occurred_on, t.counterparty, t.record_number, NULL::int AS financing_id
                FROM patent_transaction t WHERE t.patent_id = x.id
              UNION ALL
              SELECT 'PLEDGE', f.registered_on, f.lender, NULL::text, f.id
@@ -48,7 +50,7 @@
               WHERE fp.patent_id = x.id) ev WHERE ev.occurred_on <= make_date($1::int, 12, 31))
     ),
     counted AS (
-      SELECT c.inventor_key, min(c.name) AS name, max(c.identifier) AS identifier, count(*) AS chinese_grants,
+      SELECT c.inventor_key, min(c.name) AS name, max(c.identifier) AS identifier, count(c.grant_date) AS chinese_grants,
              (SELECT count(*) FROM commercialised c2 JOIN patent_overseas_grant g ON g.patent_id = c2.id AND g.grant_date <= make_date($1::int, 12, 31)
                WHERE c2.inventor_key = c.inventor_key) AS foreign_grants
         FROM commercialised c GROUP BY c.inventor_key
@@ -59,6 +61,7 @@
                 FROM commercialised c CROSS JOIN LATERAL (
                        SELECT jsonb_strip_nulls(jsonb_build_object('kind', 'INVENTION_GRANT', 'applicationNumber', c.application_number, 'date', c.grant_date)) AS item,
                               c.application_number, 0 AS sort, c.grant_date AS day
+                        WHERE c.grant_date IS NOT NULL
                        UNION ALL
                        SELECT jsonb_strip_nulls(jsonb_build_object('kind', 'OVERSEAS_GRANT', 'applicationNumber', c.application_number, 'jurisdiction', g.jurisdiction,
                                        'date', g.grant_date, 'route', g.route, 'publicationNumber', g.publication_number)),
