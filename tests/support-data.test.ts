@@ -125,6 +125,34 @@ describe('the CNIPA export and the transactions list', () => {
   });
 });
 
+describe('importPatentTransactions (GraphQL)', () => {
+  it('adds rows as the file import does, all or nothing by default', async () => {
+    const IMPORT = `mutation($rows: [PatentTransactionImportRow!]!, $partial: Boolean) {
+      importPatentTransactions(countyCode: "500231", rows: $rows, partial: $partial) { applied totals { created unchanged refused } rows { status problems { field reason } } } }`;
+    const rows = [
+      { applicationNumber: N.sensor, kind: '作价入股', occurredOn: '2024年7月1日', counterparty: '垫江示例投资有限公司' },
+      { applicationNumber: N.sensor, kind: 'BARTER', occurredOn: '2024-07-02', counterparty: '某' },
+    ];
+    const refused = (await api.ok(IMPORT, { rows })).importPatentTransactions;
+    expect(refused).toMatchObject({ applied: false, totals: { created: 1, refused: 1 } });
+    expect(refused.rows[1].problems).toEqual([
+      { field: 'kind', reason: '"BARTER" is not a kind: 转让, 许可, 开放许可, 作价入股 or 自行实施' },
+    ]);
+    expect((await patent(N.sensor)).transactions).toEqual([]);
+    const written = (await api.ok(IMPORT, { rows, partial: true })).importPatentTransactions;
+    expect(written).toMatchObject({ applied: true, totals: { created: 1, refused: 1 } });
+    expect((await patent(N.sensor)).transactions).toEqual([
+      {
+        kind: 'EQUITY_CONTRIBUTION',
+        occurredOn: '2024-07-01',
+        counterparty: '垫江示例投资有限公司',
+        recordNumber: null,
+        financingId: null,
+      },
+    ]);
+  });
+});
+
 describe('upsertPatent', () => {
   const UPSERT = `mutation($input: PatentInput!) { upsertPatent(input: $input) { version } }`;
   const base = {

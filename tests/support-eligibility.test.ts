@@ -5,6 +5,7 @@
  */
 import { Role } from '../src/auth/principal';
 import { RequestDatabase } from '../src/db/request-database';
+import { sql } from '../src/db/sql';
 import { exportTable } from '../src/export/export-tables';
 import { toCsv } from '../src/export/formats';
 import { Context, NO_FIGURE_CACHE } from '../src/graphql/context';
@@ -326,5 +327,31 @@ describe('the export 支持措施兑现清单', () => {
       '(八) 金发明 正高级',
     ]);
     expect(all.rows[3][9]).toBe(`${pct} 国外授权 US 2024-05-07 PCT途径`);
+  });
+});
+
+describe('tenancy', () => {
+  it('shows another county nothing of the support data, even to a statement that filters nothing', async () => {
+    await api.ok(`mutation { upsertCounty(input: { code: "500232", name: "武隆区", parentCode: "500000" }) { code } }`);
+    const other = principal({ role: Role.VIEWER, counties: ['500232'] });
+    const db = new RequestDatabase(api.dataSource, {}, other);
+    try {
+      const [counts] = await db.query<Record<string, number>>(
+        sql`SELECT (SELECT count(*)::int FROM support_payment) AS payments, (SELECT count(*)::int FROM patent_inventor) AS inventors,
+                   (SELECT count(*)::int FROM patent_transaction) AS transactions`,
+      );
+      expect(counts).toEqual({ payments: 0, inventors: 0, transactions: 0 });
+    } finally {
+      await db.finish(false);
+    }
+    const viewer = api.as({ role: Role.VIEWER, counties: ['500232'] });
+    const result = await viewer.execute(`{ county(code: "500231") { supportPayments(year: 2024) { totalCount } } }`);
+    expect(result.data?.county ?? null).toBeNull();
+    const write = await api
+      .as({ role: Role.EDITOR, counties: ['500232'] })
+      .execute(`mutation($input: SupportPaymentInput!) { recordSupportPayment(input: $input) { id } }`, {
+        input: { countyCode: '500231', year: 2024, measure: '(五)', recipient: E2, amount: '1', paidOn: '2025-01-02', reference: 'T1' },
+      });
+    expect(write.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 });
