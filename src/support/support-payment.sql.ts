@@ -87,6 +87,8 @@ export async function recordSupportPayment(db: RequestDatabase, input: SupportPa
   }
   const recipient = input.recipient.trim();
   const key = /^(id|name):/.test(recipient) ? recipient : recipient.toUpperCase();
+  // two payments to one recipient under one measure and year, at once, are checked against the maximum one after the other
+  await db.query(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`support ${input.countyCode} ${input.year} ${number} ${key}`}, 0))`);
   const [row] = await db.query<SupportEligibility>(
     sql`SELECT r.* FROM (${eligibilityRowsSql(sql`${input.countyCode}::text`, sql`${input.year}::int`, sql`${number}::text`)}) r
          WHERE r."recipientKey" = ${key} ORDER BY r."titleLevel" LIMIT 1`,
