@@ -1,6 +1,7 @@
 /**
- * GET /export/{gaps|indicators}.{xlsx|csv}?county=500231[&asOf=YYYY-MM-DD][&onlyUnmet=true]: the export of a county as
- * a file (?report=<id> instead: a published report's, the same table from its frozen rows, src/report/report-export.ts), with the same Authorization header and the same scope rules as /graphql (its transaction is under the
+ * GET /export/{gaps|indicators|support}.{xlsx|csv}?county=500231[&asOf=YYYY-MM-DD][&onlyUnmet=true][&year=2024][&measure=(五)]: the export of a county as
+ * a file (?report=<id> instead of county: a published report's gaps or indicators, from its frozen rows,
+ * src/report/report-export.ts), with the same Authorization header and the same scope rules as /graphql (its transaction is under the
  * caller's Row Level Security). Errors answer JSON in the shape of GraphQL's: 401 UNAUTHENTICATED and 405 for another method
  * (the HTTP front), 400 BAD_USER_INPUT, 403 FORBIDDEN (ENTERPRISE callers: county-wide data), 404 NOT_FOUND (no such
  * county among the caller's counties, whether it exists or not).
@@ -34,7 +35,9 @@ export function exportHandler(context: ExportContext) {
     if (!kind || !(EXPORT_KINDS as readonly string[]).includes(kind) || !(EXPORT_FORMATS as readonly string[]).includes(format!)) {
       sendError(
         response,
-        notFound(`no export at ${url.pathname}: /export/gaps.xlsx, /export/gaps.csv, /export/indicators.xlsx or /export/indicators.csv`),
+        notFound(
+          `no export at ${url.pathname}: /export/gaps.xlsx, /export/gaps.csv, /export/indicators.xlsx, /export/indicators.csv, /export/support.xlsx or /export/support.csv`,
+        ),
       );
       return;
     }
@@ -50,6 +53,12 @@ export function exportHandler(context: ExportContext) {
       return;
     }
 
+    const year = url.searchParams.get('year');
+    if (year !== null && !/^\d{4}$/.test(year)) {
+      sendError(response, badUserInput('year', `must be a year such as 2024, got "${year}"`));
+      return;
+    }
+
     const ctx = context(principal);
     let body: Buffer;
     let disposition: string;
@@ -62,6 +71,8 @@ export function exportHandler(context: ExportContext) {
               kind: kind as ExportKind,
               asOf: url.searchParams.get('asOf'),
               onlyUnmet: onlyUnmet === 'true',
+              year: year === null ? null : Number(year),
+              measure: url.searchParams.get('measure'),
             });
       body = await render(table, format as ExportFormat);
       disposition = contentDisposition(table, format as ExportFormat);

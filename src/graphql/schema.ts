@@ -16,6 +16,11 @@ import { ImportResolver } from '../import/import.resolver';
 import { HistoryResolvers } from '../history/history.resolver';
 import { TaskResolvers } from '../task/task.resolver';
 import { ReportResolvers } from '../report/report.resolver';
+import { PatentInventorsResolver } from '../inventor/inventor.resolver';
+import { PatentTransactionsResolver } from '../transaction/transaction.resolver';
+import { PlanSupportMeasuresResolver } from '../support/support-measure.resolver';
+import { SupportEligibilityResolvers } from '../support/support-eligibility.resolver';
+import { SupportPaymentResolvers } from '../support/support-payment.resolver';
 
 const RESOLVERS = [
   AuthResolver,
@@ -39,6 +44,11 @@ const RESOLVERS = [
   ...HistoryResolvers,
   ...TaskResolvers,
   ...ReportResolvers,
+  PatentInventorsResolver,
+  PatentTransactionsResolver,
+  PlanSupportMeasuresResolver,
+  ...SupportEligibilityResolvers,
+  ...SupportPaymentResolvers,
 ] as const;
 
 let schema: Promise<GraphQLSchema> | undefined;

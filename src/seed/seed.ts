@@ -11,6 +11,7 @@ import { seedSyntheticInterestPayments } from './synthetic-interest';
 import { setPlanTasks } from '../task/task.sql';
 import { REAL_PLAN_TASKS } from './real-plan-tasks';
 import { seedSyntheticTaskProgress } from './synthetic-task-progress';
+import { seedSyntheticSupport } from './synthetic-support';
 
 /** Seeding runs as the server itself: ADMIN of every county, under Row Level Security like any request. */
 export async function isDemoSeeded(dataSource: DataSource): Promise<boolean> {
@@ -38,6 +39,7 @@ export async function seedDemo(dataSource: DataSource): Promise<boolean> {
       await setPlanTasks(db, plan);
       await seedSyntheticTaskProgress(db, plan.countyCode, plan.startYear);
     }
+    await seedSyntheticSupport(db);
     await db.finish(true);
     return true;
   } catch (error) {
