@@ -1,13 +1,13 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { historyFunctionSql } from './1764600000000-HistoryDefiner';
-import { AUDITED_SINCE_SPANS } from './1764700000000-InventionSpans';
+import { AUDITED_SINCE_TASKS } from './1764820000000-PlanTasks';
 
 /** The patentee kinds a CNIPA export's 专利权人 can be, besides an enterprise of the model (issue 15). */
 export const PATENTEE_KINDS = ['PERSON', 'UNIVERSITY', 'RESEARCH_INSTITUTE', 'ENTERPRISE', 'OTHER'];
 
-/** The audited tables as of this migration: the spans' list and the external patentees, part of their patent's history. */
+/** The audited tables as of this migration: the plan tasks' list and the external patentees, part of their patent's history. */
 export const AUDITED_SINCE_PATENTEES = [
-  ...AUDITED_SINCE_SPANS,
+  ...AUDITED_SINCE_TASKS,
   {
     table: 'patent_external_patentee',
     recordType: 'Patent',
@@ -83,7 +83,7 @@ export class ExternalPatentees1764830000000 implements MigrationInterface {
     await db.query(`
       DROP TABLE patent_external_patentee;
       DROP FUNCTION hvp_patent_external_patentee_county();
-      ${historyFunctionSql(AUDITED_SINCE_SPANS)}
+      ${historyFunctionSql(AUDITED_SINCE_TASKS)}
     `);
   }
 }

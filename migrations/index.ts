@@ -12,6 +12,11 @@ import { CountyAnnexation1764610000000 } from './1764610000000-CountyAnnexation'
 import { PledgeScope1764620000000 } from './1764620000000-PledgeScope';
 import { InventionSpans1764700000000 } from './1764700000000-InventionSpans';
 import { CountyPages1764710000000 } from './1764710000000-CountyPages';
+import { SupportData1764810000000 } from './1764810000000-SupportData';
+import { SupportMeasures1764811000000 } from './1764811000000-SupportMeasures';
+import { SupportPayments1764812000000 } from './1764812000000-SupportPayments';
+import { PlanTasks1764820000000 } from './1764820000000-PlanTasks';
+import { IndicatorReports1764821000000 } from './1764821000000-IndicatorReports';
 import { ExternalPatentees1764830000000 } from './1764830000000-ExternalPatentees';
 import { SeiConcordance1764831000000 } from './1764831000000-SeiConcordance';
 import { EnterpriseTags1764832000000 } from './1764832000000-EnterpriseTags';
@@ -32,6 +37,11 @@ export const MIGRATIONS = [
   PledgeScope1764620000000,
   InventionSpans1764700000000,
   CountyPages1764710000000,
+  SupportData1764810000000,
+  SupportMeasures1764811000000,
+  SupportPayments1764812000000,
+  PlanTasks1764820000000,
+  IndicatorReports1764821000000,
   ExternalPatentees1764830000000,
   SeiConcordance1764831000000,
   EnterpriseTags1764832000000,

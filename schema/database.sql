@@ -368,6 +368,7 @@ ALTER TABLE history ADD CONSTRAINT history_pkey PRIMARY KEY (id);
 ALTER TABLE history ADD CONSTRAINT history_action_check CHECK ((action = ANY (ARRAY['CREATED'::text, 'UPDATED'::text, 'REMOVED'::text, 'DELETED'::text, 'RESTORED'::text])));
 ALTER TABLE history ADD CONSTRAINT history_door_check CHECK ((door = ANY (ARRAY['API'::text, 'IMPORT'::text, 'SYSTEM'::text, 'SQL'::text])));
 ALTER TABLE history ADD CONSTRAINT history_record_type_check CHECK ((record_type = ANY (ARRAY['County'::text, 'Enterprise'::text, 'Patent'::text, 'PledgeFinancing'::text])));
+CREATE INDEX history_county_changed_idx ON public.history USING btree (county_code, changed_at);
 CREATE INDEX history_deleted_idx ON public.history USING btree (county_code, id DESC) WHERE (action = 'DELETED'::text);
 CREATE INDEX history_record_idx ON public.history USING btree (record_type, record_id, id DESC);
 ALTER TABLE history ENABLE ROW LEVEL SECURITY;
@@ -377,6 +378,51 @@ CREATE POLICY tenant_insert ON history AS PERMISSIVE FOR INSERT TO PUBLIC
 CREATE POLICY tenant_read ON history AS PERMISSIVE FOR SELECT TO PUBLIC
   USING ((( SELECT hvp_admin() AS hvp_admin) AND (( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))));
 GRANT SELECT ON TABLE history TO hvp_app_access;
+
+CREATE TABLE indicator_report (
+  id integer DEFAULT nextval('indicator_report_id_seq'::regclass) NOT NULL,
+  county_code text NOT NULL,
+  period text NOT NULL,
+  period_start date NOT NULL,
+  period_end date NOT NULL,
+  as_of date NOT NULL,
+  plan_id integer,
+  data_cutoff timestamp with time zone NOT NULL,
+  data_snapshot pg_snapshot NOT NULL,
+  published_at timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
+  published_by text NOT NULL,
+  published_role text NOT NULL,
+  indicators jsonb NOT NULL,
+  breakthrough_summary jsonb NOT NULL,
+  target_gaps jsonb NOT NULL,
+  task_board jsonb NOT NULL,
+  withdrawn_at timestamp with time zone,
+  withdrawn_by text,
+  withdrawal_reason text
+);
+ALTER TABLE indicator_report ADD CONSTRAINT indicator_report_pkey PRIMARY KEY (id);
+ALTER TABLE indicator_report ADD CONSTRAINT indicator_report_county_code_fkey FOREIGN KEY (county_code) REFERENCES county(code);
+ALTER TABLE indicator_report ADD CONSTRAINT indicator_report_plan_id_fkey FOREIGN KEY (plan_id) REFERENCES plan(id);
+ALTER TABLE indicator_report ADD CONSTRAINT indicator_report_check CHECK (((as_of >= period_start) AND (as_of <= period_end)));
+ALTER TABLE indicator_report ADD CONSTRAINT indicator_report_check1 CHECK ((((withdrawn_at IS NULL) = (withdrawn_by IS NULL)) AND ((withdrawn_at IS NULL) = (withdrawal_reason IS NULL))));
+ALTER TABLE indicator_report ADD CONSTRAINT indicator_report_period_check CHECK ((period ~ '^[0-9]{4}(Q[1-4])?$'::text));
+ALTER TABLE indicator_report ADD CONSTRAINT indicator_report_withdrawal_reason_check CHECK ((btrim(withdrawal_reason) <> ''::text));
+CREATE INDEX indicator_report_county_idx ON public.indicator_report USING btree (county_code, period_end, id);
+CREATE UNIQUE INDEX indicator_report_live_key ON public.indicator_report USING btree (county_code, period) WHERE (withdrawn_at IS NULL);
+ALTER TABLE indicator_report ENABLE ROW LEVEL SECURITY;
+ALTER TABLE indicator_report FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_delete ON indicator_report AS PERMISSIVE FOR DELETE TO PUBLIC
+  USING (false);
+CREATE POLICY tenant_insert ON indicator_report AS PERMISSIVE FOR INSERT TO PUBLIC
+  WITH CHECK ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))));
+CREATE POLICY tenant_read ON indicator_report AS PERMISSIVE FOR SELECT TO PUBLIC
+  USING (((( SELECT hvp_role() AS hvp_role) = ANY (ARRAY['ADMIN'::text, 'EDITOR'::text, 'VIEWER'::text])) AND (( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))));
+CREATE POLICY tenant_update ON indicator_report AS PERMISSIVE FOR UPDATE TO PUBLIC
+  USING ((( SELECT hvp_admin() AS hvp_admin) AND (( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))))
+  WITH CHECK ((( SELECT hvp_admin() AS hvp_admin) AND (( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))));
+CREATE TRIGGER hvp_report_immutable BEFORE DELETE OR UPDATE ON public.indicator_report FOR EACH ROW EXECUTE FUNCTION hvp_report_immutable();
+CREATE TRIGGER hvp_report_not_truncated BEFORE TRUNCATE ON public.indicator_report FOR EACH STATEMENT EXECUTE FUNCTION hvp_report_immutable();
+GRANT INSERT, SELECT, UPDATE ON TABLE indicator_report TO hvp_app_access;
 
 CREATE TABLE industry_cluster (
   county_code text NOT NULL,
@@ -678,14 +724,58 @@ CREATE TRIGGER hvp_2_history_update AFTER UPDATE ON public.patent_external_paten
 CREATE TRIGGER patent_external_patentee_county BEFORE INSERT ON public.patent_external_patentee FOR EACH ROW EXECUTE FUNCTION hvp_patent_external_patentee_county();
 GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE patent_external_patentee TO hvp_app_access;
 
+CREATE TABLE patent_inventor (
+  patent_id integer NOT NULL,
+  "position" integer NOT NULL,
+  name text NOT NULL,
+  identifier text
+);
+ALTER TABLE patent_inventor ADD CONSTRAINT patent_inventor_pkey PRIMARY KEY (patent_id, "position");
+ALTER TABLE patent_inventor ADD CONSTRAINT patent_inventor_patent_id_fkey FOREIGN KEY (patent_id) REFERENCES patent(id) ON DELETE CASCADE;
+ALTER TABLE patent_inventor ADD CONSTRAINT patent_inventor_identifier_check CHECK ((btrim(identifier) <> ''::text));
+ALTER TABLE patent_inventor ADD CONSTRAINT patent_inventor_name_check CHECK ((btrim(name) <> ''::text));
+ALTER TABLE patent_inventor ADD CONSTRAINT patent_inventor_position_check CHECK (("position" > 0));
+ALTER TABLE patent_inventor ENABLE ROW LEVEL SECURITY;
+ALTER TABLE patent_inventor FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_delete ON patent_inventor AS PERMISSIVE FOR DELETE TO PUBLIC
+  USING ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (EXISTS ( SELECT 1
+   FROM patent p
+  WHERE ((p.id = patent_inventor.patent_id) AND (p.county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[]))))))));
+CREATE POLICY tenant_insert ON patent_inventor AS PERMISSIVE FOR INSERT TO PUBLIC
+  WITH CHECK ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (EXISTS ( SELECT 1
+   FROM patent p
+  WHERE ((p.id = patent_inventor.patent_id) AND (p.county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[]))))))));
+CREATE POLICY tenant_read ON patent_inventor AS PERMISSIVE FOR SELECT TO PUBLIC
+  USING ((( SELECT hvp_all() AS hvp_all) OR (EXISTS ( SELECT 1
+   FROM patent p
+  WHERE (p.id = patent_inventor.patent_id)))));
+CREATE POLICY tenant_update ON patent_inventor AS PERMISSIVE FOR UPDATE TO PUBLIC
+  USING ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (EXISTS ( SELECT 1
+   FROM patent p
+  WHERE ((p.id = patent_inventor.patent_id) AND (p.county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[]))))))))
+  WITH CHECK ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (EXISTS ( SELECT 1
+   FROM patent p
+  WHERE ((p.id = patent_inventor.patent_id) AND (p.county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[]))))))));
+CREATE TRIGGER hvp_1_touch_delete AFTER DELETE ON public.patent_inventor REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_touch_record('patent', 'patent_id');
+CREATE TRIGGER hvp_1_touch_insert AFTER INSERT ON public.patent_inventor REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_touch_record('patent', 'patent_id');
+CREATE TRIGGER hvp_1_touch_update AFTER UPDATE ON public.patent_inventor REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_touch_record('patent', 'patent_id');
+CREATE TRIGGER hvp_2_history_delete AFTER DELETE ON public.patent_inventor REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+CREATE TRIGGER hvp_2_history_insert AFTER INSERT ON public.patent_inventor REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+CREATE TRIGGER hvp_2_history_update AFTER UPDATE ON public.patent_inventor REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE patent_inventor TO hvp_app_access;
+
 CREATE TABLE patent_overseas_grant (
   patent_id integer NOT NULL,
   jurisdiction text NOT NULL,
-  grant_date date NOT NULL
+  grant_date date NOT NULL,
+  route text,
+  publication_number text
 );
 ALTER TABLE patent_overseas_grant ADD CONSTRAINT patent_overseas_grant_pkey PRIMARY KEY (patent_id, jurisdiction);
 ALTER TABLE patent_overseas_grant ADD CONSTRAINT patent_overseas_grant_patent_id_fkey FOREIGN KEY (patent_id) REFERENCES patent(id) ON DELETE CASCADE;
 ALTER TABLE patent_overseas_grant ADD CONSTRAINT patent_overseas_grant_jurisdiction_check CHECK ((jurisdiction ~ '^[A-Z]{2}$'::text));
+ALTER TABLE patent_overseas_grant ADD CONSTRAINT patent_overseas_grant_publication_number_check CHECK ((btrim(publication_number) <> ''::text));
+ALTER TABLE patent_overseas_grant ADD CONSTRAINT patent_overseas_grant_route_check CHECK ((route = ANY (ARRAY['PCT'::text, 'PARIS'::text, 'PPH'::text, 'OTHER'::text])));
 ALTER TABLE patent_overseas_grant ENABLE ROW LEVEL SECURITY;
 ALTER TABLE patent_overseas_grant FORCE ROW LEVEL SECURITY;
 CREATE POLICY tenant_delete ON patent_overseas_grant AS PERMISSIVE FOR DELETE TO PUBLIC
@@ -764,6 +854,48 @@ CREATE TRIGGER patent_owner_counties_update AFTER UPDATE ON public.patent_owner 
 CREATE TRIGGER patent_owner_county BEFORE INSERT ON public.patent_owner FOR EACH ROW EXECUTE FUNCTION hvp_patent_owner_county();
 GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE patent_owner TO hvp_app_access;
 
+CREATE TABLE patent_transaction (
+  patent_id integer NOT NULL,
+  kind text NOT NULL,
+  occurred_on date NOT NULL,
+  counterparty text DEFAULT ''::text NOT NULL,
+  record_number text
+);
+ALTER TABLE patent_transaction ADD CONSTRAINT patent_transaction_pkey PRIMARY KEY (patent_id, kind, occurred_on, counterparty);
+ALTER TABLE patent_transaction ADD CONSTRAINT patent_transaction_patent_id_fkey FOREIGN KEY (patent_id) REFERENCES patent(id) ON DELETE CASCADE;
+ALTER TABLE patent_transaction ADD CONSTRAINT patent_transaction_check CHECK (((kind = 'OWN_IMPLEMENTATION'::text) OR (btrim(counterparty) <> ''::text)));
+ALTER TABLE patent_transaction ADD CONSTRAINT patent_transaction_kind_check CHECK ((kind = ANY (ARRAY['ASSIGNMENT'::text, 'LICENSE'::text, 'OPEN_LICENSE'::text, 'EQUITY_CONTRIBUTION'::text, 'OWN_IMPLEMENTATION'::text])));
+ALTER TABLE patent_transaction ADD CONSTRAINT patent_transaction_record_number_check CHECK ((btrim(record_number) <> ''::text));
+CREATE INDEX patent_transaction_day_idx ON public.patent_transaction USING btree (patent_id, occurred_on);
+ALTER TABLE patent_transaction ENABLE ROW LEVEL SECURITY;
+ALTER TABLE patent_transaction FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_delete ON patent_transaction AS PERMISSIVE FOR DELETE TO PUBLIC
+  USING ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (EXISTS ( SELECT 1
+   FROM patent p
+  WHERE ((p.id = patent_transaction.patent_id) AND (p.county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[]))))))));
+CREATE POLICY tenant_insert ON patent_transaction AS PERMISSIVE FOR INSERT TO PUBLIC
+  WITH CHECK ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (EXISTS ( SELECT 1
+   FROM patent p
+  WHERE ((p.id = patent_transaction.patent_id) AND (p.county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[]))))))));
+CREATE POLICY tenant_read ON patent_transaction AS PERMISSIVE FOR SELECT TO PUBLIC
+  USING ((( SELECT hvp_all() AS hvp_all) OR (EXISTS ( SELECT 1
+   FROM patent p
+  WHERE (p.id = patent_transaction.patent_id)))));
+CREATE POLICY tenant_update ON patent_transaction AS PERMISSIVE FOR UPDATE TO PUBLIC
+  USING ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (EXISTS ( SELECT 1
+   FROM patent p
+  WHERE ((p.id = patent_transaction.patent_id) AND (p.county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[]))))))))
+  WITH CHECK ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (EXISTS ( SELECT 1
+   FROM patent p
+  WHERE ((p.id = patent_transaction.patent_id) AND (p.county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[]))))))));
+CREATE TRIGGER hvp_1_touch_delete AFTER DELETE ON public.patent_transaction REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_touch_record('patent', 'patent_id');
+CREATE TRIGGER hvp_1_touch_insert AFTER INSERT ON public.patent_transaction REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_touch_record('patent', 'patent_id');
+CREATE TRIGGER hvp_1_touch_update AFTER UPDATE ON public.patent_transaction REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_touch_record('patent', 'patent_id');
+CREATE TRIGGER hvp_2_history_delete AFTER DELETE ON public.patent_transaction REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+CREATE TRIGGER hvp_2_history_insert AFTER INSERT ON public.patent_transaction REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+CREATE TRIGGER hvp_2_history_update AFTER UPDATE ON public.patent_transaction REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE patent_transaction TO hvp_app_access;
+
 CREATE TABLE plan (
   id integer DEFAULT nextval('plan_id_seq'::regclass) NOT NULL,
   county_code text NOT NULL,
@@ -777,6 +909,7 @@ CREATE TABLE plan (
 );
 ALTER TABLE plan ADD CONSTRAINT plan_pkey PRIMARY KEY (id);
 ALTER TABLE plan ADD CONSTRAINT plan_county_code_start_year_key UNIQUE (county_code, start_year);
+ALTER TABLE plan ADD CONSTRAINT plan_id_county_key UNIQUE (id, county_code);
 ALTER TABLE plan ADD CONSTRAINT plan_county_code_fkey FOREIGN KEY (county_code) REFERENCES county(code);
 ALTER TABLE plan ADD CONSTRAINT plan_check CHECK ((end_year >= start_year));
 ALTER TABLE plan ADD CONSTRAINT plan_high_pledge_threshold_check CHECK ((high_pledge_threshold > (0)::numeric));
@@ -883,6 +1016,138 @@ CREATE TRIGGER hvp_4_changed_delete AFTER DELETE ON public.plan_indicator_target
 CREATE TRIGGER hvp_4_changed_insert AFTER INSERT ON public.plan_indicator_target REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_changed_plan_indicator_target_insert();
 CREATE TRIGGER hvp_4_changed_update AFTER UPDATE ON public.plan_indicator_target REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_changed_plan_indicator_target_update();
 GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE plan_indicator_target TO hvp_app_access;
+
+CREATE TABLE plan_support_measure (
+  plan_id integer NOT NULL,
+  number text NOT NULL,
+  "position" integer NOT NULL,
+  text text NOT NULL,
+  responsible_units text,
+  kind text NOT NULL,
+  max_amount numeric(18,2),
+  max_amount_by_award jsonb,
+  award_kinds text[],
+  routes text[],
+  min_chinese_grants integer,
+  min_foreign_grants integer
+);
+ALTER TABLE plan_support_measure ADD CONSTRAINT plan_support_measure_pkey PRIMARY KEY (plan_id, number);
+ALTER TABLE plan_support_measure ADD CONSTRAINT plan_support_measure_plan_id_position_key UNIQUE (plan_id, "position");
+ALTER TABLE plan_support_measure ADD CONSTRAINT plan_support_measure_plan_id_fkey FOREIGN KEY (plan_id) REFERENCES plan(id) ON DELETE CASCADE;
+ALTER TABLE plan_support_measure ADD CONSTRAINT plan_support_measure_kind_check CHECK ((kind = ANY (ARRAY['CHINA_PATENT_AWARD_REWARD'::text, 'FOREIGN_GRANT_SUBSIDY'::text, 'TITLE_ELIGIBILITY'::text, 'PLEDGE_INTEREST_SUBSIDY'::text, 'GENERIC'::text])));
+ALTER TABLE plan_support_measure ADD CONSTRAINT plan_support_measure_max_amount_check CHECK ((max_amount > (0)::numeric));
+ALTER TABLE plan_support_measure ADD CONSTRAINT plan_support_measure_min_chinese_grants_check CHECK ((min_chinese_grants > 0));
+ALTER TABLE plan_support_measure ADD CONSTRAINT plan_support_measure_min_foreign_grants_check CHECK ((min_foreign_grants > 0));
+ALTER TABLE plan_support_measure ADD CONSTRAINT plan_support_measure_number_check CHECK ((number ~ '^\([一二三四五六七八九十]+\)$'::text));
+ALTER TABLE plan_support_measure ADD CONSTRAINT plan_support_measure_position_check CHECK (("position" > 0));
+ALTER TABLE plan_support_measure ADD CONSTRAINT plan_support_measure_responsible_units_check CHECK ((btrim(responsible_units) <> ''::text));
+ALTER TABLE plan_support_measure ADD CONSTRAINT plan_support_measure_text_check CHECK ((btrim(text) <> ''::text));
+ALTER TABLE plan_support_measure ENABLE ROW LEVEL SECURITY;
+ALTER TABLE plan_support_measure FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_delete ON plan_support_measure AS PERMISSIVE FOR DELETE TO PUBLIC
+  USING ((( SELECT hvp_admin() AS hvp_admin) AND (( SELECT hvp_all() AS hvp_all) OR (EXISTS ( SELECT 1
+   FROM plan pl
+  WHERE ((pl.id = plan_support_measure.plan_id) AND (pl.county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[]))))))));
+CREATE POLICY tenant_insert ON plan_support_measure AS PERMISSIVE FOR INSERT TO PUBLIC
+  WITH CHECK ((( SELECT hvp_admin() AS hvp_admin) AND (( SELECT hvp_all() AS hvp_all) OR (EXISTS ( SELECT 1
+   FROM plan pl
+  WHERE ((pl.id = plan_support_measure.plan_id) AND (pl.county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[]))))))));
+CREATE POLICY tenant_read ON plan_support_measure AS PERMISSIVE FOR SELECT TO PUBLIC
+  USING (( SELECT hvp_signed_in() AS hvp_signed_in));
+CREATE POLICY tenant_update ON plan_support_measure AS PERMISSIVE FOR UPDATE TO PUBLIC
+  USING ((( SELECT hvp_admin() AS hvp_admin) AND (( SELECT hvp_all() AS hvp_all) OR (EXISTS ( SELECT 1
+   FROM plan pl
+  WHERE ((pl.id = plan_support_measure.plan_id) AND (pl.county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[]))))))))
+  WITH CHECK ((( SELECT hvp_admin() AS hvp_admin) AND (( SELECT hvp_all() AS hvp_all) OR (EXISTS ( SELECT 1
+   FROM plan pl
+  WHERE ((pl.id = plan_support_measure.plan_id) AND (pl.county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[]))))))));
+CREATE TRIGGER hvp_1_touch_delete AFTER DELETE ON public.plan_support_measure REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_touch_record('plan', 'plan_id');
+CREATE TRIGGER hvp_1_touch_insert AFTER INSERT ON public.plan_support_measure REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_touch_record('plan', 'plan_id');
+CREATE TRIGGER hvp_1_touch_update AFTER UPDATE ON public.plan_support_measure REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_touch_record('plan', 'plan_id');
+CREATE TRIGGER hvp_2_history_delete AFTER DELETE ON public.plan_support_measure REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+CREATE TRIGGER hvp_2_history_insert AFTER INSERT ON public.plan_support_measure REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+CREATE TRIGGER hvp_2_history_update AFTER UPDATE ON public.plan_support_measure REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE plan_support_measure TO hvp_app_access;
+
+CREATE TABLE plan_task (
+  id integer DEFAULT nextval('plan_task_id_seq'::regclass) NOT NULL,
+  plan_id integer NOT NULL,
+  county_code text NOT NULL,
+  section text NOT NULL,
+  section_title text NOT NULL,
+  number integer NOT NULL,
+  title text NOT NULL,
+  body text NOT NULL,
+  indicator_kinds text[] DEFAULT '{}'::text[] NOT NULL
+);
+ALTER TABLE plan_task ADD CONSTRAINT plan_task_pkey PRIMARY KEY (id);
+ALTER TABLE plan_task ADD CONSTRAINT plan_task_id_county_code_key UNIQUE (id, county_code);
+ALTER TABLE plan_task ADD CONSTRAINT plan_task_plan_id_number_key UNIQUE (plan_id, number);
+ALTER TABLE plan_task ADD CONSTRAINT plan_task_plan_id_county_code_fkey FOREIGN KEY (plan_id, county_code) REFERENCES plan(id, county_code) ON UPDATE CASCADE ON DELETE CASCADE;
+ALTER TABLE plan_task ADD CONSTRAINT plan_task_body_check CHECK ((btrim(body) <> ''::text));
+ALTER TABLE plan_task ADD CONSTRAINT plan_task_number_check CHECK ((number > 0));
+ALTER TABLE plan_task ADD CONSTRAINT plan_task_section_check CHECK ((section ~ '^\([一二三四五六七八九十]+\)$'::text));
+ALTER TABLE plan_task ADD CONSTRAINT plan_task_section_title_check CHECK ((btrim(section_title) <> ''::text));
+ALTER TABLE plan_task ADD CONSTRAINT plan_task_title_check CHECK ((btrim(title) <> ''::text));
+ALTER TABLE plan_task ENABLE ROW LEVEL SECURITY;
+ALTER TABLE plan_task FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_delete ON plan_task AS PERMISSIVE FOR DELETE TO PUBLIC
+  USING ((( SELECT hvp_admin() AS hvp_admin) AND (( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))));
+CREATE POLICY tenant_insert ON plan_task AS PERMISSIVE FOR INSERT TO PUBLIC
+  WITH CHECK ((( SELECT hvp_admin() AS hvp_admin) AND (( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))));
+CREATE POLICY tenant_read ON plan_task AS PERMISSIVE FOR SELECT TO PUBLIC
+  USING (( SELECT hvp_signed_in() AS hvp_signed_in));
+CREATE POLICY tenant_update ON plan_task AS PERMISSIVE FOR UPDATE TO PUBLIC
+  USING ((( SELECT hvp_admin() AS hvp_admin) AND (( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))))
+  WITH CHECK ((( SELECT hvp_admin() AS hvp_admin) AND (( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))));
+GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE plan_task TO hvp_app_access;
+
+CREATE TABLE plan_task_unit (
+  task_id integer NOT NULL,
+  unit_id integer NOT NULL,
+  county_code text NOT NULL,
+  role text NOT NULL,
+  "position" integer NOT NULL
+);
+ALTER TABLE plan_task_unit ADD CONSTRAINT plan_task_unit_pkey PRIMARY KEY (task_id, unit_id);
+ALTER TABLE plan_task_unit ADD CONSTRAINT plan_task_unit_task_id_county_code_fkey FOREIGN KEY (task_id, county_code) REFERENCES plan_task(id, county_code) ON UPDATE CASCADE ON DELETE CASCADE;
+ALTER TABLE plan_task_unit ADD CONSTRAINT plan_task_unit_unit_id_fkey FOREIGN KEY (unit_id) REFERENCES plan_unit(id);
+ALTER TABLE plan_task_unit ADD CONSTRAINT plan_task_unit_role_check CHECK ((role = ANY (ARRAY['RESPONSIBLE'::text, 'COOPERATING'::text])));
+CREATE INDEX plan_task_unit_unit_idx ON public.plan_task_unit USING btree (unit_id, task_id);
+ALTER TABLE plan_task_unit ENABLE ROW LEVEL SECURITY;
+ALTER TABLE plan_task_unit FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_delete ON plan_task_unit AS PERMISSIVE FOR DELETE TO PUBLIC
+  USING ((( SELECT hvp_admin() AS hvp_admin) AND (( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))));
+CREATE POLICY tenant_insert ON plan_task_unit AS PERMISSIVE FOR INSERT TO PUBLIC
+  WITH CHECK ((( SELECT hvp_admin() AS hvp_admin) AND (( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))));
+CREATE POLICY tenant_read ON plan_task_unit AS PERMISSIVE FOR SELECT TO PUBLIC
+  USING (( SELECT hvp_signed_in() AS hvp_signed_in));
+CREATE POLICY tenant_update ON plan_task_unit AS PERMISSIVE FOR UPDATE TO PUBLIC
+  USING ((( SELECT hvp_admin() AS hvp_admin) AND (( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))))
+  WITH CHECK ((( SELECT hvp_admin() AS hvp_admin) AND (( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))));
+GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE plan_task_unit TO hvp_app_access;
+
+CREATE TABLE plan_unit (
+  id integer DEFAULT nextval('plan_unit_id_seq'::regclass) NOT NULL,
+  county_code text NOT NULL,
+  name text NOT NULL
+);
+ALTER TABLE plan_unit ADD CONSTRAINT plan_unit_pkey PRIMARY KEY (id);
+ALTER TABLE plan_unit ADD CONSTRAINT plan_unit_county_code_name_key UNIQUE (county_code, name);
+ALTER TABLE plan_unit ADD CONSTRAINT plan_unit_county_code_fkey FOREIGN KEY (county_code) REFERENCES county(code) ON UPDATE CASCADE;
+ALTER TABLE plan_unit ADD CONSTRAINT plan_unit_name_check CHECK (((btrim(name) <> ''::text) AND (length(name) <= 100)));
+ALTER TABLE plan_unit ENABLE ROW LEVEL SECURITY;
+ALTER TABLE plan_unit FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_delete ON plan_unit AS PERMISSIVE FOR DELETE TO PUBLIC
+  USING ((( SELECT hvp_admin() AS hvp_admin) AND (( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))));
+CREATE POLICY tenant_insert ON plan_unit AS PERMISSIVE FOR INSERT TO PUBLIC
+  WITH CHECK ((( SELECT hvp_admin() AS hvp_admin) AND (( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))));
+CREATE POLICY tenant_read ON plan_unit AS PERMISSIVE FOR SELECT TO PUBLIC
+  USING (( SELECT hvp_signed_in() AS hvp_signed_in));
+CREATE POLICY tenant_update ON plan_unit AS PERMISSIVE FOR UPDATE TO PUBLIC
+  USING ((( SELECT hvp_admin() AS hvp_admin) AND (( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))))
+  WITH CHECK ((( SELECT hvp_admin() AS hvp_admin) AND (( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))));
+GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE plan_unit TO hvp_app_access;
 
 CREATE TABLE pledge_financing (
   id integer DEFAULT nextval('pledge_financing_id_seq'::regclass) NOT NULL,
@@ -1112,6 +1377,98 @@ CREATE TRIGGER hvp_2_history_update AFTER UPDATE ON public.sei_review_decision R
 CREATE TRIGGER sei_review_decision_county BEFORE INSERT ON public.sei_review_decision FOR EACH ROW EXECUTE FUNCTION hvp_sei_review_decision_county();
 GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE sei_review_decision TO hvp_app_access;
 
+CREATE TABLE support_payment (
+  id integer DEFAULT nextval('support_payment_id_seq'::regclass) NOT NULL,
+  county_code text NOT NULL,
+  plan_id integer NOT NULL,
+  measure_number text NOT NULL,
+  year integer NOT NULL,
+  recipient_kind text NOT NULL,
+  enterprise_id integer,
+  recipient_key text NOT NULL,
+  recipient_name text NOT NULL,
+  amount numeric(18,2) NOT NULL,
+  paid_on date NOT NULL,
+  reference text NOT NULL,
+  version integer DEFAULT 1 NOT NULL,
+  version_xact xid8 DEFAULT pg_current_xact_id()
+);
+ALTER TABLE support_payment ADD CONSTRAINT support_payment_pkey PRIMARY KEY (id);
+ALTER TABLE support_payment ADD CONSTRAINT support_payment_county_code_reference_key UNIQUE (county_code, reference);
+ALTER TABLE support_payment ADD CONSTRAINT support_payment_county_code_fkey FOREIGN KEY (county_code) REFERENCES county(code);
+ALTER TABLE support_payment ADD CONSTRAINT support_payment_enterprise_id_fkey FOREIGN KEY (enterprise_id) REFERENCES enterprise(id);
+ALTER TABLE support_payment ADD CONSTRAINT support_payment_plan_id_fkey FOREIGN KEY (plan_id) REFERENCES plan(id);
+ALTER TABLE support_payment ADD CONSTRAINT support_payment_amount_check CHECK ((amount > (0)::numeric));
+ALTER TABLE support_payment ADD CONSTRAINT support_payment_check CHECK (((recipient_kind = 'ENTERPRISE'::text) = (enterprise_id IS NOT NULL)));
+ALTER TABLE support_payment ADD CONSTRAINT support_payment_recipient_key_check CHECK ((btrim(recipient_key) <> ''::text));
+ALTER TABLE support_payment ADD CONSTRAINT support_payment_recipient_kind_check CHECK ((recipient_kind = ANY (ARRAY['ENTERPRISE'::text, 'INVENTOR'::text])));
+ALTER TABLE support_payment ADD CONSTRAINT support_payment_recipient_name_check CHECK ((btrim(recipient_name) <> ''::text));
+ALTER TABLE support_payment ADD CONSTRAINT support_payment_reference_check CHECK ((btrim(reference) <> ''::text));
+ALTER TABLE support_payment ADD CONSTRAINT support_payment_version_check CHECK ((version > 0));
+ALTER TABLE support_payment ADD CONSTRAINT support_payment_year_check CHECK (((year >= 1949) AND (year <= 2200)));
+CREATE INDEX support_payment_county_year_idx ON public.support_payment USING btree (county_code, year, paid_on, id);
+CREATE INDEX support_payment_enterprise_idx ON public.support_payment USING btree (enterprise_id);
+CREATE INDEX support_payment_recipient_idx ON public.support_payment USING btree (county_code, year, measure_number, recipient_key);
+ALTER TABLE support_payment ENABLE ROW LEVEL SECURITY;
+ALTER TABLE support_payment FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_delete ON support_payment AS PERMISSIVE FOR DELETE TO PUBLIC
+  USING ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))));
+CREATE POLICY tenant_insert ON support_payment AS PERMISSIVE FOR INSERT TO PUBLIC
+  WITH CHECK ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))));
+CREATE POLICY tenant_read ON support_payment AS PERMISSIVE FOR SELECT TO PUBLIC
+  USING ((( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])) OR ((( SELECT hvp_role() AS hvp_role) = 'ENTERPRISE'::text) AND (EXISTS ( SELECT 1
+   FROM enterprise e
+  WHERE (e.id = support_payment.enterprise_id))))));
+CREATE POLICY tenant_update ON support_payment AS PERMISSIVE FOR UPDATE TO PUBLIC
+  USING ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))))
+  WITH CHECK ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))));
+CREATE TRIGGER hvp_2_history_delete AFTER DELETE ON public.support_payment REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+CREATE TRIGGER hvp_2_history_insert AFTER INSERT ON public.support_payment REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+CREATE TRIGGER hvp_2_history_update AFTER UPDATE ON public.support_payment REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+CREATE TRIGGER hvp_version BEFORE UPDATE ON public.support_payment FOR EACH ROW EXECUTE FUNCTION hvp_version();
+GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE support_payment TO hvp_app_access;
+
+CREATE TABLE task_progress (
+  id integer DEFAULT nextval('task_progress_id_seq'::regclass) NOT NULL,
+  task_id integer NOT NULL,
+  county_code text NOT NULL,
+  unit_id integer NOT NULL,
+  reported_on date NOT NULL,
+  status text NOT NULL,
+  body text NOT NULL,
+  reported_by text NOT NULL,
+  reported_role text NOT NULL,
+  reporter_unit text,
+  reported_at timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
+  version integer DEFAULT 1 NOT NULL,
+  version_xact xid8 DEFAULT pg_current_xact_id()
+);
+ALTER TABLE task_progress ADD CONSTRAINT task_progress_pkey PRIMARY KEY (id);
+ALTER TABLE task_progress ADD CONSTRAINT task_progress_task_id_unit_id_reported_on_key UNIQUE (task_id, unit_id, reported_on);
+ALTER TABLE task_progress ADD CONSTRAINT task_progress_task_id_county_code_fkey FOREIGN KEY (task_id, county_code) REFERENCES plan_task(id, county_code) ON UPDATE CASCADE ON DELETE CASCADE;
+ALTER TABLE task_progress ADD CONSTRAINT task_progress_unit_id_fkey FOREIGN KEY (unit_id) REFERENCES plan_unit(id);
+ALTER TABLE task_progress ADD CONSTRAINT task_progress_body_check CHECK ((btrim(body) <> ''::text));
+ALTER TABLE task_progress ADD CONSTRAINT task_progress_status_check CHECK ((status = ANY (ARRAY['NOT_STARTED'::text, 'ON_TRACK'::text, 'AT_RISK'::text, 'DONE'::text])));
+ALTER TABLE task_progress ADD CONSTRAINT task_progress_version_check CHECK ((version > 0));
+CREATE INDEX task_progress_county_idx ON public.task_progress USING btree (county_code, reported_on);
+CREATE INDEX task_progress_task_day_idx ON public.task_progress USING btree (task_id, reported_on DESC, reported_at DESC, id DESC);
+ALTER TABLE task_progress ENABLE ROW LEVEL SECURITY;
+ALTER TABLE task_progress FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_delete ON task_progress AS PERMISSIVE FOR DELETE TO PUBLIC
+  USING ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))));
+CREATE POLICY tenant_insert ON task_progress AS PERMISSIVE FOR INSERT TO PUBLIC
+  WITH CHECK ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))));
+CREATE POLICY tenant_read ON task_progress AS PERMISSIVE FOR SELECT TO PUBLIC
+  USING (((( SELECT hvp_role() AS hvp_role) = ANY (ARRAY['ADMIN'::text, 'EDITOR'::text, 'VIEWER'::text])) AND (( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))));
+CREATE POLICY tenant_update ON task_progress AS PERMISSIVE FOR UPDATE TO PUBLIC
+  USING ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))))
+  WITH CHECK ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))));
+CREATE TRIGGER hvp_2_history_delete AFTER DELETE ON public.task_progress REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+CREATE TRIGGER hvp_2_history_insert AFTER INSERT ON public.task_progress REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+CREATE TRIGGER hvp_2_history_update AFTER UPDATE ON public.task_progress REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+CREATE TRIGGER hvp_version BEFORE UPDATE ON public.task_progress FOR EACH ROW EXECUTE FUNCTION hvp_version();
+GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE task_progress TO hvp_app_access;
+
 GRANT SELECT ON TABLE typeorm_migrations TO hvp_app_access;
 
 CREATE SEQUENCE api_key_id_seq AS integer OWNED BY api_key.id;
@@ -1123,6 +1480,8 @@ GRANT SELECT, USAGE ON SEQUENCE enterprise_membership_id_seq TO hvp_app_access;
 CREATE SEQUENCE enterprise_recognition_id_seq AS integer OWNED BY enterprise_recognition.id;
 GRANT SELECT, USAGE ON SEQUENCE enterprise_recognition_id_seq TO hvp_app_access;
 CREATE SEQUENCE history_id_seq AS bigint OWNED BY history.id;
+CREATE SEQUENCE indicator_report_id_seq AS integer OWNED BY indicator_report.id;
+GRANT SELECT, USAGE ON SEQUENCE indicator_report_id_seq TO hvp_app_access;
 CREATE SEQUENCE innovation_platform_id_seq AS integer OWNED BY innovation_platform.id;
 GRANT SELECT, USAGE ON SEQUENCE innovation_platform_id_seq TO hvp_app_access;
 CREATE SEQUENCE knowledge_value_loan_id_seq AS integer OWNED BY knowledge_value_loan.id;
@@ -1131,12 +1490,20 @@ CREATE SEQUENCE patent_id_seq AS integer OWNED BY patent.id;
 GRANT SELECT, USAGE ON SEQUENCE patent_id_seq TO hvp_app_access;
 CREATE SEQUENCE plan_id_seq AS integer OWNED BY plan.id;
 GRANT SELECT, USAGE ON SEQUENCE plan_id_seq TO hvp_app_access;
+CREATE SEQUENCE plan_task_id_seq AS integer OWNED BY plan_task.id;
+GRANT SELECT, USAGE ON SEQUENCE plan_task_id_seq TO hvp_app_access;
+CREATE SEQUENCE plan_unit_id_seq AS integer OWNED BY plan_unit.id;
+GRANT SELECT, USAGE ON SEQUENCE plan_unit_id_seq TO hvp_app_access;
 CREATE SEQUENCE pledge_financing_id_seq AS integer OWNED BY pledge_financing.id;
 GRANT SELECT, USAGE ON SEQUENCE pledge_financing_id_seq TO hvp_app_access;
 CREATE SEQUENCE pledge_interest_payment_id_seq AS integer OWNED BY pledge_interest_payment.id;
 GRANT SELECT, USAGE ON SEQUENCE pledge_interest_payment_id_seq TO hvp_app_access;
 CREATE SEQUENCE sei_concordance_id_seq AS integer OWNED BY sei_concordance.id;
 GRANT SELECT, USAGE ON SEQUENCE sei_concordance_id_seq TO hvp_app_access;
+CREATE SEQUENCE support_payment_id_seq AS integer OWNED BY support_payment.id;
+GRANT SELECT, USAGE ON SEQUENCE support_payment_id_seq TO hvp_app_access;
+CREATE SEQUENCE task_progress_id_seq AS integer OWNED BY task_progress.id;
+GRANT SELECT, USAGE ON SEQUENCE task_progress_id_seq TO hvp_app_access;
 
 CREATE OR REPLACE FUNCTION public.hvp_admin()
  RETURNS boolean
@@ -2367,6 +2734,196 @@ AS $function$
                    LEFT JOIN LATERAL (SELECT f.id::text, e.county_code, f.version FROM pledge_financing f JOIN enterprise e ON e.id = f.enterprise_id WHERE f.id = r.pledge_financing_id) c(key, county, version) ON true
              WHERE o."id" IS NULL OR n."id" IS NULL OR (to_jsonb(o) - ARRAY['version', 'version_xact']::text[]) IS DISTINCT FROM (to_jsonb(n) - ARRAY['version', 'version_xact']::text[]);
           END IF;
+        ELSIF TG_RELID = 'public.patent_inventor'::regclass THEN
+          IF TG_OP = 'INSERT' THEN
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'Patent', r.patent_id::text, c.key, c.county, 'patent_inventor', 'CREATED', c.version,
+                   NULL, to_jsonb(r) - ARRAY['version', 'version_xact']::text[], nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM new_rows r LEFT JOIN LATERAL (SELECT p.application_number, p.county_code, p.version FROM patent p WHERE p.id = r.patent_id) c(key, county, version) ON true;
+          ELSIF TG_OP = 'DELETE' THEN
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'Patent', r.patent_id::text, c.key, c.county, 'patent_inventor', 'REMOVED', c.version,
+                   to_jsonb(r) - ARRAY['version', 'version_xact']::text[], NULL, nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM old_rows r LEFT JOIN LATERAL (SELECT p.application_number, p.county_code, p.version FROM patent p WHERE p.id = r.patent_id) c(key, county, version) ON true;
+          ELSE
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'Patent', r.patent_id::text, c.key, c.county, 'patent_inventor', CASE WHEN o."patent_id" IS NULL THEN 'CREATED' WHEN n."patent_id" IS NULL THEN 'REMOVED'
+                        WHEN (to_jsonb(o) ->> 'deleted_at') IS NULL AND (to_jsonb(n) ->> 'deleted_at') IS NOT NULL THEN 'DELETED'
+                        WHEN (to_jsonb(o) ->> 'deleted_at') IS NOT NULL AND (to_jsonb(n) ->> 'deleted_at') IS NULL THEN 'RESTORED'
+                        ELSE 'UPDATED' END, c.version,
+                   CASE WHEN NOT o."patent_id" IS NULL THEN to_jsonb(o) - ARRAY['version', 'version_xact']::text[] END, CASE WHEN NOT n."patent_id" IS NULL THEN to_jsonb(n) - ARRAY['version', 'version_xact']::text[] END, nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM old_rows o FULL JOIN new_rows n ON o."patent_id" = n."patent_id" AND o."position" = n."position"
+                   CROSS JOIN LATERAL (SELECT n.* WHERE NOT n."patent_id" IS NULL UNION ALL SELECT o.* WHERE n."patent_id" IS NULL) r
+                   LEFT JOIN LATERAL (SELECT p.application_number, p.county_code, p.version FROM patent p WHERE p.id = r.patent_id) c(key, county, version) ON true
+             WHERE o."patent_id" IS NULL OR n."patent_id" IS NULL OR (to_jsonb(o) - ARRAY['version', 'version_xact']::text[]) IS DISTINCT FROM (to_jsonb(n) - ARRAY['version', 'version_xact']::text[]);
+          END IF;
+        ELSIF TG_RELID = 'public.patent_transaction'::regclass THEN
+          IF TG_OP = 'INSERT' THEN
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'Patent', r.patent_id::text, c.key, c.county, 'patent_transaction', 'CREATED', c.version,
+                   NULL, to_jsonb(r) - ARRAY['version', 'version_xact']::text[], nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM new_rows r LEFT JOIN LATERAL (SELECT p.application_number, p.county_code, p.version FROM patent p WHERE p.id = r.patent_id) c(key, county, version) ON true;
+          ELSIF TG_OP = 'DELETE' THEN
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'Patent', r.patent_id::text, c.key, c.county, 'patent_transaction', 'REMOVED', c.version,
+                   to_jsonb(r) - ARRAY['version', 'version_xact']::text[], NULL, nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM old_rows r LEFT JOIN LATERAL (SELECT p.application_number, p.county_code, p.version FROM patent p WHERE p.id = r.patent_id) c(key, county, version) ON true;
+          ELSE
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'Patent', r.patent_id::text, c.key, c.county, 'patent_transaction', CASE WHEN o."patent_id" IS NULL THEN 'CREATED' WHEN n."patent_id" IS NULL THEN 'REMOVED'
+                        WHEN (to_jsonb(o) ->> 'deleted_at') IS NULL AND (to_jsonb(n) ->> 'deleted_at') IS NOT NULL THEN 'DELETED'
+                        WHEN (to_jsonb(o) ->> 'deleted_at') IS NOT NULL AND (to_jsonb(n) ->> 'deleted_at') IS NULL THEN 'RESTORED'
+                        ELSE 'UPDATED' END, c.version,
+                   CASE WHEN NOT o."patent_id" IS NULL THEN to_jsonb(o) - ARRAY['version', 'version_xact']::text[] END, CASE WHEN NOT n."patent_id" IS NULL THEN to_jsonb(n) - ARRAY['version', 'version_xact']::text[] END, nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM old_rows o FULL JOIN new_rows n ON o."patent_id" = n."patent_id" AND o."kind" = n."kind" AND o."occurred_on" = n."occurred_on" AND o."counterparty" = n."counterparty"
+                   CROSS JOIN LATERAL (SELECT n.* WHERE NOT n."patent_id" IS NULL UNION ALL SELECT o.* WHERE n."patent_id" IS NULL) r
+                   LEFT JOIN LATERAL (SELECT p.application_number, p.county_code, p.version FROM patent p WHERE p.id = r.patent_id) c(key, county, version) ON true
+             WHERE o."patent_id" IS NULL OR n."patent_id" IS NULL OR (to_jsonb(o) - ARRAY['version', 'version_xact']::text[]) IS DISTINCT FROM (to_jsonb(n) - ARRAY['version', 'version_xact']::text[]);
+          END IF;
+        ELSIF TG_RELID = 'public.plan_support_measure'::regclass THEN
+          IF TG_OP = 'INSERT' THEN
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'County', c.county, c.key, c.county, 'plan_support_measure', 'CREATED', c.version,
+                   NULL, to_jsonb(r) - ARRAY['version', 'version_xact']::text[], nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM new_rows r LEFT JOIN LATERAL (SELECT pl.county_code, pl.county_code, pl.version FROM plan pl WHERE pl.id = r.plan_id) c(key, county, version) ON true;
+          ELSIF TG_OP = 'DELETE' THEN
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'County', c.county, c.key, c.county, 'plan_support_measure', 'REMOVED', c.version,
+                   to_jsonb(r) - ARRAY['version', 'version_xact']::text[], NULL, nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM old_rows r LEFT JOIN LATERAL (SELECT pl.county_code, pl.county_code, pl.version FROM plan pl WHERE pl.id = r.plan_id) c(key, county, version) ON true;
+          ELSE
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'County', c.county, c.key, c.county, 'plan_support_measure', CASE WHEN o."plan_id" IS NULL THEN 'CREATED' WHEN n."plan_id" IS NULL THEN 'REMOVED'
+                        WHEN (to_jsonb(o) ->> 'deleted_at') IS NULL AND (to_jsonb(n) ->> 'deleted_at') IS NOT NULL THEN 'DELETED'
+                        WHEN (to_jsonb(o) ->> 'deleted_at') IS NOT NULL AND (to_jsonb(n) ->> 'deleted_at') IS NULL THEN 'RESTORED'
+                        ELSE 'UPDATED' END, c.version,
+                   CASE WHEN NOT o."plan_id" IS NULL THEN to_jsonb(o) - ARRAY['version', 'version_xact']::text[] END, CASE WHEN NOT n."plan_id" IS NULL THEN to_jsonb(n) - ARRAY['version', 'version_xact']::text[] END, nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM old_rows o FULL JOIN new_rows n ON o."plan_id" = n."plan_id" AND o."number" = n."number"
+                   CROSS JOIN LATERAL (SELECT n.* WHERE NOT n."plan_id" IS NULL UNION ALL SELECT o.* WHERE n."plan_id" IS NULL) r
+                   LEFT JOIN LATERAL (SELECT pl.county_code, pl.county_code, pl.version FROM plan pl WHERE pl.id = r.plan_id) c(key, county, version) ON true
+             WHERE o."plan_id" IS NULL OR n."plan_id" IS NULL OR (to_jsonb(o) - ARRAY['version', 'version_xact']::text[]) IS DISTINCT FROM (to_jsonb(n) - ARRAY['version', 'version_xact']::text[]);
+          END IF;
+        ELSIF TG_RELID = 'public.support_payment'::regclass THEN
+          IF TG_OP = 'INSERT' THEN
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'County', r.county_code, c.key, c.county, 'support_payment', 'CREATED', c.version,
+                   NULL, to_jsonb(r) - ARRAY['version', 'version_xact']::text[], nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM new_rows r LEFT JOIN LATERAL (SELECT r.county_code, r.county_code, r.version) c(key, county, version) ON true;
+          ELSIF TG_OP = 'DELETE' THEN
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'County', r.county_code, c.key, c.county, 'support_payment', 'REMOVED', c.version,
+                   to_jsonb(r) - ARRAY['version', 'version_xact']::text[], NULL, nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM old_rows r LEFT JOIN LATERAL (SELECT r.county_code, r.county_code, r.version) c(key, county, version) ON true;
+          ELSE
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'County', r.county_code, c.key, c.county, 'support_payment', CASE WHEN o."id" IS NULL THEN 'CREATED' WHEN n."id" IS NULL THEN 'REMOVED'
+                        WHEN (to_jsonb(o) ->> 'deleted_at') IS NULL AND (to_jsonb(n) ->> 'deleted_at') IS NOT NULL THEN 'DELETED'
+                        WHEN (to_jsonb(o) ->> 'deleted_at') IS NOT NULL AND (to_jsonb(n) ->> 'deleted_at') IS NULL THEN 'RESTORED'
+                        ELSE 'UPDATED' END, c.version,
+                   CASE WHEN NOT o."id" IS NULL THEN to_jsonb(o) - ARRAY['version', 'version_xact']::text[] END, CASE WHEN NOT n."id" IS NULL THEN to_jsonb(n) - ARRAY['version', 'version_xact']::text[] END, nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM old_rows o FULL JOIN new_rows n ON o."id" = n."id"
+                   CROSS JOIN LATERAL (SELECT n.* WHERE NOT n."id" IS NULL UNION ALL SELECT o.* WHERE n."id" IS NULL) r
+                   LEFT JOIN LATERAL (SELECT r.county_code, r.county_code, r.version) c(key, county, version) ON true
+             WHERE o."id" IS NULL OR n."id" IS NULL OR (to_jsonb(o) - ARRAY['version', 'version_xact']::text[]) IS DISTINCT FROM (to_jsonb(n) - ARRAY['version', 'version_xact']::text[]);
+          END IF;
+        ELSIF TG_RELID = 'public.task_progress'::regclass THEN
+          IF TG_OP = 'INSERT' THEN
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'County', r.county_code, c.key, c.county, 'task_progress', 'CREATED', c.version,
+                   NULL, to_jsonb(r) - ARRAY['version', 'version_xact']::text[], nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM new_rows r LEFT JOIN LATERAL (SELECT r.county_code, r.county_code, r.version) c(key, county, version) ON true;
+          ELSIF TG_OP = 'DELETE' THEN
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'County', r.county_code, c.key, c.county, 'task_progress', 'REMOVED', c.version,
+                   to_jsonb(r) - ARRAY['version', 'version_xact']::text[], NULL, nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM old_rows r LEFT JOIN LATERAL (SELECT r.county_code, r.county_code, r.version) c(key, county, version) ON true;
+          ELSE
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'County', r.county_code, c.key, c.county, 'task_progress', CASE WHEN o."id" IS NULL THEN 'CREATED' WHEN n."id" IS NULL THEN 'REMOVED'
+                        WHEN (to_jsonb(o) ->> 'deleted_at') IS NULL AND (to_jsonb(n) ->> 'deleted_at') IS NOT NULL THEN 'DELETED'
+                        WHEN (to_jsonb(o) ->> 'deleted_at') IS NOT NULL AND (to_jsonb(n) ->> 'deleted_at') IS NULL THEN 'RESTORED'
+                        ELSE 'UPDATED' END, c.version,
+                   CASE WHEN NOT o."id" IS NULL THEN to_jsonb(o) - ARRAY['version', 'version_xact']::text[] END, CASE WHEN NOT n."id" IS NULL THEN to_jsonb(n) - ARRAY['version', 'version_xact']::text[] END, nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM old_rows o FULL JOIN new_rows n ON o."id" = n."id"
+                   CROSS JOIN LATERAL (SELECT n.* WHERE NOT n."id" IS NULL UNION ALL SELECT o.* WHERE n."id" IS NULL) r
+                   LEFT JOIN LATERAL (SELECT r.county_code, r.county_code, r.version) c(key, county, version) ON true
+             WHERE o."id" IS NULL OR n."id" IS NULL OR (to_jsonb(o) - ARRAY['version', 'version_xact']::text[]) IS DISTINCT FROM (to_jsonb(n) - ARRAY['version', 'version_xact']::text[]);
+          END IF;
         ELSIF TG_RELID = 'public.patent_external_patentee'::regclass THEN
           IF TG_OP = 'INSERT' THEN
             INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
@@ -2835,6 +3392,29 @@ AS $function$
         PERFORM hvp_maintenance_end(saved);
       END $function$;
 GRANT EXECUTE ON FUNCTION hvp_refresh_invention_spans(patent_ids integer[]) TO hvp_app_access;
+
+CREATE OR REPLACE FUNCTION public.hvp_report_immutable()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+      DECLARE
+        withdrawal text[] := ARRAY['withdrawn_at', 'withdrawn_by', 'withdrawal_reason'];
+      BEGIN
+        IF TG_OP = 'TRUNCATE' THEN
+          RAISE EXCEPTION 'indicator_report holds published reports: they cannot be truncated' USING ERRCODE = 'insufficient_privilege';
+        ELSIF TG_OP = 'DELETE' THEN
+          RAISE EXCEPTION 'indicator report % is published: it cannot be deleted (an ADMIN may withdraw it)', OLD.id
+            USING ERRCODE = 'insufficient_privilege';
+        ELSIF OLD.withdrawn_at IS NOT NULL THEN
+          RAISE EXCEPTION 'indicator report % was withdrawn: it cannot be changed', OLD.id USING ERRCODE = 'insufficient_privilege';
+        ELSIF NEW.withdrawn_at IS NULL OR (to_jsonb(NEW) - withdrawal) IS DISTINCT FROM (to_jsonb(OLD) - withdrawal) THEN
+          RAISE EXCEPTION 'indicator report % is published: it cannot be changed (an ADMIN may only withdraw it, with a reason)', OLD.id
+            USING ERRCODE = 'insufficient_privilege';
+        ELSIF NOT hvp_admin() THEN
+          RAISE EXCEPTION 'indicator report %: only an ADMIN may withdraw a report', OLD.id USING ERRCODE = 'insufficient_privilege';
+        END IF;
+        RETURN NEW;
+      END $function$;
 
 CREATE OR REPLACE FUNCTION public.hvp_role()
  RETURNS text

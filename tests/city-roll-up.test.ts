@@ -158,6 +158,10 @@ describe('indicators of a division', () => {
     expect(rows.HIGH_VALUE_PATENTS_PER_10K_RESIDENTS.missingReason).toBe(
       '常住人口 population: 未报送 not reported for 2024 or any earlier year by 500232 丰都县 (the division reports none of its own)',
     );
+    // a county without counties below it says only the figure
+    expect((await byKind('500232')).HIGH_VALUE_PATENTS_PER_10K_RESIDENTS.missingReason).toBe(
+      '常住人口 population: 未报送 not reported for 2024 or any earlier year',
+    );
   });
 
   it("sums the counties' denominators once all report, and prefers the division's own statistics", async () => {

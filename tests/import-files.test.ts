@@ -203,7 +203,7 @@ describe('a CNIPA-style patent export', () => {
         "申请(专利权)人: 专利权人 patentees: 1 张三 kept as an external patentee (PERSON); external patentees count for no enterprise's target",
       ],
     ]);
-    expect(imported.header.mapping.ignored).toEqual(['序号', '公开(公告)号', '公开(公告)日', '发明人']);
+    expect(imported.header.mapping.ignored).toEqual(['序号', '公开(公告)号', '公开(公告)日']);
     expect(await api.sql(`SELECT 1 FROM enterprise WHERE name = '张三'`)).toEqual([]);
 
     const patents = await api.sql(

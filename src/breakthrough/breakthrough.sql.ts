@@ -27,7 +27,7 @@ import { CategoryBreakthrough, TargetGap } from './breakthrough';
 import { Yardstick } from './yardstick';
 import { countyMembersSql } from '../county/county-members.sql';
 
-interface GapRow {
+export interface GapRow {
   enterpriseId: number;
   name: string;
   creditCode: string;
@@ -104,7 +104,7 @@ export function gapRowsSql(counties: Sql, asOf: Sql, enterpriseIds: Sql | null =
       JOIN enterprise e ON e.id = m.enterprise_id`;
 }
 
-function toTargetGap(row: GapRow): TargetGap {
+export function toTargetGap(row: GapRow): TargetGap {
   const enterprise: Enterprise = {
     id: row.enterpriseId,
     name: row.name,
@@ -148,12 +148,14 @@ export interface TargetGapQuery extends PageArgs {
 /** The gap rows of a county, and of the counties below it, on asOf that the filter keeps. */
 export function countyGapRowsSql(query: Omit<TargetGapQuery, 'first' | 'after'>): Sql {
   const { countyCode, category: only, onlyUnmet, asOf, yardstick, cluster } = query;
-  const category = sql`${only}::text`;
+  const conditions: Sql[] = [];
+  if (only) conditions.push(sql`g.category = ${only}::text`);
+  if (onlyUnmet) conditions.push(sql`NOT g.met`);
+  if (cluster) conditions.push(sql`g."industryCluster" = ${cluster}`);
+  const where = conditions.length ? sql`WHERE ${sql.join(conditions, ' AND ')}` : sql.empty;
   const county = sql`SELECT ${countyCode}::text AS code`;
   const day = sql`${asOf}::date`;
-  return sql`SELECT g.* FROM (${gapRowsSql(county, day, null, rolledTargetsSql(county, day, yardstick))}) g
-              WHERE (${category} IS NULL OR g.category = ${category}) AND (NOT ${onlyUnmet} OR NOT g.met)
-                ${cluster ? sql`AND g."industryCluster" = ${cluster}` : sql.empty}`;
+  return sql`SELECT g.* FROM (${gapRowsSql(county, day, null, rolledTargetsSql(county, day, yardstick))}) g ${where}`;
 }
 
 /**

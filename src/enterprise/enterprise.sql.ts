@@ -79,16 +79,18 @@ export const ENTERPRISE_ORDER: SortColumn[] = [
   { column: 'creditCode', type: 'text' },
 ];
 
-/** The enterprises of the county `countyCode` that the filter keeps (a page of them reads enterprise_county_name_idx). */
+/**
+ * The enterprises of the county `countyCode` that the filter keeps (a page of them reads enterprise_county_name_idx).
+ * A filter not given is not in the statement: each shape is planned for what it asks.
+ */
 export function countyEnterpriseRowsSql(countyCode: Sql, filter: Omit<EnterpriseFilter, 'asOf'>, asOf: IsoDate): Sql {
-  const category = sql`${filter.category ?? null}::text`;
-  const nameContains = sql`${filter.nameContains ?? null}::text`;
-  return sql`SELECT ${ENTERPRISE_COLUMNS} FROM enterprise e
-                WHERE e.county_code = ${countyCode}
-                  AND (${category} IS NULL OR EXISTS (
-                        SELECT 1 FROM enterprise_membership m
-                         WHERE m.enterprise_id = e.id AND m.category = ${category} AND ${membershipValidSql(sql`m`, sql`${asOf}::date`)}))
-                  AND (${nameContains} IS NULL OR strpos(lower(e.name), lower(${nameContains})) > 0)`;
+  const conditions = [sql`e.county_code = ${countyCode}`];
+  if (filter.category)
+    conditions.push(sql`EXISTS (SELECT 1 FROM enterprise_membership m
+                         WHERE m.enterprise_id = e.id AND m.category = ${filter.category}::text
+                           AND ${membershipValidSql(sql`m`, sql`${asOf}::date`)})`);
+  if (filter.nameContains) conditions.push(sql`strpos(lower(e.name), lower(${filter.nameContains}::text)) > 0`);
+  return sql`SELECT ${ENTERPRISE_COLUMNS} FROM enterprise e WHERE ${sql.join(conditions, ' AND ')}`;
 }
 
 /** Enterprise lists of counties, ordered by name (byte order), then credit code. */

@@ -15,8 +15,12 @@ import { chinaTime, isIsoDate, IsoDate, yearOf } from '../graphql/dates';
 import { badUserInput, notFound } from '../graphql/errors';
 import { indicatorsLoader } from '../indicator/indicator.sql';
 import { planInForceLoader } from '../plan/plan.sql';
+import { TargetGap } from '../breakthrough/breakthrough';
+import { IndicatorValue } from '../indicator/indicator';
+import { SUPPORT_COLUMNS, supportExportRows } from '../support/support-export';
+import { measureNumber } from '../support/support-measure';
 
-export const EXPORT_KINDS = ['gaps', 'indicators'] as const;
+export const EXPORT_KINDS = ['gaps', 'indicators', 'support'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 /** How a column's values are written: CSV text and the XLSX cell's number format. */
@@ -46,6 +50,8 @@ export interface ExportTable {
   notes: [string, string][];
   /** ASCII file name without extension, e.g. gaps-500231-2024-06-30 */
   fileName: string;
+  /** the Chinese file name without extension, when it is not the county's name, the list's and asOf */
+  chineseName?: string;
 }
 
 export const CATEGORY_NAMES: Record<EnterpriseCategory, string> = {
@@ -95,6 +101,9 @@ export interface ExportRequest {
   asOf?: string | null;
   /** gaps: only the rows not met */
   onlyUnmet?: boolean;
+  /** support: the year (default: the year of asOf) and one measure's number (default: every measure) */
+  year?: number | null;
+  measure?: string | null;
 }
 
 /**
@@ -105,7 +114,7 @@ export interface ExportRequest {
 export async function exportTable(ctx: Context, request: ExportRequest): Promise<ExportTable> {
   const { countyCode, kind } = request;
   if (!/^\d{6}$/.test(countyCode)) throw badUserInput('county', `must be a six-digit county code, got "${countyCode}"`);
-  if (!(EXPORT_KINDS as readonly string[]).includes(kind)) throw badUserInput('what', `must be gaps or indicators, got "${kind}"`);
+  if (!(EXPORT_KINDS as readonly string[]).includes(kind)) throw badUserInput('what', `must be gaps, indicators or support, got "${kind}"`);
   const asOf = asOfOrToday(ctx, request.asOf || null);
   if (!isIsoDate(asOf)) throw badUserInput('asOf', `must be a calendar date written YYYY-MM-DD, got "${asOf}"`);
   requireCountyWide(ctx, `the ${kind} export`);
@@ -121,47 +130,99 @@ export async function exportTable(ctx: Context, request: ExportRequest): Promise
     ['导出人', `${ctx.principal.subject}（${ctx.principal.role}）`],
   ];
 
-  if (kind === 'gaps') {
-    const gaps = await allCountyTargetGaps(ctx, countyCode, asOf, request.onlyUnmet ?? false);
+  if (kind === 'support') {
+    const year = request.year ?? yearOf(asOf);
+    if (!Number.isInteger(year) || year < 1949 || year > 2200)
+      throw badUserInput('year', `must be a year between 1949 and 2200, got ${year}`);
+    const number = request.measure ? measureNumber(request.measure) : null;
+    if (request.measure && !number) throw badUserInput('measure', `must be a measure number such as "(五)", got "${request.measure}"`);
+    const yearPlan = await planInForceLoader(ctx, year).load(countyCode);
+    notes[2] = ['年度', String(year)];
+    notes[3] = ['规划', yearPlan ? planWithPeriod(yearPlan) : '无（该年度无有效规划，故无支持措施）'];
     notes.push(
       [
         '口径',
-        '目标值：规划对该类企业的高价值发明专利最低拥有量；拥有量：企业（单独或共同）拥有的、截至日期有效的高价值发明专利；差距 = max(0, 目标值 − 拥有量)',
+        '各措施的兑现条件见 GraphQL County.supportEligibility 的说明；最高金额为措施规定的上限（贴息为应补贴金额），已兑现金额为已登记的兑现记录合计',
       ],
-      ['排序', '差距从大到小，其次企业名称、统一社会信用代码、企业类别'],
+      ['排序', '措施在规划中的顺序，其次兑现对象名称'],
     );
-    if (request.onlyUnmet) notes.push(['筛选', '仅未达标']);
+    if (number) notes.push(['筛选', `仅措施${number}`]);
     return {
       kind,
       countyCode,
       countyName: county.name,
       asOf,
-      title: `${county.name}企业目标差距清单（截至${asOf}）`,
-      sheetName: '目标差距',
-      columns: GAP_COLUMNS,
-      rows: gaps.map((gap, i) => [
-        i + 1,
-        gap.enterprise.name,
-        gap.enterprise.creditCode,
-        CATEGORY_NAMES[gap.category],
-        gap.target,
-        gap.current,
-        gap.gap,
-        yesNo(gap.met),
-      ]),
+      title: `${county.name}支持措施兑现清单（${year}年度${number ? `，措施${number}` : ''}）`,
+      sheetName: '支持措施兑现清单',
+      columns: SUPPORT_COLUMNS,
+      rows: await supportExportRows(ctx, countyCode, year, number),
       notes,
-      fileName: `gaps-${countyCode}-${asOf}`,
+      fileName: `support-${countyCode}-${year}`,
+      chineseName: `${county.name}支持措施兑现清单-${year}`,
     };
   }
 
-  const values = await indicatorsLoader(ctx, asOf).load(countyCode);
+  if (kind === 'gaps') {
+    return gapsTable(county, asOf, notes, await allCountyTargetGaps(ctx, countyCode, asOf, request.onlyUnmet ?? false), request.onlyUnmet);
+  }
+  return indicatorsTable(county, asOf, notes, await indicatorsLoader(ctx, asOf).load(countyCode));
+}
+
+/** The target-gap table of a county on asOf from its rows (live, or as a published report holds them). */
+export function gapsTable(
+  county: { code: string; name: string },
+  asOf: IsoDate,
+  notes: [string, string][],
+  gaps: TargetGap[],
+  onlyUnmet = false,
+  fileName = `gaps-${county.code}-${asOf}`,
+): ExportTable {
+  notes.push(
+    [
+      '口径',
+      '目标值：规划对该类企业的高价值发明专利最低拥有量；拥有量：企业（单独或共同）拥有的、截至日期有效的高价值发明专利；差距 = max(0, 目标值 − 拥有量)',
+    ],
+    ['排序', '差距从大到小，其次企业名称、统一社会信用代码、企业类别'],
+  );
+  if (onlyUnmet) notes.push(['筛选', '仅未达标']);
+  return {
+    kind: 'gaps',
+    countyCode: county.code,
+    countyName: county.name,
+    asOf,
+    title: `${county.name}企业目标差距清单（截至${asOf}）`,
+    sheetName: '目标差距',
+    columns: GAP_COLUMNS,
+    rows: gaps.map((gap, i) => [
+      i + 1,
+      gap.enterprise.name,
+      gap.enterprise.creditCode,
+      CATEGORY_NAMES[gap.category],
+      gap.target,
+      gap.current,
+      gap.gap,
+      yesNo(gap.met),
+    ]),
+    notes,
+    fileName,
+  };
+}
+
+/** The indicator table of a county on asOf from its values (live, or as a published report holds them). */
+export function indicatorsTable(
+  county: { code: string; name: string },
+  asOf: IsoDate,
+  notes: [string, string][],
+  values: IndicatorValue[],
+  fileName = `indicators-${county.code}-${asOf}`,
+): ExportTable {
   notes.push([
     '口径',
     '各指标的计算口径见 GraphQL County.indicators 的说明；完成进度 = 实际值 ÷ 目标值；缺少统计数据时实际值为空，说明栏注明所缺数据',
   ]);
   return {
-    kind,
-    countyCode,
+    kind: 'indicators',
+    countyCode: county.code,
     countyName: county.name,
     asOf,
     title: `${county.name}主要指标完成情况（截至${asOf}）`,
@@ -182,6 +243,6 @@ export async function exportTable(ctx: Context, request: ExportRequest): Promise
       value.kind,
     ]),
     notes,
-    fileName: `indicators-${countyCode}-${asOf}`,
+    fileName,
   };
 }

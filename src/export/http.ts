@@ -1,6 +1,7 @@
 /**
- * GET /export/{gaps|indicators}.{xlsx|csv}?county=500231[&asOf=YYYY-MM-DD][&onlyUnmet=true]: the export of a county as
- * a file, with the same Authorization header and the same scope rules as /graphql (its transaction is under the
+ * GET /export/{gaps|indicators|support}.{xlsx|csv}?county=500231[&asOf=YYYY-MM-DD][&onlyUnmet=true][&year=2024][&measure=(五)]: the export of a county as
+ * a file (?report=<id> instead of county: a published report's gaps or indicators, from its frozen rows,
+ * src/report/report-export.ts), with the same Authorization header and the same scope rules as /graphql (its transaction is under the
  * caller's Row Level Security). Errors answer JSON in the shape of GraphQL's: 401 UNAUTHENTICATED and 405 for another method
  * (the HTTP front), 400 BAD_USER_INPUT, 403 FORBIDDEN (ENTERPRISE callers: county-wide data), 404 NOT_FOUND (no such
  * county among the caller's counties, whether it exists or not).
@@ -12,6 +13,7 @@ import { Context } from '../graphql/context';
 import { badUserInput, ERROR_STATUS, notFound } from '../graphql/errors';
 import { sendError } from '../http/answers';
 import { EXPORT_KINDS, exportTable, ExportKind } from './export-tables';
+import { exportReportTable } from '../report/report-export';
 import { contentDisposition, CONTENT_TYPES, EXPORT_FORMATS, ExportFormat, render } from './formats';
 
 export const EXPORT_PATH = /^\/export\/([a-z]+)\.([a-z]+)$/;
@@ -33,12 +35,15 @@ export function exportHandler(context: ExportContext) {
     if (!kind || !(EXPORT_KINDS as readonly string[]).includes(kind) || !(EXPORT_FORMATS as readonly string[]).includes(format!)) {
       sendError(
         response,
-        notFound(`no export at ${url.pathname}: /export/gaps.xlsx, /export/gaps.csv, /export/indicators.xlsx or /export/indicators.csv`),
+        notFound(
+          `no export at ${url.pathname}: /export/gaps.xlsx, /export/gaps.csv, /export/indicators.xlsx, /export/indicators.csv, /export/support.xlsx or /export/support.csv`,
+        ),
       );
       return;
     }
     const county = url.searchParams.get('county');
-    if (!county) {
+    const report = url.searchParams.get('report');
+    if (!county && report === null) {
       sendError(response, badUserInput('county', 'is required, e.g. ?county=500231'));
       return;
     }
@@ -48,16 +53,27 @@ export function exportHandler(context: ExportContext) {
       return;
     }
 
+    const year = url.searchParams.get('year');
+    if (year !== null && !/^\d{4}$/.test(year)) {
+      sendError(response, badUserInput('year', `must be a year such as 2024, got "${year}"`));
+      return;
+    }
+
     const ctx = context(principal);
     let body: Buffer;
     let disposition: string;
     try {
-      const table = await exportTable(ctx, {
-        countyCode: county,
-        kind: kind as ExportKind,
-        asOf: url.searchParams.get('asOf'),
-        onlyUnmet: onlyUnmet === 'true',
-      });
+      const table =
+        report !== null
+          ? await exportReportTable(ctx, report, kind as ExportKind)
+          : await exportTable(ctx, {
+              countyCode: county!,
+              kind: kind as ExportKind,
+              asOf: url.searchParams.get('asOf'),
+              onlyUnmet: onlyUnmet === 'true',
+              year: year === null ? null : Number(year),
+              measure: url.searchParams.get('measure'),
+            });
       body = await render(table, format as ExportFormat);
       disposition = contentDisposition(table, format as ExportFormat);
       await ctx.db.finish(true);

@@ -14,6 +14,13 @@ import { PledgeInterestResolvers } from '../financing/pledge-interest.resolver';
 import { validateArgument } from './validation';
 import { ImportResolver } from '../import/import.resolver';
 import { HistoryResolvers } from '../history/history.resolver';
+import { TaskResolvers } from '../task/task.resolver';
+import { ReportResolvers } from '../report/report.resolver';
+import { PatentInventorsResolver } from '../inventor/inventor.resolver';
+import { PatentTransactionsResolver } from '../transaction/transaction.resolver';
+import { PlanSupportMeasuresResolver } from '../support/support-measure.resolver';
+import { SupportEligibilityResolvers } from '../support/support-eligibility.resolver';
+import { SupportPaymentResolvers } from '../support/support-payment.resolver';
 import { PatenteeResolvers } from '../patentee/patentee.resolver';
 import { SeiResolvers } from '../sei/sei.resolver';
 import { EnterpriseTagsResolvers } from '../enterprise-tags/enterprise-tags.resolver';
@@ -39,6 +46,13 @@ const RESOLVERS = [
   ...PledgeInterestResolvers,
   ImportResolver,
   ...HistoryResolvers,
+  ...TaskResolvers,
+  ...ReportResolvers,
+  PatentInventorsResolver,
+  PatentTransactionsResolver,
+  PlanSupportMeasuresResolver,
+  ...SupportEligibilityResolvers,
+  ...SupportPaymentResolvers,
   ...PatenteeResolvers,
   ...SeiResolvers,
   ...EnterpriseTagsResolvers,

@@ -46,7 +46,7 @@ function latestFigureSql(county: Sql, year: Sql, figure: Figure): Sql {
 
 function missingFigureSql(figure: Figure, value: Sql, year: Sql, missingIn: Sql = sql`NULL::text`): Sql {
   return sql`CASE WHEN ${value} IS NULL THEN format('%s: 未报送 not reported for %s or any earlier year', ${sql.literal(FIGURES[figure])}, ${year})
-    || COALESCE(format(' by %s (the division reports none of its own)', ${missingIn}), '') END`;
+    || CASE WHEN ${missingIn} IS NOT NULL THEN format(' by %s (the division reports none of its own)', ${missingIn}) ELSE '' END END`;
 }
 
 /**
@@ -168,7 +168,7 @@ function measures(asOf: Sql): Record<IndicatorKind, Measure> {
       baselineYear: sql`f.start_year - 1`,
       missingReason: sql`CASE
         WHEN f.rd_base IS NULL THEN format('%s: 未报送 not reported for %s, the year before the plan started', ${sql.literal(FIGURES.rd_investment)}, f.start_year - 1)
-          || COALESCE(format(' by %s (the division reports none of its own)', f.rd_base_missing), '')
+          || CASE WHEN f.rd_base_missing IS NOT NULL THEN format(' by %s (the division reports none of its own)', f.rd_base_missing) ELSE '' END
         WHEN NOT ${RD_GROWTH_DEFINED} OR f.rd_investment IS NULL
           THEN format('%s: 未报送 not reported for any year from %s to %s', ${sql.literal(FIGURES.rd_investment)}, f.start_year, f.year) END`,
     },

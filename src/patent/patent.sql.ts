@@ -15,6 +15,8 @@ import { OverseasGrant, Patent, PatentAward } from './patent';
 import { PatentFilter, PatentInput } from './patent.inputs';
 import { PatentType } from './patent-type';
 import { IsoDate } from '../graphql/dates';
+import { INVENTOR_LIST, inventorList } from '../inventor/inventor.sql';
+import { TRANSACTION_LIST, transactionList } from '../transaction/transaction.sql';
 
 export const PATENT_COLUMNS = sql`p.id, p.application_number AS "applicationNumber", p.title, p.type, p.county_code AS "countyCode",
   p.filing_date AS "filingDate", p.grant_date AS "grantDate", p.lapse_date AS "lapseDate", p.ipc_codes AS "ipcCodes",
@@ -43,7 +45,8 @@ export async function findPatent(ctx: Context, applicationNumber: string): Promi
 export function overseasGrantsLoader(ctx: Context) {
   return ctx.loaders.get<number, OverseasGrant[]>('overseasGrants', [], async (patentIds) => {
     const rows = await ctx.db.query<OverseasGrant>(
-      sql`SELECT patent_id AS "patentId", jurisdiction, grant_date AS "grantDate" FROM patent_overseas_grant
+      sql`SELECT patent_id AS "patentId", jurisdiction, grant_date AS "grantDate", route, publication_number AS "publicationNumber"
+         FROM patent_overseas_grant
         WHERE patent_id = ANY(${patentIds}) ORDER BY patent_id, grant_date, jurisdiction`,
     );
     return groupByKey(patentIds, rows, (grant) => grant.patentId);
@@ -91,13 +94,12 @@ export function patentListRowsSql(
   owner: Sql,
   filter: { type: PatentType | null; highValueOnly: boolean; asOf: IsoDate },
 ): Sql {
-  const source =
-    of === 'enterprise'
-      ? sql`SELECT ${PATENT_COLUMNS} FROM patent_owner po JOIN patent p ON p.id = po.patent_id WHERE po.enterprise_id = ${owner}`
-      : sql`SELECT ${PATENT_COLUMNS} FROM patent p WHERE p.county_code = ${owner}`;
-  const type = sql`${filter.type}::text`;
-  return sql`${source} AND (${type} IS NULL OR p.type = ${type})
-               AND (NOT ${filter.highValueOnly} OR ${keptHighValueSql(sql`p`, sql`${filter.asOf}::date`)})`;
+  const conditions = of === 'enterprise' ? [sql`po.enterprise_id = ${owner}`] : [sql`p.county_code = ${owner}`];
+  // a filter not given is not in the statement: each shape is planned for what it asks
+  if (filter.type) conditions.push(sql`p.type = ${filter.type}::text`);
+  if (filter.highValueOnly) conditions.push(keptHighValueSql(sql`p`, sql`${filter.asOf}::date`));
+  const source = of === 'enterprise' ? sql`patent_owner po JOIN patent p ON p.id = po.patent_id` : sql`patent p`;
+  return sql`SELECT ${PATENT_COLUMNS} FROM ${source} WHERE ${sql.join(conditions, ' AND ')}`;
 }
 
 /**
@@ -155,6 +157,8 @@ interface PatentLists {
   owners: string | null;
   overseasGrants: string | null;
   awards: string | null;
+  inventors: string | null;
+  transactions: string | null;
 }
 
 /**
@@ -248,12 +252,16 @@ export async function upsertPatents(db: RequestDatabase, inputs: PatentInput[]):
     owners: input.ownerCreditCodes ? JSON.stringify(input.ownerCreditCodes.map((code) => ownerIds.get(code.trim().toUpperCase()))) : null,
     overseasGrants: input.overseasGrants
       ? JSON.stringify(
-          [...input.overseasGrants].sort((a, b) => byC(a.jurisdiction, b.jurisdiction)).map((g) => [g.jurisdiction, g.grantDate]),
+          [...input.overseasGrants]
+            .sort((a, b) => byC(a.jurisdiction, b.jurisdiction))
+            .map((g) => [g.jurisdiction, g.grantDate, g.route ?? null, g.publicationNumber?.trim().toUpperCase() || null]),
         )
       : null,
     awards: input.awards
       ? JSON.stringify([...input.awards].sort((a, b) => byC(a.kind, b.kind) || a.year - b.year).map((a) => [a.kind, a.year]))
       : null,
+    inventors: inventorList(input.inventors),
+    transactions: transactionList(input.transactions),
   }));
   const changes = [
     await replaceOwners(
@@ -288,7 +296,7 @@ const byC = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /** A list a patent input replaces as a whole: how the stored one reads as jsonb (to compare) and how the wanted one is inserted. */
 interface PatentListSql {
   name: Exclude<keyof PatentLists, 'owners'>;
-  table: 'patent_overseas_grant' | 'patent_award';
+  table: 'patent_overseas_grant' | 'patent_award' | typeof INVENTOR_LIST.table | typeof TRANSACTION_LIST.table;
   /** the stored list of the patent w.patent_id, as jsonb */
   stored: Sql;
   /** inserts the lists `lists` (jsonb[]) of the patents `ids` (int[]) */
@@ -299,10 +307,11 @@ const PATENT_LISTS: PatentListSql[] = [
   {
     name: 'overseasGrants',
     table: 'patent_overseas_grant',
-    stored: sql`SELECT COALESCE(jsonb_agg(jsonb_build_array(t.jurisdiction, t.grant_date::text) ORDER BY t.jurisdiction COLLATE "C"), '[]')
+    stored: sql`SELECT COALESCE(jsonb_agg(jsonb_build_array(t.jurisdiction, t.grant_date::text, t.route, t.publication_number)
+                                        ORDER BY t.jurisdiction COLLATE "C"), '[]')
                FROM patent_overseas_grant t WHERE t.patent_id = w.patent_id`,
-    insert: (ids, lists) => sql`INSERT INTO patent_overseas_grant (patent_id, jurisdiction, grant_date)
-             SELECT w.patent_id, g.item ->> 0, (g.item ->> 1)::date
+    insert: (ids, lists) => sql`INSERT INTO patent_overseas_grant (patent_id, jurisdiction, grant_date, route, publication_number)
+             SELECT w.patent_id, g.item ->> 0, (g.item ->> 1)::date, g.item ->> 2, g.item ->> 3
                FROM unnest(${ids}, ${lists}) AS w(patent_id, list), jsonb_array_elements(w.list) AS g(item)`,
   },
   {
@@ -314,6 +323,8 @@ const PATENT_LISTS: PatentListSql[] = [
              SELECT w.patent_id, a.item ->> 0, (a.item ->> 1)::int
                FROM unnest(${ids}, ${lists}) AS w(patent_id, list), jsonb_array_elements(w.list) AS a(item)`,
   },
+  INVENTOR_LIST,
+  TRANSACTION_LIST,
 ];
 
 /**

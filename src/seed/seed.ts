@@ -8,6 +8,10 @@ import { REAL_COUNTIES, REAL_PLANS, REAL_STATISTICS } from './real-plans';
 import { seedSyntheticDianjiang, SYNTHETIC_COUNTY } from './synthetic';
 import { seedSyntheticIndicators } from './synthetic-indicators';
 import { seedSyntheticInterestPayments } from './synthetic-interest';
+import { setPlanTasks } from '../task/task.sql';
+import { REAL_PLAN_TASKS } from './real-plan-tasks';
+import { seedSyntheticTaskProgress } from './synthetic-task-progress';
+import { seedSyntheticSupport } from './synthetic-support';
 import { seedSyntheticConcordance } from './synthetic-concordance';
 import { seedDianjiangTags } from './synthetic-tags';
 import {
@@ -39,6 +43,11 @@ export async function seedDemo(dataSource: DataSource): Promise<boolean> {
     await seedSyntheticDianjiang(db);
     await seedSyntheticIndicators(db);
     await seedSyntheticInterestPayments(db);
+    for (const plan of REAL_PLAN_TASKS) {
+      await setPlanTasks(db, plan);
+      await seedSyntheticTaskProgress(db, plan.countyCode, plan.startYear);
+    }
+    await seedSyntheticSupport(db);
     await upsertCounty(db, SYNTHETIC_NEIGHBOUR);
     for (const statistics of SYNTHETIC_NEIGHBOUR_STATISTICS) await setCountyStatistics(db, statistics);
     await upsertPlan(db, SYNTHETIC_NEIGHBOUR_PLAN);

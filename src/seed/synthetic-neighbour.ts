@@ -102,6 +102,11 @@ export async function seedSyntheticNeighbour(db: RequestDatabase): Promise<void>
         SELECT p, e, 1 FROM unnest(${patentIds}::int[], ${patents.map((p) => p.owner)}::int[]) AS o(p, e)`,
   );
 
+  // one synthetic inventor each (issue 14's inventors: every demo patent has them)
+  await db.query(
+    sql`INSERT INTO patent_inventor (patent_id, position, name, identifier)
+        SELECT p, 1, '示例县发明人' || (1 + p % 12) || '（合成示例）', NULL FROM unnest(${patentIds}::int[]) AS p`,
+  );
   // external co-patentees (issue 15): a synthetic university second on every tenth patent, a synthetic person first on
   // every 40th (attributed to the county all the same); they count for nobody's targets
   const externals = patentIds.flatMap((patentId, i) => [

@@ -211,21 +211,21 @@
               (f."population" / 10000.0)::float8 AS denominator, (f.high_value / NULLIF(f."population" / 10000.0, 0))::float8 AS actual,
               (f."population_year")::int AS statistics_year, (NULL)::float8 AS baseline,
               (NULL)::int AS baseline_year, (CASE WHEN f."population" IS NULL THEN format('%s: 未报送 not reported for %s or any earlier year', '常住人口 population', f.year)
-    || COALESCE(format(' by %s (the division reports none of its own)', f."population_missing"), '') END)::text AS missing_reason
+    || CASE WHEN f."population_missing" IS NOT NULL THEN format(' by %s (the division reports none of its own)', f."population_missing") ELSE '' END END)::text AS missing_reason
          FROM facts f WHERE f.county IN (SELECT t.county FROM target t WHERE t.kind = 'HIGH_VALUE_PATENTS_PER_10K_RESIDENTS')
       UNION ALL
       SELECT f.county, 'HIGH_VALUE_PATENTS_PER_100M_YUAN_RD'::text AS kind, (f.high_value)::float8 AS numerator,
               (f."rd_investment" / 100000000.0)::float8 AS denominator, (f.high_value / NULLIF(f."rd_investment" / 100000000.0, 0))::float8 AS actual,
               (f."rd_investment_year")::int AS statistics_year, (NULL)::float8 AS baseline,
               (NULL)::int AS baseline_year, (CASE WHEN f."rd_investment" IS NULL THEN format('%s: 未报送 not reported for %s or any earlier year', '研发经费投入 R&D investment', f.year)
-    || COALESCE(format(' by %s (the division reports none of its own)', f."rd_investment_missing"), '') END)::text AS missing_reason
+    || CASE WHEN f."rd_investment_missing" IS NOT NULL THEN format(' by %s (the division reports none of its own)', f."rd_investment_missing") ELSE '' END END)::text AS missing_reason
          FROM facts f WHERE f.county IN (SELECT t.county FROM target t WHERE t.kind = 'HIGH_VALUE_PATENTS_PER_100M_YUAN_RD')
       UNION ALL
       SELECT f.county, 'HIGH_VALUE_PATENTS_PER_100M_YUAN_GDP'::text AS kind, (f.high_value)::float8 AS numerator,
               (f."gdp" / 100000000.0)::float8 AS denominator, (f.high_value / NULLIF(f."gdp" / 100000000.0, 0))::float8 AS actual,
               (f."gdp_year")::int AS statistics_year, (NULL)::float8 AS baseline,
               (NULL)::int AS baseline_year, (CASE WHEN f."gdp" IS NULL THEN format('%s: 未报送 not reported for %s or any earlier year', '地区生产总值 GDP', f.year)
-    || COALESCE(format(' by %s (the division reports none of its own)', f."gdp_missing"), '') END)::text AS missing_reason
+    || CASE WHEN f."gdp_missing" IS NOT NULL THEN format(' by %s (the division reports none of its own)', f."gdp_missing") ELSE '' END END)::text AS missing_reason
          FROM facts f WHERE f.county IN (SELECT t.county FROM target t WHERE t.kind = 'HIGH_VALUE_PATENTS_PER_100M_YUAN_GDP')
       UNION ALL
       SELECT f.county, 'SEI_INVENTION_PATENTS'::text AS kind, (f."sei_inventions")::float8 AS numerator,
@@ -283,7 +283,7 @@
               (CASE WHEN ((f.rd_investment_year - (f.start_year - 1)) > 0 AND f.rd_base > 0) THEN f.rd_investment_year END)::int AS statistics_year, (f.rd_base)::float8 AS baseline,
               (f.start_year - 1)::int AS baseline_year, (CASE
         WHEN f.rd_base IS NULL THEN format('%s: 未报送 not reported for %s, the year before the plan started', '研发经费投入 R&D investment', f.start_year - 1)
-          || COALESCE(format(' by %s (the division reports none of its own)', f.rd_base_missing), '')
+          || CASE WHEN f.rd_base_missing IS NOT NULL THEN format(' by %s (the division reports none of its own)', f.rd_base_missing) ELSE '' END
         WHEN NOT ((f.rd_investment_year - (f.start_year - 1)) > 0 AND f.rd_base > 0) OR f.rd_investment IS NULL
           THEN format('%s: 未报送 not reported for any year from %s to %s', '研发经费投入 R&D investment', f.start_year, f.year) END)::text AS missing_reason
          FROM facts f WHERE f.county IN (SELECT t.county FROM target t WHERE t.kind = 'RD_INVESTMENT_GROWTH')
@@ -292,21 +292,21 @@
               (NULL)::float8 AS denominator, (f."sei_output_value")::float8 AS actual,
               (f."sei_output_value_year")::int AS statistics_year, (NULL)::float8 AS baseline,
               (NULL)::int AS baseline_year, (CASE WHEN f."sei_output_value" IS NULL THEN format('%s: 未报送 not reported for %s or any earlier year', '战略性新兴产业总产值 SEI output value', f.year)
-    || COALESCE(format(' by %s (the division reports none of its own)', f."sei_output_value_missing"), '') END)::text AS missing_reason
+    || CASE WHEN f."sei_output_value_missing" IS NOT NULL THEN format(' by %s (the division reports none of its own)', f."sei_output_value_missing") ELSE '' END END)::text AS missing_reason
          FROM facts f WHERE f.county IN (SELECT t.county FROM target t WHERE t.kind = 'SEI_OUTPUT_VALUE')
       UNION ALL
       SELECT f.county, 'IP_SERVICE_AGENCIES'::text AS kind, (f."ip_service_agencies")::float8 AS numerator,
               (NULL)::float8 AS denominator, (f."ip_service_agencies")::float8 AS actual,
               (f."ip_service_agencies_year")::int AS statistics_year, (NULL)::float8 AS baseline,
               (NULL)::int AS baseline_year, (CASE WHEN f."ip_service_agencies" IS NULL THEN format('%s: 未报送 not reported for %s or any earlier year', '知识产权综合服务机构数 IP service agencies', f.year)
-    || COALESCE(format(' by %s (the division reports none of its own)', f."ip_service_agencies_missing"), '') END)::text AS missing_reason
+    || CASE WHEN f."ip_service_agencies_missing" IS NOT NULL THEN format(' by %s (the division reports none of its own)', f."ip_service_agencies_missing") ELSE '' END END)::text AS missing_reason
          FROM facts f WHERE f.county IN (SELECT t.county FROM target t WHERE t.kind = 'IP_SERVICE_AGENCIES')
       UNION ALL
       SELECT f.county, 'PATENT_SERVICE_PRACTITIONERS'::text AS kind, (f."patent_service_practitioners")::float8 AS numerator,
               (NULL)::float8 AS denominator, (f."patent_service_practitioners")::float8 AS actual,
               (f."patent_service_practitioners_year")::int AS statistics_year, (NULL)::float8 AS baseline,
               (NULL)::int AS baseline_year, (CASE WHEN f."patent_service_practitioners" IS NULL THEN format('%s: 未报送 not reported for %s or any earlier year', '专利综合服务从业人员数 patent service practitioners', f.year)
-    || COALESCE(format(' by %s (the division reports none of its own)', f."patent_service_practitioners_missing"), '') END)::text AS missing_reason
+    || CASE WHEN f."patent_service_practitioners_missing" IS NOT NULL THEN format(' by %s (the division reports none of its own)', f."patent_service_practitioners_missing") ELSE '' END END)::text AS missing_reason
          FROM facts f WHERE f.county IN (SELECT t.county FROM target t WHERE t.kind = 'PATENT_SERVICE_PRACTITIONERS')
     )
     SELECT t.county AS "countyCode", t.kind, t.kind_order AS "kindOrder", t.target,

@@ -1,3 +1,4 @@
+import { Role } from '../../src/auth/principal';
 import { breakthroughSummarySql, countyTargetGapsSql, gapRowsSql, TARGET_GAP_ORDER } from '../../src/breakthrough/breakthrough.sql';
 import { compile, sql, Sql } from '../../src/db/sql';
 import { encodeCursor, pageRequest } from '../../src/graphql/pagination';
@@ -7,6 +8,9 @@ import { countyEnterpriseRowsSql, ENTERPRISE_ORDER } from '../../src/enterprise/
 import { pagedSql } from '../../src/graphql/pagination';
 import { indicatorsSql } from '../../src/indicator/indicator.sql';
 import { reviewRowsSql } from '../../src/sei/sei.sql';
+import { parsePeriod, publishSql } from '../../src/report/report.sql';
+import { taskBoardSql } from '../../src/task/task.sql';
+import { eligibilityRowsSql } from '../../src/support/support-eligibility.sql';
 import { creditCode } from '../support/builders';
 import { expectFile } from '../support/snapshot-file';
 import { createTestApi, TestApi } from '../support/test-api';
@@ -69,6 +73,10 @@ const CASES: Record<string, { what: string; statement: Sql }> = {
       false,
     ),
   },
+  'support-eligibility': {
+    what: 'County.supportEligibility: who qualifies for each computable support measure in a year (src/support/support-eligibility.sql.ts)',
+    statement: eligibilityRowsSql(sql`${COUNTY}::text`, sql`${2024}::int`, sql`NULL::text`),
+  },
   'enterprise-page': {
     what: "County.enterprises, a county's first page in name order with its total (src/graphql/pagination.ts pagedSql)",
     statement: pagedSql({
@@ -88,6 +96,14 @@ const CASES: Record<string, { what: string; statement: Sql }> = {
       page: pageRequest({ first: 50, after: encodeCursor(['垫江示例企业', creditCode(7)]) }, ENTERPRISE_ORDER),
       withTotal: false,
     }),
+  },
+  'task-board': {
+    what: "Plan.taskBoard: each task's latest progress and its indicators, for many plans in one statement (src/task/task.sql.ts)",
+    statement: taskBoardSql(sql`${[1, 2]}::int[]`, asOf),
+  },
+  'publish-report': {
+    what: 'publishIndicatorReport: the live figures of a county frozen into a report in one statement (src/report/report.sql.ts)',
+    statement: publishSql(COUNTY, parsePeriod('2024Q4')!, AS_OF, { subject: 'editor', role: Role.EDITOR }),
   },
 };
 
