@@ -12,6 +12,7 @@ import { CountyAnnexation1764610000000 } from './1764610000000-CountyAnnexation'
 import { PledgeScope1764620000000 } from './1764620000000-PledgeScope';
 import { InventionSpans1764700000000 } from './1764700000000-InventionSpans';
 import { CountyPages1764710000000 } from './1764710000000-CountyPages';
+import { Annuities1764800000000 } from './1764800000000-Annuities';
 
 /** Every migration, in order. The app and the TypeORM CLI (ormconfig.ts) both read this list. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   PledgeScope1764620000000,
   InventionSpans1764700000000,
   CountyPages1764710000000,
+  Annuities1764800000000,
 ];

@@ -14,6 +14,7 @@ import { PledgeInterestResolvers } from '../financing/pledge-interest.resolver';
 import { validateArgument } from './validation';
 import { ImportResolver } from '../import/import.resolver';
 import { HistoryResolvers } from '../history/history.resolver';
+import { AnnuityResolvers } from '../annuity/annuity.resolver';
 
 const RESOLVERS = [
   AuthResolver,
@@ -35,6 +36,7 @@ const RESOLVERS = [
   ...PledgeInterestResolvers,
   ImportResolver,
   ...HistoryResolvers,
+  ...AnnuityResolvers,
 ] as const;
 
 let schema: Promise<GraphQLSchema> | undefined;

@@ -6,6 +6,7 @@ import { IsCountyCode, IsCreditCode, IsNonBlank, IsNotBefore, IsShortList, IsYea
 import { DateScalar } from '../graphql/scalars';
 import { Rule } from '../graphql/validation';
 import { AwardKind, StrategicIndustry } from './patent-enums';
+import { IsPaidThrough } from '../annuity/annuity.inputs';
 import { PatentType } from './patent-type';
 
 const IPC_CODE = /^[A-H]\d{2}[A-Z]( ?\d{1,4}\/\d{1,6})?$/;
@@ -104,6 +105,15 @@ export class PatentInput {
   @IsCreditCode({ each: true })
   @ArrayUnique((code: string) => code.trim().toUpperCase(), { message: 'names an owner twice' })
   ownerCreditCodes?: string[] | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "年费已缴至: the last patent year whose annuity is paid, 1 to the patent's term in years; null clears it; not given: it stays as it was " +
+      '(annuity data often comes from another source than the bibliographic data)',
+  })
+  @IsPaidThrough()
+  annuityPaidThrough?: number | null;
 }
 
 @InputType()

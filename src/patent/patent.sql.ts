@@ -15,6 +15,7 @@ import { OverseasGrant, Patent, PatentAward } from './patent';
 import { PatentFilter, PatentInput } from './patent.inputs';
 import { PatentType } from './patent-type';
 import { IsoDate } from '../graphql/dates';
+import { writeAnnuitiesPaidThrough } from '../annuity/annuity.write';
 
 export const PATENT_COLUMNS = sql`p.id, p.application_number AS "applicationNumber", p.title, p.type, p.county_code AS "countyCode",
   p.filing_date AS "filingDate", p.grant_date AS "grantDate", p.lapse_date AS "lapseDate", p.ipc_codes AS "ipcCodes",
@@ -272,6 +273,13 @@ export async function upsertPatents(db: RequestDatabase, inputs: PatentInput[]):
       ),
     );
   }
+  changes.push(
+    await writeAnnuitiesPaidThrough(
+      db,
+      ids,
+      rows.map((row) => row.input.annuityPaidThrough),
+    ),
+  );
   for (const changed of changes) {
     statuses.forEach((status, k) => {
       if (status === 'UNCHANGED' && changed.has(ids[k])) statuses[k] = 'UPDATED';
