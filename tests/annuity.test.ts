@@ -170,3 +170,32 @@ describe('recording annuityPaidThrough', () => {
     });
   });
 });
+
+describe('importing 年费 columns', () => {
+  const IMPORT = `mutation($rows: [PatentImportRow!]!) { importPatents(countyCode: "500231", rows: $rows, partial: true) {
+    applied rows { status problems { field reason } } } }`;
+  const row = (number: string, extra: Record<string, unknown>) => ({
+    applicationNumber: number,
+    title: '导入专利',
+    filingDate: '2017-05-02',
+    grantDate: '2019-03-01',
+    ...extra,
+  });
+
+  it('reads 8, 第8年 and 第8年度, keeps the stored year when the column is absent, and refuses a year outside the term', async () => {
+    const a = await givenPatent(api, { filingDate: '2017-05-02', grantDate: '2019-03-01' });
+    const b = await givenPatent(api, { filingDate: '2017-05-02', grantDate: '2019-03-01' });
+    const c = await givenPatent(api, { filingDate: '2017-05-02', grantDate: '2019-03-01' });
+    const report = (
+      await api.ok(IMPORT, {
+        rows: [row(a, { annuityPaidThrough: '8' }), row(b, { annuityPaidThrough: '第7年' }), row(c, { annuityPaidThrough: '第30年度' })],
+      })
+    ).importPatents;
+    expect(report.rows.map((r: any) => r.status)).toEqual(['UPDATED', 'UPDATED', 'REFUSED']);
+    expect(report.rows[2].problems[0]).toMatchObject({ field: 'annuityPaidThrough' });
+    const paid = async (number: string) => (await api.ok(ANNUITY, { number, asOf: '2025-01-01' })).patent.annuityPaidThrough;
+    expect([await paid(a), await paid(b), await paid(c)]).toEqual([8, 7, null]);
+    await api.ok(IMPORT, { rows: [row(a, { title: '改名' })] });
+    expect(await paid(a)).toBe(8);
+  });
+});

@@ -8,6 +8,7 @@ import { REAL_COUNTIES, REAL_PLANS, REAL_STATISTICS } from './real-plans';
 import { seedSyntheticDianjiang, SYNTHETIC_COUNTY } from './synthetic';
 import { seedSyntheticIndicators } from './synthetic-indicators';
 import { seedSyntheticInterestPayments } from './synthetic-interest';
+import { seedSyntheticAnnuities } from './synthetic-annuities';
 
 /** Seeding runs as the server itself: ADMIN of every county, under Row Level Security like any request. */
 export async function isDemoSeeded(dataSource: DataSource): Promise<boolean> {
@@ -31,6 +32,7 @@ export async function seedDemo(dataSource: DataSource): Promise<boolean> {
     await seedSyntheticDianjiang(db);
     await seedSyntheticIndicators(db);
     await seedSyntheticInterestPayments(db);
+    await seedSyntheticAnnuities(db);
     await db.finish(true);
     return true;
   } catch (error) {
