@@ -15,6 +15,7 @@ import { validateArgument } from './validation';
 import { ImportResolver } from '../import/import.resolver';
 import { HistoryResolvers } from '../history/history.resolver';
 import { AnnuityResolvers } from '../annuity/annuity.resolver';
+import { AlertResolvers } from '../alerts/alerts.resolver';
 
 const RESOLVERS = [
   AuthResolver,
@@ -37,6 +38,7 @@ const RESOLVERS = [
   ImportResolver,
   ...HistoryResolvers,
   ...AnnuityResolvers,
+  ...AlertResolvers,
 ] as const;
 
 let schema: Promise<GraphQLSchema> | undefined;
