@@ -16,6 +16,7 @@ import { ImportResolver } from '../import/import.resolver';
 import { HistoryResolvers } from '../history/history.resolver';
 import { AnnuityResolvers } from '../annuity/annuity.resolver';
 import { AlertResolvers } from '../alerts/alerts.resolver';
+import { CandidateResolvers } from '../candidates/candidates.resolver';
 
 const RESOLVERS = [
   AuthResolver,
@@ -39,6 +40,7 @@ const RESOLVERS = [
   ...HistoryResolvers,
   ...AnnuityResolvers,
   ...AlertResolvers,
+  ...CandidateResolvers,
 ] as const;
 
 let schema: Promise<GraphQLSchema> | undefined;
