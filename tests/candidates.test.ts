@@ -94,3 +94,85 @@ describe('highValueCandidates', () => {
     expect(await api.countStatements(query, { first: 100 })).toBe(await api.countStatements(query, { first: 1 }));
   });
 });
+
+describe('Enterprise.pathToTarget', () => {
+  const PATH = `query($code: String!, $horizon: Int) { enterprise(creditCode: $code) { pathToTarget(asOf: "${AS_OF}", horizonDays: $horizon) {
+    category target current gap met closesOn closable candidates { reason expectedOn shortfall patent { applicationNumber } } } } }`;
+
+  it('names the candidates that close a gap of one, and the day the first 10-year mark does', async () => {
+    expect((await api.ok(PATH, { code: creditCode(1), horizon: 365 })).enterprise.pathToTarget).toEqual([
+      {
+        category: 'SPECIALIZED_NEW',
+        target: 2,
+        current: 1,
+        gap: 1,
+        met: false,
+        closesOn: '2024-09-02',
+        closable: true,
+        candidates: [
+          { reason: 'MAINTAINED_OVER_10_YEARS', expectedOn: '2024-09-02', shortfall: null, patent: { applicationNumber: n.tenA } },
+          { reason: 'MAINTAINED_OVER_10_YEARS', expectedOn: '2025-06-30', shortfall: null, patent: { applicationNumber: n.edge } },
+        ],
+      },
+    ]);
+  });
+
+  it('has no date when only a larger pledge closes the gap, and one when the horizon reaches a 10-year mark', async () => {
+    const [year] = (await api.ok(PATH, { code: creditCode(2), horizon: 365 })).enterprise.pathToTarget;
+    expect(year).toMatchObject({ category: 'HIGH_TECH', gap: 1, closesOn: null, closable: true });
+    expect(year.candidates.map((c: any) => [c.reason, c.shortfall])).toEqual([['HIGH_PLEDGE_FINANCING', '250000.00']]);
+    const [longer] = (await api.ok(PATH, { code: creditCode(2), horizon: 366 })).enterprise.pathToTarget;
+    expect(longer).toMatchObject({ closesOn: '2025-07-01', closable: true });
+  });
+});
+
+describe('County.gapOutlook', () => {
+  const OUTLOOK = `query($asOf: Date, $horizon: Int) { county(code: "500231") { gapOutlook(asOf: $asOf, horizonDays: $horizon) {
+    category target enterpriseCount metFromKnownDates metIfCandidatesRealised moreIfCandidatesRealised } } }`;
+
+  it('counts who meets on the horizon from known dates (an annuity past grace lost), and how many more with every candidate', async () => {
+    expect((await api.ok(OUTLOOK, { asOf: AS_OF, horizon: 365 })).county.gapOutlook).toEqual([
+      {
+        category: 'SPECIALIZED_NEW',
+        target: 2,
+        enterpriseCount: 1,
+        metFromKnownDates: 1,
+        metIfCandidatesRealised: 1,
+        moreIfCandidatesRealised: 0,
+      },
+      {
+        category: 'HIGH_TECH',
+        target: 1,
+        enterpriseCount: 1,
+        metFromKnownDates: 0,
+        metIfCandidatesRealised: 1,
+        moreIfCandidatesRealised: 1,
+      },
+    ]);
+    // on asOf itself: 甲 has 1 of 2, 乙 none of 1; 乙's pledge would close its gap
+    expect((await api.ok(OUTLOOK, { asOf: AS_OF, horizon: 0 })).county.gapOutlook).toEqual([
+      {
+        category: 'SPECIALIZED_NEW',
+        target: 2,
+        enterpriseCount: 1,
+        metFromKnownDates: 0,
+        metIfCandidatesRealised: 0,
+        moreIfCandidatesRealised: 0,
+      },
+      {
+        category: 'HIGH_TECH',
+        target: 1,
+        enterpriseCount: 1,
+        metFromKnownDates: 0,
+        metIfCandidatesRealised: 1,
+        moreIfCandidatesRealised: 1,
+      },
+    ]);
+  });
+
+  it('costs one statement for every enterprise of a page', async () => {
+    const query = `query($first: Int) { county(code: "500231") { gapOutlook(asOf: "${AS_OF}") { category }
+      enterprises(first: $first) { edges { node { pathToTarget(asOf: "${AS_OF}") { gap candidates { patent { title } } } } } } } }`;
+    expect(await api.countStatements(query, { first: 100 })).toBe(await api.countStatements(query, { first: 1 }));
+  });
+});

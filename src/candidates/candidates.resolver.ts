@@ -11,6 +11,8 @@ import { Patent } from '../patent/patent';
 import { patentLoader } from '../patent/patent.sql';
 import { HighValueCandidate, HighValueCandidateConnection } from './candidate';
 import { candidatesLoader } from './candidates.sql';
+import { CategoryOutlook, TargetPath } from './outlook';
+import { gapOutlookLoader, targetPathsLoader } from './outlook.sql';
 
 export const horizonDaysArg = () =>
   Arg('horizonDays', () => Int, {
@@ -67,3 +69,38 @@ export class CandidatePatentResolver {
 }
 
 export const CandidateResolvers = [CountyCandidatesResolver, EnterpriseCandidatesResolver, CandidatePatentResolver] as const;
+
+@Resolver(() => Enterprise)
+export class EnterprisePathResolver {
+  @FieldResolver(() => [TargetPath], {
+    description:
+      '达标路径: for each of its target gaps on asOf (Enterprise.targetGaps), the candidates within the horizon that would close it and by when',
+  })
+  pathToTarget(
+    @Root() enterprise: Enterprise,
+    @AsOfArg() asOf: IsoDate,
+    @horizonDaysArg() horizonDays: number,
+    @Ctx() ctx: Context,
+  ): Promise<TargetPath[]> {
+    return targetPathsLoader(ctx, asOf, checkedDays(horizonDays ?? 365, 'horizonDays')).load(enterprise.id);
+  }
+}
+
+@Resolver(() => County)
+export class CountyOutlookResolver {
+  @FieldResolver(() => [CategoryOutlook], {
+    description:
+      "目标展望: per category of the plan in force on asOf + horizonDays, in the enum's order: how many enterprises will meet the target that day from the dates known alone, and how many more if every candidate were realised",
+  })
+  gapOutlook(
+    @Root() county: County,
+    @AsOfArg() asOf: IsoDate,
+    @horizonDaysArg() horizonDays: number,
+    @Ctx() ctx: Context,
+  ): Promise<CategoryOutlook[]> {
+    requireCountyWide(ctx, 'County.gapOutlook', county);
+    return gapOutlookLoader(ctx, asOf, checkedDays(horizonDays ?? 365, 'horizonDays')).load(county.code);
+  }
+}
+
+export const OutlookResolvers = [EnterprisePathResolver, CountyOutlookResolver] as const;

@@ -16,7 +16,7 @@ import { ImportResolver } from '../import/import.resolver';
 import { HistoryResolvers } from '../history/history.resolver';
 import { AnnuityResolvers } from '../annuity/annuity.resolver';
 import { AlertResolvers } from '../alerts/alerts.resolver';
-import { CandidateResolvers } from '../candidates/candidates.resolver';
+import { CandidateResolvers, OutlookResolvers } from '../candidates/candidates.resolver';
 
 const RESOLVERS = [
   AuthResolver,
@@ -41,6 +41,7 @@ const RESOLVERS = [
   ...AnnuityResolvers,
   ...AlertResolvers,
   ...CandidateResolvers,
+  ...OutlookResolvers,
 ] as const;
 
 let schema: Promise<GraphQLSchema> | undefined;
