@@ -203,3 +203,30 @@ describe('statements per request', () => {
     expect(hundred).toBeLessThanOrEqual(10);
   });
 });
+
+describe('list filters', () => {
+  const PATENTS = `query($filter: PatentFilter) { county(code: "500231") { patents(filter: $filter) { totalCount edges { node { applicationNumber } } } } }`;
+  const patents = async (filter: Record<string, unknown>) =>
+    (await api.ok(PATENTS, { filter })).county.patents.edges.map((e: any) => e.node.applicationNumber).sort();
+
+  it('keeps patents by status on a day, by filing date range and by high-value reason', async () => {
+    expect(await patents({ status: 'EXPIRED', asOf: '2024-08-01' })).toEqual([numbers.p3]);
+    expect(await patents({ status: 'VALID', asOf: '2024-07-31' })).toHaveLength(5);
+    expect(await patents({ filedFrom: '2015-01-10', filedUntil: '2015-08-15' })).toEqual([numbers.e2, numbers.p1].sort());
+    expect(await patents({ filedFrom: '2015-01-11', filedUntil: '2015-08-14' })).toEqual([]);
+    expect(await patents({ highValueReason: 'MAINTAINED_OVER_10_YEARS', asOf: AS_OF })).toEqual([numbers.p3]);
+    // e2 passes its 10-year mark on 2025-01-11 (its unpaid annuity does not change its status); p3's term is over
+    expect(await patents({ highValueReason: 'MAINTAINED_OVER_10_YEARS', asOf: '2025-01-11' })).toEqual([numbers.e2]);
+    await expectRefused(api, PATENTS, { filter: { filedFrom: '2015-02-01', filedUntil: '2015-01-01' } }, 'filedUntil');
+  });
+
+  it('keeps enterprises by the validTo of a membership, of a category when given', async () => {
+    const ENTERPRISES = `query($filter: EnterpriseFilter) { county(code: "500231") { enterprises(filter: $filter) { edges { node { name } } } } }`;
+    const names = async (filter: Record<string, unknown>) =>
+      (await api.ok(ENTERPRISES, { filter })).county.enterprises.edges.map((e: any) => e.node.name);
+    expect(await names({ validToFrom: '2024-09-28', validToUntil: '2024-09-29' })).toEqual(['乙', '甲']);
+    expect(await names({ validToUntil: '2024-07-31' })).toEqual(['丙']);
+    expect(await names({ validToFrom: '2024-09-01', validToUntil: '2024-09-30', category: 'SPECIALIZED_NEW', asOf: AS_OF })).toEqual([]);
+    await expectRefused(api, ENTERPRISES, { filter: { validToFrom: '2024-09-02', validToUntil: '2024-09-01' } }, 'validToUntil');
+  });
+});

@@ -12,6 +12,7 @@ import { parseCreditCode } from '../identifiers/credit-code';
 import { CategoryMembership, Enterprise } from './enterprise';
 import { EnterpriseCategory, ENTERPRISE_CATEGORIES } from './enterprise-category';
 import { membershipValidSql, membershipValidToSql } from './membership.sql';
+import { membershipValidToFilterSql } from '../alerts/list-filters';
 import { EnterpriseFilter, EnterpriseInput } from './enterprise.inputs';
 
 export const ENTERPRISE_COLUMNS = sql`e.id, e.credit_code AS "creditCode", e.name, e.county_code AS "countyCode", e.version`;
@@ -87,7 +88,7 @@ export function countyEnterpriseRowsSql(countyCode: Sql, filter: Omit<Enterprise
                   AND (${category} IS NULL OR EXISTS (
                         SELECT 1 FROM enterprise_membership m
                          WHERE m.enterprise_id = e.id AND m.category = ${category} AND ${membershipValidSql(sql`m`, sql`${asOf}::date`)}))
-                  AND (${nameContains} IS NULL OR strpos(lower(e.name), lower(${nameContains})) > 0)`;
+                  AND (${nameContains} IS NULL OR strpos(lower(e.name), lower(${nameContains})) > 0)${membershipValidToFilterSql(sql`e`, category, filter)}`;
 }
 
 /** Enterprise lists of counties, ordered by name (byte order), then credit code. */
@@ -96,7 +97,15 @@ export function countyEnterprisesLoader(ctx: Context, filter: EnterpriseFilter |
   const asOf = asOfOrToday(ctx, filter?.asOf);
   return ctx.loaders.get<string, Connection<Enterprise>>(
     'countyEnterprises',
-    [filter?.category ?? null, filter?.nameContains ?? null, asOf, page, withTotal],
+    [
+      filter?.category ?? null,
+      filter?.nameContains ?? null,
+      asOf,
+      page,
+      withTotal,
+      filter?.validToFrom ?? null,
+      filter?.validToUntil ?? null,
+    ],
     async (countyCodes) => {
       const rows = await ctx.db.query<Enterprise & PagedRow>(
         pagedSql({

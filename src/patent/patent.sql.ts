@@ -16,6 +16,7 @@ import { PatentFilter, PatentInput } from './patent.inputs';
 import { PatentType } from './patent-type';
 import { IsoDate } from '../graphql/dates';
 import { writeAnnuitiesPaidThrough } from '../annuity/annuity.write';
+import { patentListFilterKey, patentListFilterSql, PatentListFilter } from '../alerts/list-filters';
 
 export const PATENT_COLUMNS = sql`p.id, p.application_number AS "applicationNumber", p.title, p.type, p.county_code AS "countyCode",
   p.filing_date AS "filingDate", p.grant_date AS "grantDate", p.lapse_date AS "lapseDate", p.ipc_codes AS "ipcCodes",
@@ -90,7 +91,7 @@ type PatentOwnerKind = 'enterprise' | 'county';
 export function patentListRowsSql(
   of: PatentOwnerKind,
   owner: Sql,
-  filter: { type: PatentType | null; highValueOnly: boolean; asOf: IsoDate },
+  filter: { type: PatentType | null; highValueOnly: boolean; asOf: IsoDate; more?: PatentListFilter | null },
 ): Sql {
   const source =
     of === 'enterprise'
@@ -98,7 +99,7 @@ export function patentListRowsSql(
       : sql`SELECT ${PATENT_COLUMNS} FROM patent p WHERE p.county_code = ${owner}`;
   const type = sql`${filter.type}::text`;
   return sql`${source} AND (${type} IS NULL OR p.type = ${type})
-               AND (NOT ${filter.highValueOnly} OR ${keptHighValueSql(sql`p`, sql`${filter.asOf}::date`)})`;
+               AND (NOT ${filter.highValueOnly} OR ${keptHighValueSql(sql`p`, sql`${filter.asOf}::date`)})${patentListFilterSql(sql`p`, sql`${filter.asOf}::date`, filter.more)}`;
 }
 
 /**
@@ -111,12 +112,12 @@ export function patentListLoader(ctx: Context, of: PatentOwnerKind, filter: Pate
   const highValueOnly = filter?.highValueOnly ?? false;
   return ctx.loaders.get<number | string, Connection<Patent>>(
     'patentList',
-    [of, filter?.type ?? null, highValueOnly, asOf, page, withTotal],
+    [of, filter?.type ?? null, highValueOnly, asOf, page, withTotal, ...patentListFilterKey(filter)],
     async (owners) => {
       const rows = await ctx.db.query<Patent & PagedRow>(
         pagedSql({
           owners: of === 'enterprise' ? sql`${owners}::int[]` : sql`${owners}::text[]`,
-          rowsOf: (owner) => patentListRowsSql(of, owner, { type: filter?.type ?? null, highValueOnly, asOf }),
+          rowsOf: (owner) => patentListRowsSql(of, owner, { type: filter?.type ?? null, highValueOnly, asOf, more: filter }),
           sort: PATENT_ORDER,
           page,
           withTotal,

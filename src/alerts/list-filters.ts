@@ -1,0 +1,57 @@
+/**
+ * The filters that make alerts and candidates usable (issue 13), added to the existing list fields as optional
+ * arguments: patents by status on a day, by filing date and by high-value reason; enterprises by the last day (validTo)
+ * of a membership. Each is a predicate over the list's row, built from the rule homes (patentStatusSql, keptReasonsSql).
+ */
+import { sql, Sql } from '../db/sql';
+import { patentStatusSql } from '../high-value/high-value.sql';
+import { HighValueReason } from '../high-value/high-value-reason';
+import { keptReasonsSql } from '../high-value/spans.sql';
+import { PatentStatus } from '../patent/patent-enums';
+
+export interface PatentListFilter {
+  status?: PatentStatus | null;
+  filedFrom?: string | null;
+  filedUntil?: string | null;
+  highValueReason?: HighValueReason | null;
+}
+
+/** The filter's values, as the key of a list's DataLoader. */
+export const patentListFilterKey = (filter: PatentListFilter | null | undefined) => [
+  filter?.status ?? null,
+  filter?.filedFrom ?? null,
+  filter?.filedUntil ?? null,
+  filter?.highValueReason ?? null,
+];
+
+/**
+ * ` AND …`: the patent row `p` passes the filter on asOf (status and reason judged on asOf; filing dates inclusive);
+ * nothing at all without a filter, so that the lists' statements stay as they were.
+ */
+export function patentListFilterSql(p: Sql, asOf: Sql, filter: PatentListFilter | null | undefined): Sql {
+  const [status, filedFrom, filedUntil, reason] = patentListFilterKey(filter);
+  const parts: Sql[] = [];
+  if (status) parts.push(sql`${patentStatusSql(p, asOf)} = ${status}::text`);
+  if (filedFrom) parts.push(sql`${p}.filing_date >= ${filedFrom}::date`);
+  if (filedUntil) parts.push(sql`${p}.filing_date <= ${filedUntil}::date`);
+  if (reason) parts.push(sql`${reason}::text = ANY (${keptReasonsSql(p, asOf)})`);
+  return parts.length === 0 ? sql.empty : sql` AND ${sql.join(parts, ' AND ')}`;
+}
+
+export interface MembershipListFilter {
+  validToFrom?: string | null;
+  validToUntil?: string | null;
+}
+
+/**
+ * ` AND …`, nothing without a filter: the enterprise `e` has a membership (of `category` when given) whose validTo lies in the range (inclusive), when the
+ * filter names one. A membership without validTo (open-ended) has none.
+ */
+export function membershipValidToFilterSql(e: Sql, category: Sql, filter: MembershipListFilter | null | undefined): Sql {
+  const from = filter?.validToFrom ?? null;
+  const until = filter?.validToUntil ?? null;
+  if (!from && !until) return sql.empty;
+  return sql` AND EXISTS (SELECT 1 FROM enterprise_membership vm WHERE vm.enterprise_id = ${e}.id
+                        AND (${category} IS NULL OR vm.category = ${category})
+                        AND vm.valid_to >= COALESCE(${from}::date, '-infinity') AND vm.valid_to <= COALESCE(${until}::date, 'infinity'))`;
+}
