@@ -198,7 +198,12 @@ interface AlertRow {
  * and the category; for a county, the indicators' actual on asOf and the running `after`; for the page's rows, their
  * gap changes. Rows as pagedSql's ("pageOwner", "pageTotal", "pageRow", then the alert's columns).
  */
-export function alertsPageSql(owners: AlertOwners, query: Omit<AlertQuery, 'first' | 'after'>, page: PageRequest, withTotal: boolean): Sql {
+export function alertsPageSql(
+  owners: AlertOwners,
+  query: Omit<AlertQuery, 'first' | 'after'>,
+  page: PageRequest | null,
+  withTotal: boolean,
+): Sql {
   const asOf = sql`${query.asOf}::date`;
   const until = sql`(${query.asOf}::date + ${query.withinDays}::int)`;
   const ofCounty = owners.of === 'county';
@@ -247,8 +252,8 @@ export function alertsPageSql(owners: AlertOwners, query: Omit<AlertQuery, 'firs
         FROM keyed k LEFT JOIN indicator i ON i."countyCode" = k.county_code AND i.kind = k.indicator),
     page AS MATERIALIZED (
       SELECT x.* FROM (SELECT r.*, row_number() OVER (PARTITION BY r.owner ORDER BY ${orderBySql(ALERT_ORDER, 'r')}) AS rank
-                         FROM r WHERE ${page.after ? afterSql(ALERT_ORDER, page.after, 'r') : sql`true`}) x
-       WHERE x.rank <= ${page.limit + 1}),
+                         FROM r WHERE ${page?.after ? afterSql(ALERT_ORDER, page.after, 'r') : sql`true`}) x
+       WHERE ${page ? sql`x.rank <= ${page.limit + 1}` : sql`true`}),
     page_gap AS MATERIALIZED (
       ${gapRowsSql(sql`SELECT DISTINCT pg.county_code AS code FROM page pg`, asOf, pageEnterprises)})
     SELECT o.owner AS "pageOwner", ${withTotal ? sql`(SELECT count(*)::int FROM r WHERE r.owner = o.owner)` : sql`NULL::int`} AS "pageTotal",
@@ -285,4 +290,10 @@ export function alertsLoader(ctx: Context, of: AlertOwners['of'], query: AlertQu
     const rows = await ctx.db.query<AlertRow & PagedRow>(alertsPageSql(owners, { asOf, withinDays, kinds }, page, withTotal));
     return connectionsByOwner(keys, rows, ALERT_ORDER, page.limit, toAlert);
   });
+}
+
+/** Every alert of a county in the window, in the list's order (the export: no page limit), in one statement. */
+export async function allCountyAlerts(ctx: Context, countyCode: string, query: Omit<AlertQuery, 'first' | 'after'>): Promise<Alert[]> {
+  const rows = await ctx.db.query<AlertRow & PagedRow>(alertsPageSql({ of: 'county', codes: [countyCode] }, query, null, false));
+  return rows.filter((row) => row.pageRow).map(toAlert);
 }

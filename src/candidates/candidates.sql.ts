@@ -7,7 +7,7 @@ import { annuityLostSql } from '../annuity/annuity.sql';
 import { sql, Sql } from '../db/sql';
 import { Context } from '../graphql/context';
 import { IsoDate } from '../graphql/dates';
-import { Connection, connectionsByOwner, PageArgs, PagedRow, pagedSql, pageRequest, SortColumn } from '../graphql/pagination';
+import { Connection, connectionsByOwner, orderBySql, PageArgs, PagedRow, pagedSql, pageRequest, SortColumn } from '../graphql/pagination';
 import { patentValidSql } from '../high-value/high-value.sql';
 import { HighValueReason } from '../high-value/high-value-reason';
 import { spanHoldsSql } from '../high-value/spans.sql';
@@ -93,4 +93,33 @@ export function candidatesLoader(ctx: Context, of: 'county' | 'enterprise', quer
 function toCandidate(row: HighValueCandidate): HighValueCandidate {
   const { patentId, reason, expectedOn, shortfall } = row;
   return { patentId, reason, expectedOn, shortfall } as HighValueCandidate;
+}
+
+export interface CandidateListRow extends HighValueCandidate {
+  applicationNumber: string;
+  title: string;
+  filingDate: string;
+  owners: string | null;
+}
+
+/**
+ * Every candidate of a county in the list's order (the export: no page limit), with the patent's number, title,
+ * filing date and owners (first patentee first), in one statement.
+ */
+export async function allCountyCandidates(
+  ctx: Context,
+  countyCode: string,
+  asOf: IsoDate,
+  horizonDays: number,
+): Promise<CandidateListRow[]> {
+  const day = sql`${asOf}::date`;
+  const until = sql`(${asOf}::date + ${horizonDays}::int)`;
+  return ctx.db.query<CandidateListRow>(
+    sql`SELECT c.*, p.title, p.filing_date AS "filingDate",
+               (SELECT string_agg(e.name, '；' ORDER BY po.position) FROM patent_owner po JOIN enterprise e ON e.id = po.enterprise_id
+                 WHERE po.patent_id = p.id) AS owners
+          FROM (${candidatesOfSql(notHighValueSql('county', sql`${countyCode}::text`, day), day, until)}) c
+          JOIN patent p ON p.id = c."patentId"
+         ORDER BY ${orderBySql(CANDIDATE_ORDER, 'c')}`,
+  );
 }

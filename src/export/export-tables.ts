@@ -15,8 +15,10 @@ import { chinaTime, isIsoDate, IsoDate, yearOf } from '../graphql/dates';
 import { badUserInput, notFound } from '../graphql/errors';
 import { indicatorsLoader } from '../indicator/indicator.sql';
 import { planInForceLoader } from '../plan/plan.sql';
+import { outlookTable } from '../alerts/alerts-export';
+import { checkedDays } from '../alerts/alerts.resolver';
 
-export const EXPORT_KINDS = ['gaps', 'indicators'] as const;
+export const EXPORT_KINDS = ['gaps', 'indicators', 'alerts', 'candidates'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 /** How a column's values are written: CSV text and the XLSX cell's number format. */
@@ -95,6 +97,8 @@ export interface ExportRequest {
   asOf?: string | null;
   /** gaps: only the rows not met */
   onlyUnmet?: boolean;
+  /** alerts: the window in days (default 90); candidates: the horizon in days (default 365) */
+  days?: number | null;
 }
 
 /**
@@ -105,7 +109,7 @@ export interface ExportRequest {
 export async function exportTable(ctx: Context, request: ExportRequest): Promise<ExportTable> {
   const { countyCode, kind } = request;
   if (!/^\d{6}$/.test(countyCode)) throw badUserInput('county', `must be a six-digit county code, got "${countyCode}"`);
-  if (!(EXPORT_KINDS as readonly string[]).includes(kind)) throw badUserInput('what', `must be gaps or indicators, got "${kind}"`);
+  if (!(EXPORT_KINDS as readonly string[]).includes(kind)) throw badUserInput('what', `must be ${EXPORT_KINDS.join(', ')}, got "${kind}"`);
   const asOf = asOfOrToday(ctx, request.asOf || null);
   if (!isIsoDate(asOf)) throw badUserInput('asOf', `must be a calendar date written YYYY-MM-DD, got "${asOf}"`);
   requireCountyWide(ctx, `the ${kind} export`);
@@ -120,6 +124,11 @@ export async function exportTable(ctx: Context, request: ExportRequest): Promise
     ['导出时间', chinaTime()],
     ['导出人', `${ctx.principal.subject}（${ctx.principal.role}）`],
   ];
+
+  if (kind === 'alerts' || kind === 'candidates') {
+    const days = checkedDays(request.days ?? (kind === 'alerts' ? 90 : 365), kind === 'alerts' ? 'withinDays' : 'horizonDays');
+    return outlookTable({ ctx, kind, county, asOf, days, notes });
+  }
 
   if (kind === 'gaps') {
     const gaps = await allCountyTargetGaps(ctx, countyCode, asOf, request.onlyUnmet ?? false);

@@ -1,5 +1,6 @@
 /**
- * GET /export/{gaps|indicators}.{xlsx|csv}?county=500231[&asOf=YYYY-MM-DD][&onlyUnmet=true]: the export of a county as
+ * GET /export/{gaps|indicators|alerts|candidates}.{xlsx|csv}?county=500231[&asOf=YYYY-MM-DD][&onlyUnmet=true]
+ * [&withinDays=N (alerts)][&horizonDays=N (candidates)]: the export of a county as
  * a file, with the same Authorization header and the same scope rules as /graphql (its transaction is under the
  * caller's Row Level Security). Errors answer JSON in the shape of GraphQL's: 401 UNAUTHENTICATED and 405 for another method
  * (the HTTP front), 400 BAD_USER_INPUT, 403 FORBIDDEN (ENTERPRISE callers: county-wide data), 404 NOT_FOUND (no such
@@ -31,10 +32,7 @@ export function exportHandler(context: ExportContext) {
     const match = EXPORT_PATH.exec(url.pathname);
     const [kind, format] = match ? [match[1], match[2]] : [null, null];
     if (!kind || !(EXPORT_KINDS as readonly string[]).includes(kind) || !(EXPORT_FORMATS as readonly string[]).includes(format!)) {
-      sendError(
-        response,
-        notFound(`no export at ${url.pathname}: /export/gaps.xlsx, /export/gaps.csv, /export/indicators.xlsx or /export/indicators.csv`),
-      );
+      sendError(response, notFound(`no export at ${url.pathname}: /export/{${EXPORT_KINDS.join('|')}}.{xlsx|csv}`));
       return;
     }
     const county = url.searchParams.get('county');
@@ -48,6 +46,13 @@ export function exportHandler(context: ExportContext) {
       return;
     }
 
+    const daysParameter = kind === 'alerts' ? 'withinDays' : 'horizonDays';
+    const daysText = kind === 'alerts' || kind === 'candidates' ? url.searchParams.get(daysParameter) : null;
+    if (daysText !== null && !/^\d{1,4}$/.test(daysText)) {
+      sendError(response, badUserInput(daysParameter, `must be a whole number of days, got "${daysText}"`));
+      return;
+    }
+
     const ctx = context(principal);
     let body: Buffer;
     let disposition: string;
@@ -57,6 +62,7 @@ export function exportHandler(context: ExportContext) {
         kind: kind as ExportKind,
         asOf: url.searchParams.get('asOf'),
         onlyUnmet: onlyUnmet === 'true',
+        days: daysText === null ? null : Number(daysText),
       });
       body = await render(table, format as ExportFormat);
       disposition = contentDisposition(table, format as ExportFormat);
