@@ -96,18 +96,18 @@ function alertRowsSql(county: Sql, enterprise: Sql | null, asOf: Sql, until: Sql
   const annuities = sql`SELECT ${row({
     kind: AlertKind.ANNUITY_DUE,
     date: sql`a.due_date`,
-    patent: sql`p.id`,
+    patent: sql`a.id`,
     indicator: patentIndicator,
     change: patentChange,
-  })} FROM hv p CROSS JOIN LATERAL (${annuitySql(sql`p`, asOf)}) a WHERE a.status IN ('PAID', 'DUE') AND a.due_date <= ${until}
+  })} FROM annuity a WHERE a.status IN ('PAID', 'DUE') AND a.due_date <= ${until}
     UNION ALL
     SELECT ${row({
       kind: AlertKind.ANNUITY_IN_GRACE,
       date: sql`a.grace_ends`,
-      patent: sql`p.id`,
+      patent: sql`a.id`,
       indicator: patentIndicator,
       change: patentChange,
-    })} FROM hv p CROSS JOIN LATERAL (${annuitySql(sql`p`, asOf)}) a WHERE a.status = 'IN_GRACE'`;
+    })} FROM annuity a WHERE a.status = 'IN_GRACE'`;
   const lastDay = sql`(${termEndSql(sql`p`)} - interval '1 day')::date`;
   const terms = sql`SELECT ${row({
     kind: AlertKind.TERM_ENDING,
@@ -160,7 +160,8 @@ function alertRowsSql(county: Sql, enterprise: Sql | null, asOf: Sql, until: Sql
       })} FROM ${plan} pl JOIN gap g ON NOT g.met WHERE ${planOpen} GROUP BY pl.end_year, g.category`;
 
   const gaps = gapRowsSql(sql`SELECT ${county} AS code`, asOf, enterprise ? sql`ARRAY[${enterprise}]` : null);
-  return sql`WITH hv AS MATERIALIZED (${highValue}), gap AS MATERIALIZED (${gaps})
+  return sql`WITH hv AS MATERIALIZED (${highValue}), gap AS MATERIALIZED (${gaps}),
+      annuity AS MATERIALIZED (SELECT p.id, a.* FROM hv p CROSS JOIN LATERAL (${annuitySql(sql`p`, asOf)}) a WHERE p.annuity_paid_through IS NOT NULL)
     ${certificates}
     UNION ALL ${annuities}
     UNION ALL ${terms}
@@ -236,7 +237,8 @@ export function alertsPageSql(
                  THEN g."enterpriseId" IN (SELECT po.enterprise_id FROM patent_owner po WHERE po.patent_id = pg.patent_id)
                  ELSE g."enterpriseId" = pg.enterprise_id AND g.category = pg.category END)`;
   const pageEnterprises = sql`(SELECT array_agg(DISTINCT x.id) FROM (SELECT pg.enterprise_id AS id FROM page pg
-                        UNION SELECT po.enterprise_id FROM page pg JOIN patent_owner po ON po.patent_id = pg.patent_id) x)::int[]`;
+                        UNION SELECT po.enterprise_id FROM page pg
+                              CROSS JOIN LATERAL (SELECT po.enterprise_id FROM patent_owner po WHERE po.patent_id = pg.patent_id OFFSET 0) po) x)::int[]`;
   return sql`WITH o AS MATERIALIZED (${owner}),
     alert AS MATERIALIZED (
       SELECT o.owner, o.county_code, o.enterprise_id AS scope_enterprise, a.*
