@@ -229,4 +229,18 @@ describe('list filters', () => {
     expect(await names({ validToFrom: '2024-09-01', validToUntil: '2024-09-30', category: 'SPECIALIZED_NEW', asOf: AS_OF })).toEqual([]);
     await expectRefused(api, ENTERPRISES, { filter: { validToFrom: '2024-09-02', validToUntil: '2024-09-01' } }, 'validToUntil');
   });
+
+  it("keeps an enterprise's memberships by validTo", async () => {
+    const MEMBERSHIPS = `query($code: String!, $from: Date, $until: Date) { enterprise(creditCode: $code) {
+      memberships(validToFrom: $from, validToUntil: $until) { validFrom validTo } } }`;
+    const of = async (from: string | null, until: string | null) =>
+      (await api.ok(MEMBERSHIPS, { code: creditCode(3), from, until })).enterprise.memberships;
+    expect(await of(null, null)).toEqual([
+      { validFrom: '2021-08-01', validTo: '2024-07-31' },
+      { validFrom: '2024-08-01', validTo: '2027-07-31' },
+    ]);
+    expect(await of('2024-07-31', '2024-07-31')).toEqual([{ validFrom: '2021-08-01', validTo: '2024-07-31' }]);
+    expect(await of('2024-08-01', null)).toEqual([{ validFrom: '2024-08-01', validTo: '2027-07-31' }]);
+    await expectRefused(api, MEMBERSHIPS, { code: creditCode(3), from: '2024-08-01', until: '2024-07-01' }, 'validToUntil');
+  });
 });

@@ -43,6 +43,14 @@ export interface MembershipListFilter {
   validToUntil?: string | null;
 }
 
+/** ` AND …`, nothing without a range: the membership row `m`'s validTo lies in the range (inclusive). */
+export function membershipValidToRangeSql(m: Sql, filter: MembershipListFilter | null | undefined): Sql {
+  const from = filter?.validToFrom ?? null;
+  const until = filter?.validToUntil ?? null;
+  if (!from && !until) return sql.empty;
+  return sql` AND ${m}.valid_to >= COALESCE(${from}::date, '-infinity') AND ${m}.valid_to <= COALESCE(${until}::date, 'infinity')`;
+}
+
 /**
  * ` AND …`, nothing without a filter: the enterprise `e` has a membership (of `category` when given) whose validTo lies in the range (inclusive), when the
  * filter names one. A membership without validTo (open-ended) has none.
@@ -53,5 +61,5 @@ export function membershipValidToFilterSql(e: Sql, category: Sql, filter: Member
   if (!from && !until) return sql.empty;
   return sql` AND EXISTS (SELECT 1 FROM enterprise_membership vm WHERE vm.enterprise_id = ${e}.id
                         AND (${category} IS NULL OR vm.category = ${category})
-                        AND vm.valid_to >= COALESCE(${from}::date, '-infinity') AND vm.valid_to <= COALESCE(${until}::date, 'infinity'))`;
+                        ${membershipValidToRangeSql(sql`vm`, filter)})`;
 }
