@@ -199,3 +199,12 @@ describe('importing 年费 columns', () => {
     expect(await paid(a)).toBe(8);
   });
 });
+
+describe('statements per request', () => {
+  it('reads the annuities of a page of patents in as many statements for 1 as for 100', async () => {
+    for (let i = 0; i < 12; i++) await givenPatent(api, { filingDate: `2012-0${(i % 9) + 1}-15`, grantDate: '2014-01-01' });
+    const query = `query($first: Int) { county(code: "500231") { patents(first: $first) { edges { node {
+      annuityPaidThrough annuity(asOf: "2024-12-31") { status dueDate } } } } } }`;
+    expect(await api.countStatements(query, { first: 100 })).toBe(await api.countStatements(query, { first: 1 }));
+  });
+});
