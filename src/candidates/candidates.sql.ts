@@ -28,8 +28,11 @@ export function candidateReasonsSql(p: Sql, asOf: Sql, until: Sql): Sql {
       WHERE ${tenYears} <= ${until} AND ${patentValidSql(p, tenYears)}
     UNION ALL
     SELECT ${sql.literal(HighValueReason.HIGH_PLEDGE_FINANCING)}::text, NULL::date, t.threshold - pledged.amount
-      FROM (SELECT max(f.amount) AS amount FROM pledge_financing_patent fp JOIN pledge_financing f ON f.id = fp.pledge_financing_id
-             WHERE fp.patent_id = ${p}.id AND f.registered_on <= ${asOf}) pledged
+      FROM (SELECT max(f.amount) AS amount FROM pledge_financing_patent fp
+              -- each financing looked up by key (OFFSET 0: not a scan of every financing hashed once per patent)
+              CROSS JOIN LATERAL (SELECT f.amount FROM pledge_financing f
+                                   WHERE f.id = fp.pledge_financing_id AND f.registered_on <= ${asOf} OFFSET 0) f
+             WHERE fp.patent_id = ${p}.id) pledged
       JOIN (${planInForceSql(sql`${p}.county_code`, sql`extract(year FROM ${asOf})::int`, sql`pl.high_pledge_threshold AS threshold`)}) t ON true
      WHERE pledged.amount < t.threshold`;
 }

@@ -87,8 +87,11 @@ WITH target AS MATERIALIZED (SELECT c.code AS county_code, t.category, t.min_hig
   END))
     UNION ALL
     SELECT 'HIGH_PLEDGE_FINANCING'::text, NULL::date, t.threshold - pledged.amount
-      FROM (SELECT max(f.amount) AS amount FROM pledge_financing_patent fp JOIN pledge_financing f ON f.id = fp.pledge_financing_id
-             WHERE fp.patent_id = p.id AND f.registered_on <= $3::date) pledged
+      FROM (SELECT max(f.amount) AS amount FROM pledge_financing_patent fp
+              -- each financing looked up by key (OFFSET 0: not a scan of every financing hashed once per patent)
+              CROSS JOIN LATERAL (SELECT f.amount FROM pledge_financing f
+                                   WHERE f.id = fp.pledge_financing_id AND f.registered_on <= $3::date OFFSET 0) f
+             WHERE fp.patent_id = p.id) pledged
       JOIN (SELECT pl.high_pledge_threshold AS threshold FROM (SELECT DISTINCT ON (pl.county_code) pl.* FROM plan pl WHERE pl.start_year <= extract(year FROM $3::date)::int
            ORDER BY pl.county_code, pl.start_year DESC) pl WHERE pl.county_code = p.county_code) t ON true
      WHERE pledged.amount < t.threshold) c
