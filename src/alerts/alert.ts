@@ -9,6 +9,7 @@ export enum AlertKind {
   CERTIFICATE_EXPIRING = 'CERTIFICATE_EXPIRING',
   ANNUITY_DUE = 'ANNUITY_DUE',
   ANNUITY_IN_GRACE = 'ANNUITY_IN_GRACE',
+  ANNUITY_PAST_GRACE = 'ANNUITY_PAST_GRACE',
   TERM_ENDING = 'TERM_ENDING',
   WILL_DROP_BELOW_TARGET = 'WILL_DROP_BELOW_TARGET',
   PLAN_ENDING = 'PLAN_ENDING',
@@ -31,6 +32,10 @@ registerEnumType(AlertKind, {
     ANNUITY_IN_GRACE: {
       description:
         '年费滞纳: a high-value patent whose annuity is in its grace on asOf (Patent.annuity: IN_GRACE); date: graceEnds, the last day it may be paid. Unpaid, the patent ends from the due date',
+    },
+    ANNUITY_PAST_GRACE: {
+      description:
+        '年费逾期未缴: a patent that is high-value on asOf by its recorded dates, whose annuity is unpaid past its grace on asOf (Patent.annuity: PAST_GRACE), whatever the window; date: the due date, from which it ends once the lapse is recorded (lapseDate = that day)',
     },
     TERM_ENDING: { description: '保护期届满: a high-value patent whose 20-year term ends in the window (date: its last day in force)' },
     WILL_DROP_BELOW_TARGET: {

@@ -107,7 +107,15 @@ function alertRowsSql(county: Sql, enterprise: Sql | null, asOf: Sql, until: Sql
       patent: sql`a.id`,
       indicator: patentIndicator,
       change: patentChange,
-    })} FROM annuity a WHERE a.status = 'IN_GRACE'`;
+    })} FROM annuity a WHERE a.status = 'IN_GRACE'
+    UNION ALL
+    SELECT ${row({
+      kind: AlertKind.ANNUITY_PAST_GRACE,
+      date: sql`a.due_date`,
+      patent: sql`a.id`,
+      indicator: patentIndicator,
+      change: patentChange,
+    })} FROM annuity a WHERE a.status = 'PAST_GRACE'`;
   const lastDay = sql`(${termEndSql(sql`p`)} - interval '1 day')::date`;
   const terms = sql`SELECT ${row({
     kind: AlertKind.TERM_ENDING,
