@@ -338,8 +338,19 @@ export function generationSteps(scale: Scale): GenerationStep[] {
 const DERIVED_STEP: GenerationStep = {
   label: "invention spans and enterprise counts (the triggers' work, set-wise)",
   sql: `
-    SELECT hvp_refresh_invention_spans(ARRAY(SELECT id FROM patent ORDER BY id));
-    SELECT hvp_refresh_enterprise_high_value(ARRAY(SELECT DISTINCT enterprise_id FROM patent_owner ORDER BY 1));
+    -- a county at a time, as imports write: the work stays linear in the patents (one call for two million patents
+    -- sorts and plans with arrays of that size)
+    DO $$
+    DECLARE
+      c text;
+    BEGIN
+      FOR c IN SELECT code FROM county ORDER BY code LOOP
+        PERFORM hvp_refresh_invention_spans(ARRAY(SELECT id FROM patent WHERE county_code = c ORDER BY id));
+      END LOOP;
+      FOR c IN SELECT code FROM county ORDER BY code LOOP
+        PERFORM hvp_refresh_enterprise_high_value(ARRAY(SELECT id FROM enterprise WHERE county_code = c ORDER BY id));
+      END LOOP;
+    END $$;
     DELETE FROM county_change;
     INSERT INTO county_data_version (county_code, version) SELECT code, 1 FROM county;`,
 };

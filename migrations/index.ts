@@ -13,6 +13,8 @@ import { PledgeScope1764620000000 } from './1764620000000-PledgeScope';
 import { InventionSpans1764700000000 } from './1764700000000-InventionSpans';
 import { CountyPages1764710000000 } from './1764710000000-CountyPages';
 import { Annuities1764800000000 } from './1764800000000-Annuities';
+import { PlanTasks1764820000000 } from './1764820000000-PlanTasks';
+import { IndicatorReports1764821000000 } from './1764821000000-IndicatorReports';
 
 /** Every migration, in order. The app and the TypeORM CLI (ormconfig.ts) both read this list. */
 export const MIGRATIONS = [
@@ -31,4 +33,6 @@ export const MIGRATIONS = [
   InventionSpans1764700000000,
   CountyPages1764710000000,
   Annuities1764800000000,
+  PlanTasks1764820000000,
+  IndicatorReports1764821000000,
 ];

@@ -318,6 +318,7 @@ ALTER TABLE history ADD CONSTRAINT history_pkey PRIMARY KEY (id);
 ALTER TABLE history ADD CONSTRAINT history_action_check CHECK ((action = ANY (ARRAY['CREATED'::text, 'UPDATED'::text, 'REMOVED'::text, 'DELETED'::text, 'RESTORED'::text])));
 ALTER TABLE history ADD CONSTRAINT history_door_check CHECK ((door = ANY (ARRAY['API'::text, 'IMPORT'::text, 'SYSTEM'::text, 'SQL'::text])));
 ALTER TABLE history ADD CONSTRAINT history_record_type_check CHECK ((record_type = ANY (ARRAY['County'::text, 'Enterprise'::text, 'Patent'::text, 'PledgeFinancing'::text])));
+CREATE INDEX history_county_changed_idx ON public.history USING btree (county_code, changed_at);
 CREATE INDEX history_deleted_idx ON public.history USING btree (county_code, id DESC) WHERE (action = 'DELETED'::text);
 CREATE INDEX history_record_idx ON public.history USING btree (record_type, record_id, id DESC);
 ALTER TABLE history ENABLE ROW LEVEL SECURITY;
@@ -327,6 +328,51 @@ CREATE POLICY tenant_insert ON history AS PERMISSIVE FOR INSERT TO PUBLIC
 CREATE POLICY tenant_read ON history AS PERMISSIVE FOR SELECT TO PUBLIC
   USING ((( SELECT hvp_admin() AS hvp_admin) AND (( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))));
 GRANT SELECT ON TABLE history TO hvp_app_access;
+
+CREATE TABLE indicator_report (
+  id integer DEFAULT nextval('indicator_report_id_seq'::regclass) NOT NULL,
+  county_code text NOT NULL,
+  period text NOT NULL,
+  period_start date NOT NULL,
+  period_end date NOT NULL,
+  as_of date NOT NULL,
+  plan_id integer,
+  data_cutoff timestamp with time zone NOT NULL,
+  data_snapshot pg_snapshot NOT NULL,
+  published_at timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
+  published_by text NOT NULL,
+  published_role text NOT NULL,
+  indicators jsonb NOT NULL,
+  breakthrough_summary jsonb NOT NULL,
+  target_gaps jsonb NOT NULL,
+  task_board jsonb NOT NULL,
+  withdrawn_at timestamp with time zone,
+  withdrawn_by text,
+  withdrawal_reason text
+);
+ALTER TABLE indicator_report ADD CONSTRAINT indicator_report_pkey PRIMARY KEY (id);
+ALTER TABLE indicator_report ADD CONSTRAINT indicator_report_county_code_fkey FOREIGN KEY (county_code) REFERENCES county(code);
+ALTER TABLE indicator_report ADD CONSTRAINT indicator_report_plan_id_fkey FOREIGN KEY (plan_id) REFERENCES plan(id);
+ALTER TABLE indicator_report ADD CONSTRAINT indicator_report_check CHECK (((as_of >= period_start) AND (as_of <= period_end)));
+ALTER TABLE indicator_report ADD CONSTRAINT indicator_report_check1 CHECK ((((withdrawn_at IS NULL) = (withdrawn_by IS NULL)) AND ((withdrawn_at IS NULL) = (withdrawal_reason IS NULL))));
+ALTER TABLE indicator_report ADD CONSTRAINT indicator_report_period_check CHECK ((period ~ '^[0-9]{4}(Q[1-4])?$'::text));
+ALTER TABLE indicator_report ADD CONSTRAINT indicator_report_withdrawal_reason_check CHECK ((btrim(withdrawal_reason) <> ''::text));
+CREATE INDEX indicator_report_county_idx ON public.indicator_report USING btree (county_code, period_end, id);
+CREATE UNIQUE INDEX indicator_report_live_key ON public.indicator_report USING btree (county_code, period) WHERE (withdrawn_at IS NULL);
+ALTER TABLE indicator_report ENABLE ROW LEVEL SECURITY;
+ALTER TABLE indicator_report FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_delete ON indicator_report AS PERMISSIVE FOR DELETE TO PUBLIC
+  USING (false);
+CREATE POLICY tenant_insert ON indicator_report AS PERMISSIVE FOR INSERT TO PUBLIC
+  WITH CHECK ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))));
+CREATE POLICY tenant_read ON indicator_report AS PERMISSIVE FOR SELECT TO PUBLIC
+  USING (((( SELECT hvp_role() AS hvp_role) = ANY (ARRAY['ADMIN'::text, 'EDITOR'::text, 'VIEWER'::text])) AND (( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))));
+CREATE POLICY tenant_update ON indicator_report AS PERMISSIVE FOR UPDATE TO PUBLIC
+  USING ((( SELECT hvp_admin() AS hvp_admin) AND (( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))))
+  WITH CHECK ((( SELECT hvp_admin() AS hvp_admin) AND (( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))));
+CREATE TRIGGER hvp_report_immutable BEFORE DELETE OR UPDATE ON public.indicator_report FOR EACH ROW EXECUTE FUNCTION hvp_report_immutable();
+CREATE TRIGGER hvp_report_not_truncated BEFORE TRUNCATE ON public.indicator_report FOR EACH STATEMENT EXECUTE FUNCTION hvp_report_immutable();
+GRANT INSERT, SELECT, UPDATE ON TABLE indicator_report TO hvp_app_access;
 
 CREATE TABLE innovation_platform (
   id integer DEFAULT nextval('innovation_platform_id_seq'::regclass) NOT NULL,
@@ -667,6 +713,7 @@ CREATE TABLE plan (
 );
 ALTER TABLE plan ADD CONSTRAINT plan_pkey PRIMARY KEY (id);
 ALTER TABLE plan ADD CONSTRAINT plan_county_code_start_year_key UNIQUE (county_code, start_year);
+ALTER TABLE plan ADD CONSTRAINT plan_id_county_key UNIQUE (id, county_code);
 ALTER TABLE plan ADD CONSTRAINT plan_county_code_fkey FOREIGN KEY (county_code) REFERENCES county(code);
 ALTER TABLE plan ADD CONSTRAINT plan_check CHECK ((end_year >= start_year));
 ALTER TABLE plan ADD CONSTRAINT plan_high_pledge_threshold_check CHECK ((high_pledge_threshold > (0)::numeric));
@@ -773,6 +820,86 @@ CREATE TRIGGER hvp_4_changed_delete AFTER DELETE ON public.plan_indicator_target
 CREATE TRIGGER hvp_4_changed_insert AFTER INSERT ON public.plan_indicator_target REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_changed_plan_indicator_target_insert();
 CREATE TRIGGER hvp_4_changed_update AFTER UPDATE ON public.plan_indicator_target REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_changed_plan_indicator_target_update();
 GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE plan_indicator_target TO hvp_app_access;
+
+CREATE TABLE plan_task (
+  id integer DEFAULT nextval('plan_task_id_seq'::regclass) NOT NULL,
+  plan_id integer NOT NULL,
+  county_code text NOT NULL,
+  section text NOT NULL,
+  section_title text NOT NULL,
+  number integer NOT NULL,
+  title text NOT NULL,
+  body text NOT NULL,
+  indicator_kinds text[] DEFAULT '{}'::text[] NOT NULL
+);
+ALTER TABLE plan_task ADD CONSTRAINT plan_task_pkey PRIMARY KEY (id);
+ALTER TABLE plan_task ADD CONSTRAINT plan_task_id_county_code_key UNIQUE (id, county_code);
+ALTER TABLE plan_task ADD CONSTRAINT plan_task_plan_id_number_key UNIQUE (plan_id, number);
+ALTER TABLE plan_task ADD CONSTRAINT plan_task_plan_id_county_code_fkey FOREIGN KEY (plan_id, county_code) REFERENCES plan(id, county_code) ON UPDATE CASCADE ON DELETE CASCADE;
+ALTER TABLE plan_task ADD CONSTRAINT plan_task_body_check CHECK ((btrim(body) <> ''::text));
+ALTER TABLE plan_task ADD CONSTRAINT plan_task_number_check CHECK ((number > 0));
+ALTER TABLE plan_task ADD CONSTRAINT plan_task_section_check CHECK ((section ~ '^\([一二三四五六七八九十]+\)$'::text));
+ALTER TABLE plan_task ADD CONSTRAINT plan_task_section_title_check CHECK ((btrim(section_title) <> ''::text));
+ALTER TABLE plan_task ADD CONSTRAINT plan_task_title_check CHECK ((btrim(title) <> ''::text));
+ALTER TABLE plan_task ENABLE ROW LEVEL SECURITY;
+ALTER TABLE plan_task FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_delete ON plan_task AS PERMISSIVE FOR DELETE TO PUBLIC
+  USING ((( SELECT hvp_admin() AS hvp_admin) AND (( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))));
+CREATE POLICY tenant_insert ON plan_task AS PERMISSIVE FOR INSERT TO PUBLIC
+  WITH CHECK ((( SELECT hvp_admin() AS hvp_admin) AND (( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))));
+CREATE POLICY tenant_read ON plan_task AS PERMISSIVE FOR SELECT TO PUBLIC
+  USING (( SELECT hvp_signed_in() AS hvp_signed_in));
+CREATE POLICY tenant_update ON plan_task AS PERMISSIVE FOR UPDATE TO PUBLIC
+  USING ((( SELECT hvp_admin() AS hvp_admin) AND (( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))))
+  WITH CHECK ((( SELECT hvp_admin() AS hvp_admin) AND (( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))));
+GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE plan_task TO hvp_app_access;
+
+CREATE TABLE plan_task_unit (
+  task_id integer NOT NULL,
+  unit_id integer NOT NULL,
+  county_code text NOT NULL,
+  role text NOT NULL,
+  "position" integer NOT NULL
+);
+ALTER TABLE plan_task_unit ADD CONSTRAINT plan_task_unit_pkey PRIMARY KEY (task_id, unit_id);
+ALTER TABLE plan_task_unit ADD CONSTRAINT plan_task_unit_task_id_county_code_fkey FOREIGN KEY (task_id, county_code) REFERENCES plan_task(id, county_code) ON UPDATE CASCADE ON DELETE CASCADE;
+ALTER TABLE plan_task_unit ADD CONSTRAINT plan_task_unit_unit_id_fkey FOREIGN KEY (unit_id) REFERENCES plan_unit(id);
+ALTER TABLE plan_task_unit ADD CONSTRAINT plan_task_unit_role_check CHECK ((role = ANY (ARRAY['RESPONSIBLE'::text, 'COOPERATING'::text])));
+CREATE INDEX plan_task_unit_unit_idx ON public.plan_task_unit USING btree (unit_id, task_id);
+ALTER TABLE plan_task_unit ENABLE ROW LEVEL SECURITY;
+ALTER TABLE plan_task_unit FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_delete ON plan_task_unit AS PERMISSIVE FOR DELETE TO PUBLIC
+  USING ((( SELECT hvp_admin() AS hvp_admin) AND (( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))));
+CREATE POLICY tenant_insert ON plan_task_unit AS PERMISSIVE FOR INSERT TO PUBLIC
+  WITH CHECK ((( SELECT hvp_admin() AS hvp_admin) AND (( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))));
+CREATE POLICY tenant_read ON plan_task_unit AS PERMISSIVE FOR SELECT TO PUBLIC
+  USING (( SELECT hvp_signed_in() AS hvp_signed_in));
+CREATE POLICY tenant_update ON plan_task_unit AS PERMISSIVE FOR UPDATE TO PUBLIC
+  USING ((( SELECT hvp_admin() AS hvp_admin) AND (( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))))
+  WITH CHECK ((( SELECT hvp_admin() AS hvp_admin) AND (( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))));
+GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE plan_task_unit TO hvp_app_access;
+
+CREATE TABLE plan_unit (
+  id integer DEFAULT nextval('plan_unit_id_seq'::regclass) NOT NULL,
+  county_code text NOT NULL,
+  name text NOT NULL
+);
+ALTER TABLE plan_unit ADD CONSTRAINT plan_unit_pkey PRIMARY KEY (id);
+ALTER TABLE plan_unit ADD CONSTRAINT plan_unit_county_code_name_key UNIQUE (county_code, name);
+ALTER TABLE plan_unit ADD CONSTRAINT plan_unit_county_code_fkey FOREIGN KEY (county_code) REFERENCES county(code) ON UPDATE CASCADE;
+ALTER TABLE plan_unit ADD CONSTRAINT plan_unit_name_check CHECK (((btrim(name) <> ''::text) AND (length(name) <= 100)));
+ALTER TABLE plan_unit ENABLE ROW LEVEL SECURITY;
+ALTER TABLE plan_unit FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_delete ON plan_unit AS PERMISSIVE FOR DELETE TO PUBLIC
+  USING ((( SELECT hvp_admin() AS hvp_admin) AND (( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))));
+CREATE POLICY tenant_insert ON plan_unit AS PERMISSIVE FOR INSERT TO PUBLIC
+  WITH CHECK ((( SELECT hvp_admin() AS hvp_admin) AND (( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))));
+CREATE POLICY tenant_read ON plan_unit AS PERMISSIVE FOR SELECT TO PUBLIC
+  USING (( SELECT hvp_signed_in() AS hvp_signed_in));
+CREATE POLICY tenant_update ON plan_unit AS PERMISSIVE FOR UPDATE TO PUBLIC
+  USING ((( SELECT hvp_admin() AS hvp_admin) AND (( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))))
+  WITH CHECK ((( SELECT hvp_admin() AS hvp_admin) AND (( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))));
+GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE plan_unit TO hvp_app_access;
 
 CREATE TABLE pledge_financing (
   id integer DEFAULT nextval('pledge_financing_id_seq'::regclass) NOT NULL,
@@ -914,6 +1041,47 @@ CREATE TRIGGER hvp_4_changed_insert AFTER INSERT ON public.pledge_interest_payme
 CREATE TRIGGER hvp_4_changed_update AFTER UPDATE ON public.pledge_interest_payment REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_changed_pledge_interest_payment_update();
 GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE pledge_interest_payment TO hvp_app_access;
 
+CREATE TABLE task_progress (
+  id integer DEFAULT nextval('task_progress_id_seq'::regclass) NOT NULL,
+  task_id integer NOT NULL,
+  county_code text NOT NULL,
+  unit_id integer NOT NULL,
+  reported_on date NOT NULL,
+  status text NOT NULL,
+  body text NOT NULL,
+  reported_by text NOT NULL,
+  reported_role text NOT NULL,
+  reporter_unit text,
+  reported_at timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
+  version integer DEFAULT 1 NOT NULL,
+  version_xact xid8 DEFAULT pg_current_xact_id()
+);
+ALTER TABLE task_progress ADD CONSTRAINT task_progress_pkey PRIMARY KEY (id);
+ALTER TABLE task_progress ADD CONSTRAINT task_progress_task_id_unit_id_reported_on_key UNIQUE (task_id, unit_id, reported_on);
+ALTER TABLE task_progress ADD CONSTRAINT task_progress_task_id_county_code_fkey FOREIGN KEY (task_id, county_code) REFERENCES plan_task(id, county_code) ON UPDATE CASCADE ON DELETE CASCADE;
+ALTER TABLE task_progress ADD CONSTRAINT task_progress_unit_id_fkey FOREIGN KEY (unit_id) REFERENCES plan_unit(id);
+ALTER TABLE task_progress ADD CONSTRAINT task_progress_body_check CHECK ((btrim(body) <> ''::text));
+ALTER TABLE task_progress ADD CONSTRAINT task_progress_status_check CHECK ((status = ANY (ARRAY['NOT_STARTED'::text, 'ON_TRACK'::text, 'AT_RISK'::text, 'DONE'::text])));
+ALTER TABLE task_progress ADD CONSTRAINT task_progress_version_check CHECK ((version > 0));
+CREATE INDEX task_progress_county_idx ON public.task_progress USING btree (county_code, reported_on);
+CREATE INDEX task_progress_task_day_idx ON public.task_progress USING btree (task_id, reported_on DESC, reported_at DESC, id DESC);
+ALTER TABLE task_progress ENABLE ROW LEVEL SECURITY;
+ALTER TABLE task_progress FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_delete ON task_progress AS PERMISSIVE FOR DELETE TO PUBLIC
+  USING ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))));
+CREATE POLICY tenant_insert ON task_progress AS PERMISSIVE FOR INSERT TO PUBLIC
+  WITH CHECK ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))));
+CREATE POLICY tenant_read ON task_progress AS PERMISSIVE FOR SELECT TO PUBLIC
+  USING (((( SELECT hvp_role() AS hvp_role) = ANY (ARRAY['ADMIN'::text, 'EDITOR'::text, 'VIEWER'::text])) AND (( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))));
+CREATE POLICY tenant_update ON task_progress AS PERMISSIVE FOR UPDATE TO PUBLIC
+  USING ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))))
+  WITH CHECK ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))));
+CREATE TRIGGER hvp_2_history_delete AFTER DELETE ON public.task_progress REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+CREATE TRIGGER hvp_2_history_insert AFTER INSERT ON public.task_progress REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+CREATE TRIGGER hvp_2_history_update AFTER UPDATE ON public.task_progress REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+CREATE TRIGGER hvp_version BEFORE UPDATE ON public.task_progress FOR EACH ROW EXECUTE FUNCTION hvp_version();
+GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE task_progress TO hvp_app_access;
+
 GRANT SELECT ON TABLE typeorm_migrations TO hvp_app_access;
 
 CREATE SEQUENCE api_key_id_seq AS integer OWNED BY api_key.id;
@@ -923,6 +1091,8 @@ GRANT SELECT, USAGE ON SEQUENCE enterprise_id_seq TO hvp_app_access;
 CREATE SEQUENCE enterprise_membership_id_seq AS integer OWNED BY enterprise_membership.id;
 GRANT SELECT, USAGE ON SEQUENCE enterprise_membership_id_seq TO hvp_app_access;
 CREATE SEQUENCE history_id_seq AS bigint OWNED BY history.id;
+CREATE SEQUENCE indicator_report_id_seq AS integer OWNED BY indicator_report.id;
+GRANT SELECT, USAGE ON SEQUENCE indicator_report_id_seq TO hvp_app_access;
 CREATE SEQUENCE innovation_platform_id_seq AS integer OWNED BY innovation_platform.id;
 GRANT SELECT, USAGE ON SEQUENCE innovation_platform_id_seq TO hvp_app_access;
 CREATE SEQUENCE knowledge_value_loan_id_seq AS integer OWNED BY knowledge_value_loan.id;
@@ -931,10 +1101,16 @@ CREATE SEQUENCE patent_id_seq AS integer OWNED BY patent.id;
 GRANT SELECT, USAGE ON SEQUENCE patent_id_seq TO hvp_app_access;
 CREATE SEQUENCE plan_id_seq AS integer OWNED BY plan.id;
 GRANT SELECT, USAGE ON SEQUENCE plan_id_seq TO hvp_app_access;
+CREATE SEQUENCE plan_task_id_seq AS integer OWNED BY plan_task.id;
+GRANT SELECT, USAGE ON SEQUENCE plan_task_id_seq TO hvp_app_access;
+CREATE SEQUENCE plan_unit_id_seq AS integer OWNED BY plan_unit.id;
+GRANT SELECT, USAGE ON SEQUENCE plan_unit_id_seq TO hvp_app_access;
 CREATE SEQUENCE pledge_financing_id_seq AS integer OWNED BY pledge_financing.id;
 GRANT SELECT, USAGE ON SEQUENCE pledge_financing_id_seq TO hvp_app_access;
 CREATE SEQUENCE pledge_interest_payment_id_seq AS integer OWNED BY pledge_interest_payment.id;
 GRANT SELECT, USAGE ON SEQUENCE pledge_interest_payment_id_seq TO hvp_app_access;
+CREATE SEQUENCE task_progress_id_seq AS integer OWNED BY task_progress.id;
+GRANT SELECT, USAGE ON SEQUENCE task_progress_id_seq TO hvp_app_access;
 
 CREATE OR REPLACE FUNCTION public.hvp_admin()
  RETURNS boolean
@@ -2165,6 +2341,44 @@ AS $function$
                    LEFT JOIN LATERAL (SELECT f.id::text, e.county_code, f.version FROM pledge_financing f JOIN enterprise e ON e.id = f.enterprise_id WHERE f.id = r.pledge_financing_id) c(key, county, version) ON true
              WHERE o."id" IS NULL OR n."id" IS NULL OR (to_jsonb(o) - ARRAY['version', 'version_xact']::text[]) IS DISTINCT FROM (to_jsonb(n) - ARRAY['version', 'version_xact']::text[]);
           END IF;
+        ELSIF TG_RELID = 'public.task_progress'::regclass THEN
+          IF TG_OP = 'INSERT' THEN
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'County', r.county_code, c.key, c.county, 'task_progress', 'CREATED', c.version,
+                   NULL, to_jsonb(r) - ARRAY['version', 'version_xact']::text[], nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM new_rows r LEFT JOIN LATERAL (SELECT r.county_code, r.county_code, r.version) c(key, county, version) ON true;
+          ELSIF TG_OP = 'DELETE' THEN
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'County', r.county_code, c.key, c.county, 'task_progress', 'REMOVED', c.version,
+                   to_jsonb(r) - ARRAY['version', 'version_xact']::text[], NULL, nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM old_rows r LEFT JOIN LATERAL (SELECT r.county_code, r.county_code, r.version) c(key, county, version) ON true;
+          ELSE
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'County', r.county_code, c.key, c.county, 'task_progress', CASE WHEN o."id" IS NULL THEN 'CREATED' WHEN n."id" IS NULL THEN 'REMOVED'
+                        WHEN (to_jsonb(o) ->> 'deleted_at') IS NULL AND (to_jsonb(n) ->> 'deleted_at') IS NOT NULL THEN 'DELETED'
+                        WHEN (to_jsonb(o) ->> 'deleted_at') IS NOT NULL AND (to_jsonb(n) ->> 'deleted_at') IS NULL THEN 'RESTORED'
+                        ELSE 'UPDATED' END, c.version,
+                   CASE WHEN NOT o."id" IS NULL THEN to_jsonb(o) - ARRAY['version', 'version_xact']::text[] END, CASE WHEN NOT n."id" IS NULL THEN to_jsonb(n) - ARRAY['version', 'version_xact']::text[] END, nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM old_rows o FULL JOIN new_rows n ON o."id" = n."id"
+                   CROSS JOIN LATERAL (SELECT n.* WHERE NOT n."id" IS NULL UNION ALL SELECT o.* WHERE n."id" IS NULL) r
+                   LEFT JOIN LATERAL (SELECT r.county_code, r.county_code, r.version) c(key, county, version) ON true
+             WHERE o."id" IS NULL OR n."id" IS NULL OR (to_jsonb(o) - ARRAY['version', 'version_xact']::text[]) IS DISTINCT FROM (to_jsonb(n) - ARRAY['version', 'version_xact']::text[]);
+          END IF;
       ELSE
         RAISE EXCEPTION 'hvp_history: % is not an audited table', TG_RELID::regclass USING ERRCODE = 'insufficient_privilege';
       END IF;
@@ -2510,6 +2724,29 @@ AS $function$
         PERFORM hvp_maintenance_end(saved);
       END $function$;
 GRANT EXECUTE ON FUNCTION hvp_refresh_invention_spans(patent_ids integer[]) TO hvp_app_access;
+
+CREATE OR REPLACE FUNCTION public.hvp_report_immutable()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+      DECLARE
+        withdrawal text[] := ARRAY['withdrawn_at', 'withdrawn_by', 'withdrawal_reason'];
+      BEGIN
+        IF TG_OP = 'TRUNCATE' THEN
+          RAISE EXCEPTION 'indicator_report holds published reports: they cannot be truncated' USING ERRCODE = 'insufficient_privilege';
+        ELSIF TG_OP = 'DELETE' THEN
+          RAISE EXCEPTION 'indicator report % is published: it cannot be deleted (an ADMIN may withdraw it)', OLD.id
+            USING ERRCODE = 'insufficient_privilege';
+        ELSIF OLD.withdrawn_at IS NOT NULL THEN
+          RAISE EXCEPTION 'indicator report % was withdrawn: it cannot be changed', OLD.id USING ERRCODE = 'insufficient_privilege';
+        ELSIF NEW.withdrawn_at IS NULL OR (to_jsonb(NEW) - withdrawal) IS DISTINCT FROM (to_jsonb(OLD) - withdrawal) THEN
+          RAISE EXCEPTION 'indicator report % is published: it cannot be changed (an ADMIN may only withdraw it, with a reason)', OLD.id
+            USING ERRCODE = 'insufficient_privilege';
+        ELSIF NOT hvp_admin() THEN
+          RAISE EXCEPTION 'indicator report %: only an ADMIN may withdraw a report', OLD.id USING ERRCODE = 'insufficient_privilege';
+        END IF;
+        RETURN NEW;
+      END $function$;
 
 CREATE OR REPLACE FUNCTION public.hvp_role()
  RETURNS text

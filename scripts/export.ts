@@ -58,7 +58,7 @@ function readArguments(argv: string[]): Arguments {
   if (!/^\d{6}$/.test(county)) throw new UsageError(`--county must be a six-digit county code${county ? `, got "${county}"` : ''}`);
   const what = values.what ?? '';
   if (!(EXPORT_KINDS as readonly string[]).includes(what))
-    throw new UsageError(`--what must be ${EXPORT_KINDS.join(', ')}${what ? `, got "${what}"` : ''}`);
+    throw new UsageError(`--what must be gaps, indicators, alerts or candidates${what ? `, got "${what}"` : ''}`);
   const days = values.days ?? null;
   if (days !== null && !/^\d{1,4}$/.test(days)) throw new UsageError(`--days must be a whole number of days, got "${days}"`);
   if (!values.out) throw new UsageError('--out FILE is required');

@@ -161,4 +161,14 @@ describe('the demo data', () => {
     expect(county.listed.edges.every((e: any) => e.node.categories.includes('LISTED_CULTIVATION'))).toBe(true);
     expect(county.named.totalCount).toBe(9);
   });
+
+  it("holds Dianjiang's 13 key tasks with their units and some synthetic progress (issue 16)", async () => {
+    const { county } = await api.ok(`{ county(code: "500231") { units { name }
+      plan(year: 2024) { tasks { number responsibleUnits { name } progress { status text } } } } }`);
+    expect(county.plan.tasks.map((task: any) => task.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
+    expect(county.units).toHaveLength(16);
+    const reported = county.plan.tasks.filter((task: any) => task.progress.length > 0);
+    expect(reported.map((task: any) => task.number)).toEqual([1, 2, 3, 4, 5, 8, 10]);
+    expect(reported.flatMap((task: any) => task.progress).every((p: any) => p.text.includes('合成示例'))).toBe(true);
+  });
 });

@@ -25,17 +25,17 @@ export const patentListFilterKey = (filter: PatentListFilter | null | undefined)
 ];
 
 /**
- * ` AND …`: the patent row `p` passes the filter on asOf (status and reason judged on asOf; filing dates inclusive);
- * nothing at all without a filter, so that the lists' statements stay as they were.
+ * The conditions the patent row `p` must meet for the filter on asOf (status and reason judged on asOf; filing dates
+ * inclusive); none without a filter, so that a list's statement has only what it asks for.
  */
-export function patentListFilterSql(p: Sql, asOf: Sql, filter: PatentListFilter | null | undefined): Sql {
+export function patentListConditions(p: Sql, asOf: Sql, filter: PatentListFilter | null | undefined): Sql[] {
   const [status, filedFrom, filedUntil, reason] = patentListFilterKey(filter);
-  const parts: Sql[] = [];
-  if (status) parts.push(sql`${patentStatusSql(p, asOf)} = ${status}::text`);
-  if (filedFrom) parts.push(sql`${p}.filing_date >= ${filedFrom}::date`);
-  if (filedUntil) parts.push(sql`${p}.filing_date <= ${filedUntil}::date`);
-  if (reason) parts.push(sql`${reason}::text = ANY (${keptReasonsSql(p, asOf)})`);
-  return parts.length === 0 ? sql.empty : sql` AND ${sql.join(parts, ' AND ')}`;
+  const conditions: Sql[] = [];
+  if (status) conditions.push(sql`${patentStatusSql(p, asOf)} = ${status}::text`);
+  if (filedFrom) conditions.push(sql`${p}.filing_date >= ${filedFrom}::date`);
+  if (filedUntil) conditions.push(sql`${p}.filing_date <= ${filedUntil}::date`);
+  if (reason) conditions.push(sql`${reason}::text = ANY (${keptReasonsSql(p, asOf)})`);
+  return conditions;
 }
 
 export interface MembershipListFilter {
@@ -52,14 +52,13 @@ export function membershipValidToRangeSql(m: Sql, filter: MembershipListFilter |
 }
 
 /**
- * ` AND …`, nothing without a filter: the enterprise `e` has a membership (of `category` when given) whose validTo lies in the range (inclusive), when the
- * filter names one. A membership without validTo (open-ended) has none.
+ * The condition, when the filter names a range, that the enterprise `e` has a membership (of `category` when given)
+ * whose validTo lies in it (inclusive); a membership without validTo (open-ended) has none.
  */
-export function membershipValidToFilterSql(e: Sql, category: Sql, filter: MembershipListFilter | null | undefined): Sql {
-  const from = filter?.validToFrom ?? null;
-  const until = filter?.validToUntil ?? null;
-  if (!from && !until) return sql.empty;
-  return sql` AND EXISTS (SELECT 1 FROM enterprise_membership vm WHERE vm.enterprise_id = ${e}.id
-                        AND (${category} IS NULL OR vm.category = ${category})
-                        ${membershipValidToRangeSql(sql`vm`, filter)})`;
+export function membershipValidToConditions(e: Sql, category: string | null, filter: MembershipListFilter | null | undefined): Sql[] {
+  if (!filter?.validToFrom && !filter?.validToUntil) return [];
+  return [
+    sql`EXISTS (SELECT 1 FROM enterprise_membership vm WHERE vm.enterprise_id = ${e}.id
+                   ${category ? sql`AND vm.category = ${category}::text` : sql.empty}${membershipValidToRangeSql(sql`vm`, filter)})`,
+  ];
 }

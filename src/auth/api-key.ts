@@ -90,4 +90,10 @@ export class Caller {
 
   @Field(() => String, { nullable: true })
   creditCode: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: '单位: the unit of the plan an EDITOR token acts for (claim unit, e.g. 县科技局); null: none',
+  })
+  unit?: string | null;
 }

@@ -13,8 +13,8 @@ import { ALL_COUNTIES, allCounties, Role } from './principal';
 export class AuthResolver {
   @Query(() => Caller, { description: '当前调用者: who the server takes the caller to be (role and counties of its token or key)' })
   me(@Ctx() ctx: Context): Caller {
-    const { subject, role, counties, creditCode } = ctx.principal;
-    return { subject, role, counties, creditCode };
+    const { subject, role, counties, creditCode, unit } = ctx.principal;
+    return { subject, role, counties, creditCode, unit: unit ?? null };
   }
 
   @Query(() => [ApiKey], {

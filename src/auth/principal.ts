@@ -34,6 +34,11 @@ export interface Principal {
   role: Role;
   counties: string[];
   creditCode: string | null;
+  /**
+   * EDITOR only, optional: the unit (责任单位 / 配合单位 of the county's plan, e.g. 县科技局) the caller acts for, from the
+   * claim `unit`; its task progress reports are then for that unit only (src/task/). Absent: any unit of the task.
+   */
+  unit?: string | null;
   /** how the caller proved who it is */
   via: 'jwt' | 'apiKey' | 'system';
 }
@@ -42,7 +47,7 @@ export type ClaimsResult = { ok: true; principal: Principal } | { ok: false; rea
 
 /** Checks the claims `sub`, `role`, `counties` and (for ENTERPRISE) `creditCode`; refuses anything else. */
 export function principalFromClaims(claims: Record<string, unknown>, via: Principal['via']): ClaimsResult {
-  const { sub, role, counties, creditCode } = claims;
+  const { sub, role, counties, creditCode, unit } = claims;
   if (typeof sub !== 'string' || sub.trim() === '' || sub.length > 200)
     return { ok: false, reason: 'claim "sub" must be a non-empty string' };
   // it is written to the history (hvp.subject): PostgreSQL's text holds no NUL, and no subject needs control characters
@@ -62,7 +67,16 @@ export function principalFromClaims(claims: Record<string, unknown>, via: Princi
   } else if (creditCode !== undefined && creditCode !== null) {
     return { ok: false, reason: 'claim "creditCode" is only for role ENTERPRISE' };
   }
-  return { ok: true, principal: { subject: sub, role: role as Role, counties: scope.value, creditCode: code, via } };
+  if (unit !== undefined && unit !== null) {
+    if (role !== Role.EDITOR) return { ok: false, reason: 'claim "unit" is only for role EDITOR' };
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+    if (typeof unit !== 'string' || unit.trim() === '' || unit.length > 100 || /[\u0000-\u001f\u007f]/.test(unit)) {
+      return { ok: false, reason: 'claim "unit" must be the name of a unit of the plan, e.g. "县科技局" (at most 100 characters)' };
+    }
+  }
+  const principal: Principal = { subject: sub, role: role as Role, counties: scope.value, creditCode: code, via };
+  if (typeof unit === 'string') principal.unit = unit.trim();
+  return { ok: true, principal };
 }
 
 /** `["*"]` or a non-empty list of distinct six-digit county codes, sorted. */

@@ -99,6 +99,8 @@ export interface TokenClaims {
   role: Role;
   counties: string[];
   creditCode?: string | null;
+  /** EDITOR only: the unit it acts for (src/auth/principal.ts) */
+  unit?: string | null;
 }
 
 /** An HS256 token with these claims (npm run token, the demo token, tests). */
@@ -106,6 +108,7 @@ export function signToken(secret: string, claims: TokenClaims, expiresInSeconds:
   const { sub, ...rest } = claims;
   const payload: Record<string, unknown> = { role: rest.role, counties: rest.counties };
   if (rest.creditCode) payload.creditCode = rest.creditCode;
+  if (rest.unit) payload.unit = rest.unit;
   const now = Math.floor(Date.now() / 1000);
   return new SignJWT(payload)
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })

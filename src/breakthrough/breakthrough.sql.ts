@@ -25,7 +25,7 @@ import { enterpriseHighValueSql } from '../high-value/spans.sql';
 import { planInForceSql } from '../plan/plan.sql';
 import { CategoryBreakthrough, TargetGap } from './breakthrough';
 
-interface GapRow {
+export interface GapRow {
   enterpriseId: number;
   name: string;
   creditCode: string;
@@ -81,7 +81,7 @@ export function gapRowsSql(counties: Sql, asOf: Sql, enterpriseIds: Sql | null =
       JOIN enterprise e ON e.id = m.enterprise_id`;
 }
 
-function toTargetGap(row: GapRow): TargetGap {
+export function toTargetGap(row: GapRow): TargetGap {
   const enterprise: Enterprise = {
     id: row.enterpriseId,
     name: row.name,
@@ -120,9 +120,11 @@ export interface TargetGapQuery extends PageArgs {
 
 /** The gap rows of a county on asOf that the filter keeps. */
 export function countyGapRowsSql({ countyCode, category: only, onlyUnmet, asOf }: Omit<TargetGapQuery, 'first' | 'after'>): Sql {
-  const category = sql`${only}::text`;
-  return sql`SELECT g.* FROM (${gapRowsSql(sql`SELECT ${countyCode}::text AS code`, sql`${asOf}::date`)}) g
-              WHERE (${category} IS NULL OR g.category = ${category}) AND (NOT ${onlyUnmet} OR NOT g.met)`;
+  const conditions: Sql[] = [];
+  if (only) conditions.push(sql`g.category = ${only}::text`);
+  if (onlyUnmet) conditions.push(sql`NOT g.met`);
+  const where = conditions.length ? sql`WHERE ${sql.join(conditions, ' AND ')}` : sql.empty;
+  return sql`SELECT g.* FROM (${gapRowsSql(sql`SELECT ${countyCode}::text AS code`, sql`${asOf}::date`)}) g ${where}`;
 }
 
 /**

@@ -12,7 +12,7 @@ import { parseCreditCode } from '../identifiers/credit-code';
 import { CategoryMembership, Enterprise } from './enterprise';
 import { EnterpriseCategory, ENTERPRISE_CATEGORIES } from './enterprise-category';
 import { membershipValidSql, membershipValidToSql } from './membership.sql';
-import { MembershipListFilter, membershipValidToFilterSql, membershipValidToRangeSql } from '../alerts/list-filters';
+import { MembershipListFilter, membershipValidToConditions, membershipValidToRangeSql } from '../alerts/list-filters';
 import { EnterpriseFilter, EnterpriseInput } from './enterprise.inputs';
 
 export const ENTERPRISE_COLUMNS = sql`e.id, e.credit_code AS "creditCode", e.name, e.county_code AS "countyCode", e.version`;
@@ -80,16 +80,19 @@ export const ENTERPRISE_ORDER: SortColumn[] = [
   { column: 'creditCode', type: 'text' },
 ];
 
-/** The enterprises of the county `countyCode` that the filter keeps (a page of them reads enterprise_county_name_idx). */
+/**
+ * The enterprises of the county `countyCode` that the filter keeps (a page of them reads enterprise_county_name_idx).
+ * A filter not given is not in the statement: each shape is planned for what it asks.
+ */
 export function countyEnterpriseRowsSql(countyCode: Sql, filter: Omit<EnterpriseFilter, 'asOf'>, asOf: IsoDate): Sql {
-  const category = sql`${filter.category ?? null}::text`;
-  const nameContains = sql`${filter.nameContains ?? null}::text`;
-  return sql`SELECT ${ENTERPRISE_COLUMNS} FROM enterprise e
-                WHERE e.county_code = ${countyCode}
-                  AND (${category} IS NULL OR EXISTS (
-                        SELECT 1 FROM enterprise_membership m
-                         WHERE m.enterprise_id = e.id AND m.category = ${category} AND ${membershipValidSql(sql`m`, sql`${asOf}::date`)}))
-                  AND (${nameContains} IS NULL OR strpos(lower(e.name), lower(${nameContains})) > 0)${membershipValidToFilterSql(sql`e`, category, filter)}`;
+  const conditions = [sql`e.county_code = ${countyCode}`];
+  if (filter.category)
+    conditions.push(sql`EXISTS (SELECT 1 FROM enterprise_membership m
+                         WHERE m.enterprise_id = e.id AND m.category = ${filter.category}::text
+                           AND ${membershipValidSql(sql`m`, sql`${asOf}::date`)})`);
+  if (filter.nameContains) conditions.push(sql`strpos(lower(e.name), lower(${filter.nameContains}::text)) > 0`);
+  conditions.push(...membershipValidToConditions(sql`e`, filter.category ?? null, filter));
+  return sql`SELECT ${ENTERPRISE_COLUMNS} FROM enterprise e WHERE ${sql.join(conditions, ' AND ')}`;
 }
 
 /** Enterprise lists of counties, ordered by name (byte order), then credit code. */

@@ -17,6 +17,8 @@ import { indicatorsLoader } from '../indicator/indicator.sql';
 import { planInForceLoader } from '../plan/plan.sql';
 import { outlookTable } from '../alerts/alerts-export';
 import { checkedDays } from '../alerts/alerts.resolver';
+import { TargetGap } from '../breakthrough/breakthrough';
+import { IndicatorValue } from '../indicator/indicator';
 
 export const EXPORT_KINDS = ['gaps', 'indicators', 'alerts', 'candidates'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
@@ -131,46 +133,66 @@ export async function exportTable(ctx: Context, request: ExportRequest): Promise
   }
 
   if (kind === 'gaps') {
-    const gaps = await allCountyTargetGaps(ctx, countyCode, asOf, request.onlyUnmet ?? false);
-    notes.push(
-      [
-        '口径',
-        '目标值：规划对该类企业的高价值发明专利最低拥有量；拥有量：企业（单独或共同）拥有的、截至日期有效的高价值发明专利；差距 = max(0, 目标值 − 拥有量)',
-      ],
-      ['排序', '差距从大到小，其次企业名称、统一社会信用代码、企业类别'],
-    );
-    if (request.onlyUnmet) notes.push(['筛选', '仅未达标']);
-    return {
-      kind,
-      countyCode,
-      countyName: county.name,
-      asOf,
-      title: `${county.name}企业目标差距清单（截至${asOf}）`,
-      sheetName: '目标差距',
-      columns: GAP_COLUMNS,
-      rows: gaps.map((gap, i) => [
-        i + 1,
-        gap.enterprise.name,
-        gap.enterprise.creditCode,
-        CATEGORY_NAMES[gap.category],
-        gap.target,
-        gap.current,
-        gap.gap,
-        yesNo(gap.met),
-      ]),
-      notes,
-      fileName: `gaps-${countyCode}-${asOf}`,
-    };
+    return gapsTable(county, asOf, notes, await allCountyTargetGaps(ctx, countyCode, asOf, request.onlyUnmet ?? false), request.onlyUnmet);
   }
+  return indicatorsTable(county, asOf, notes, await indicatorsLoader(ctx, asOf).load(countyCode));
+}
 
-  const values = await indicatorsLoader(ctx, asOf).load(countyCode);
+/** The target-gap table of a county on asOf from its rows (live, or as a published report holds them). */
+export function gapsTable(
+  county: { code: string; name: string },
+  asOf: IsoDate,
+  notes: [string, string][],
+  gaps: TargetGap[],
+  onlyUnmet = false,
+  fileName = `gaps-${county.code}-${asOf}`,
+): ExportTable {
+  notes.push(
+    [
+      '口径',
+      '目标值：规划对该类企业的高价值发明专利最低拥有量；拥有量：企业（单独或共同）拥有的、截至日期有效的高价值发明专利；差距 = max(0, 目标值 − 拥有量)',
+    ],
+    ['排序', '差距从大到小，其次企业名称、统一社会信用代码、企业类别'],
+  );
+  if (onlyUnmet) notes.push(['筛选', '仅未达标']);
+  return {
+    kind: 'gaps',
+    countyCode: county.code,
+    countyName: county.name,
+    asOf,
+    title: `${county.name}企业目标差距清单（截至${asOf}）`,
+    sheetName: '目标差距',
+    columns: GAP_COLUMNS,
+    rows: gaps.map((gap, i) => [
+      i + 1,
+      gap.enterprise.name,
+      gap.enterprise.creditCode,
+      CATEGORY_NAMES[gap.category],
+      gap.target,
+      gap.current,
+      gap.gap,
+      yesNo(gap.met),
+    ]),
+    notes,
+    fileName,
+  };
+}
+
+/** The indicator table of a county on asOf from its values (live, or as a published report holds them). */
+export function indicatorsTable(
+  county: { code: string; name: string },
+  asOf: IsoDate,
+  notes: [string, string][],
+  values: IndicatorValue[],
+  fileName = `indicators-${county.code}-${asOf}`,
+): ExportTable {
   notes.push([
     '口径',
     '各指标的计算口径见 GraphQL County.indicators 的说明；完成进度 = 实际值 ÷ 目标值；缺少统计数据时实际值为空，说明栏注明所缺数据',
   ]);
   return {
-    kind,
-    countyCode,
+    kind: 'indicators',
+    countyCode: county.code,
     countyName: county.name,
     asOf,
     title: `${county.name}主要指标完成情况（截至${asOf}）`,
@@ -191,6 +213,6 @@ export async function exportTable(ctx: Context, request: ExportRequest): Promise
       value.kind,
     ]),
     notes,
-    fileName: `indicators-${countyCode}-${asOf}`,
+    fileName,
   };
 }

@@ -1,7 +1,8 @@
 /**
  * GET /export/{gaps|indicators|alerts|candidates}.{xlsx|csv}?county=500231[&asOf=YYYY-MM-DD][&onlyUnmet=true]
- * [&withinDays=N (alerts)][&horizonDays=N (candidates)]: the export of a county as
- * a file, with the same Authorization header and the same scope rules as /graphql (its transaction is under the
+ * [&withinDays=N (alerts)][&horizonDays=N (candidates)]: the export of a county as a file (?report=<id> instead: a
+ * published report's, the same table from its frozen rows, src/report/report-export.ts), with the same Authorization
+ * header and the same scope rules as /graphql (its transaction is under the
  * caller's Row Level Security). Errors answer JSON in the shape of GraphQL's: 401 UNAUTHENTICATED and 405 for another method
  * (the HTTP front), 400 BAD_USER_INPUT, 403 FORBIDDEN (ENTERPRISE callers: county-wide data), 404 NOT_FOUND (no such
  * county among the caller's counties, whether it exists or not).
@@ -13,6 +14,7 @@ import { Context } from '../graphql/context';
 import { badUserInput, ERROR_STATUS, notFound } from '../graphql/errors';
 import { sendError } from '../http/answers';
 import { EXPORT_KINDS, exportTable, ExportKind } from './export-tables';
+import { exportReportTable } from '../report/report-export';
 import { contentDisposition, CONTENT_TYPES, EXPORT_FORMATS, ExportFormat, render } from './formats';
 
 export const EXPORT_PATH = /^\/export\/([a-z]+)\.([a-z]+)$/;
@@ -36,7 +38,8 @@ export function exportHandler(context: ExportContext) {
       return;
     }
     const county = url.searchParams.get('county');
-    if (!county) {
+    const report = url.searchParams.get('report');
+    if (!county && report === null) {
       sendError(response, badUserInput('county', 'is required, e.g. ?county=500231'));
       return;
     }
@@ -46,6 +49,10 @@ export function exportHandler(context: ExportContext) {
       return;
     }
 
+    if (report !== null && (kind === 'alerts' || kind === 'candidates')) {
+      sendError(response, badUserInput('report', `a published report holds the gaps and indicators, not the ${kind}`));
+      return;
+    }
     const daysParameter = kind === 'alerts' ? 'withinDays' : 'horizonDays';
     const daysText = kind === 'alerts' || kind === 'candidates' ? url.searchParams.get(daysParameter) : null;
     if (daysText !== null && !/^\d{1,4}$/.test(daysText)) {
@@ -57,13 +64,16 @@ export function exportHandler(context: ExportContext) {
     let body: Buffer;
     let disposition: string;
     try {
-      const table = await exportTable(ctx, {
-        countyCode: county,
-        kind: kind as ExportKind,
-        asOf: url.searchParams.get('asOf'),
-        onlyUnmet: onlyUnmet === 'true',
-        days: daysText === null ? null : Number(daysText),
-      });
+      const table =
+        report !== null
+          ? await exportReportTable(ctx, report, kind as ExportKind)
+          : await exportTable(ctx, {
+              countyCode: county!,
+              kind: kind as ExportKind,
+              asOf: url.searchParams.get('asOf'),
+              onlyUnmet: onlyUnmet === 'true',
+              days: daysText === null ? null : Number(daysText),
+            });
       body = await render(table, format as ExportFormat);
       disposition = contentDisposition(table, format as ExportFormat);
       await ctx.db.finish(true);

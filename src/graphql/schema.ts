@@ -17,6 +17,8 @@ import { HistoryResolvers } from '../history/history.resolver';
 import { AnnuityResolvers } from '../annuity/annuity.resolver';
 import { AlertResolvers } from '../alerts/alerts.resolver';
 import { CandidateResolvers, OutlookResolvers } from '../candidates/candidates.resolver';
+import { TaskResolvers } from '../task/task.resolver';
+import { ReportResolvers } from '../report/report.resolver';
 
 const RESOLVERS = [
   AuthResolver,
@@ -42,6 +44,8 @@ const RESOLVERS = [
   ...AlertResolvers,
   ...CandidateResolvers,
   ...OutlookResolvers,
+  ...TaskResolvers,
+  ...ReportResolvers,
 ] as const;
 
 let schema: Promise<GraphQLSchema> | undefined;

@@ -4,7 +4,7 @@ import { Connection, connectionsByOwner, PageArgs, PagedRow, pagedSql, pageReque
 import { ChangeDoor, HistoryAction, HistoryEntry } from './history';
 
 /** The part of a record each table holds, as HistoryEntry.part names it. */
-const PARTS: Record<string, string> = {
+export const PARTS: Record<string, string> = {
   county: 'county',
   county_statistics: 'statistics',
   plan: 'plan',
@@ -21,6 +21,7 @@ const PARTS: Record<string, string> = {
   pledge_financing: 'pledgeFinancing',
   pledge_financing_patent: 'pledgedPatent',
   pledge_interest_payment: 'interestPayment',
+  task_progress: 'taskProgress',
 };
 
 export type HistoryRecordType = 'Enterprise' | 'Patent' | 'PledgeFinancing' | 'County';

@@ -12,7 +12,8 @@ export const EXPECTED_VERSION =
   'has another version (someone changed it since); 0: the record must not exist yet (create only); omitted: no check';
 
 /** The tables whose rows carry a version that a mutation's expectedVersion checks. */
-export type VersionedTable = 'county_statistics' | 'enterprise' | 'innovation_platform' | 'patent' | 'plan' | 'pledge_financing';
+export type VersionedTable =
+  'county_statistics' | 'enterprise' | 'innovation_platform' | 'patent' | 'plan' | 'pledge_financing' | 'task_progress';
 
 export interface VersionCheck {
   /** the record's table, aliased t in `where` */

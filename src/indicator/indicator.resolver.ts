@@ -28,6 +28,8 @@ import {
 } from './indicator-records.sql';
 import { indicatorComparison, indicatorsLoader, planConsistencyLoader } from './indicator.sql';
 import { InnovationPlatform } from './innovation-platform';
+import { seriesPeriods, SeriesInterval } from './series-periods';
+import { badUserInput } from '../graphql/errors';
 import { KnowledgeValueLoan } from './knowledge-value-loan';
 
 @Resolver(() => County)
@@ -46,34 +48,56 @@ export class CountyIndicatorResolver {
 
   @FieldResolver(() => [IndicatorSeries], {
     description:
-      "指标年度序列: each indicator of the plan in force today (only the given kinds, when given), in the enum's order, evaluated at the end of " +
-      'each year of the plan period (YYYY-12-31, or today for the current year; later years are left out). Empty without a plan in force.',
+      "指标序列: each indicator of the plan in force today (only the given kinds, when given), in the enum's order, evaluated at the end of " +
+      'each year of the plan period (YYYY-12-31, or today for the current year; later years are left out) — or, with from, to or every, ' +
+      "at the end of each quarter or year of [from, to] (the range's end for a period that runs past it). Empty without a plan in force.",
   })
   async indicatorSeries(
     @Root() county: County,
     @Arg('kinds', () => [IndicatorKind], { nullable: true, description: 'only these kinds (default: all of the plan)' })
     kinds: IndicatorKind[] | null,
+    @Arg('from', () => DateScalar, { nullable: true, description: "the range's first day; default and earliest: the plan's first day" })
+    from: IsoDate | null,
+    @Arg('to', () => DateScalar, {
+      nullable: true,
+      description: "the range's last day; default: the plan period's last day or today, whichever is earlier; a later day counts as today",
+    })
+    to: IsoDate | null,
+    @Arg('every', () => SeriesInterval, { nullable: true, description: 'one point per QUARTER or per YEAR (default)' })
+    every: SeriesInterval | null,
     @Ctx() ctx: Context,
   ): Promise<IndicatorSeries[]> {
     requireCountyWide(ctx, 'County.indicatorSeries', county);
     const thisYear = yearOf(ctx.today);
     const plan = await planInForceLoader(ctx, thisYear).load(county.code);
     if (!plan) return [];
-    const days: string[] = [];
-    for (let year = plan.startYear; year <= Math.min(plan.endYear, thisYear); year++) {
-      days.push(year < thisYear ? `${year}-12-31` : ctx.today);
+    const planStart = `${plan.startYear}-01-01`;
+    if (from && from < planStart) {
+      throw badUserInput('from', `must not be before the first day of the plan in force (${planStart}), got ${from}`);
     }
-    // The plan in force today is also the plan in force on each of these days: no newer plan starts before today.
-    const perDay = await Promise.all(days.map((day) => indicatorsLoader(ctx, day).load(county.code)));
+    const planEnd = `${plan.endYear}-12-31`;
+    const last = to ?? (planEnd < ctx.today ? planEnd : ctx.today);
+    const periods = seriesPeriods({
+      from: from ?? planStart,
+      to: last < ctx.today ? last : ctx.today,
+      every: every ?? SeriesInterval.YEAR,
+    });
+    // The plan in force today is also the plan in force on each of these days: none is before its start, and no newer plan starts before today.
+    const perDay = await Promise.all(periods.map(({ asOf }) => indicatorsLoader(ctx, asOf).load(county.code)));
+    if (perDay.length === 0) return [];
     return perDay[0]
       .filter((value) => !kinds || kinds.includes(value.kind))
-      .map(({ kind, target }) => ({
-        kind,
-        target,
-        name: INDICATOR_DEFINITIONS[kind].name,
-        unit: INDICATOR_DEFINITIONS[kind].unit,
-        values: perDay.map((values) => values.find((value) => value.kind === kind)!),
-      }));
+      .map(({ kind, target }) => {
+        const values = perDay.map((day) => day.find((value) => value.kind === kind)!);
+        return {
+          kind,
+          target,
+          name: INDICATOR_DEFINITIONS[kind].name,
+          unit: INDICATOR_DEFINITIONS[kind].unit,
+          values,
+          points: periods.map(({ period, asOf }, i) => ({ countyCode: county.code, period, asOf, value: values[i] })),
+        };
+      });
   }
 }
 

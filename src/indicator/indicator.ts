@@ -2,6 +2,7 @@ import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { County } from '../county/county';
 import { DateScalar } from '../graphql/scalars';
 import { IndicatorKind, INDICATOR_KINDS } from './indicator-kind';
+import { IndicatorSeriesPoint } from './series-periods';
 
 export interface IndicatorDefinition {
   /** 中文名称 as the plans write it */
@@ -206,9 +207,14 @@ export class IndicatorSeries {
 
   @Field(() => [IndicatorValue], {
     description:
-      'one value per year from startYear to endYear, oldest first, evaluated on YYYY-12-31, or today for the current year; years after the current year are left out',
+      'one value per point, oldest first (the values of points): by default per year from startYear to endYear, evaluated on YYYY-12-31, or today for the current year; years after the current year are left out',
   })
   values: IndicatorValue[];
+
+  @Field(() => [IndicatorSeriesPoint], {
+    description: '序列点: the same values with their period, and the published report that covers each period, if any',
+  })
+  points: IndicatorSeriesPoint[];
 }
 
 @ObjectType({ description: "指标排名: a county's place among the counties of one parent division by an indicator's progress" })

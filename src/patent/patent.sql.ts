@@ -16,7 +16,7 @@ import { PatentFilter, PatentInput } from './patent.inputs';
 import { PatentType } from './patent-type';
 import { IsoDate } from '../graphql/dates';
 import { writeAnnuitiesPaidThrough } from '../annuity/annuity.write';
-import { patentListFilterKey, patentListFilterSql, PatentListFilter } from '../alerts/list-filters';
+import { patentListConditions, patentListFilterKey, PatentListFilter } from '../alerts/list-filters';
 
 export const PATENT_COLUMNS = sql`p.id, p.application_number AS "applicationNumber", p.title, p.type, p.county_code AS "countyCode",
   p.filing_date AS "filingDate", p.grant_date AS "grantDate", p.lapse_date AS "lapseDate", p.ipc_codes AS "ipcCodes",
@@ -93,13 +93,13 @@ export function patentListRowsSql(
   owner: Sql,
   filter: { type: PatentType | null; highValueOnly: boolean; asOf: IsoDate; more?: PatentListFilter | null },
 ): Sql {
-  const source =
-    of === 'enterprise'
-      ? sql`SELECT ${PATENT_COLUMNS} FROM patent_owner po JOIN patent p ON p.id = po.patent_id WHERE po.enterprise_id = ${owner}`
-      : sql`SELECT ${PATENT_COLUMNS} FROM patent p WHERE p.county_code = ${owner}`;
-  const type = sql`${filter.type}::text`;
-  return sql`${source} AND (${type} IS NULL OR p.type = ${type})
-               AND (NOT ${filter.highValueOnly} OR ${keptHighValueSql(sql`p`, sql`${filter.asOf}::date`)})${patentListFilterSql(sql`p`, sql`${filter.asOf}::date`, filter.more)}`;
+  const conditions = of === 'enterprise' ? [sql`po.enterprise_id = ${owner}`] : [sql`p.county_code = ${owner}`];
+  // a filter not given is not in the statement: each shape is planned for what it asks
+  if (filter.type) conditions.push(sql`p.type = ${filter.type}::text`);
+  if (filter.highValueOnly) conditions.push(keptHighValueSql(sql`p`, sql`${filter.asOf}::date`));
+  conditions.push(...patentListConditions(sql`p`, sql`${filter.asOf}::date`, filter.more));
+  const source = of === 'enterprise' ? sql`patent_owner po JOIN patent p ON p.id = po.patent_id` : sql`patent p`;
+  return sql`SELECT ${PATENT_COLUMNS} FROM ${source} WHERE ${sql.join(conditions, ' AND ')}`;
 }
 
 /**

@@ -9,6 +9,9 @@ import { seedSyntheticDianjiang, SYNTHETIC_COUNTY } from './synthetic';
 import { seedSyntheticIndicators } from './synthetic-indicators';
 import { seedSyntheticInterestPayments } from './synthetic-interest';
 import { seedSyntheticAnnuities } from './synthetic-annuities';
+import { setPlanTasks } from '../task/task.sql';
+import { REAL_PLAN_TASKS } from './real-plan-tasks';
+import { seedSyntheticTaskProgress } from './synthetic-task-progress';
 
 /** Seeding runs as the server itself: ADMIN of every county, under Row Level Security like any request. */
 export async function isDemoSeeded(dataSource: DataSource): Promise<boolean> {
@@ -33,6 +36,10 @@ export async function seedDemo(dataSource: DataSource): Promise<boolean> {
     await seedSyntheticIndicators(db);
     await seedSyntheticInterestPayments(db);
     await seedSyntheticAnnuities(db);
+    for (const plan of REAL_PLAN_TASKS) {
+      await setPlanTasks(db, plan);
+      await seedSyntheticTaskProgress(db, plan.countyCode, plan.startYear);
+    }
     await db.finish(true);
     return true;
   } catch (error) {

@@ -1,3 +1,4 @@
+import { Role } from '../../src/auth/principal';
 import { breakthroughSummarySql, countyTargetGapsSql, gapRowsSql, TARGET_GAP_ORDER } from '../../src/breakthrough/breakthrough.sql';
 import { compile, sql, Sql } from '../../src/db/sql';
 import { encodeCursor, pageRequest } from '../../src/graphql/pagination';
@@ -6,6 +7,8 @@ import { countySpanCountsSql, patentEvaluationSql } from '../../src/high-value/s
 import { countyEnterpriseRowsSql, ENTERPRISE_ORDER } from '../../src/enterprise/enterprise.sql';
 import { pagedSql } from '../../src/graphql/pagination';
 import { indicatorsSql } from '../../src/indicator/indicator.sql';
+import { parsePeriod, publishSql } from '../../src/report/report.sql';
+import { taskBoardSql } from '../../src/task/task.sql';
 import { creditCode } from '../support/builders';
 import { ALERT_ORDER, alertsPageSql } from '../../src/alerts/alerts.sql';
 import { annuitySql } from '../../src/annuity/annuity.sql';
@@ -114,6 +117,14 @@ const CASES: Record<string, { what: string; statement: Sql }> = {
   'gap-outlook': {
     what: 'County.gapOutlook on the horizon (src/candidates/outlook.sql.ts)',
     statement: gapOutlookSql(sql`${[COUNTY]}::text[]`, asOf, sql`(${AS_OF}::date + 365)`),
+  },
+  'task-board': {
+    what: "Plan.taskBoard: each task's latest progress and its indicators, for many plans in one statement (src/task/task.sql.ts)",
+    statement: taskBoardSql(sql`${[1, 2]}::int[]`, asOf),
+  },
+  'publish-report': {
+    what: 'publishIndicatorReport: the live figures of a county frozen into a report in one statement (src/report/report.sql.ts)',
+    statement: publishSql(COUNTY, parsePeriod('2024Q4')!, AS_OF, { subject: 'editor', role: Role.EDITOR }),
   },
 };
 

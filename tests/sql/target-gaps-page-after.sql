@@ -15,20 +15,17 @@ WITH g AS MATERIALIZED (SELECT g.* FROM (
                JOIN plan_breakthrough_target t ON t.plan_id = pl.id) t
                        JOIN enterprise_membership m ON m.county_code = t.county_code AND m.category = t.category
                       WHERE (m.valid_from <= $2::date AND (m.valid_to IS NULL OR $2::date <= m.valid_to)) ) m) m
-      JOIN enterprise e ON e.id = m.enterprise_id) g
-              WHERE ($4::text IS NULL OR g.category = $4::text) AND (NOT $5 OR NOT g.met))
-    SELECT $6::text AS "pageOwner", NULL::int AS "pageTotal",
+      JOIN enterprise e ON e.id = m.enterprise_id) g WHERE NOT g.met)
+    SELECT $4::text AS "pageOwner", NULL::int AS "pageTotal",
            r.* FROM (SELECT true AS "pageRow", g.* FROM g) r
-     WHERE "r"."gap" <= $7::int AND (("r"."gap" < $7::int) OR ("r"."gap" = $7::int AND "r"."name" COLLATE "C" > $8::text COLLATE "C") OR ("r"."gap" = $7::int AND "r"."name" COLLATE "C" = $8::text COLLATE "C" AND "r"."creditCode" > $9::text) OR ("r"."gap" = $7::int AND "r"."name" COLLATE "C" = $8::text COLLATE "C" AND "r"."creditCode" = $9::text AND "r"."categoryOrder" > $10::int))
-     ORDER BY "r"."gap" DESC, "r"."name" COLLATE "C", "r"."creditCode", "r"."categoryOrder" LIMIT $11
+     WHERE "r"."gap" <= $5::int AND (("r"."gap" < $5::int) OR ("r"."gap" = $5::int AND "r"."name" COLLATE "C" > $6::text COLLATE "C") OR ("r"."gap" = $5::int AND "r"."name" COLLATE "C" = $6::text COLLATE "C" AND "r"."creditCode" > $7::text) OR ("r"."gap" = $5::int AND "r"."name" COLLATE "C" = $6::text COLLATE "C" AND "r"."creditCode" = $7::text AND "r"."categoryOrder" > $8::int))
+     ORDER BY "r"."gap" DESC, "r"."name" COLLATE "C", "r"."creditCode", "r"."categoryOrder" LIMIT $9
 -- $1 = ["LISTED_CULTIVATION","SPECIALIZED_NEW","HIGH_TECH"]
 -- $2 = "2024-12-31"
 -- $3 = "500231"
--- $4 = null
--- $5 = true
--- $6 = "500231"
--- $7 = 2
--- $8 = "垫江示例企业"
--- $9 = "9150023100000007ML"
--- $10 = 1
--- $11 = 21
+-- $4 = "500231"
+-- $5 = 2
+-- $6 = "垫江示例企业"
+-- $7 = "9150023100000007ML"
+-- $8 = 1
+-- $9 = 21

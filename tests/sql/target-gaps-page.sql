@@ -15,16 +15,13 @@ WITH g AS MATERIALIZED (SELECT g.* FROM (
                JOIN plan_breakthrough_target t ON t.plan_id = pl.id) t
                        JOIN enterprise_membership m ON m.county_code = t.county_code AND m.category = t.category
                       WHERE (m.valid_from <= $2::date AND (m.valid_to IS NULL OR $2::date <= m.valid_to)) ) m) m
-      JOIN enterprise e ON e.id = m.enterprise_id) g
-              WHERE ($4::text IS NULL OR g.category = $4::text) AND (NOT $5 OR NOT g.met))
-    SELECT $6::text AS "pageOwner", (SELECT count(*)::int FROM g) AS "pageTotal",
+      JOIN enterprise e ON e.id = m.enterprise_id) g WHERE NOT g.met)
+    SELECT $4::text AS "pageOwner", (SELECT count(*)::int FROM g) AS "pageTotal",
            r.* FROM (SELECT true AS "pageRow", g.* FROM g) r
      WHERE true
-     ORDER BY "r"."gap" DESC, "r"."name" COLLATE "C", "r"."creditCode", "r"."categoryOrder" LIMIT $7
+     ORDER BY "r"."gap" DESC, "r"."name" COLLATE "C", "r"."creditCode", "r"."categoryOrder" LIMIT $5
 -- $1 = ["LISTED_CULTIVATION","SPECIALIZED_NEW","HIGH_TECH"]
 -- $2 = "2024-12-31"
 -- $3 = "500231"
--- $4 = null
--- $5 = true
--- $6 = "500231"
--- $7 = 21
+-- $4 = "500231"
+-- $5 = 21

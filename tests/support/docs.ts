@@ -17,7 +17,7 @@ export interface Block {
   page: string;
   lang: string;
   text: string;
-  /** the text after the block, up to the next block */
+  /** the text after the block, through the next block (where a page shows an example's answer) */
   after: string;
 }
 
@@ -28,7 +28,7 @@ export function blocks(page: string): Block[] {
     page,
     lang: match[2],
     text: match[3].replace(new RegExp(`^${match[1]}`, 'gm'), ''),
-    after: text.slice(match.index! + match[0].length, found[i + 1]?.index ?? text.length),
+    after: text.slice(match.index! + match[0].length, found[i + 1] ? found[i + 1].index! + found[i + 1][0].length : text.length),
   }));
 }
 

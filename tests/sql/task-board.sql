@@ -1,0 +1,218 @@
+-- tests/sql/task-board.sql: Plan.taskBoard: each task's latest progress and its indicators, for many plans in one statement (src/task/task.sql.ts)
+-- written by `npm run test:sql:update`; tests/sql/queries.test.ts fails on any difference
+WITH task AS MATERIALIZED (SELECT t.id, t.plan_id AS "planId", t.county_code AS "countyCode", t.section,
+  t.section_title AS "sectionTitle", t.number, t.title, t.section || t.number || '. ' || t.title AS label,
+  t.body AS text, t.indicator_kinds AS "indicatorKinds" FROM plan_task t WHERE t.plan_id = ANY ($1::int[])),
+       indicator AS MATERIALIZED (
+    WITH target AS (
+      SELECT c.code AS county, pl.start_year, t.kind, t.target, array_position($2::text[], t.kind) AS kind_order
+        FROM (SELECT DISTINCT t."countyCode" AS code FROM task t) c
+        JOIN LATERAL (SELECT pl.id, pl.start_year FROM (SELECT DISTINCT ON (pl.county_code) pl.* FROM plan pl WHERE pl.start_year <= extract(year FROM $3::date)::int
+           ORDER BY pl.county_code, pl.start_year DESC) pl WHERE pl.county_code = c.code) pl ON true
+        JOIN plan_indicator_target t ON t.plan_id = pl.id
+       WHERE NULL::text[] IS NULL OR t.kind = ANY(NULL::text[])
+    ),
+    scope AS (
+      SELECT DISTINCT t.county, t.start_year, extract(year FROM $3::date)::int AS year,
+             make_date(t.start_year, 1, 1) AS period_start, make_date(t.start_year - 1, 12, 31) AS baseline_day
+        FROM target t
+    ),
+    invention AS (SELECT s.county_code AS "countyCode", count(*)::int AS valid,
+                    count(*) FILTER (WHERE s.high_value)::int AS "highValue", count(*) FILTER (WHERE s.strategic)::int AS strategic
+               FROM invention_span s
+              WHERE s.county_code = ANY (ARRAY(SELECT t.county FROM target t WHERE t.kind IN ('HIGH_VALUE_PATENTS', 'HIGH_VALUE_PATENTS_PER_10K_RESIDENTS', 'HIGH_VALUE_PATENTS_PER_100M_YUAN_RD', 'HIGH_VALUE_PATENTS_PER_100M_YUAN_GDP', 'SEI_INVENTION_PATENTS', 'SEI_INVENTION_PATENT_SHARE', 'NEW_HIGH_VALUE_PATENTS'))) AND (s.starts <= $3::date AND $3::date < s.ends)
+              GROUP BY s.county_code),
+    baseline_high_value AS (
+      SELECT sc.county, b.n FROM scope sc
+        CROSS JOIN LATERAL (SELECT count(*)::int AS n FROM invention_span s
+                             WHERE s.county_code = sc.county AND s.high_value AND (s.starts <= sc.baseline_day AND sc.baseline_day < s.ends)) b
+       WHERE sc.county IN (SELECT t.county FROM target t WHERE t.kind IN ('NEW_HIGH_VALUE_PATENTS'))
+    ),
+    enterprise_count AS (
+      SELECT m.county_code AS county,
+             count(DISTINCT m.enterprise_id) FILTER (WHERE m.category = 'HIGH_TECH' AND (m.valid_from <= $3::date AND (m.valid_to IS NULL OR $3::date <= m.valid_to)))::int AS high_tech,
+             count(DISTINCT m.enterprise_id) FILTER (WHERE m.category = 'SPECIALIZED_NEW')::int AS specialized_new
+        FROM enterprise_membership m
+       WHERE m.county_code IN (SELECT t.county FROM target t WHERE t.kind IN ('HIGH_TECH_ENTERPRISES', 'SPECIALIZED_NEW_ENTERPRISES')) AND m.category IN ('HIGH_TECH', 'SPECIALIZED_NEW') AND m.valid_from <= $3::date
+       GROUP BY m.county_code
+    ),
+    platform AS (
+      SELECT e.county_code AS county, count(*)::int AS n
+        FROM innovation_platform ip JOIN enterprise e ON e.id = ip.enterprise_id
+       WHERE e.county_code IN (SELECT t.county FROM target t WHERE t.kind IN ('INNOVATION_PLATFORMS')) AND (ip.recognised_on <= $3::date AND (ip.valid_to IS NULL OR $3::date <= ip.valid_to))
+       GROUP BY e.county_code
+    ),
+    pledge AS (
+      SELECT s.county, sum(f.amount) AS amount
+        FROM scope s JOIN enterprise e ON e.county_code = s.county JOIN pledge_financing f ON f.enterprise_id = e.id
+       WHERE s.county IN (SELECT t.county FROM target t WHERE t.kind IN ('PLEDGE_FINANCING_AMOUNT')) AND f.registered_on BETWEEN s.period_start AND $3::date
+       GROUP BY s.county
+    ),
+    loan AS (
+      SELECT s.county, sum(l.amount) AS amount
+        FROM scope s JOIN enterprise e ON e.county_code = s.county JOIN knowledge_value_loan l ON l.enterprise_id = e.id
+       WHERE s.county IN (SELECT t.county FROM target t WHERE t.kind IN ('KNOWLEDGE_VALUE_LOANS')) AND l.granted_on BETWEEN s.period_start AND $3::date
+       GROUP BY s.county
+    ),
+    facts AS (
+      SELECT s.county, s.start_year, s.year,
+             COALESCE(vi."highValue", 0) AS high_value, COALESCE(bhv.n, 0) AS baseline_high_value,
+             COALESCE(vi.valid, 0) AS valid_inventions, COALESCE(vi.strategic, 0) AS sei_inventions,
+             COALESCE(ec.high_tech, 0) AS high_tech, COALESCE(ec.specialized_new, 0) AS specialized_new,
+             COALESCE(pf.n, 0) AS platforms, COALESCE(pg.amount, 0) AS pledge_amount, COALESCE(ln.amount, 0) AS loan_amount,
+             "population".year AS "population_year", "population".value AS "population",
+           "gdp".year AS "gdp_year", "gdp".value AS "gdp",
+           "rd_investment".year AS "rd_investment_year", "rd_investment".value AS "rd_investment",
+           "sei_output_value".year AS "sei_output_value_year", "sei_output_value".value AS "sei_output_value",
+           "ip_service_agencies".year AS "ip_service_agencies_year", "ip_service_agencies".value AS "ip_service_agencies",
+           "patent_service_practitioners".year AS "patent_service_practitioners_year", "patent_service_practitioners".value AS "patent_service_practitioners",
+             rd_base.rd_investment AS rd_base
+        FROM scope s
+        LEFT JOIN baseline_high_value bhv ON bhv.county = s.county
+        LEFT JOIN invention vi ON vi."countyCode" = s.county
+        LEFT JOIN enterprise_count ec ON ec.county = s.county
+        LEFT JOIN platform pf ON pf.county = s.county
+        LEFT JOIN pledge pg ON pg.county = s.county
+        LEFT JOIN loan ln ON ln.county = s.county
+        LEFT JOIN LATERAL (SELECT st.year, st."population"::numeric AS value FROM county_statistics st
+           WHERE st.county_code = s.county AND st.year <= s.year AND st."population" IS NOT NULL
+           ORDER BY st.year DESC LIMIT 1) "population" ON true
+      LEFT JOIN LATERAL (SELECT st.year, st."gdp"::numeric AS value FROM county_statistics st
+           WHERE st.county_code = s.county AND st.year <= s.year AND st."gdp" IS NOT NULL
+           ORDER BY st.year DESC LIMIT 1) "gdp" ON true
+      LEFT JOIN LATERAL (SELECT st.year, st."rd_investment"::numeric AS value FROM county_statistics st
+           WHERE st.county_code = s.county AND st.year <= s.year AND st."rd_investment" IS NOT NULL
+           ORDER BY st.year DESC LIMIT 1) "rd_investment" ON true
+      LEFT JOIN LATERAL (SELECT st.year, st."sei_output_value"::numeric AS value FROM county_statistics st
+           WHERE st.county_code = s.county AND st.year <= s.year AND st."sei_output_value" IS NOT NULL
+           ORDER BY st.year DESC LIMIT 1) "sei_output_value" ON true
+      LEFT JOIN LATERAL (SELECT st.year, st."ip_service_agencies"::numeric AS value FROM county_statistics st
+           WHERE st.county_code = s.county AND st.year <= s.year AND st."ip_service_agencies" IS NOT NULL
+           ORDER BY st.year DESC LIMIT 1) "ip_service_agencies" ON true
+      LEFT JOIN LATERAL (SELECT st.year, st."patent_service_practitioners"::numeric AS value FROM county_statistics st
+           WHERE st.county_code = s.county AND st.year <= s.year AND st."patent_service_practitioners" IS NOT NULL
+           ORDER BY st.year DESC LIMIT 1) "patent_service_practitioners" ON true
+        LEFT JOIN county_statistics rd_base ON rd_base.county_code = s.county AND rd_base.year = s.start_year - 1
+    ),
+    measure AS (
+      SELECT f.county, 'HIGH_VALUE_PATENTS'::text AS kind, (f."high_value")::float8 AS numerator,
+              (NULL)::float8 AS denominator, (f."high_value")::float8 AS actual,
+              (NULL)::int AS statistics_year, (NULL)::float8 AS baseline,
+              (NULL)::int AS baseline_year, (NULL)::text AS missing_reason
+         FROM facts f WHERE f.county IN (SELECT t.county FROM target t WHERE t.kind = 'HIGH_VALUE_PATENTS')
+      UNION ALL
+      SELECT f.county, 'HIGH_VALUE_PATENTS_PER_10K_RESIDENTS'::text AS kind, (f.high_value)::float8 AS numerator,
+              (f."population" / 10000.0)::float8 AS denominator, (f.high_value / NULLIF(f."population" / 10000.0, 0))::float8 AS actual,
+              (f."population_year")::int AS statistics_year, (NULL)::float8 AS baseline,
+              (NULL)::int AS baseline_year, (CASE WHEN f."population" IS NULL THEN format('%s: 未报送 not reported for %s or any earlier year', '常住人口 population', f.year) END)::text AS missing_reason
+         FROM facts f WHERE f.county IN (SELECT t.county FROM target t WHERE t.kind = 'HIGH_VALUE_PATENTS_PER_10K_RESIDENTS')
+      UNION ALL
+      SELECT f.county, 'HIGH_VALUE_PATENTS_PER_100M_YUAN_RD'::text AS kind, (f.high_value)::float8 AS numerator,
+              (f."rd_investment" / 100000000.0)::float8 AS denominator, (f.high_value / NULLIF(f."rd_investment" / 100000000.0, 0))::float8 AS actual,
+              (f."rd_investment_year")::int AS statistics_year, (NULL)::float8 AS baseline,
+              (NULL)::int AS baseline_year, (CASE WHEN f."rd_investment" IS NULL THEN format('%s: 未报送 not reported for %s or any earlier year', '研发经费投入 R&D investment', f.year) END)::text AS missing_reason
+         FROM facts f WHERE f.county IN (SELECT t.county FROM target t WHERE t.kind = 'HIGH_VALUE_PATENTS_PER_100M_YUAN_RD')
+      UNION ALL
+      SELECT f.county, 'HIGH_VALUE_PATENTS_PER_100M_YUAN_GDP'::text AS kind, (f.high_value)::float8 AS numerator,
+              (f."gdp" / 100000000.0)::float8 AS denominator, (f.high_value / NULLIF(f."gdp" / 100000000.0, 0))::float8 AS actual,
+              (f."gdp_year")::int AS statistics_year, (NULL)::float8 AS baseline,
+              (NULL)::int AS baseline_year, (CASE WHEN f."gdp" IS NULL THEN format('%s: 未报送 not reported for %s or any earlier year', '地区生产总值 GDP', f.year) END)::text AS missing_reason
+         FROM facts f WHERE f.county IN (SELECT t.county FROM target t WHERE t.kind = 'HIGH_VALUE_PATENTS_PER_100M_YUAN_GDP')
+      UNION ALL
+      SELECT f.county, 'SEI_INVENTION_PATENTS'::text AS kind, (f."sei_inventions")::float8 AS numerator,
+              (NULL)::float8 AS denominator, (f."sei_inventions")::float8 AS actual,
+              (NULL)::int AS statistics_year, (NULL)::float8 AS baseline,
+              (NULL)::int AS baseline_year, (NULL)::text AS missing_reason
+         FROM facts f WHERE f.county IN (SELECT t.county FROM target t WHERE t.kind = 'SEI_INVENTION_PATENTS')
+      UNION ALL
+      SELECT f.county, 'SEI_INVENTION_PATENT_SHARE'::text AS kind, (f.sei_inventions)::float8 AS numerator,
+              (f.valid_inventions)::float8 AS denominator, (100.0 * f.sei_inventions / NULLIF(f.valid_inventions, 0))::float8 AS actual,
+              (NULL)::int AS statistics_year, (NULL)::float8 AS baseline,
+              (NULL)::int AS baseline_year, (CASE WHEN f.valid_inventions = 0 THEN format(
+        '有效发明专利 valid invention patents: 无 none attributed to the county on %s, so the share is undefined', $3::date) END)::text AS missing_reason
+         FROM facts f WHERE f.county IN (SELECT t.county FROM target t WHERE t.kind = 'SEI_INVENTION_PATENT_SHARE')
+      UNION ALL
+      SELECT f.county, 'HIGH_TECH_ENTERPRISES'::text AS kind, (f."high_tech")::float8 AS numerator,
+              (NULL)::float8 AS denominator, (f."high_tech")::float8 AS actual,
+              (NULL)::int AS statistics_year, (NULL)::float8 AS baseline,
+              (NULL)::int AS baseline_year, (NULL)::text AS missing_reason
+         FROM facts f WHERE f.county IN (SELECT t.county FROM target t WHERE t.kind = 'HIGH_TECH_ENTERPRISES')
+      UNION ALL
+      SELECT f.county, 'SPECIALIZED_NEW_ENTERPRISES'::text AS kind, (f."specialized_new")::float8 AS numerator,
+              (NULL)::float8 AS denominator, (f."specialized_new")::float8 AS actual,
+              (NULL)::int AS statistics_year, (NULL)::float8 AS baseline,
+              (NULL)::int AS baseline_year, (NULL)::text AS missing_reason
+         FROM facts f WHERE f.county IN (SELECT t.county FROM target t WHERE t.kind = 'SPECIALIZED_NEW_ENTERPRISES')
+      UNION ALL
+      SELECT f.county, 'INNOVATION_PLATFORMS'::text AS kind, (f."platforms")::float8 AS numerator,
+              (NULL)::float8 AS denominator, (f."platforms")::float8 AS actual,
+              (NULL)::int AS statistics_year, (NULL)::float8 AS baseline,
+              (NULL)::int AS baseline_year, (NULL)::text AS missing_reason
+         FROM facts f WHERE f.county IN (SELECT t.county FROM target t WHERE t.kind = 'INNOVATION_PLATFORMS')
+      UNION ALL
+      SELECT f.county, 'NEW_HIGH_VALUE_PATENTS'::text AS kind, (f.high_value)::float8 AS numerator,
+              (NULL)::float8 AS denominator, (f.high_value - f.baseline_high_value)::float8 AS actual,
+              (NULL)::int AS statistics_year, (f.baseline_high_value)::float8 AS baseline,
+              (f.start_year - 1)::int AS baseline_year, (NULL)::text AS missing_reason
+         FROM facts f WHERE f.county IN (SELECT t.county FROM target t WHERE t.kind = 'NEW_HIGH_VALUE_PATENTS')
+      UNION ALL
+      SELECT f.county, 'PLEDGE_FINANCING_AMOUNT'::text AS kind, (f."pledge_amount")::float8 AS numerator,
+              (NULL)::float8 AS denominator, (f."pledge_amount")::float8 AS actual,
+              (NULL)::int AS statistics_year, (NULL)::float8 AS baseline,
+              (NULL)::int AS baseline_year, (NULL)::text AS missing_reason
+         FROM facts f WHERE f.county IN (SELECT t.county FROM target t WHERE t.kind = 'PLEDGE_FINANCING_AMOUNT')
+      UNION ALL
+      SELECT f.county, 'KNOWLEDGE_VALUE_LOANS'::text AS kind, (f."loan_amount")::float8 AS numerator,
+              (NULL)::float8 AS denominator, (f."loan_amount")::float8 AS actual,
+              (NULL)::int AS statistics_year, (NULL)::float8 AS baseline,
+              (NULL)::int AS baseline_year, (NULL)::text AS missing_reason
+         FROM facts f WHERE f.county IN (SELECT t.county FROM target t WHERE t.kind = 'KNOWLEDGE_VALUE_LOANS')
+      UNION ALL
+      SELECT f.county, 'RD_INVESTMENT_GROWTH'::text AS kind, (CASE WHEN ((f.rd_investment_year - (f.start_year - 1)) > 0 AND f.rd_base > 0) THEN f.rd_investment END)::float8 AS numerator,
+              (f.rd_base)::float8 AS denominator, (CASE WHEN ((f.rd_investment_year - (f.start_year - 1)) > 0 AND f.rd_base > 0)
+                 THEN 100 * (power((f.rd_investment / f.rd_base)::float8, 1.0 / (f.rd_investment_year - (f.start_year - 1))) - 1) END)::float8 AS actual,
+              (CASE WHEN ((f.rd_investment_year - (f.start_year - 1)) > 0 AND f.rd_base > 0) THEN f.rd_investment_year END)::int AS statistics_year, (f.rd_base)::float8 AS baseline,
+              (f.start_year - 1)::int AS baseline_year, (CASE
+        WHEN f.rd_base IS NULL THEN format('%s: 未报送 not reported for %s, the year before the plan started', '研发经费投入 R&D investment', f.start_year - 1)
+        WHEN NOT ((f.rd_investment_year - (f.start_year - 1)) > 0 AND f.rd_base > 0) OR f.rd_investment IS NULL
+          THEN format('%s: 未报送 not reported for any year from %s to %s', '研发经费投入 R&D investment', f.start_year, f.year) END)::text AS missing_reason
+         FROM facts f WHERE f.county IN (SELECT t.county FROM target t WHERE t.kind = 'RD_INVESTMENT_GROWTH')
+      UNION ALL
+      SELECT f.county, 'SEI_OUTPUT_VALUE'::text AS kind, (f."sei_output_value")::float8 AS numerator,
+              (NULL)::float8 AS denominator, (f."sei_output_value")::float8 AS actual,
+              (f."sei_output_value_year")::int AS statistics_year, (NULL)::float8 AS baseline,
+              (NULL)::int AS baseline_year, (CASE WHEN f."sei_output_value" IS NULL THEN format('%s: 未报送 not reported for %s or any earlier year', '战略性新兴产业总产值 SEI output value', f.year) END)::text AS missing_reason
+         FROM facts f WHERE f.county IN (SELECT t.county FROM target t WHERE t.kind = 'SEI_OUTPUT_VALUE')
+      UNION ALL
+      SELECT f.county, 'IP_SERVICE_AGENCIES'::text AS kind, (f."ip_service_agencies")::float8 AS numerator,
+              (NULL)::float8 AS denominator, (f."ip_service_agencies")::float8 AS actual,
+              (f."ip_service_agencies_year")::int AS statistics_year, (NULL)::float8 AS baseline,
+              (NULL)::int AS baseline_year, (CASE WHEN f."ip_service_agencies" IS NULL THEN format('%s: 未报送 not reported for %s or any earlier year', '知识产权综合服务机构数 IP service agencies', f.year) END)::text AS missing_reason
+         FROM facts f WHERE f.county IN (SELECT t.county FROM target t WHERE t.kind = 'IP_SERVICE_AGENCIES')
+      UNION ALL
+      SELECT f.county, 'PATENT_SERVICE_PRACTITIONERS'::text AS kind, (f."patent_service_practitioners")::float8 AS numerator,
+              (NULL)::float8 AS denominator, (f."patent_service_practitioners")::float8 AS actual,
+              (f."patent_service_practitioners_year")::int AS statistics_year, (NULL)::float8 AS baseline,
+              (NULL)::int AS baseline_year, (CASE WHEN f."patent_service_practitioners" IS NULL THEN format('%s: 未报送 not reported for %s or any earlier year', '专利综合服务从业人员数 patent service practitioners', f.year) END)::text AS missing_reason
+         FROM facts f WHERE f.county IN (SELECT t.county FROM target t WHERE t.kind = 'PATENT_SERVICE_PRACTITIONERS')
+    )
+    SELECT t.county AS "countyCode", t.kind, t.kind_order AS "kindOrder", t.target,
+           m.numerator, m.denominator, m.actual,
+           CASE WHEN t.target > 0 THEN m.actual / t.target END AS progress,
+           m.actual >= t.target AS met,
+           m.statistics_year AS "statisticsYear", m.baseline, m.baseline_year AS "baselineYear",
+           m.missing_reason AS "missingReason", $3::date AS "asOf"
+      FROM target t JOIN measure m ON m.county = t.county AND m.kind = t.kind)
+     SELECT t."planId", to_jsonb(t) AS task,
+            (SELECT to_jsonb(p) FROM (SELECT pr.id, pr.task_id AS "taskId", pr.unit_id AS "unitId", u.name AS "unitName", pr.county_code AS "countyCode",
+  pr.reported_on AS "reportedOn", pr.status, pr.body AS text, pr.reported_by AS "reportedBy", pr.reported_role AS "reportedRole",
+  pr.reporter_unit AS "reporterUnit", pr.reported_at AS "reportedAt", pr.version FROM task_progress pr JOIN plan_unit u ON u.id = pr.unit_id
+                                       WHERE pr.task_id = t.id AND pr.reported_on <= $3::date
+                                       ORDER BY pr.reported_on DESC, pr.reported_at DESC, pr.id DESC LIMIT 1) p) AS latest,
+            COALESCE((SELECT jsonb_agg(to_jsonb(i) ORDER BY i."kindOrder") FROM indicator i
+                       WHERE i."countyCode" = t."countyCode" AND i.kind = ANY (t."indicatorKinds")), '[]'::jsonb) AS indicators
+       FROM task t
+      ORDER BY t."planId", t.number
+-- $1 = [1,2]
+-- $2 = ["HIGH_VALUE_PATENTS","HIGH_VALUE_PATENTS_PER_10K_RESIDENTS","HIGH_VALUE_PATENTS_PER_100M_YUAN_RD","HIGH_VALUE_PATENTS_PER_100M_YUAN_GDP","SEI_INVENTION_PATENTS","SEI_INVENTION_PATENT_SHARE","HIGH_TECH_ENTERPRISES","SPECIALIZED_NEW_ENTERPRISES","INNOVATION_PLATFORMS","NEW_HIGH_VALUE_PATENTS","PLEDGE_FINANCING_AMOUNT","KNOWLEDGE_VALUE_LOANS","RD_INVESTMENT_GROWTH","SEI_OUTPUT_VALUE","IP_SERVICE_AGENCIES","PATENT_SERVICE_PRACTITIONERS"]
+-- $3 = "2024-12-31"
