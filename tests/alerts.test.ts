@@ -1,4 +1,4 @@
-import { creditCode, givenChongqingAndDianjiang, givenEnterprise, givenPatent, givenPlan } from './support/builders';
+import { creditCode, givenChongqingAndDianjiang, givenCounty, givenEnterprise, givenPatent, givenPlan } from './support/builders';
 import { expectRefused } from './support/refused';
 import { createTestApi, TestApi } from './support/test-api';
 
@@ -194,6 +194,37 @@ describe('Enterprise.alerts', () => {
     expect(listed(alerts)).toEqual([
       ['CERTIFICATE_EXPIRING', '2024-09-29', '乙'],
       ['PLAN_ENDING', '2024-12-31', '乙'],
+    ]);
+  });
+});
+
+describe('WILL_DROP_BELOW_TARGET', () => {
+  it('is about the end of the window: a drop made good by a 10-year mark before it is no alert', async () => {
+    await givenCounty(api, '500232', '邻县', '500000');
+    await givenPlan(api, { countyCode: '500232', startYear: 2022, targets: { HIGH_TECH: 1 } });
+    const g = await givenEnterprise(api, {
+      serial: 7,
+      countyCode: '500232',
+      name: '庚',
+      memberships: [{ category: 'HIGH_TECH', validFrom: '2023-01-01' }],
+    });
+    // the term of the one high-value patent ends on 2024-08-05; another passes its 10-year mark on 2024-08-21
+    const old = await givenPatent(api, {
+      countyCode: '500232',
+      filingDate: '2004-08-05',
+      grantDate: '2006-01-01',
+      strategicIndustry: 'NEW_MATERIALS',
+      owners: [g],
+    });
+    await givenPatent(api, { countyCode: '500232', filingDate: '2014-08-20', grantDate: '2016-01-01', owners: [g] });
+    const OWN = `query($code: String!, $within: Int) { enterprise(creditCode: $code) { alerts(asOf: "${AS_OF}", withinDays: $within) {
+      edges { node { kind date enterprise { name } patent { applicationNumber } } } } } }`;
+    const code = creditCode(7, '500232');
+    expect(listed((await api.ok(OWN, { code, within: 90 })).enterprise.alerts)).toEqual([['TERM_ENDING', '2024-08-04', old]]);
+    // a window that ends before the 10-year mark: below the target at its end
+    expect(listed((await api.ok(OWN, { code, within: 45 })).enterprise.alerts)).toEqual([
+      ['TERM_ENDING', '2024-08-04', old],
+      ['WILL_DROP_BELOW_TARGET', '2024-08-04', '庚'],
     ]);
   });
 });

@@ -40,7 +40,7 @@ registerEnumType(AlertKind, {
     TERM_ENDING: { description: '保护期届满: a high-value patent whose 20-year term ends in the window (date: its last day in force)' },
     WILL_DROP_BELOW_TARGET: {
       description:
-        '将低于目标: an enterprise that meets its category target on asOf and, from the dates already known — term ends, recorded lapses, the end of other reasons, annuities unpaid past their grace on asOf (lost from their due date) — will not within the window while still in the category (date: the last day it meets it)',
+        '将低于目标: an enterprise that meets its category target on asOf and, from the dates already known — term ends, recorded lapses, the end of other reasons, annuities unpaid past their grace on asOf (lost from their due date) — will not on asOf + withinDays while still in the category that day (date: the day before it first falls below)',
     },
     PLAN_ENDING: {
       description:

@@ -147,8 +147,9 @@ function alertRowsSql(county: Sql, enterprise: Sql | null, asOf: Sql, until: Sql
                        WHERE h.enterprise_id = g."enterpriseId" AND h.ends > ${asOf} AND h.ends <= ${until}) c
          WHERE c.day <= ${until} AND ${knownCount(sql`c.day`)} < g.target
          ORDER BY c.day LIMIT 1) d
-     WHERE g.met AND EXISTS (SELECT 1 FROM enterprise_membership m WHERE m.enterprise_id = g."enterpriseId" AND m.category = g.category
-                                AND ${membershipValidSql(sql`m`, sql`d.day`)})`;
+     WHERE g.met AND ${knownCount(until)} < g.target
+       AND EXISTS (SELECT 1 FROM enterprise_membership m WHERE m.enterprise_id = g."enterpriseId" AND m.category = g.category
+                      AND ${membershipValidSql(sql`m`, until)})`;
 
   const plan = sql`(${planInForceSql(county, sql`extract(year FROM ${asOf})::int`, sql`pl.end_year`)})`;
   const planOpen = sql`make_date(pl.end_year, 1, 1) <= ${until} AND ${asOf} <= make_date(pl.end_year, 12, 31)`;

@@ -180,8 +180,47 @@ WITH o AS MATERIALIZED (SELECT o.code AS owner, o.code AS county_code, NULL::int
     ELSE CASE WHEN p.filing_date >= date '2021-06-01' THEN interval '15 years' ELSE interval '10 years' END
   END))) lost WHERE lost.status = 'PAST_GRACE')))::int < g.target
          ORDER BY c.day LIMIT 1) d
-     WHERE g.met AND EXISTS (SELECT 1 FROM enterprise_membership m WHERE m.enterprise_id = g."enterpriseId" AND m.category = g.category
-                                AND (m.valid_from <= d.day AND (m.valid_to IS NULL OR d.day <= m.valid_to)))
+     WHERE g.met AND (COALESCE((
+    SELECT CASE WHEN h.ends > ($4::date + $5::int) THEN h.high_value END FROM enterprise_high_value h
+     WHERE h.enterprise_id = g."enterpriseId" AND h.starts <= ($4::date + $5::int) ORDER BY h.starts DESC LIMIT 1), 0)
+      - (SELECT count(*) FROM patent_owner po JOIN patent p ON p.id = po.patent_id
+          WHERE po.enterprise_id = g."enterpriseId" AND p.annuity_paid_through IS NOT NULL
+            AND EXISTS (SELECT 1 FROM invention_span s WHERE s.patent_id = p.id AND s.high_value AND (s.starts <= ($4::date + $5::int) AND ($4::date + $5::int) < s.ends)) AND EXISTS (SELECT 1 FROM (SELECT y.patent_year, y.due_date, y.grace_ends,
+         CASE WHEN NOT y.known THEN 'UNKNOWN'
+              WHEN y.due_date IS NULL OR $2::date < y.due_date THEN 'PAID'
+              WHEN $2::date < (y.due_date + interval '1 month')::date THEN 'DUE'
+              WHEN $2::date <= y.grace_ends THEN 'IN_GRACE'
+              ELSE 'PAST_GRACE' END AS status,
+         CASE WHEN y.known AND y.due_date IS NULL THEN 0
+              WHEN y.known AND $2::date <= y.grace_ends THEN 5 * (SELECT count(*) FROM generate_series(1, 5) AS k(months)
+                          WHERE (y.due_date + make_interval(months => k.months))::date <= $2::date)::int END AS surcharge_percent,
+         (CASE p.type WHEN 'INVENTION' THEN CASE WHEN y.patent_year BETWEEN 1 AND 3 THEN 900 WHEN y.patent_year BETWEEN 4 AND 6 THEN 1200 WHEN y.patent_year BETWEEN 7 AND 9 THEN 2000 WHEN y.patent_year BETWEEN 10 AND 12 THEN 4000 WHEN y.patent_year BETWEEN 13 AND 15 THEN 6000 WHEN y.patent_year BETWEEN 16 AND 20 THEN 8000 END WHEN 'UTILITY_MODEL' THEN CASE WHEN y.patent_year BETWEEN 1 AND 3 THEN 600 WHEN y.patent_year BETWEEN 4 AND 5 THEN 900 WHEN y.patent_year BETWEEN 6 AND 8 THEN 1200 WHEN y.patent_year BETWEEN 9 AND 10 THEN 2000 END WHEN 'DESIGN' THEN CASE WHEN y.patent_year BETWEEN 1 AND 3 THEN 600 WHEN y.patent_year BETWEEN 4 AND 5 THEN 900 WHEN y.patent_year BETWEEN 6 AND 8 THEN 1200 WHEN y.patent_year BETWEEN 9 AND 10 THEN 2000 END END) AS fee
+    FROM (SELECT CASE WHEN n.due < (p.filing_date + CASE p.type
+    WHEN 'INVENTION' THEN interval '20 years'
+    WHEN 'UTILITY_MODEL' THEN interval '10 years'
+    ELSE CASE WHEN p.filing_date >= date '2021-06-01' THEN interval '15 years' ELSE interval '10 years' END
+  END) THEN n.patent_year END AS patent_year, n.known,
+                 CASE WHEN n.due < (p.filing_date + CASE p.type
+    WHEN 'INVENTION' THEN interval '20 years'
+    WHEN 'UTILITY_MODEL' THEN interval '10 years'
+    ELSE CASE WHEN p.filing_date >= date '2021-06-01' THEN interval '15 years' ELSE interval '10 years' END
+  END) THEN n.due END AS due_date,
+                 CASE WHEN n.due < (p.filing_date + CASE p.type
+    WHEN 'INVENTION' THEN interval '20 years'
+    WHEN 'UTILITY_MODEL' THEN interval '10 years'
+    ELSE CASE WHEN p.filing_date >= date '2021-06-01' THEN interval '15 years' ELSE interval '10 years' END
+  END) THEN (n.due + interval '6 months')::date END AS grace_ends
+            FROM (SELECT k.patent_year, k.known,
+                         greatest((p.filing_date + make_interval(years => k.patent_year - 1))::date, p.grant_date) AS due
+                    FROM (SELECT COALESCE(p.annuity_paid_through + 1, ((extract(year FROM $2::date)::int - extract(year FROM p.filing_date)::int) + CASE WHEN (p.filing_date + make_interval(years => (extract(year FROM $2::date)::int - extract(year FROM p.filing_date)::int)))::date <= $2::date THEN 1 ELSE 0 END)) AS patent_year,
+                                 p.annuity_paid_through IS NOT NULL AS known) k) n) y
+   WHERE (p.grant_date <= $2::date AND (p.lapse_date IS NULL OR NOT p.lapse_date <= $2::date) AND NOT $2::date >= (p.filing_date + CASE p.type
+    WHEN 'INVENTION' THEN interval '20 years'
+    WHEN 'UTILITY_MODEL' THEN interval '10 years'
+    ELSE CASE WHEN p.filing_date >= date '2021-06-01' THEN interval '15 years' ELSE interval '10 years' END
+  END))) lost WHERE lost.status = 'PAST_GRACE')))::int < g.target
+       AND EXISTS (SELECT 1 FROM enterprise_membership m WHERE m.enterprise_id = g."enterpriseId" AND m.category = g.category
+                      AND (m.valid_from <= ($4::date + $5::int) AND (m.valid_to IS NULL OR ($4::date + $5::int) <= m.valid_to)))
     UNION ALL SELECT 'PLAN_ENDING'::text AS kind, (make_date(pl.end_year, 12, 31))::date AS date, (NULL)::int AS enterprise_id,
   (NULL)::int AS patent_id, (g.category)::text AS category,
   (NULL)::text AS indicator, (NULL)::int AS change,
