@@ -1,6 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { historyFunctionSql } from './1764600000000-HistoryDefiner';
-import { AUDITED_SINCE_SPANS } from './1764700000000-InventionSpans';
+import { AUDITED_SINCE_SUPPORT_PAYMENTS } from './1764812000000-SupportPayments';
 
 /**
  * The plan as work (issue 16, part 1): a plan's key tasks (重点任务), the units (责任单位 / 配合单位) of a county that
@@ -16,7 +16,7 @@ import { AUDITED_SINCE_SPANS } from './1764700000000-InventionSpans';
  * Progress is the county's: read by its staff, written by its ADMIN and EDITOR callers.
  */
 export const AUDITED_SINCE_TASKS = [
-  ...AUDITED_SINCE_SPANS,
+  ...AUDITED_SINCE_SUPPORT_PAYMENTS,
   {
     table: 'task_progress',
     recordType: 'County',
@@ -136,7 +136,7 @@ export class PlanTasks1764820000000 implements MigrationInterface {
     await db.query(`
       DROP TABLE task_progress, plan_task_unit, plan_task, plan_unit;
       ALTER TABLE plan DROP CONSTRAINT plan_id_county_key;
-      ${historyFunctionSql(AUDITED_SINCE_SPANS)}
+      ${historyFunctionSql(AUDITED_SINCE_SUPPORT_PAYMENTS)}
     `);
   }
 }

@@ -13,6 +13,9 @@ import { PledgeScope1764620000000 } from './1764620000000-PledgeScope';
 import { InventionSpans1764700000000 } from './1764700000000-InventionSpans';
 import { CountyPages1764710000000 } from './1764710000000-CountyPages';
 import { Annuities1764800000000 } from './1764800000000-Annuities';
+import { SupportData1764810000000 } from './1764810000000-SupportData';
+import { SupportMeasures1764811000000 } from './1764811000000-SupportMeasures';
+import { SupportPayments1764812000000 } from './1764812000000-SupportPayments';
 import { PlanTasks1764820000000 } from './1764820000000-PlanTasks';
 import { IndicatorReports1764821000000 } from './1764821000000-IndicatorReports';
 
@@ -33,6 +36,9 @@ export const MIGRATIONS = [
   InventionSpans1764700000000,
   CountyPages1764710000000,
   Annuities1764800000000,
+  SupportData1764810000000,
+  SupportMeasures1764811000000,
+  SupportPayments1764812000000,
   PlanTasks1764820000000,
   IndicatorReports1764821000000,
 ];

@@ -614,14 +614,58 @@ CREATE TRIGGER hvp_3_spans_insert AFTER INSERT ON public.patent_award REFERENCIN
 CREATE TRIGGER hvp_3_spans_update AFTER UPDATE ON public.patent_award REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_spans_patent_award_update();
 GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE patent_award TO hvp_app_access;
 
+CREATE TABLE patent_inventor (
+  patent_id integer NOT NULL,
+  "position" integer NOT NULL,
+  name text NOT NULL,
+  identifier text
+);
+ALTER TABLE patent_inventor ADD CONSTRAINT patent_inventor_pkey PRIMARY KEY (patent_id, "position");
+ALTER TABLE patent_inventor ADD CONSTRAINT patent_inventor_patent_id_fkey FOREIGN KEY (patent_id) REFERENCES patent(id) ON DELETE CASCADE;
+ALTER TABLE patent_inventor ADD CONSTRAINT patent_inventor_identifier_check CHECK ((btrim(identifier) <> ''::text));
+ALTER TABLE patent_inventor ADD CONSTRAINT patent_inventor_name_check CHECK ((btrim(name) <> ''::text));
+ALTER TABLE patent_inventor ADD CONSTRAINT patent_inventor_position_check CHECK (("position" > 0));
+ALTER TABLE patent_inventor ENABLE ROW LEVEL SECURITY;
+ALTER TABLE patent_inventor FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_delete ON patent_inventor AS PERMISSIVE FOR DELETE TO PUBLIC
+  USING ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (EXISTS ( SELECT 1
+   FROM patent p
+  WHERE ((p.id = patent_inventor.patent_id) AND (p.county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[]))))))));
+CREATE POLICY tenant_insert ON patent_inventor AS PERMISSIVE FOR INSERT TO PUBLIC
+  WITH CHECK ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (EXISTS ( SELECT 1
+   FROM patent p
+  WHERE ((p.id = patent_inventor.patent_id) AND (p.county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[]))))))));
+CREATE POLICY tenant_read ON patent_inventor AS PERMISSIVE FOR SELECT TO PUBLIC
+  USING ((( SELECT hvp_all() AS hvp_all) OR (EXISTS ( SELECT 1
+   FROM patent p
+  WHERE (p.id = patent_inventor.patent_id)))));
+CREATE POLICY tenant_update ON patent_inventor AS PERMISSIVE FOR UPDATE TO PUBLIC
+  USING ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (EXISTS ( SELECT 1
+   FROM patent p
+  WHERE ((p.id = patent_inventor.patent_id) AND (p.county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[]))))))))
+  WITH CHECK ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (EXISTS ( SELECT 1
+   FROM patent p
+  WHERE ((p.id = patent_inventor.patent_id) AND (p.county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[]))))))));
+CREATE TRIGGER hvp_1_touch_delete AFTER DELETE ON public.patent_inventor REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_touch_record('patent', 'patent_id');
+CREATE TRIGGER hvp_1_touch_insert AFTER INSERT ON public.patent_inventor REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_touch_record('patent', 'patent_id');
+CREATE TRIGGER hvp_1_touch_update AFTER UPDATE ON public.patent_inventor REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_touch_record('patent', 'patent_id');
+CREATE TRIGGER hvp_2_history_delete AFTER DELETE ON public.patent_inventor REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+CREATE TRIGGER hvp_2_history_insert AFTER INSERT ON public.patent_inventor REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+CREATE TRIGGER hvp_2_history_update AFTER UPDATE ON public.patent_inventor REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE patent_inventor TO hvp_app_access;
+
 CREATE TABLE patent_overseas_grant (
   patent_id integer NOT NULL,
   jurisdiction text NOT NULL,
-  grant_date date NOT NULL
+  grant_date date NOT NULL,
+  route text,
+  publication_number text
 );
 ALTER TABLE patent_overseas_grant ADD CONSTRAINT patent_overseas_grant_pkey PRIMARY KEY (patent_id, jurisdiction);
 ALTER TABLE patent_overseas_grant ADD CONSTRAINT patent_overseas_grant_patent_id_fkey FOREIGN KEY (patent_id) REFERENCES patent(id) ON DELETE CASCADE;
 ALTER TABLE patent_overseas_grant ADD CONSTRAINT patent_overseas_grant_jurisdiction_check CHECK ((jurisdiction ~ '^[A-Z]{2}$'::text));
+ALTER TABLE patent_overseas_grant ADD CONSTRAINT patent_overseas_grant_publication_number_check CHECK ((btrim(publication_number) <> ''::text));
+ALTER TABLE patent_overseas_grant ADD CONSTRAINT patent_overseas_grant_route_check CHECK ((route = ANY (ARRAY['PCT'::text, 'PARIS'::text, 'PPH'::text, 'OTHER'::text])));
 ALTER TABLE patent_overseas_grant ENABLE ROW LEVEL SECURITY;
 ALTER TABLE patent_overseas_grant FORCE ROW LEVEL SECURITY;
 CREATE POLICY tenant_delete ON patent_overseas_grant AS PERMISSIVE FOR DELETE TO PUBLIC
@@ -699,6 +743,48 @@ CREATE TRIGGER patent_owner_counties_insert AFTER INSERT ON public.patent_owner 
 CREATE TRIGGER patent_owner_counties_update AFTER UPDATE ON public.patent_owner REFERENCING OLD TABLE AS deleted NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION hvp_owner_counties_updated();
 CREATE TRIGGER patent_owner_county BEFORE INSERT ON public.patent_owner FOR EACH ROW EXECUTE FUNCTION hvp_patent_owner_county();
 GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE patent_owner TO hvp_app_access;
+
+CREATE TABLE patent_transaction (
+  patent_id integer NOT NULL,
+  kind text NOT NULL,
+  occurred_on date NOT NULL,
+  counterparty text DEFAULT ''::text NOT NULL,
+  record_number text
+);
+ALTER TABLE patent_transaction ADD CONSTRAINT patent_transaction_pkey PRIMARY KEY (patent_id, kind, occurred_on, counterparty);
+ALTER TABLE patent_transaction ADD CONSTRAINT patent_transaction_patent_id_fkey FOREIGN KEY (patent_id) REFERENCES patent(id) ON DELETE CASCADE;
+ALTER TABLE patent_transaction ADD CONSTRAINT patent_transaction_check CHECK (((kind = 'OWN_IMPLEMENTATION'::text) OR (btrim(counterparty) <> ''::text)));
+ALTER TABLE patent_transaction ADD CONSTRAINT patent_transaction_kind_check CHECK ((kind = ANY (ARRAY['ASSIGNMENT'::text, 'LICENSE'::text, 'OPEN_LICENSE'::text, 'EQUITY_CONTRIBUTION'::text, 'OWN_IMPLEMENTATION'::text])));
+ALTER TABLE patent_transaction ADD CONSTRAINT patent_transaction_record_number_check CHECK ((btrim(record_number) <> ''::text));
+CREATE INDEX patent_transaction_day_idx ON public.patent_transaction USING btree (patent_id, occurred_on);
+ALTER TABLE patent_transaction ENABLE ROW LEVEL SECURITY;
+ALTER TABLE patent_transaction FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_delete ON patent_transaction AS PERMISSIVE FOR DELETE TO PUBLIC
+  USING ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (EXISTS ( SELECT 1
+   FROM patent p
+  WHERE ((p.id = patent_transaction.patent_id) AND (p.county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[]))))))));
+CREATE POLICY tenant_insert ON patent_transaction AS PERMISSIVE FOR INSERT TO PUBLIC
+  WITH CHECK ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (EXISTS ( SELECT 1
+   FROM patent p
+  WHERE ((p.id = patent_transaction.patent_id) AND (p.county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[]))))))));
+CREATE POLICY tenant_read ON patent_transaction AS PERMISSIVE FOR SELECT TO PUBLIC
+  USING ((( SELECT hvp_all() AS hvp_all) OR (EXISTS ( SELECT 1
+   FROM patent p
+  WHERE (p.id = patent_transaction.patent_id)))));
+CREATE POLICY tenant_update ON patent_transaction AS PERMISSIVE FOR UPDATE TO PUBLIC
+  USING ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (EXISTS ( SELECT 1
+   FROM patent p
+  WHERE ((p.id = patent_transaction.patent_id) AND (p.county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[]))))))))
+  WITH CHECK ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (EXISTS ( SELECT 1
+   FROM patent p
+  WHERE ((p.id = patent_transaction.patent_id) AND (p.county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[]))))))));
+CREATE TRIGGER hvp_1_touch_delete AFTER DELETE ON public.patent_transaction REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_touch_record('patent', 'patent_id');
+CREATE TRIGGER hvp_1_touch_insert AFTER INSERT ON public.patent_transaction REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_touch_record('patent', 'patent_id');
+CREATE TRIGGER hvp_1_touch_update AFTER UPDATE ON public.patent_transaction REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_touch_record('patent', 'patent_id');
+CREATE TRIGGER hvp_2_history_delete AFTER DELETE ON public.patent_transaction REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+CREATE TRIGGER hvp_2_history_insert AFTER INSERT ON public.patent_transaction REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+CREATE TRIGGER hvp_2_history_update AFTER UPDATE ON public.patent_transaction REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE patent_transaction TO hvp_app_access;
 
 CREATE TABLE plan (
   id integer DEFAULT nextval('plan_id_seq'::regclass) NOT NULL,
@@ -820,6 +906,58 @@ CREATE TRIGGER hvp_4_changed_delete AFTER DELETE ON public.plan_indicator_target
 CREATE TRIGGER hvp_4_changed_insert AFTER INSERT ON public.plan_indicator_target REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_changed_plan_indicator_target_insert();
 CREATE TRIGGER hvp_4_changed_update AFTER UPDATE ON public.plan_indicator_target REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_changed_plan_indicator_target_update();
 GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE plan_indicator_target TO hvp_app_access;
+
+CREATE TABLE plan_support_measure (
+  plan_id integer NOT NULL,
+  number text NOT NULL,
+  "position" integer NOT NULL,
+  text text NOT NULL,
+  responsible_units text,
+  kind text NOT NULL,
+  max_amount numeric(18,2),
+  max_amount_by_award jsonb,
+  award_kinds text[],
+  routes text[],
+  min_chinese_grants integer,
+  min_foreign_grants integer
+);
+ALTER TABLE plan_support_measure ADD CONSTRAINT plan_support_measure_pkey PRIMARY KEY (plan_id, number);
+ALTER TABLE plan_support_measure ADD CONSTRAINT plan_support_measure_plan_id_position_key UNIQUE (plan_id, "position");
+ALTER TABLE plan_support_measure ADD CONSTRAINT plan_support_measure_plan_id_fkey FOREIGN KEY (plan_id) REFERENCES plan(id) ON DELETE CASCADE;
+ALTER TABLE plan_support_measure ADD CONSTRAINT plan_support_measure_kind_check CHECK ((kind = ANY (ARRAY['CHINA_PATENT_AWARD_REWARD'::text, 'FOREIGN_GRANT_SUBSIDY'::text, 'TITLE_ELIGIBILITY'::text, 'PLEDGE_INTEREST_SUBSIDY'::text, 'GENERIC'::text])));
+ALTER TABLE plan_support_measure ADD CONSTRAINT plan_support_measure_max_amount_check CHECK ((max_amount > (0)::numeric));
+ALTER TABLE plan_support_measure ADD CONSTRAINT plan_support_measure_min_chinese_grants_check CHECK ((min_chinese_grants > 0));
+ALTER TABLE plan_support_measure ADD CONSTRAINT plan_support_measure_min_foreign_grants_check CHECK ((min_foreign_grants > 0));
+ALTER TABLE plan_support_measure ADD CONSTRAINT plan_support_measure_number_check CHECK ((number ~ '^\([一二三四五六七八九十]+\)$'::text));
+ALTER TABLE plan_support_measure ADD CONSTRAINT plan_support_measure_position_check CHECK (("position" > 0));
+ALTER TABLE plan_support_measure ADD CONSTRAINT plan_support_measure_responsible_units_check CHECK ((btrim(responsible_units) <> ''::text));
+ALTER TABLE plan_support_measure ADD CONSTRAINT plan_support_measure_text_check CHECK ((btrim(text) <> ''::text));
+ALTER TABLE plan_support_measure ENABLE ROW LEVEL SECURITY;
+ALTER TABLE plan_support_measure FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_delete ON plan_support_measure AS PERMISSIVE FOR DELETE TO PUBLIC
+  USING ((( SELECT hvp_admin() AS hvp_admin) AND (( SELECT hvp_all() AS hvp_all) OR (EXISTS ( SELECT 1
+   FROM plan pl
+  WHERE ((pl.id = plan_support_measure.plan_id) AND (pl.county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[]))))))));
+CREATE POLICY tenant_insert ON plan_support_measure AS PERMISSIVE FOR INSERT TO PUBLIC
+  WITH CHECK ((( SELECT hvp_admin() AS hvp_admin) AND (( SELECT hvp_all() AS hvp_all) OR (EXISTS ( SELECT 1
+   FROM plan pl
+  WHERE ((pl.id = plan_support_measure.plan_id) AND (pl.county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[]))))))));
+CREATE POLICY tenant_read ON plan_support_measure AS PERMISSIVE FOR SELECT TO PUBLIC
+  USING (( SELECT hvp_signed_in() AS hvp_signed_in));
+CREATE POLICY tenant_update ON plan_support_measure AS PERMISSIVE FOR UPDATE TO PUBLIC
+  USING ((( SELECT hvp_admin() AS hvp_admin) AND (( SELECT hvp_all() AS hvp_all) OR (EXISTS ( SELECT 1
+   FROM plan pl
+  WHERE ((pl.id = plan_support_measure.plan_id) AND (pl.county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[]))))))))
+  WITH CHECK ((( SELECT hvp_admin() AS hvp_admin) AND (( SELECT hvp_all() AS hvp_all) OR (EXISTS ( SELECT 1
+   FROM plan pl
+  WHERE ((pl.id = plan_support_measure.plan_id) AND (pl.county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[]))))))));
+CREATE TRIGGER hvp_1_touch_delete AFTER DELETE ON public.plan_support_measure REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_touch_record('plan', 'plan_id');
+CREATE TRIGGER hvp_1_touch_insert AFTER INSERT ON public.plan_support_measure REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_touch_record('plan', 'plan_id');
+CREATE TRIGGER hvp_1_touch_update AFTER UPDATE ON public.plan_support_measure REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_touch_record('plan', 'plan_id');
+CREATE TRIGGER hvp_2_history_delete AFTER DELETE ON public.plan_support_measure REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+CREATE TRIGGER hvp_2_history_insert AFTER INSERT ON public.plan_support_measure REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+CREATE TRIGGER hvp_2_history_update AFTER UPDATE ON public.plan_support_measure REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE plan_support_measure TO hvp_app_access;
 
 CREATE TABLE plan_task (
   id integer DEFAULT nextval('plan_task_id_seq'::regclass) NOT NULL,
@@ -1041,6 +1179,57 @@ CREATE TRIGGER hvp_4_changed_insert AFTER INSERT ON public.pledge_interest_payme
 CREATE TRIGGER hvp_4_changed_update AFTER UPDATE ON public.pledge_interest_payment REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_changed_pledge_interest_payment_update();
 GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE pledge_interest_payment TO hvp_app_access;
 
+CREATE TABLE support_payment (
+  id integer DEFAULT nextval('support_payment_id_seq'::regclass) NOT NULL,
+  county_code text NOT NULL,
+  plan_id integer NOT NULL,
+  measure_number text NOT NULL,
+  year integer NOT NULL,
+  recipient_kind text NOT NULL,
+  enterprise_id integer,
+  recipient_key text NOT NULL,
+  recipient_name text NOT NULL,
+  amount numeric(18,2) NOT NULL,
+  paid_on date NOT NULL,
+  reference text NOT NULL,
+  version integer DEFAULT 1 NOT NULL,
+  version_xact xid8 DEFAULT pg_current_xact_id()
+);
+ALTER TABLE support_payment ADD CONSTRAINT support_payment_pkey PRIMARY KEY (id);
+ALTER TABLE support_payment ADD CONSTRAINT support_payment_county_code_reference_key UNIQUE (county_code, reference);
+ALTER TABLE support_payment ADD CONSTRAINT support_payment_county_code_fkey FOREIGN KEY (county_code) REFERENCES county(code);
+ALTER TABLE support_payment ADD CONSTRAINT support_payment_enterprise_id_fkey FOREIGN KEY (enterprise_id) REFERENCES enterprise(id);
+ALTER TABLE support_payment ADD CONSTRAINT support_payment_plan_id_fkey FOREIGN KEY (plan_id) REFERENCES plan(id);
+ALTER TABLE support_payment ADD CONSTRAINT support_payment_amount_check CHECK ((amount > (0)::numeric));
+ALTER TABLE support_payment ADD CONSTRAINT support_payment_check CHECK (((recipient_kind = 'ENTERPRISE'::text) = (enterprise_id IS NOT NULL)));
+ALTER TABLE support_payment ADD CONSTRAINT support_payment_recipient_key_check CHECK ((btrim(recipient_key) <> ''::text));
+ALTER TABLE support_payment ADD CONSTRAINT support_payment_recipient_kind_check CHECK ((recipient_kind = ANY (ARRAY['ENTERPRISE'::text, 'INVENTOR'::text])));
+ALTER TABLE support_payment ADD CONSTRAINT support_payment_recipient_name_check CHECK ((btrim(recipient_name) <> ''::text));
+ALTER TABLE support_payment ADD CONSTRAINT support_payment_reference_check CHECK ((btrim(reference) <> ''::text));
+ALTER TABLE support_payment ADD CONSTRAINT support_payment_version_check CHECK ((version > 0));
+ALTER TABLE support_payment ADD CONSTRAINT support_payment_year_check CHECK (((year >= 1949) AND (year <= 2200)));
+CREATE INDEX support_payment_county_year_idx ON public.support_payment USING btree (county_code, year, paid_on, id);
+CREATE INDEX support_payment_enterprise_idx ON public.support_payment USING btree (enterprise_id);
+CREATE INDEX support_payment_recipient_idx ON public.support_payment USING btree (county_code, year, measure_number, recipient_key);
+ALTER TABLE support_payment ENABLE ROW LEVEL SECURITY;
+ALTER TABLE support_payment FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_delete ON support_payment AS PERMISSIVE FOR DELETE TO PUBLIC
+  USING ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))));
+CREATE POLICY tenant_insert ON support_payment AS PERMISSIVE FOR INSERT TO PUBLIC
+  WITH CHECK ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))));
+CREATE POLICY tenant_read ON support_payment AS PERMISSIVE FOR SELECT TO PUBLIC
+  USING ((( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])) OR ((( SELECT hvp_role() AS hvp_role) = 'ENTERPRISE'::text) AND (EXISTS ( SELECT 1
+   FROM enterprise e
+  WHERE (e.id = support_payment.enterprise_id))))));
+CREATE POLICY tenant_update ON support_payment AS PERMISSIVE FOR UPDATE TO PUBLIC
+  USING ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))))
+  WITH CHECK ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))));
+CREATE TRIGGER hvp_2_history_delete AFTER DELETE ON public.support_payment REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+CREATE TRIGGER hvp_2_history_insert AFTER INSERT ON public.support_payment REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+CREATE TRIGGER hvp_2_history_update AFTER UPDATE ON public.support_payment REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+CREATE TRIGGER hvp_version BEFORE UPDATE ON public.support_payment FOR EACH ROW EXECUTE FUNCTION hvp_version();
+GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE support_payment TO hvp_app_access;
+
 CREATE TABLE task_progress (
   id integer DEFAULT nextval('task_progress_id_seq'::regclass) NOT NULL,
   task_id integer NOT NULL,
@@ -1109,6 +1298,8 @@ CREATE SEQUENCE pledge_financing_id_seq AS integer OWNED BY pledge_financing.id;
 GRANT SELECT, USAGE ON SEQUENCE pledge_financing_id_seq TO hvp_app_access;
 CREATE SEQUENCE pledge_interest_payment_id_seq AS integer OWNED BY pledge_interest_payment.id;
 GRANT SELECT, USAGE ON SEQUENCE pledge_interest_payment_id_seq TO hvp_app_access;
+CREATE SEQUENCE support_payment_id_seq AS integer OWNED BY support_payment.id;
+GRANT SELECT, USAGE ON SEQUENCE support_payment_id_seq TO hvp_app_access;
 CREATE SEQUENCE task_progress_id_seq AS integer OWNED BY task_progress.id;
 GRANT SELECT, USAGE ON SEQUENCE task_progress_id_seq TO hvp_app_access;
 
@@ -2339,6 +2530,158 @@ AS $function$
               FROM old_rows o FULL JOIN new_rows n ON o."id" = n."id"
                    CROSS JOIN LATERAL (SELECT n.* WHERE NOT n."id" IS NULL UNION ALL SELECT o.* WHERE n."id" IS NULL) r
                    LEFT JOIN LATERAL (SELECT f.id::text, e.county_code, f.version FROM pledge_financing f JOIN enterprise e ON e.id = f.enterprise_id WHERE f.id = r.pledge_financing_id) c(key, county, version) ON true
+             WHERE o."id" IS NULL OR n."id" IS NULL OR (to_jsonb(o) - ARRAY['version', 'version_xact']::text[]) IS DISTINCT FROM (to_jsonb(n) - ARRAY['version', 'version_xact']::text[]);
+          END IF;
+        ELSIF TG_RELID = 'public.patent_inventor'::regclass THEN
+          IF TG_OP = 'INSERT' THEN
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'Patent', r.patent_id::text, c.key, c.county, 'patent_inventor', 'CREATED', c.version,
+                   NULL, to_jsonb(r) - ARRAY['version', 'version_xact']::text[], nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM new_rows r LEFT JOIN LATERAL (SELECT p.application_number, p.county_code, p.version FROM patent p WHERE p.id = r.patent_id) c(key, county, version) ON true;
+          ELSIF TG_OP = 'DELETE' THEN
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'Patent', r.patent_id::text, c.key, c.county, 'patent_inventor', 'REMOVED', c.version,
+                   to_jsonb(r) - ARRAY['version', 'version_xact']::text[], NULL, nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM old_rows r LEFT JOIN LATERAL (SELECT p.application_number, p.county_code, p.version FROM patent p WHERE p.id = r.patent_id) c(key, county, version) ON true;
+          ELSE
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'Patent', r.patent_id::text, c.key, c.county, 'patent_inventor', CASE WHEN o."patent_id" IS NULL THEN 'CREATED' WHEN n."patent_id" IS NULL THEN 'REMOVED'
+                        WHEN (to_jsonb(o) ->> 'deleted_at') IS NULL AND (to_jsonb(n) ->> 'deleted_at') IS NOT NULL THEN 'DELETED'
+                        WHEN (to_jsonb(o) ->> 'deleted_at') IS NOT NULL AND (to_jsonb(n) ->> 'deleted_at') IS NULL THEN 'RESTORED'
+                        ELSE 'UPDATED' END, c.version,
+                   CASE WHEN NOT o."patent_id" IS NULL THEN to_jsonb(o) - ARRAY['version', 'version_xact']::text[] END, CASE WHEN NOT n."patent_id" IS NULL THEN to_jsonb(n) - ARRAY['version', 'version_xact']::text[] END, nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM old_rows o FULL JOIN new_rows n ON o."patent_id" = n."patent_id" AND o."position" = n."position"
+                   CROSS JOIN LATERAL (SELECT n.* WHERE NOT n."patent_id" IS NULL UNION ALL SELECT o.* WHERE n."patent_id" IS NULL) r
+                   LEFT JOIN LATERAL (SELECT p.application_number, p.county_code, p.version FROM patent p WHERE p.id = r.patent_id) c(key, county, version) ON true
+             WHERE o."patent_id" IS NULL OR n."patent_id" IS NULL OR (to_jsonb(o) - ARRAY['version', 'version_xact']::text[]) IS DISTINCT FROM (to_jsonb(n) - ARRAY['version', 'version_xact']::text[]);
+          END IF;
+        ELSIF TG_RELID = 'public.patent_transaction'::regclass THEN
+          IF TG_OP = 'INSERT' THEN
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'Patent', r.patent_id::text, c.key, c.county, 'patent_transaction', 'CREATED', c.version,
+                   NULL, to_jsonb(r) - ARRAY['version', 'version_xact']::text[], nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM new_rows r LEFT JOIN LATERAL (SELECT p.application_number, p.county_code, p.version FROM patent p WHERE p.id = r.patent_id) c(key, county, version) ON true;
+          ELSIF TG_OP = 'DELETE' THEN
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'Patent', r.patent_id::text, c.key, c.county, 'patent_transaction', 'REMOVED', c.version,
+                   to_jsonb(r) - ARRAY['version', 'version_xact']::text[], NULL, nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM old_rows r LEFT JOIN LATERAL (SELECT p.application_number, p.county_code, p.version FROM patent p WHERE p.id = r.patent_id) c(key, county, version) ON true;
+          ELSE
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'Patent', r.patent_id::text, c.key, c.county, 'patent_transaction', CASE WHEN o."patent_id" IS NULL THEN 'CREATED' WHEN n."patent_id" IS NULL THEN 'REMOVED'
+                        WHEN (to_jsonb(o) ->> 'deleted_at') IS NULL AND (to_jsonb(n) ->> 'deleted_at') IS NOT NULL THEN 'DELETED'
+                        WHEN (to_jsonb(o) ->> 'deleted_at') IS NOT NULL AND (to_jsonb(n) ->> 'deleted_at') IS NULL THEN 'RESTORED'
+                        ELSE 'UPDATED' END, c.version,
+                   CASE WHEN NOT o."patent_id" IS NULL THEN to_jsonb(o) - ARRAY['version', 'version_xact']::text[] END, CASE WHEN NOT n."patent_id" IS NULL THEN to_jsonb(n) - ARRAY['version', 'version_xact']::text[] END, nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM old_rows o FULL JOIN new_rows n ON o."patent_id" = n."patent_id" AND o."kind" = n."kind" AND o."occurred_on" = n."occurred_on" AND o."counterparty" = n."counterparty"
+                   CROSS JOIN LATERAL (SELECT n.* WHERE NOT n."patent_id" IS NULL UNION ALL SELECT o.* WHERE n."patent_id" IS NULL) r
+                   LEFT JOIN LATERAL (SELECT p.application_number, p.county_code, p.version FROM patent p WHERE p.id = r.patent_id) c(key, county, version) ON true
+             WHERE o."patent_id" IS NULL OR n."patent_id" IS NULL OR (to_jsonb(o) - ARRAY['version', 'version_xact']::text[]) IS DISTINCT FROM (to_jsonb(n) - ARRAY['version', 'version_xact']::text[]);
+          END IF;
+        ELSIF TG_RELID = 'public.plan_support_measure'::regclass THEN
+          IF TG_OP = 'INSERT' THEN
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'County', c.county, c.key, c.county, 'plan_support_measure', 'CREATED', c.version,
+                   NULL, to_jsonb(r) - ARRAY['version', 'version_xact']::text[], nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM new_rows r LEFT JOIN LATERAL (SELECT pl.county_code, pl.county_code, pl.version FROM plan pl WHERE pl.id = r.plan_id) c(key, county, version) ON true;
+          ELSIF TG_OP = 'DELETE' THEN
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'County', c.county, c.key, c.county, 'plan_support_measure', 'REMOVED', c.version,
+                   to_jsonb(r) - ARRAY['version', 'version_xact']::text[], NULL, nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM old_rows r LEFT JOIN LATERAL (SELECT pl.county_code, pl.county_code, pl.version FROM plan pl WHERE pl.id = r.plan_id) c(key, county, version) ON true;
+          ELSE
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'County', c.county, c.key, c.county, 'plan_support_measure', CASE WHEN o."plan_id" IS NULL THEN 'CREATED' WHEN n."plan_id" IS NULL THEN 'REMOVED'
+                        WHEN (to_jsonb(o) ->> 'deleted_at') IS NULL AND (to_jsonb(n) ->> 'deleted_at') IS NOT NULL THEN 'DELETED'
+                        WHEN (to_jsonb(o) ->> 'deleted_at') IS NOT NULL AND (to_jsonb(n) ->> 'deleted_at') IS NULL THEN 'RESTORED'
+                        ELSE 'UPDATED' END, c.version,
+                   CASE WHEN NOT o."plan_id" IS NULL THEN to_jsonb(o) - ARRAY['version', 'version_xact']::text[] END, CASE WHEN NOT n."plan_id" IS NULL THEN to_jsonb(n) - ARRAY['version', 'version_xact']::text[] END, nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM old_rows o FULL JOIN new_rows n ON o."plan_id" = n."plan_id" AND o."number" = n."number"
+                   CROSS JOIN LATERAL (SELECT n.* WHERE NOT n."plan_id" IS NULL UNION ALL SELECT o.* WHERE n."plan_id" IS NULL) r
+                   LEFT JOIN LATERAL (SELECT pl.county_code, pl.county_code, pl.version FROM plan pl WHERE pl.id = r.plan_id) c(key, county, version) ON true
+             WHERE o."plan_id" IS NULL OR n."plan_id" IS NULL OR (to_jsonb(o) - ARRAY['version', 'version_xact']::text[]) IS DISTINCT FROM (to_jsonb(n) - ARRAY['version', 'version_xact']::text[]);
+          END IF;
+        ELSIF TG_RELID = 'public.support_payment'::regclass THEN
+          IF TG_OP = 'INSERT' THEN
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'County', r.county_code, c.key, c.county, 'support_payment', 'CREATED', c.version,
+                   NULL, to_jsonb(r) - ARRAY['version', 'version_xact']::text[], nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM new_rows r LEFT JOIN LATERAL (SELECT r.county_code, r.county_code, r.version) c(key, county, version) ON true;
+          ELSIF TG_OP = 'DELETE' THEN
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'County', r.county_code, c.key, c.county, 'support_payment', 'REMOVED', c.version,
+                   to_jsonb(r) - ARRAY['version', 'version_xact']::text[], NULL, nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM old_rows r LEFT JOIN LATERAL (SELECT r.county_code, r.county_code, r.version) c(key, county, version) ON true;
+          ELSE
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'County', r.county_code, c.key, c.county, 'support_payment', CASE WHEN o."id" IS NULL THEN 'CREATED' WHEN n."id" IS NULL THEN 'REMOVED'
+                        WHEN (to_jsonb(o) ->> 'deleted_at') IS NULL AND (to_jsonb(n) ->> 'deleted_at') IS NOT NULL THEN 'DELETED'
+                        WHEN (to_jsonb(o) ->> 'deleted_at') IS NOT NULL AND (to_jsonb(n) ->> 'deleted_at') IS NULL THEN 'RESTORED'
+                        ELSE 'UPDATED' END, c.version,
+                   CASE WHEN NOT o."id" IS NULL THEN to_jsonb(o) - ARRAY['version', 'version_xact']::text[] END, CASE WHEN NOT n."id" IS NULL THEN to_jsonb(n) - ARRAY['version', 'version_xact']::text[] END, nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM old_rows o FULL JOIN new_rows n ON o."id" = n."id"
+                   CROSS JOIN LATERAL (SELECT n.* WHERE NOT n."id" IS NULL UNION ALL SELECT o.* WHERE n."id" IS NULL) r
+                   LEFT JOIN LATERAL (SELECT r.county_code, r.county_code, r.version) c(key, county, version) ON true
              WHERE o."id" IS NULL OR n."id" IS NULL OR (to_jsonb(o) - ARRAY['version', 'version_xact']::text[]) IS DISTINCT FROM (to_jsonb(n) - ARRAY['version', 'version_xact']::text[]);
           END IF;
         ELSIF TG_RELID = 'public.task_progress'::regclass THEN

@@ -8,14 +8,14 @@ import { isIsoDate, todayInChina } from '../src/graphql/dates';
 import { Loaders } from '../src/graphql/loaders';
 import { asCountyAdmin } from './county-admin';
 
-const USAGE = `npm run export -- --county 500231 --what gaps|indicators|alerts|candidates [--format xlsx|csv] [--as-of YYYY-MM-DD] [--only-unmet] [--days N] --out FILE
+const USAGE = `npm run export -- --county 500231 --what gaps|indicators|support|alerts|candidates [--format xlsx|csv] [--as-of YYYY-MM-DD] [--only-unmet] [--days N] --out FILE
 
 Writes what officials send upward — a county's target-gap list (企业目标差距清单) or its indicator table (主要指标完成情况)
 — as XLSX or CSV (UTF-8 with BOM, so Excel shows the Chinese), with Chinese headers, from DATABASE_URL or the
 embedded database, as an ADMIN of the county. The same figures as GraphQL targetGaps and County.indicators.
 
   --county      the six-digit county code
-  --what        gaps | indicators | alerts (预警清单) | candidates (高价值专利培育清单)
+  --what        gaps | indicators | support (支持措施兑现清单 of the year of --as-of) | alerts (预警清单) | candidates (高价值专利培育清单)
   --format      xlsx | csv (default: the extension of --out)
   --as-of       the day the figures are taken on (default: today, China Standard Time)
   --only-unmet  gaps: only the rows not met
@@ -58,7 +58,7 @@ function readArguments(argv: string[]): Arguments {
   if (!/^\d{6}$/.test(county)) throw new UsageError(`--county must be a six-digit county code${county ? `, got "${county}"` : ''}`);
   const what = values.what ?? '';
   if (!(EXPORT_KINDS as readonly string[]).includes(what))
-    throw new UsageError(`--what must be gaps, indicators, alerts or candidates${what ? `, got "${what}"` : ''}`);
+    throw new UsageError(`--what must be gaps or indicators (or support, alerts, candidates)${what ? `, got "${what}"` : ''}`);
   const days = values.days ?? null;
   if (days !== null && !/^\d{1,4}$/.test(days)) throw new UsageError(`--days must be a whole number of days, got "${days}"`);
   if (!values.out) throw new UsageError('--out FILE is required');

@@ -16,7 +16,7 @@ const USAGE = `npm run import -- --county 500231 --kind KIND FILE [--dry-run] [-
 Imports an official list (CSV in UTF-8 or GB18030/GBK, or XLSX) into DATABASE_URL, or the embedded database (the
 running embedded server's, or one started for the command), as an ADMIN of the county.
 
-  --kind       enterprises | patents | pledge-financings | county-statistics
+  --kind       enterprises | patents | pledge-financings | county-statistics | patent-transactions | overseas-grants
   --county     the six-digit county code the rows belong to
   --dry-run    check every row and report, write nothing
   --partial    write the good rows even when some are refused (default: all or nothing)
@@ -75,7 +75,9 @@ function readArguments(argv: string[]): Arguments {
   if (!/^\d{6}$/.test(county)) throw new UsageError(`--county must be a six-digit county code, got "${county}"`);
   const kind = KIND_NAMES[(values.kind ?? '').toLowerCase()];
   if (!kind)
-    throw new UsageError(`--kind must be one of enterprises, patents, pledge-financings, county-statistics; got "${values.kind ?? ''}"`);
+    throw new UsageError(
+      `--kind must be one of enterprises, patents, pledge-financings, county-statistics, patent-transactions, overseas-grants; got "${values.kind ?? ''}"`,
+    );
   if (positionals.length !== 1) throw new UsageError(`give exactly one FILE, got ${positionals.length}`);
   let category: EnterpriseCategory | null = null;
   if (values.category !== undefined) {

@@ -212,7 +212,7 @@ describe('a CNIPA-style patent export', () => {
       [],
       [],
     ]);
-    expect(imported.header.mapping.ignored).toEqual(['序号', '公开(公告)号', '公开(公告)日', '发明人']);
+    expect(imported.header.mapping.ignored).toEqual(['序号', '公开(公告)号', '公开(公告)日']);
     expect(await api.sql(`SELECT 1 FROM enterprise WHERE name = '张三'`)).toEqual([]);
 
     const patents = await api.sql(

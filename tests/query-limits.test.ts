@@ -46,6 +46,7 @@ const VARIABLES = {
   asOf: '2024-12-31',
   creditCode: '9150023190000018MH',
   number: '201811564288.X',
+  year: 2024,
 };
 
 let schema: GraphQLSchema;

@@ -19,8 +19,10 @@ import { outlookTable } from '../alerts/alerts-export';
 import { checkedDays } from '../alerts/alerts.resolver';
 import { TargetGap } from '../breakthrough/breakthrough';
 import { IndicatorValue } from '../indicator/indicator';
+import { SUPPORT_COLUMNS, supportExportRows } from '../support/support-export';
+import { measureNumber } from '../support/support-measure';
 
-export const EXPORT_KINDS = ['gaps', 'indicators', 'alerts', 'candidates'] as const;
+export const EXPORT_KINDS = ['gaps', 'indicators', 'support', 'alerts', 'candidates'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 /** How a column's values are written: CSV text and the XLSX cell's number format. */
@@ -50,6 +52,8 @@ export interface ExportTable {
   notes: [string, string][];
   /** ASCII file name without extension, e.g. gaps-500231-2024-06-30 */
   fileName: string;
+  /** the Chinese file name without extension, when it is not the county's name, the list's and asOf */
+  chineseName?: string;
 }
 
 export const CATEGORY_NAMES: Record<EnterpriseCategory, string> = {
@@ -99,6 +103,9 @@ export interface ExportRequest {
   asOf?: string | null;
   /** gaps: only the rows not met */
   onlyUnmet?: boolean;
+  /** support: the year (default: the year of asOf) and one measure's number (default: every measure) */
+  year?: number | null;
+  measure?: string | null;
   /** alerts: the window in days (default 90); candidates: the horizon in days (default 365) */
   days?: number | null;
 }
@@ -111,7 +118,8 @@ export interface ExportRequest {
 export async function exportTable(ctx: Context, request: ExportRequest): Promise<ExportTable> {
   const { countyCode, kind } = request;
   if (!/^\d{6}$/.test(countyCode)) throw badUserInput('county', `must be a six-digit county code, got "${countyCode}"`);
-  if (!(EXPORT_KINDS as readonly string[]).includes(kind)) throw badUserInput('what', `must be ${EXPORT_KINDS.join(', ')}, got "${kind}"`);
+  if (!(EXPORT_KINDS as readonly string[]).includes(kind))
+    throw badUserInput('what', `must be gaps, indicators, support, alerts or candidates, got "${kind}"`);
   const asOf = asOfOrToday(ctx, request.asOf || null);
   if (!isIsoDate(asOf)) throw badUserInput('asOf', `must be a calendar date written YYYY-MM-DD, got "${asOf}"`);
   requireCountyWide(ctx, `the ${kind} export`);
@@ -130,6 +138,38 @@ export async function exportTable(ctx: Context, request: ExportRequest): Promise
   if (kind === 'alerts' || kind === 'candidates') {
     const days = checkedDays(request.days ?? (kind === 'alerts' ? 90 : 365), kind === 'alerts' ? 'withinDays' : 'horizonDays');
     return outlookTable({ ctx, kind, county, asOf, days, notes });
+  }
+
+  if (kind === 'support') {
+    const year = request.year ?? yearOf(asOf);
+    if (!Number.isInteger(year) || year < 1949 || year > 2200)
+      throw badUserInput('year', `must be a year between 1949 and 2200, got ${year}`);
+    const number = request.measure ? measureNumber(request.measure) : null;
+    if (request.measure && !number) throw badUserInput('measure', `must be a measure number such as "(五)", got "${request.measure}"`);
+    const yearPlan = await planInForceLoader(ctx, year).load(countyCode);
+    notes[2] = ['年度', String(year)];
+    notes[3] = ['规划', yearPlan ? planWithPeriod(yearPlan) : '无（该年度无有效规划，故无支持措施）'];
+    notes.push(
+      [
+        '口径',
+        '各措施的兑现条件见 GraphQL County.supportEligibility 的说明；最高金额为措施规定的上限（贴息为应补贴金额），已兑现金额为已登记的兑现记录合计',
+      ],
+      ['排序', '措施在规划中的顺序，其次兑现对象名称'],
+    );
+    if (number) notes.push(['筛选', `仅措施${number}`]);
+    return {
+      kind,
+      countyCode,
+      countyName: county.name,
+      asOf,
+      title: `${county.name}支持措施兑现清单（${year}年度${number ? `，措施${number}` : ''}）`,
+      sheetName: '支持措施兑现清单',
+      columns: SUPPORT_COLUMNS,
+      rows: await supportExportRows(ctx, countyCode, year, number),
+      notes,
+      fileName: `support-${countyCode}-${year}`,
+      chineseName: `${county.name}支持措施兑现清单-${year}`,
+    };
   }
 
   if (kind === 'gaps') {

@@ -95,6 +95,6 @@ export function render(table: ExportTable, format: ExportFormat): Promise<Buffer
 
 /** Content-Disposition: an ASCII file name, and the Chinese one (RFC 6266, filename*) for browsers that take it. */
 export function contentDisposition(table: ExportTable, format: ExportFormat): string {
-  const chinese = `${table.countyName}${table.kind === 'gaps' ? '企业目标差距清单' : '主要指标完成情况'}-${table.asOf}.${format}`;
+  const chinese = `${table.chineseName ?? `${table.countyName}${table.kind === 'gaps' ? '企业目标差距清单' : '主要指标完成情况'}-${table.asOf}`}.${format}`;
   return `attachment; filename="${table.fileName}.${format}"; filename*=UTF-8''${encodeURIComponent(chinese)}`;
 }

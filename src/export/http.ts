@@ -1,8 +1,8 @@
 /**
- * GET /export/{gaps|indicators|alerts|candidates}.{xlsx|csv}?county=500231[&asOf=YYYY-MM-DD][&onlyUnmet=true]
- * [&withinDays=N (alerts)][&horizonDays=N (candidates)]: the export of a county as a file (?report=<id> instead: a
- * published report's, the same table from its frozen rows, src/report/report-export.ts), with the same Authorization
- * header and the same scope rules as /graphql (its transaction is under the
+ * GET /export/{gaps|indicators|support|alerts|candidates}.{xlsx|csv}?county=500231[&asOf=YYYY-MM-DD][&onlyUnmet=true]
+ * [&year=2024][&measure=(五)] (support)[&withinDays=N] (alerts)[&horizonDays=N] (candidates): the export of a county as
+ * a file (?report=<id> instead of county: a published report's gaps or indicators, from its frozen rows,
+ * src/report/report-export.ts), with the same Authorization header and the same scope rules as /graphql (its transaction is under the
  * caller's Row Level Security). Errors answer JSON in the shape of GraphQL's: 401 UNAUTHENTICATED and 405 for another method
  * (the HTTP front), 400 BAD_USER_INPUT, 403 FORBIDDEN (ENTERPRISE callers: county-wide data), 404 NOT_FOUND (no such
  * county among the caller's counties, whether it exists or not).
@@ -34,7 +34,12 @@ export function exportHandler(context: ExportContext) {
     const match = EXPORT_PATH.exec(url.pathname);
     const [kind, format] = match ? [match[1], match[2]] : [null, null];
     if (!kind || !(EXPORT_KINDS as readonly string[]).includes(kind) || !(EXPORT_FORMATS as readonly string[]).includes(format!)) {
-      sendError(response, notFound(`no export at ${url.pathname}: /export/{${EXPORT_KINDS.join('|')}}.{xlsx|csv}`));
+      sendError(
+        response,
+        notFound(
+          `no export at ${url.pathname}: /export/gaps.xlsx, /export/gaps.csv, /export/indicators.xlsx, /export/indicators.csv, /export/support.xlsx, /export/support.csv, /export/alerts.xlsx, /export/alerts.csv, /export/candidates.xlsx or /export/candidates.csv`,
+        ),
+      );
       return;
     }
     const county = url.searchParams.get('county');
@@ -59,6 +64,11 @@ export function exportHandler(context: ExportContext) {
       sendError(response, badUserInput(daysParameter, `must be a whole number of days, got "${daysText}"`));
       return;
     }
+    const year = url.searchParams.get('year');
+    if (year !== null && !/^\d{4}$/.test(year)) {
+      sendError(response, badUserInput('year', `must be a year such as 2024, got "${year}"`));
+      return;
+    }
 
     const ctx = context(principal);
     let body: Buffer;
@@ -73,6 +83,8 @@ export function exportHandler(context: ExportContext) {
               asOf: url.searchParams.get('asOf'),
               onlyUnmet: onlyUnmet === 'true',
               days: daysText === null ? null : Number(daysText),
+              year: year === null ? null : Number(year),
+              measure: url.searchParams.get('measure'),
             });
       body = await render(table, format as ExportFormat);
       disposition = contentDisposition(table, format as ExportFormat);

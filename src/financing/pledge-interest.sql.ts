@@ -20,7 +20,7 @@ import { InterestSubsidy, PledgeInterestPayment, PledgeInterestPaymentInput } fr
 const PAYMENT_COLUMNS = sql`ip.id, ip.pledge_financing_id AS "financingId", ip.paid_on AS "paidOn", ip.amount`;
 
 /** The subsidy rows of the enterprises `e` that `where` (over e and the payment ip) keeps, grouped by enterprise and year. */
-function subsidySql(where: Sql, extraColumns: Sql = sql.empty): Sql {
+export function subsidySql(where: Sql, extraColumns: Sql = sql.empty): Sql {
   return sql`
     WITH paid AS (
       SELECT f.enterprise_id, extract(year FROM ip.paid_on)::int AS year, sum(ip.amount) AS interest_paid

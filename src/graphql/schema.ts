@@ -19,6 +19,11 @@ import { AlertResolvers } from '../alerts/alerts.resolver';
 import { CandidateResolvers, OutlookResolvers } from '../candidates/candidates.resolver';
 import { TaskResolvers } from '../task/task.resolver';
 import { ReportResolvers } from '../report/report.resolver';
+import { PatentInventorsResolver } from '../inventor/inventor.resolver';
+import { PatentTransactionsResolver } from '../transaction/transaction.resolver';
+import { PlanSupportMeasuresResolver } from '../support/support-measure.resolver';
+import { SupportEligibilityResolvers } from '../support/support-eligibility.resolver';
+import { SupportPaymentResolvers } from '../support/support-payment.resolver';
 
 const RESOLVERS = [
   AuthResolver,
@@ -46,6 +51,11 @@ const RESOLVERS = [
   ...OutlookResolvers,
   ...TaskResolvers,
   ...ReportResolvers,
+  PatentInventorsResolver,
+  PatentTransactionsResolver,
+  PlanSupportMeasuresResolver,
+  ...SupportEligibilityResolvers,
+  ...SupportPaymentResolvers,
 ] as const;
 
 let schema: Promise<GraphQLSchema> | undefined;

@@ -22,6 +22,10 @@ export const PARTS: Record<string, string> = {
   pledge_financing_patent: 'pledgedPatent',
   pledge_interest_payment: 'interestPayment',
   task_progress: 'taskProgress',
+  patent_inventor: 'inventor',
+  patent_transaction: 'transaction',
+  plan_support_measure: 'supportMeasure',
+  support_payment: 'supportPayment',
 };
 
 export type HistoryRecordType = 'Enterprise' | 'Patent' | 'PledgeFinancing' | 'County';

@@ -5,7 +5,14 @@
  * docs/import.md prints these tables (`columnTablesMarkdown`; tests/docs.test.ts keeps the two the same).
  */
 
-export const IMPORT_KINDS = ['enterprises', 'patents', 'pledgeFinancings', 'countyStatistics'] as const;
+export const IMPORT_KINDS = [
+  'enterprises',
+  'patents',
+  'pledgeFinancings',
+  'countyStatistics',
+  'patentTransactions',
+  'overseasGrants',
+] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export type ColumnValue = 'text' | 'date' | 'amount' | 'integer' | 'list';
@@ -171,6 +178,13 @@ const PATENT_COLUMNS: ColumnSpec[] = [
       '新一代信息技术, 高端装备制造, 新材料, 生物, 新能源汽车, 新能源, 节能环保, 数字创意, 相关服务 (产业), or NEW_MATERIALS etc.',
   },
   {
+    field: 'inventors',
+    names: ['发明人', '发明(设计)人', '发明人姓名', '设计人', 'inventors', 'inventor'],
+    value: 'list',
+    description:
+      'inventors (发明人) in the order of the record, separated by ; ； 、 or line breaks; blank: the inventors stay as they are',
+  },
+  {
     field: 'legalStatus',
     names: ['法律状态', '当前法律状态', '专利状态', 'legalStatus', 'legal status'],
     value: 'text',
@@ -273,11 +287,99 @@ const STATISTICS_COLUMNS: ColumnSpec[] = [
   },
 ];
 
+const TRANSACTION_COLUMNS: ColumnSpec[] = [
+  {
+    field: 'applicationNumber',
+    names: ['申请号', '专利号', '专利申请号', '申请号/专利号', 'applicationNumber', 'application number', 'patent number'],
+    value: 'text',
+    required: true,
+    description: 'the patent, any accepted spelling; it must be attributed to the county of the import',
+  },
+  {
+    field: 'kind',
+    names: ['交易类型', '类型', '运营方式', '转化方式', '备案类型', '许可类型', 'kind', 'type'],
+    value: 'text',
+    required: true,
+    description:
+      '转让, 许可 (独占许可 / 排他许可 / 普通许可 / 分许可), 开放许可, 作价入股 (作价投资), 自行实施, or ASSIGNMENT / LICENSE / OPEN_LICENSE / EQUITY_CONTRIBUTION / OWN_IMPLEMENTATION; 质押 is refused (import pledge financings)',
+  },
+  {
+    field: 'occurredOn',
+    names: ['备案日', '备案日期', '生效日', '合同生效日', '登记日', '交易日期', '日期', '实施日期', 'occurredOn', 'date'],
+    value: 'date',
+    required: true,
+    description: 'the record, contract or declaration day',
+  },
+  {
+    field: 'counterparty',
+    names: [
+      '受让人/被许可人',
+      '受让方/被许可方',
+      '受让人',
+      '被许可人',
+      '被许可方',
+      '受让方',
+      '相对方',
+      '交易对方',
+      '投资企业',
+      'counterparty',
+      'assignee',
+      'licensee',
+    ],
+    value: 'text',
+    description: 'assignee, licensee or the enterprise invested in; may be blank for 自行实施',
+  },
+  {
+    field: 'recordNumber',
+    names: ['备案号', '合同备案号', '合同编号', '登记号', 'recordNumber', 'record number'],
+    value: 'text',
+    description: 'the record or contract number, if any',
+  },
+];
+
+const OVERSEAS_GRANT_COLUMNS: ColumnSpec[] = [
+  {
+    field: 'applicationNumber',
+    names: ['申请号', '中国申请号', '专利号', '中国专利号', '同族中国申请号', 'applicationNumber', 'application number'],
+    value: 'text',
+    required: true,
+    description: 'the Chinese patent of the family, any accepted spelling; attributed to the county of the import',
+  },
+  {
+    field: 'jurisdiction',
+    names: ['国家/地区', '国家地区', '授权国家', '授权国别', '国别', '国家', 'jurisdiction', 'country', 'office'],
+    value: 'text',
+    required: true,
+    description: 'WIPO ST.3 code of the office, e.g. US, EP, JP (not CN)',
+  },
+  {
+    field: 'grantDate',
+    names: ['授权日', '授权日期', '授权公告日', 'grantDate', 'grant date'],
+    value: 'date',
+    required: true,
+    description: 'the grant day abroad',
+  },
+  {
+    field: 'route',
+    names: ['授权途径', '申请途径', '途径', '进入方式', 'route'],
+    value: 'text',
+    description: 'PCT, 巴黎公约 (PARIS), PPH or 其他 (OTHER); blank: not recorded',
+  },
+  {
+    field: 'publicationNumber',
+    names: ['公告号', '授权公告号', '国外专利号', '专利号(国外)', '公开(公告)号', 'publicationNumber', 'publication number'],
+    value: 'text',
+    description: 'the publication or patent number abroad, e.g. US11223344B2',
+  },
+];
+
 export const COLUMNS: Record<ImportKind, ColumnSpec[]> = {
   enterprises: ENTERPRISE_COLUMNS,
   patents: PATENT_COLUMNS,
   pledgeFinancings: PLEDGE_COLUMNS,
   countyStatistics: STATISTICS_COLUMNS,
+  patentTransactions: TRANSACTION_COLUMNS,
+  overseasGrants: OVERSEAS_GRANT_COLUMNS,
 };
 
 export const KIND_TITLES: Record<ImportKind, string> = {
@@ -285,6 +387,8 @@ export const KIND_TITLES: Record<ImportKind, string> = {
   patents: '专利 patents with owners (CNIPA-style exports)',
   pledgeFinancings: '知识产权质押融资登记 pledge financings',
   countyStatistics: '县域统计数据 yearly county statistics',
+  patentTransactions: '专利交易/许可备案 patent transactions (转让, 许可, 开放许可, 作价入股, 自行实施)',
+  overseasGrants: "海外专利授权 foreign grants of the county's patents, with their route (PCT, 巴黎公约, PPH)",
 };
 
 const UNITS: Record<string, number> = { 元: 0, 万元: 4, 亿元: 8, 人: 0, 万人: 4, 个: 0, 家: 0, 名: 0 };

@@ -180,6 +180,12 @@ export class PatentImportRow {
   })
   strategicIndustry?: string | null;
 
+  @Field(() => [String], {
+    nullable: true,
+    description: '发明人: the inventors in the order of the record; omitted or empty: they stay as they are',
+  })
+  inventors?: string[] | null;
+
   @Field(() => String, {
     nullable: true,
     description: '法律状态, as exported: read for warnings only (the status on a day follows from the dates)',
@@ -230,4 +236,43 @@ export class CountyStatisticsImportRow {
 
   @Field(() => String, { nullable: true, description: '专利综合服务从业人员 (persons)' })
   patentServicePractitioners?: string | null;
+}
+
+@InputType({ description: '专利交易导入行: one transaction of a 专利交易/许可备案 list' })
+export class PatentTransactionImportRow {
+  @Field({ description: '申请号: the patent, any accepted spelling' })
+  applicationNumber: string;
+
+  @Field({
+    description:
+      '交易类型: ASSIGNMENT, LICENSE, OPEN_LICENSE, EQUITY_CONTRIBUTION, OWN_IMPLEMENTATION or 转让 / 许可 / 开放许可 / 作价入股 / 自行实施',
+  })
+  kind: string;
+
+  @Field({ description: `备案日/生效日: ${DATES}` })
+  occurredOn: string;
+
+  @Field(() => String, { nullable: true, description: '受让人/被许可人/投资企业; may be omitted for 自行实施' })
+  counterparty?: string | null;
+
+  @Field(() => String, { nullable: true, description: '备案号/合同号' })
+  recordNumber?: string | null;
+}
+
+@InputType({ description: '海外授权导入行: one foreign grant of a Chinese patent of the county' })
+export class OverseasGrantImportRow {
+  @Field({ description: '申请号: the Chinese patent, any accepted spelling' })
+  applicationNumber: string;
+
+  @Field({ description: '国家/地区: WIPO ST.3 code, e.g. US' })
+  jurisdiction: string;
+
+  @Field({ description: `授权日: ${DATES}` })
+  grantDate: string;
+
+  @Field(() => String, { nullable: true, description: '授权途径: PCT, PARIS (巴黎公约), PPH or OTHER (其他); omitted: not recorded' })
+  route?: string | null;
+
+  @Field(() => String, { nullable: true, description: '公告号: the number abroad, e.g. US11223344B2' })
+  publicationNumber?: string | null;
 }

@@ -3,7 +3,15 @@ import { requireAdmin, requireCountyInScope, requireWriter } from '../auth/guard
 import { Context } from '../graphql/context';
 import { badUserInput } from '../graphql/errors';
 import { ImportKind } from './columns';
-import { CountyStatisticsImportRow, EnterpriseImportRow, ImportReport, PatentImportRow, PledgeFinancingImportRow } from './import.graphql';
+import {
+  CountyStatisticsImportRow,
+  EnterpriseImportRow,
+  ImportReport,
+  OverseasGrantImportRow,
+  PatentImportRow,
+  PatentTransactionImportRow,
+  PledgeFinancingImportRow,
+} from './import.graphql';
 import { runImport } from './import.service';
 import { RowResult, SourceRow } from './report';
 import { Cell } from './values';
@@ -108,5 +116,31 @@ export class ImportResolver {
     @Ctx() ctx: Context,
   ): Promise<ImportReport> {
     return importRows(ctx, 'countyStatistics', countyCode, rows, dryRun, partial);
+  }
+
+  @Mutation(() => ImportReport, {
+    description: `批量导入专利交易/许可备案: transactions (转让, 许可, 开放许可, 作价入股, 自行实施) of the county's patents, identified by patent, kind, day and counterparty. ${WRITER} ${DOOR}`,
+  })
+  importPatentTransactions(
+    @countyArg() countyCode: string,
+    @Arg('rows', () => [PatentTransactionImportRow]) rows: PatentTransactionImportRow[],
+    @dryRunArg() dryRun: boolean | null,
+    @partialArg() partial: boolean | null,
+    @Ctx() ctx: Context,
+  ): Promise<ImportReport> {
+    return importRows(ctx, 'patentTransactions', countyCode, rows, dryRun, partial);
+  }
+
+  @Mutation(() => ImportReport, {
+    description: `批量导入海外专利授权: foreign grants of the county's patents with their route; a row replaces the grant of the same patent and jurisdiction. ${WRITER} ${DOOR}`,
+  })
+  importOverseasGrants(
+    @countyArg() countyCode: string,
+    @Arg('rows', () => [OverseasGrantImportRow]) rows: OverseasGrantImportRow[],
+    @dryRunArg() dryRun: boolean | null,
+    @partialArg() partial: boolean | null,
+    @Ctx() ctx: Context,
+  ): Promise<ImportReport> {
+    return importRows(ctx, 'overseasGrants', countyCode, rows, dryRun, partial);
   }
 }

@@ -12,6 +12,8 @@ import { countyStatisticsImporter } from './kinds/county-statistics';
 import { enterpriseImporter } from './kinds/enterprises';
 import { patentImporter } from './kinds/patents';
 import { pledgeFinancingImporter } from './kinds/pledge-financings';
+import { patentTransactionImporter } from './kinds/patent-transactions';
+import { overseasGrantImporter } from './kinds/overseas-grants';
 import { count, emptyTotals, ImportSummary, RowResult, SourceRow } from './report';
 import { ImportOptions, ImportRun, KindImporter } from './run';
 import { FileSource, ImportFileError, openSource, RawRow, TextEncoding } from './source';
@@ -25,6 +27,8 @@ const IMPORTERS: Record<ImportKind, (run: ImportRun) => KindImporter> = {
   patents: patentImporter,
   pledgeFinancings: pledgeFinancingImporter,
   countyStatistics: countyStatisticsImporter,
+  patentTransactions: patentTransactionImporter,
+  overseasGrants: overseasGrantImporter,
 };
 
 export interface ImportObserver {

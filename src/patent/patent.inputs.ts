@@ -9,6 +9,10 @@ import { AwardKind, PatentStatus, StrategicIndustry } from './patent-enums';
 import { HighValueReason } from '../high-value/high-value-reason';
 import { IsPaidThrough } from '../annuity/annuity.inputs';
 import { PatentType } from './patent-type';
+import { OverseasRoute } from './overseas-route';
+import { InventorInput } from '../inventor/inventor';
+import { PatentTransactionInput } from '../transaction/transaction';
+import { transactionKey } from '../transaction/transaction.sql';
 
 const IPC_CODE = /^[A-H]\d{2}[A-Z]( ?\d{1,4}\/\d{1,6})?$/;
 
@@ -23,6 +27,15 @@ export class OverseasGrantInput {
   @Field(() => DateScalar, { description: 'not after today' })
   @IsNotAfterToday()
   grantDate: string;
+
+  @Field(() => OverseasRoute, { nullable: true, description: '授权途径; omitted or null: not recorded' })
+  route?: OverseasRoute | null;
+
+  @Field(() => String, { nullable: true, description: '公告号/专利号 abroad, e.g. US11223344B2' })
+  @Rule((number: string) =>
+    /^[A-Z0-9][A-Z0-9 ./-]{0,39}$/i.test(number.trim()) ? null : `is not a publication number such as US11223344B2, got "${number}"`,
+  )
+  publicationNumber?: string | null;
 }
 
 @InputType()
@@ -115,6 +128,23 @@ export class PatentInput {
   })
   @IsPaidThrough()
   annuityPaidThrough?: number | null;
+
+  @Field(() => [InventorInput], {
+    nullable: true,
+    description: '发明人: the inventors in the order of the record, at most 100; replaces them when given',
+  })
+  @IsShortList()
+  @ValidateNested()
+  inventors?: InventorInput[] | null;
+
+  @Field(() => [PatentTransactionInput], {
+    nullable: true,
+    description: '转化运营事件: its recorded transactions (not pledges), at most 100; replaces them when given',
+  })
+  @IsShortList()
+  @ValidateNested()
+  @ArrayUnique(transactionKey, { message: 'names the same transaction (kind, day, counterparty) twice' })
+  transactions?: PatentTransactionInput[] | null;
 }
 
 @InputType()

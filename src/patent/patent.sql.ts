@@ -17,6 +17,8 @@ import { PatentType } from './patent-type';
 import { IsoDate } from '../graphql/dates';
 import { writeAnnuitiesPaidThrough } from '../annuity/annuity.write';
 import { patentListConditions, patentListFilterKey, PatentListFilter } from '../alerts/list-filters';
+import { INVENTOR_LIST, inventorList } from '../inventor/inventor.sql';
+import { TRANSACTION_LIST, transactionList } from '../transaction/transaction.sql';
 
 export const PATENT_COLUMNS = sql`p.id, p.application_number AS "applicationNumber", p.title, p.type, p.county_code AS "countyCode",
   p.filing_date AS "filingDate", p.grant_date AS "grantDate", p.lapse_date AS "lapseDate", p.ipc_codes AS "ipcCodes",
@@ -45,7 +47,8 @@ export async function findPatent(ctx: Context, applicationNumber: string): Promi
 export function overseasGrantsLoader(ctx: Context) {
   return ctx.loaders.get<number, OverseasGrant[]>('overseasGrants', [], async (patentIds) => {
     const rows = await ctx.db.query<OverseasGrant>(
-      sql`SELECT patent_id AS "patentId", jurisdiction, grant_date AS "grantDate" FROM patent_overseas_grant
+      sql`SELECT patent_id AS "patentId", jurisdiction, grant_date AS "grantDate", route, publication_number AS "publicationNumber"
+         FROM patent_overseas_grant
         WHERE patent_id = ANY(${patentIds}) ORDER BY patent_id, grant_date, jurisdiction`,
     );
     return groupByKey(patentIds, rows, (grant) => grant.patentId);
@@ -157,6 +160,8 @@ interface PatentLists {
   owners: string | null;
   overseasGrants: string | null;
   awards: string | null;
+  inventors: string | null;
+  transactions: string | null;
 }
 
 /**
@@ -250,12 +255,16 @@ export async function upsertPatents(db: RequestDatabase, inputs: PatentInput[]):
     owners: input.ownerCreditCodes ? JSON.stringify(input.ownerCreditCodes.map((code) => ownerIds.get(code.trim().toUpperCase()))) : null,
     overseasGrants: input.overseasGrants
       ? JSON.stringify(
-          [...input.overseasGrants].sort((a, b) => byC(a.jurisdiction, b.jurisdiction)).map((g) => [g.jurisdiction, g.grantDate]),
+          [...input.overseasGrants]
+            .sort((a, b) => byC(a.jurisdiction, b.jurisdiction))
+            .map((g) => [g.jurisdiction, g.grantDate, g.route ?? null, g.publicationNumber?.trim().toUpperCase() || null]),
         )
       : null,
     awards: input.awards
       ? JSON.stringify([...input.awards].sort((a, b) => byC(a.kind, b.kind) || a.year - b.year).map((a) => [a.kind, a.year]))
       : null,
+    inventors: inventorList(input.inventors),
+    transactions: transactionList(input.transactions),
   }));
   const changes = [
     await replaceOwners(
@@ -297,7 +306,7 @@ const byC = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /** A list a patent input replaces as a whole: how the stored one reads as jsonb (to compare) and how the wanted one is inserted. */
 interface PatentListSql {
   name: Exclude<keyof PatentLists, 'owners'>;
-  table: 'patent_overseas_grant' | 'patent_award';
+  table: 'patent_overseas_grant' | 'patent_award' | typeof INVENTOR_LIST.table | typeof TRANSACTION_LIST.table;
   /** the stored list of the patent w.patent_id, as jsonb */
   stored: Sql;
   /** inserts the lists `lists` (jsonb[]) of the patents `ids` (int[]) */
@@ -308,10 +317,11 @@ const PATENT_LISTS: PatentListSql[] = [
   {
     name: 'overseasGrants',
     table: 'patent_overseas_grant',
-    stored: sql`SELECT COALESCE(jsonb_agg(jsonb_build_array(t.jurisdiction, t.grant_date::text) ORDER BY t.jurisdiction COLLATE "C"), '[]')
+    stored: sql`SELECT COALESCE(jsonb_agg(jsonb_build_array(t.jurisdiction, t.grant_date::text, t.route, t.publication_number)
+                                        ORDER BY t.jurisdiction COLLATE "C"), '[]')
                FROM patent_overseas_grant t WHERE t.patent_id = w.patent_id`,
-    insert: (ids, lists) => sql`INSERT INTO patent_overseas_grant (patent_id, jurisdiction, grant_date)
-             SELECT w.patent_id, g.item ->> 0, (g.item ->> 1)::date
+    insert: (ids, lists) => sql`INSERT INTO patent_overseas_grant (patent_id, jurisdiction, grant_date, route, publication_number)
+             SELECT w.patent_id, g.item ->> 0, (g.item ->> 1)::date, g.item ->> 2, g.item ->> 3
                FROM unnest(${ids}, ${lists}) AS w(patent_id, list), jsonb_array_elements(w.list) AS g(item)`,
   },
   {
@@ -323,6 +333,8 @@ const PATENT_LISTS: PatentListSql[] = [
              SELECT w.patent_id, a.item ->> 0, (a.item ->> 1)::int
                FROM unnest(${ids}, ${lists}) AS w(patent_id, list), jsonb_array_elements(w.list) AS a(item)`,
   },
+  INVENTOR_LIST,
+  TRANSACTION_LIST,
 ];
 
 /**

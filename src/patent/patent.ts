@@ -2,6 +2,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { ConnectionType } from '../graphql/pagination';
 import { DateScalar } from '../graphql/scalars';
 import { AwardKind, StrategicIndustry } from './patent-enums';
+import { OverseasRoute } from './overseas-route';
 import { PatentType } from './patent-type';
 
 @ObjectType({ description: '专利: a Chinese patent or application' })
@@ -51,6 +52,12 @@ export class OverseasGrant {
 
   @Field(() => DateScalar)
   grantDate: string;
+
+  @Field(() => OverseasRoute, { nullable: true, description: '授权途径: PCT, PARIS (巴黎公约), PPH or OTHER; null: not recorded' })
+  route: OverseasRoute | null;
+
+  @Field(() => String, { nullable: true, description: '公告号/专利号: the publication or patent number abroad, e.g. US11223344B2' })
+  publicationNumber: string | null;
 }
 
 @ObjectType({ description: '获奖: an award the patent won' })

@@ -5,6 +5,7 @@ import { IsCountyCode, IsNonBlank, IsPositiveAmount, IsYear } from '../graphql/r
 import { DecimalScalar } from '../graphql/scalars';
 import { Rule } from '../graphql/validation';
 import { IndicatorKind } from '../indicator/indicator-kind';
+import { measureNumber, SupportMeasureInput } from '../support/support-measure';
 
 @InputType()
 export class BreakthroughTargetInput {
@@ -66,6 +67,14 @@ export class PlanInput {
   })
   @Rule((rate: number | null) => (rate === null ? null : subsidyRateProblem(rate)))
   pledgeInterestSubsidyRate?: number | null;
+
+  @Field(() => [SupportMeasureInput], {
+    nullable: true,
+    description: "支持措施: replaces the plan's support measures when given, in the plan's order; each number once",
+  })
+  @ValidateNested()
+  @ArrayUnique((m: SupportMeasureInput) => measureNumber(m.number) ?? m.number, { message: 'names a measure number twice' })
+  supportMeasures?: SupportMeasureInput[] | null;
 }
 
 function subsidyRateProblem(rate: number): string | null {

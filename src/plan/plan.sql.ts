@@ -8,6 +8,7 @@ import { PlanInput } from './plan.inputs';
 import { assertCountyExists } from '../county/county.sql';
 import { ENTERPRISE_CATEGORIES } from '../enterprise/enterprise-category';
 import { INDICATOR_KINDS } from '../indicator/indicator-kind';
+import { replaceSupportMeasures } from '../support/support-measure.sql';
 
 /**
  * The plan in force in a year: the county's plan with the latest start year not after that year.
@@ -107,6 +108,7 @@ export async function upsertPlan(db: RequestDatabase, input: PlanInput, expected
         values: [input.indicatorTargets.map((t) => t.kind), input.indicatorTargets.map((t) => t.target)],
       })) || changed;
   }
+  if (input.supportMeasures) changed = (await replaceSupportMeasures(db, plan.id, input.supportMeasures)) || changed;
   if (!changed) return plan;
   // the new targets raised the version (unless the row's own change did already)
   const [{ version }] = await db.query<{ version: number }>(sql`SELECT version FROM plan WHERE id = ${plan.id}`);

@@ -1,5 +1,8 @@
 import { EnterpriseCategory } from '../enterprise/enterprise-category';
 import { IndicatorKind } from '../indicator/indicator-kind';
+import { AwardKind } from '../patent/patent-enums';
+import { OverseasRoute } from '../patent/overseas-route';
+import { SupportMeasureKind } from '../support/support-measure';
 
 /**
  * Real data: Dianjiang County's plan (垫江府办发〔2022〕46号, shared/plan/) and Chongqing's municipal plan
@@ -14,6 +17,70 @@ import { IndicatorKind } from '../indicator/indicator-kind';
  */
 export const DIANJIANG_PLEDGE_INTEREST_SUBSIDY_RATE = 0.5;
 export const DEFAULT_HIGH_PLEDGE_THRESHOLD = '1000000.00';
+
+/**
+ * Dianjiang's 三、支持措施, (一) to (八), as the plan states them (tests/support-measures.test.ts holds them to the plan
+ * file). (五) names its amount, 30万元 per award, the same for every class of 中国专利奖; (三) is the pledge interest
+ * subsidy above; (七) names the routes 巴黎公约 and PCT; (八) the title rules. The others give support "按有关政策".
+ */
+export const DIANJIANG_SUPPORT_MEASURES = [
+  {
+    number: '(一)',
+    text: '县级科技创新专项资金、工业和信息化专项资金重点用于支持战略性新兴产业高价值发明专利创造。',
+    responsibleUnits: '县科技局、县经济信息委',
+    kind: SupportMeasureKind.GENERIC,
+  },
+  {
+    number: '(二)',
+    text: '对开展高价值发明专利培育的创新主体，按有关政策给予资助。',
+    responsibleUnits: '县市场监管局',
+    kind: SupportMeasureKind.GENERIC,
+  },
+  {
+    number: '(三)',
+    text: '对利用知识产权实现质押融资的企业，按有关政策给予50%的贴息补助。',
+    responsibleUnits: '县市场监管局、县财政局',
+    kind: SupportMeasureKind.PLEDGE_INTEREST_SUBSIDY,
+  },
+  {
+    number: '(四)',
+    text: '对开展高价值发明专利引进培育和转化运营的县内知识产权服务机构、创新服务机构等，按有关政策给予资助。',
+    responsibleUnits: '县市场监管局',
+    kind: SupportMeasureKind.GENERIC,
+  },
+  {
+    number: '(五)',
+    text: '对获得中国专利奖的专利权人，给予最高30万元奖励。',
+    responsibleUnits: '县市场监管局',
+    kind: SupportMeasureKind.CHINA_PATENT_AWARD_REWARD,
+    maxAmount: '300000.00',
+    awardKinds: [AwardKind.CHINA_PATENT_GOLD, AwardKind.CHINA_PATENT_SILVER, AwardKind.CHINA_PATENT_EXCELLENCE],
+  },
+  {
+    number: '(六)',
+    text: '对聚焦重点产业领域，实施知识产权风险预警项目或知识产权保护示范创建项目的企业，按有关政策给予资助。',
+    responsibleUnits: '县市场监管局',
+    kind: SupportMeasureKind.GENERIC,
+  },
+  {
+    number: '(七)',
+    text: '对通过巴黎公约或PCT等途径获得国外发明专利授权的专利权人，按有关政策给予资助。',
+    responsibleUnits: '县市场监管局',
+    kind: SupportMeasureKind.FOREIGN_GRANT_SUBSIDY,
+    routes: [OverseasRoute.PARIS, OverseasRoute.PCT],
+  },
+  {
+    number: '(八)',
+    text:
+      '对获得中国专利金奖或中国专利优秀奖的发明人、获得3项中国发明专利授权或2项国外发明专利授权且相关专利成果已转化运营的发明人，' +
+      '可按照特殊人才职称评定办法支持其分别申报正高级或副高级职称。',
+    responsibleUnits: '县人力社保局',
+    kind: SupportMeasureKind.TITLE_ELIGIBILITY,
+    awardKinds: [AwardKind.CHINA_PATENT_GOLD, AwardKind.CHINA_PATENT_EXCELLENCE],
+    minChineseGrants: 3,
+    minForeignGrants: 2,
+  },
+];
 
 export const REAL_COUNTIES = [
   { code: '500000', name: '重庆市', parentCode: null },
@@ -30,6 +97,7 @@ export const REAL_PLANS = [
     endYear: 2024,
     highPledgeThreshold: DEFAULT_HIGH_PLEDGE_THRESHOLD,
     pledgeInterestSubsidyRate: DIANJIANG_PLEDGE_INTEREST_SUBSIDY_RATE,
+    supportMeasures: DIANJIANG_SUPPORT_MEASURES,
     breakthroughTargets: [
       { category: EnterpriseCategory.LISTED_CULTIVATION, minHighValuePatents: 3 },
       { category: EnterpriseCategory.SPECIALIZED_NEW, minHighValuePatents: 2 },

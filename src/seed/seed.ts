@@ -12,6 +12,7 @@ import { seedSyntheticAnnuities } from './synthetic-annuities';
 import { setPlanTasks } from '../task/task.sql';
 import { REAL_PLAN_TASKS } from './real-plan-tasks';
 import { seedSyntheticTaskProgress } from './synthetic-task-progress';
+import { seedSyntheticSupport } from './synthetic-support';
 
 /** Seeding runs as the server itself: ADMIN of every county, under Row Level Security like any request. */
 export async function isDemoSeeded(dataSource: DataSource): Promise<boolean> {
@@ -40,6 +41,7 @@ export async function seedDemo(dataSource: DataSource): Promise<boolean> {
       await setPlanTasks(db, plan);
       await seedSyntheticTaskProgress(db, plan.countyCode, plan.startYear);
     }
+    await seedSyntheticSupport(db);
     await db.finish(true);
     return true;
   } catch (error) {

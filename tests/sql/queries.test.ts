@@ -9,6 +9,7 @@ import { pagedSql } from '../../src/graphql/pagination';
 import { indicatorsSql } from '../../src/indicator/indicator.sql';
 import { parsePeriod, publishSql } from '../../src/report/report.sql';
 import { taskBoardSql } from '../../src/task/task.sql';
+import { eligibilityRowsSql } from '../../src/support/support-eligibility.sql';
 import { creditCode } from '../support/builders';
 import { ALERT_ORDER, alertsPageSql } from '../../src/alerts/alerts.sql';
 import { annuitySql } from '../../src/annuity/annuity.sql';
@@ -66,6 +67,10 @@ const CASES: Record<string, { what: string; statement: Sql }> = {
       pageRequest({ first: 20, after: encodeCursor([2, '垫江示例企业', creditCode(7), 1]) }, TARGET_GAP_ORDER),
       false,
     ),
+  },
+  'support-eligibility': {
+    what: "County.supportEligibility: who qualifies for each computable support measure in a year (src/support/support-eligibility.sql.ts)",
+    statement: eligibilityRowsSql(sql`${COUNTY}::text`, sql`${2024}::int`, sql`NULL::text`),
   },
   'enterprise-page': {
     what: "County.enterprises, a county's first page in name order with its total (src/graphql/pagination.ts pagedSql)",

@@ -1,5 +1,6 @@
 import { parseApplicationNumber, typeDigitMismatch } from '../../identifiers/application-number';
 import { PatentInput } from '../../patent/patent.inputs';
+import { InventorInput } from '../../inventor/inventor';
 import { upsertPatents } from '../../patent/patent.sql';
 import { PatentType } from '../../patent/patent-type';
 import { EnterpriseDirectory } from '../directory';
@@ -36,6 +37,7 @@ interface PreparedPatent {
 function fieldOf(path: string): { field: string; columns?: string[] } {
   if (path === '' || path === 'input') return { field: 'row' };
   if (path.startsWith('ownerCreditCodes')) return { field: 'owners', columns: ['owners', 'ownerCreditCodes'] };
+  if (path.startsWith('inventors')) return { field: 'inventors' };
   if (path.startsWith('ipcCodes')) return { field: 'ipcCodes', columns: ['ipcCodes', 'mainIpc'] };
   return { field: path.replace(/\[\d+\].*$/, '') };
 }
@@ -102,6 +104,8 @@ export function patentImporter(run: ImportRun): KindImporter {
             return { code: code ? normalizeWidth(code).toUpperCase() : null, name: names[i] ?? null };
           });
 
+    const inventors = read.list('inventors');
+
     const input = Object.assign(new PatentInput(), {
       applicationNumber: numberText ?? '',
       title: title ?? '',
@@ -113,6 +117,7 @@ export function patentImporter(run: ImportRun): KindImporter {
       ...(annuityPaidThrough !== undefined ? { annuityPaidThrough } : {}),
       ...(strategicIndustry !== undefined ? { strategicIndustry } : {}),
       ...(ipcCodes ? { ipcCodes } : {}),
+      ...(inventors && inventors.length > 0 ? { inventors: inventors.map((name) => Object.assign(new InventorInput(), { name })) } : {}),
     });
     return { row, report, read, number: parsed?.ok ? parsed.value : null, input, owners };
   }
