@@ -46,7 +46,7 @@ const CATEGORIES = sql`${ENTERPRISE_CATEGORIES}::text[]`;
  * The breakthrough targets of the plan in force on asOf in each county of `counties` (a query with a column `code`):
  * rows (county_code, category, target). Each county's plan is one probe of its (county_code, start_year) key.
  */
-function targetsSql(counties: Sql, asOf: Sql): Sql {
+export function targetsSql(counties: Sql, asOf: Sql): Sql {
   return sql`SELECT c.code AS county_code, t.category, t.min_high_value_patents AS target
                FROM (${counties}) c
                CROSS JOIN LATERAL (${planInForceSql(sql`c.code`, sql`extract(year FROM ${asOf})::int`, sql`pl.id`)}) pl

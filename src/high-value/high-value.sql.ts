@@ -15,7 +15,7 @@ type PatentSql = (p: Sql, asOf: Sql) => Sql;
 const yearOf = (asOf: Sql) => sql`extract(year FROM ${asOf})::int`;
 
 /** The first day the term is over: 20 years for inventions, 10 for utility models, 15 for designs filed since 2021-06-01, else 10. */
-const termEndSql = (p: Sql) => sql`(${p}.filing_date + CASE ${p}.type
+export const termEndSql = (p: Sql) => sql`(${p}.filing_date + CASE ${p}.type
     WHEN 'INVENTION' THEN interval '20 years'
     WHEN 'UTILITY_MODEL' THEN interval '10 years'
     ELSE CASE WHEN ${p}.filing_date >= date '2021-06-01' THEN interval '15 years' ELSE interval '10 years' END
