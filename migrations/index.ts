@@ -12,6 +12,7 @@ import { CountyAnnexation1764610000000 } from './1764610000000-CountyAnnexation'
 import { PledgeScope1764620000000 } from './1764620000000-PledgeScope';
 import { InventionSpans1764700000000 } from './1764700000000-InventionSpans';
 import { CountyPages1764710000000 } from './1764710000000-CountyPages';
+import { Annuities1764800000000 } from './1764800000000-Annuities';
 import { SupportData1764810000000 } from './1764810000000-SupportData';
 import { SupportMeasures1764811000000 } from './1764811000000-SupportMeasures';
 import { SupportPayments1764812000000 } from './1764812000000-SupportPayments';
@@ -37,6 +38,7 @@ export const MIGRATIONS = [
   PledgeScope1764620000000,
   InventionSpans1764700000000,
   CountyPages1764710000000,
+  Annuities1764800000000,
   SupportData1764810000000,
   SupportMeasures1764811000000,
   SupportPayments1764812000000,

@@ -599,12 +599,14 @@ CREATE TABLE patent (
   version integer DEFAULT 1 NOT NULL,
   version_xact xid8 DEFAULT pg_current_xact_id(),
   deleted_at timestamp with time zone,
-  deleted_with text
+  deleted_with text,
+  annuity_paid_through integer
 );
 ALTER TABLE patent ADD CONSTRAINT patent_pkey PRIMARY KEY (id);
 ALTER TABLE patent ADD CONSTRAINT patent_application_number_key UNIQUE (application_number);
 ALTER TABLE patent ADD CONSTRAINT patent_id_county_key UNIQUE (id, county_code);
 ALTER TABLE patent ADD CONSTRAINT patent_county_code_fkey FOREIGN KEY (county_code) REFERENCES county(code);
+ALTER TABLE patent ADD CONSTRAINT patent_annuity_paid_through_check CHECK (((annuity_paid_through >= 1) AND (annuity_paid_through <= 20)));
 ALTER TABLE patent ADD CONSTRAINT patent_application_number_check CHECK ((application_number ~ '^([0-9]{12}|[0-9]{8})\.[0-9X]$'::text));
 ALTER TABLE patent ADD CONSTRAINT patent_check CHECK ((grant_date >= filing_date));
 ALTER TABLE patent ADD CONSTRAINT patent_check1 CHECK (((lapse_date >= filing_date) AND (lapse_date >= grant_date)));

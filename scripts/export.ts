@@ -8,17 +8,18 @@ import { isIsoDate, todayInChina } from '../src/graphql/dates';
 import { Loaders } from '../src/graphql/loaders';
 import { asCountyAdmin } from './county-admin';
 
-const USAGE = `npm run export -- --county 500231 --what gaps|indicators|support [--format xlsx|csv] [--as-of YYYY-MM-DD] [--only-unmet] --out FILE
+const USAGE = `npm run export -- --county 500231 --what gaps|indicators|support|alerts|candidates [--format xlsx|csv] [--as-of YYYY-MM-DD] [--only-unmet] [--days N] --out FILE
 
 Writes what officials send upward — a county's target-gap list (企业目标差距清单) or its indicator table (主要指标完成情况)
 — as XLSX or CSV (UTF-8 with BOM, so Excel shows the Chinese), with Chinese headers, from DATABASE_URL or the
 embedded database, as an ADMIN of the county. The same figures as GraphQL targetGaps and County.indicators.
 
   --county      the six-digit county code
-  --what        gaps | indicators | support (支持措施兑现清单 of the year of --as-of)
+  --what        gaps | indicators | support (支持措施兑现清单 of the year of --as-of) | alerts (预警清单) | candidates (高价值专利培育清单)
   --format      xlsx | csv (default: the extension of --out)
   --as-of       the day the figures are taken on (default: today, China Standard Time)
   --only-unmet  gaps: only the rows not met
+  --days        alerts: the window (default 90); candidates: the horizon (default 365)
   --out         the file to write`;
 
 class UsageError extends Error {}
@@ -29,6 +30,7 @@ interface Arguments {
   format: ExportFormat;
   asOf: string | null;
   onlyUnmet: boolean;
+  days: number | null;
   out: string;
 }
 
@@ -43,6 +45,7 @@ function readArguments(argv: string[]): Arguments {
         format: { type: 'string' },
         'as-of': { type: 'string' },
         'only-unmet': { type: 'boolean', default: false },
+        days: { type: 'string' },
         out: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
@@ -55,7 +58,9 @@ function readArguments(argv: string[]): Arguments {
   if (!/^\d{6}$/.test(county)) throw new UsageError(`--county must be a six-digit county code${county ? `, got "${county}"` : ''}`);
   const what = values.what ?? '';
   if (!(EXPORT_KINDS as readonly string[]).includes(what))
-    throw new UsageError(`--what must be gaps or indicators (or support)${what ? `, got "${what}"` : ''}`);
+    throw new UsageError(`--what must be gaps or indicators (or support, alerts, candidates)${what ? `, got "${what}"` : ''}`);
+  const days = values.days ?? null;
+  if (days !== null && !/^\d{1,4}$/.test(days)) throw new UsageError(`--days must be a whole number of days, got "${days}"`);
   if (!values.out) throw new UsageError('--out FILE is required');
   const format = values.format ?? values.out.split('.').pop()?.toLowerCase() ?? '';
   if (!(EXPORT_FORMATS as readonly string[]).includes(format))
@@ -68,6 +73,7 @@ function readArguments(argv: string[]): Arguments {
     format: format as ExportFormat,
     asOf,
     onlyUnmet: values['only-unmet'] ?? false,
+    days: days === null ? null : Number(days),
     out: values.out,
   };
 }
@@ -80,7 +86,13 @@ async function run(): Promise<void> {
     () => false,
     async (db, principal) => {
       const ctx: Context = { db, loaders: new Loaders(), today: todayInChina(), principal, figures: NO_FIGURE_CACHE };
-      const table = await exportTable(ctx, { countyCode: args.county, kind: args.what, asOf: args.asOf, onlyUnmet: args.onlyUnmet });
+      const table = await exportTable(ctx, {
+        countyCode: args.county,
+        kind: args.what,
+        asOf: args.asOf,
+        onlyUnmet: args.onlyUnmet,
+        days: args.days,
+      });
       writeFileSync(args.out, await render(table, args.format));
       console.log(`${table.title}: ${table.rows.length} row(s) written to ${args.out} (${args.format.toUpperCase()})`);
     },

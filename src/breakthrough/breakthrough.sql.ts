@@ -48,7 +48,7 @@ const CATEGORIES = sql`${ENTERPRISE_CATEGORIES}::text[]`;
  * The breakthrough targets of the plan in force on asOf in each county of `counties` (a query with a column `code`):
  * rows (county_code, category, target). Each county's plan is one probe of its (county_code, start_year) key.
  */
-function ownTargetsSql(counties: Sql, asOf: Sql): Sql {
+export function targetsSql(counties: Sql, asOf: Sql): Sql {
   return sql`SELECT c.code AS county_code, t.category, t.min_high_value_patents AS target
                FROM (${counties}) c
                CROSS JOIN LATERAL (${planInForceSql(sql`c.code`, sql`extract(year FROM ${asOf})::int`, sql`pl.id`)}) pl
@@ -100,7 +100,7 @@ export function gapRowsSql(counties: Sql, asOf: Sql, enterpriseIds: Sql | null =
            e.industry_cluster AS "industryCluster",
            m.category, array_position(${CATEGORIES}, m.category) AS "categoryOrder", m.target, m.current,
            greatest(0, m.target - m.current) AS gap, m.current >= m.target AS met
-      FROM (${membersSql(targets ?? ownTargetsSql(counties, asOf), asOf, enterpriseIds)}) m
+      FROM (${membersSql(targets ?? targetsSql(counties, asOf), asOf, enterpriseIds)}) m
       JOIN enterprise e ON e.id = m.enterprise_id`;
 }
 

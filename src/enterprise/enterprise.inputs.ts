@@ -82,4 +82,17 @@ export class EnterpriseFilter {
 
   @Field(() => DateScalar, { nullable: true, description: 'the day category membership is judged on (default: today)' })
   asOf?: string | null;
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'only enterprises with a membership (of category, when given) whose validTo is on or after this day',
+  })
+  validToFrom?: string | null;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      'only enterprises with a membership (of category, when given) whose validTo is on or before this day; not before validToFrom',
+  })
+  @IsNotBefore('validToFrom', 'validToUntil must not be before validToFrom')
+  validToUntil?: string | null;
 }

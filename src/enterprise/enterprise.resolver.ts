@@ -6,6 +6,8 @@ import { DeletedRecord } from '../history/deleted-record';
 import { Context } from '../graphql/context';
 import { AsOfArg, ExpectedVersionArg } from '../graphql/arguments';
 import { IsoDate } from '../graphql/dates';
+import { badUserInput } from '../graphql/errors';
+import { DateScalar } from '../graphql/scalars';
 import { Connection, PageArgs, TotalCountAsked } from '../graphql/pagination';
 import { CategoryMembership, Enterprise, EnterpriseConnection } from './enterprise';
 import { EnterpriseCategory } from './enterprise-category';
@@ -45,8 +47,18 @@ export class EnterpriseResolver {
   }
 
   @FieldResolver(() => [CategoryMembership], { description: 'every membership, past and present, oldest first' })
-  memberships(@Root() enterprise: Enterprise, @Ctx() ctx: Context): Promise<CategoryMembership[]> {
-    return membershipsLoader(ctx).load(enterprise.id);
+  memberships(
+    @Root() enterprise: Enterprise,
+    @Arg('validToFrom', () => DateScalar, { nullable: true, description: 'only memberships whose validTo is on or after this day' })
+    validToFrom: string | null,
+    @Arg('validToUntil', () => DateScalar, { nullable: true, description: 'only memberships whose validTo is on or before this day' })
+    validToUntil: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<CategoryMembership[]> {
+    if (validToFrom && validToUntil && validToUntil < validToFrom) {
+      throw badUserInput('validToUntil', `must not be before validToFrom (${validToUntil} is before ${validToFrom})`);
+    }
+    return membershipsLoader(ctx, { validToFrom, validToUntil }).load(enterprise.id);
   }
 
   @Mutation(() => Enterprise, {

@@ -13,6 +13,7 @@ import { parseCreditCode } from '../identifiers/credit-code';
 import { CategoryMembership, Enterprise } from './enterprise';
 import { EnterpriseCategory, ENTERPRISE_CATEGORIES } from './enterprise-category';
 import { membershipValidSql, membershipValidToSql } from './membership.sql';
+import { MembershipListFilter, membershipValidToConditions, membershipValidToRangeSql } from '../alerts/list-filters';
 import { EnterpriseFilter, EnterpriseInput } from './enterprise.inputs';
 
 export const ENTERPRISE_COLUMNS = sql`e.id, e.credit_code AS "creditCode", e.name, e.county_code AS "countyCode", e.version`;
@@ -46,11 +47,12 @@ export async function findEnterprise(ctx: Context, creditCode: string): Promise<
   return parsed.ok ? enterpriseByCreditCodeLoader(ctx).load(parsed.value) : null;
 }
 
-export function membershipsLoader(ctx: Context) {
-  return ctx.loaders.get<number, CategoryMembership[]>('memberships', [], async (enterpriseIds) => {
+export function membershipsLoader(ctx: Context, validTo: MembershipListFilter | null = null) {
+  const range = [validTo?.validToFrom ?? null, validTo?.validToUntil ?? null];
+  return ctx.loaders.get<number, CategoryMembership[]>('memberships', range, async (enterpriseIds) => {
     const rows = await ctx.db.query<CategoryMembership>(
       sql`SELECT ${MEMBERSHIP_COLUMNS}
-         FROM enterprise_membership m WHERE m.enterprise_id = ANY(${enterpriseIds})
+         FROM enterprise_membership m WHERE m.enterprise_id = ANY(${enterpriseIds})${membershipValidToRangeSql(sql`m`, validTo)}
         ORDER BY m.enterprise_id, m.valid_from, array_position(${ENTERPRISE_CATEGORIES}::text[], m.category)`,
     );
     return groupByKey(enterpriseIds, rows, (membership) => membership.enterpriseId);
@@ -90,6 +92,7 @@ export function countyEnterpriseRowsSql(countyCode: Sql, filter: Omit<Enterprise
                          WHERE m.enterprise_id = e.id AND m.category = ${filter.category}::text
                            AND ${membershipValidSql(sql`m`, sql`${asOf}::date`)})`);
   if (filter.nameContains) conditions.push(sql`strpos(lower(e.name), lower(${filter.nameContains}::text)) > 0`);
+  conditions.push(...membershipValidToConditions(sql`e`, filter.category ?? null, filter));
   return sql`SELECT ${ENTERPRISE_COLUMNS} FROM enterprise e WHERE ${sql.join(conditions, ' AND ')}`;
 }
 
@@ -99,7 +102,15 @@ export function countyEnterprisesLoader(ctx: Context, filter: EnterpriseFilter |
   const asOf = asOfOrToday(ctx, filter?.asOf);
   return ctx.loaders.get<string, Connection<Enterprise>>(
     'countyEnterprises',
-    [filter?.category ?? null, filter?.nameContains ?? null, asOf, page, withTotal],
+    [
+      filter?.category ?? null,
+      filter?.nameContains ?? null,
+      asOf,
+      page,
+      withTotal,
+      filter?.validToFrom ?? null,
+      filter?.validToUntil ?? null,
+    ],
     async (countyCodes) => {
       const rows = await ctx.db.query<Enterprise & PagedRow>(
         pagedSql({

@@ -15,12 +15,14 @@ import { chinaTime, isIsoDate, IsoDate, yearOf } from '../graphql/dates';
 import { badUserInput, notFound } from '../graphql/errors';
 import { indicatorsLoader } from '../indicator/indicator.sql';
 import { planInForceLoader } from '../plan/plan.sql';
+import { outlookTable } from '../alerts/alerts-export';
+import { checkedDays } from '../alerts/alerts.resolver';
 import { TargetGap } from '../breakthrough/breakthrough';
 import { IndicatorValue } from '../indicator/indicator';
 import { SUPPORT_COLUMNS, supportExportRows } from '../support/support-export';
 import { measureNumber } from '../support/support-measure';
 
-export const EXPORT_KINDS = ['gaps', 'indicators', 'support'] as const;
+export const EXPORT_KINDS = ['gaps', 'indicators', 'support', 'alerts', 'candidates'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 /** How a column's values are written: CSV text and the XLSX cell's number format. */
@@ -104,6 +106,8 @@ export interface ExportRequest {
   /** support: the year (default: the year of asOf) and one measure's number (default: every measure) */
   year?: number | null;
   measure?: string | null;
+  /** alerts: the window in days (default 90); candidates: the horizon in days (default 365) */
+  days?: number | null;
 }
 
 /**
@@ -114,7 +118,8 @@ export interface ExportRequest {
 export async function exportTable(ctx: Context, request: ExportRequest): Promise<ExportTable> {
   const { countyCode, kind } = request;
   if (!/^\d{6}$/.test(countyCode)) throw badUserInput('county', `must be a six-digit county code, got "${countyCode}"`);
-  if (!(EXPORT_KINDS as readonly string[]).includes(kind)) throw badUserInput('what', `must be gaps, indicators or support, got "${kind}"`);
+  if (!(EXPORT_KINDS as readonly string[]).includes(kind))
+    throw badUserInput('what', `must be gaps, indicators, support, alerts or candidates, got "${kind}"`);
   const asOf = asOfOrToday(ctx, request.asOf || null);
   if (!isIsoDate(asOf)) throw badUserInput('asOf', `must be a calendar date written YYYY-MM-DD, got "${asOf}"`);
   requireCountyWide(ctx, `the ${kind} export`);
@@ -129,6 +134,11 @@ export async function exportTable(ctx: Context, request: ExportRequest): Promise
     ['导出时间', chinaTime()],
     ['导出人', `${ctx.principal.subject}（${ctx.principal.role}）`],
   ];
+
+  if (kind === 'alerts' || kind === 'candidates') {
+    const days = checkedDays(request.days ?? (kind === 'alerts' ? 90 : 365), kind === 'alerts' ? 'withinDays' : 'horizonDays');
+    return outlookTable({ ctx, kind, county, asOf, days, notes });
+  }
 
   if (kind === 'support') {
     const year = request.year ?? yearOf(asOf);

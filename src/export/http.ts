@@ -1,5 +1,6 @@
 /**
- * GET /export/{gaps|indicators|support}.{xlsx|csv}?county=500231[&asOf=YYYY-MM-DD][&onlyUnmet=true][&year=2024][&measure=(五)]: the export of a county as
+ * GET /export/{gaps|indicators|support|alerts|candidates}.{xlsx|csv}?county=500231[&asOf=YYYY-MM-DD][&onlyUnmet=true]
+ * [&year=2024][&measure=(五)] (support)[&withinDays=N] (alerts)[&horizonDays=N] (candidates): the export of a county as
  * a file (?report=<id> instead of county: a published report's gaps or indicators, from its frozen rows,
  * src/report/report-export.ts), with the same Authorization header and the same scope rules as /graphql (its transaction is under the
  * caller's Row Level Security). Errors answer JSON in the shape of GraphQL's: 401 UNAUTHENTICATED and 405 for another method
@@ -36,7 +37,7 @@ export function exportHandler(context: ExportContext) {
       sendError(
         response,
         notFound(
-          `no export at ${url.pathname}: /export/gaps.xlsx, /export/gaps.csv, /export/indicators.xlsx, /export/indicators.csv, /export/support.xlsx or /export/support.csv`,
+          `no export at ${url.pathname}: /export/gaps.xlsx, /export/gaps.csv, /export/indicators.xlsx, /export/indicators.csv, /export/support.xlsx, /export/support.csv, /export/alerts.xlsx, /export/alerts.csv, /export/candidates.xlsx or /export/candidates.csv`,
         ),
       );
       return;
@@ -53,6 +54,16 @@ export function exportHandler(context: ExportContext) {
       return;
     }
 
+    if (report !== null && (kind === 'alerts' || kind === 'candidates')) {
+      sendError(response, badUserInput('report', `a published report holds the gaps and indicators, not the ${kind}`));
+      return;
+    }
+    const daysParameter = kind === 'alerts' ? 'withinDays' : 'horizonDays';
+    const daysText = kind === 'alerts' || kind === 'candidates' ? url.searchParams.get(daysParameter) : null;
+    if (daysText !== null && !/^\d{1,4}$/.test(daysText)) {
+      sendError(response, badUserInput(daysParameter, `must be a whole number of days, got "${daysText}"`));
+      return;
+    }
     const year = url.searchParams.get('year');
     if (year !== null && !/^\d{4}$/.test(year)) {
       sendError(response, badUserInput('year', `must be a year such as 2024, got "${year}"`));
@@ -71,6 +82,7 @@ export function exportHandler(context: ExportContext) {
               kind: kind as ExportKind,
               asOf: url.searchParams.get('asOf'),
               onlyUnmet: onlyUnmet === 'true',
+              days: daysText === null ? null : Number(daysText),
               year: year === null ? null : Number(year),
               measure: url.searchParams.get('measure'),
             });

@@ -14,6 +14,9 @@ import { PledgeInterestResolvers } from '../financing/pledge-interest.resolver';
 import { validateArgument } from './validation';
 import { ImportResolver } from '../import/import.resolver';
 import { HistoryResolvers } from '../history/history.resolver';
+import { AnnuityResolvers } from '../annuity/annuity.resolver';
+import { AlertResolvers } from '../alerts/alerts.resolver';
+import { CandidateResolvers, OutlookResolvers } from '../candidates/candidates.resolver';
 import { TaskResolvers } from '../task/task.resolver';
 import { ReportResolvers } from '../report/report.resolver';
 import { PatentInventorsResolver } from '../inventor/inventor.resolver';
@@ -46,6 +49,10 @@ const RESOLVERS = [
   ...PledgeInterestResolvers,
   ImportResolver,
   ...HistoryResolvers,
+  ...AnnuityResolvers,
+  ...AlertResolvers,
+  ...CandidateResolvers,
+  ...OutlookResolvers,
   ...TaskResolvers,
   ...ReportResolvers,
   PatentInventorsResolver,

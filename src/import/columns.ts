@@ -126,6 +126,22 @@ const PATENT_COLUMNS: ColumnSpec[] = [
     description: 'the day it ceased early; blank: it did not',
   },
   {
+    field: 'annuityPaidThrough',
+    names: [
+      '年费缴至',
+      '年费已缴至',
+      '年费缴纳至',
+      '已缴年费年度',
+      '年费缴至年度',
+      '年费缴纳年度',
+      'annuityPaidThrough',
+      'annuity paid through',
+    ],
+    value: 'integer',
+    description:
+      '年费: the last patent year whose annuity is paid, e.g. 8, 第8年 or 第8年度; blank: not known; no column: the stored value stays',
+  },
+  {
     field: 'owners',
     names: [
       '专利权人',

@@ -149,6 +149,12 @@ export class PatentImportRow {
   @Field(() => String, { nullable: true, description: `失效日; null: it did not lapse; omitted: the stored value stays. ${DATES}` })
   lapseDate?: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: '年费已缴至: the last patent year paid, "8", "第8年" or "第8年度"; null: not known; omitted: the stored value stays',
+  })
+  annuityPaidThrough?: string | null;
+
   @Field(() => [String], {
     nullable: true,
     description:

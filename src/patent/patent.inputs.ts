@@ -5,7 +5,9 @@ import { IsNotAfterToday } from '../graphql/not-after-today';
 import { IsCountyCode, IsCreditCode, IsNonBlank, IsNotBefore, IsShortList, IsYear } from '../graphql/rules';
 import { DateScalar } from '../graphql/scalars';
 import { Rule } from '../graphql/validation';
-import { AwardKind, StrategicIndustry } from './patent-enums';
+import { AwardKind, PatentStatus, StrategicIndustry } from './patent-enums';
+import { HighValueReason } from '../high-value/high-value-reason';
+import { IsPaidThrough } from '../annuity/annuity.inputs';
 import { PatentType } from './patent-type';
 import { ExternalPatenteeInput, externalPatenteesUnique } from '../patentee/patentee';
 import { OverseasRoute } from './overseas-route';
@@ -129,6 +131,15 @@ export class PatentInput {
   @ValidateNested()
   @externalPatenteesUnique()
   externalPatentees?: ExternalPatenteeInput[] | null;
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "年费已缴至: the last patent year whose annuity is paid, 1 to the patent's term in years; null clears it; not given: it stays as it was " +
+      '(annuity data often comes from another source than the bibliographic data)',
+  })
+  @IsPaidThrough()
+  annuityPaidThrough?: number | null;
+
   @Field(() => [InventorInput], {
     nullable: true,
     description: '发明人: the inventors in the order of the record, at most 100; replaces them when given',
@@ -155,6 +166,22 @@ export class PatentFilter {
   @Field(() => Boolean, { nullable: true, description: 'only patents that are high-value on asOf' })
   highValueOnly?: boolean | null;
 
-  @Field(() => DateScalar, { nullable: true, description: 'the day highValueOnly is judged on (default: today)' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'the day highValueOnly, status and highValueReason are judged on (default: today)',
+  })
   asOf?: string | null;
+
+  @Field(() => PatentStatus, { nullable: true, description: 'only patents with this status on asOf' })
+  status?: PatentStatus | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'only patents filed on or after this day' })
+  filedFrom?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'only patents filed on or before this day; not before filedFrom' })
+  @IsNotBefore('filedFrom', 'filedUntil must not be before filedFrom')
+  filedUntil?: string | null;
+
+  @Field(() => HighValueReason, { nullable: true, description: 'only patents for which this high-value reason holds on asOf' })
+  highValueReason?: HighValueReason | null;
 }

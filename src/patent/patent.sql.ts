@@ -15,6 +15,8 @@ import { OverseasGrant, Patent, PatentAward } from './patent';
 import { PatentFilter, PatentInput } from './patent.inputs';
 import { PatentType } from './patent-type';
 import { IsoDate } from '../graphql/dates';
+import { writeAnnuitiesPaidThrough } from '../annuity/annuity.write';
+import { patentListConditions, patentListFilterKey, PatentListFilter } from '../alerts/list-filters';
 import { INVENTOR_LIST, inventorList } from '../inventor/inventor.sql';
 import { TRANSACTION_LIST, transactionList } from '../transaction/transaction.sql';
 
@@ -92,12 +94,13 @@ type PatentOwnerKind = 'enterprise' | 'county';
 export function patentListRowsSql(
   of: PatentOwnerKind,
   owner: Sql,
-  filter: { type: PatentType | null; highValueOnly: boolean; asOf: IsoDate },
+  filter: { type: PatentType | null; highValueOnly: boolean; asOf: IsoDate; more?: PatentListFilter | null },
 ): Sql {
   const conditions = of === 'enterprise' ? [sql`po.enterprise_id = ${owner}`] : [sql`p.county_code = ${owner}`];
   // a filter not given is not in the statement: each shape is planned for what it asks
   if (filter.type) conditions.push(sql`p.type = ${filter.type}::text`);
   if (filter.highValueOnly) conditions.push(keptHighValueSql(sql`p`, sql`${filter.asOf}::date`));
+  conditions.push(...patentListConditions(sql`p`, sql`${filter.asOf}::date`, filter.more));
   const source = of === 'enterprise' ? sql`patent_owner po JOIN patent p ON p.id = po.patent_id` : sql`patent p`;
   return sql`SELECT ${PATENT_COLUMNS} FROM ${source} WHERE ${sql.join(conditions, ' AND ')}`;
 }
@@ -112,12 +115,12 @@ export function patentListLoader(ctx: Context, of: PatentOwnerKind, filter: Pate
   const highValueOnly = filter?.highValueOnly ?? false;
   return ctx.loaders.get<number | string, Connection<Patent>>(
     'patentList',
-    [of, filter?.type ?? null, highValueOnly, asOf, page, withTotal],
+    [of, filter?.type ?? null, highValueOnly, asOf, page, withTotal, ...patentListFilterKey(filter)],
     async (owners) => {
       const rows = await ctx.db.query<Patent & PagedRow>(
         pagedSql({
           owners: of === 'enterprise' ? sql`${owners}::int[]` : sql`${owners}::text[]`,
-          rowsOf: (owner) => patentListRowsSql(of, owner, { type: filter?.type ?? null, highValueOnly, asOf }),
+          rowsOf: (owner) => patentListRowsSql(of, owner, { type: filter?.type ?? null, highValueOnly, asOf, more: filter }),
           sort: PATENT_ORDER,
           page,
           withTotal,
@@ -280,6 +283,13 @@ export async function upsertPatents(db: RequestDatabase, inputs: PatentInput[]):
       ),
     );
   }
+  changes.push(
+    await writeAnnuitiesPaidThrough(
+      db,
+      ids,
+      rows.map((row) => row.input.annuityPaidThrough),
+    ),
+  );
   for (const changed of changes) {
     statuses.forEach((status, k) => {
       if (status === 'UNCHANGED' && changed.has(ids[k])) statuses[k] = 'UPDATED';

@@ -8,6 +8,7 @@ import { REAL_COUNTIES, REAL_PLANS, REAL_STATISTICS } from './real-plans';
 import { seedSyntheticDianjiang, SYNTHETIC_COUNTY } from './synthetic';
 import { seedSyntheticIndicators } from './synthetic-indicators';
 import { seedSyntheticInterestPayments } from './synthetic-interest';
+import { seedSyntheticAnnuities } from './synthetic-annuities';
 import { setPlanTasks } from '../task/task.sql';
 import { REAL_PLAN_TASKS } from './real-plan-tasks';
 import { seedSyntheticTaskProgress } from './synthetic-task-progress';
@@ -43,6 +44,7 @@ export async function seedDemo(dataSource: DataSource): Promise<boolean> {
     await seedSyntheticDianjiang(db);
     await seedSyntheticIndicators(db);
     await seedSyntheticInterestPayments(db);
+    await seedSyntheticAnnuities(db);
     for (const plan of REAL_PLAN_TASKS) {
       await setPlanTasks(db, plan);
       await seedSyntheticTaskProgress(db, plan.countyCode, plan.startYear);

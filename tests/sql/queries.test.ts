@@ -12,6 +12,10 @@ import { parsePeriod, publishSql } from '../../src/report/report.sql';
 import { taskBoardSql } from '../../src/task/task.sql';
 import { eligibilityRowsSql } from '../../src/support/support-eligibility.sql';
 import { creditCode } from '../support/builders';
+import { ALERT_ORDER, alertsPageSql } from '../../src/alerts/alerts.sql';
+import { annuitySql } from '../../src/annuity/annuity.sql';
+import { CANDIDATE_ORDER, candidatesOfSql, notHighValueSql } from '../../src/candidates/candidates.sql';
+import { gapOutlookSql, targetPathsSql } from '../../src/candidates/outlook.sql';
 import { expectFile } from '../support/snapshot-file';
 import { createTestApi, TestApi } from '../support/test-api';
 
@@ -96,6 +100,37 @@ const CASES: Record<string, { what: string; statement: Sql }> = {
       page: pageRequest({ first: 50, after: encodeCursor(['垫江示例企业', creditCode(7)]) }, ENTERPRISE_ORDER),
       withTotal: false,
     }),
+  },
+  'patent-annuity': {
+    what: 'Patent.annuity: the annuity of the first unpaid patent year on a day, as annuityLoader asks (src/annuity/annuity.sql.ts)',
+    statement: sql`SELECT p.id, a.* FROM patent p CROSS JOIN LATERAL (${annuitySql(sql`p`, asOf)}) a WHERE p.id = ANY (${[1, 2]}::int[])`,
+  },
+  'county-alerts-page': {
+    what: 'County.alerts, the first page of every kind within 180 days, with its total (src/alerts/alerts.sql.ts)',
+    statement: alertsPageSql(
+      { of: 'county', codes: [COUNTY] },
+      { asOf: AS_OF, withinDays: 180, kinds: null },
+      pageRequest({ first: 50 }, ALERT_ORDER),
+      true,
+    ),
+  },
+  'county-high-value-candidates-page': {
+    what: 'County.highValueCandidates, the first page (src/candidates/candidates.sql.ts over pagedSql)',
+    statement: pagedSql({
+      owners: sql`${[COUNTY]}::text[]`,
+      rowsOf: (county) => candidatesOfSql(notHighValueSql('county', county, asOf), asOf, sql`(${AS_OF}::date + 365)`),
+      sort: CANDIDATE_ORDER,
+      page: pageRequest({ first: 50 }, CANDIDATE_ORDER),
+      withTotal: true,
+    }),
+  },
+  'target-paths': {
+    what: 'Enterprise.pathToTarget of a page of enterprises (src/candidates/outlook.sql.ts)',
+    statement: targetPathsSql(sql`${[1, 2]}::int[]`, asOf, sql`(${AS_OF}::date + 365)`),
+  },
+  'gap-outlook': {
+    what: 'County.gapOutlook on the horizon (src/candidates/outlook.sql.ts)',
+    statement: gapOutlookSql(sql`${[COUNTY]}::text[]`, asOf, sql`(${AS_OF}::date + 365)`),
   },
   'task-board': {
     what: "Plan.taskBoard: each task's latest progress and its indicators, for many plans in one statement (src/task/task.sql.ts)",

@@ -10,6 +10,7 @@ import { EnterpriseDirectory } from '../directory';
 import { StoredPatent, storedPatents } from '../import.sql';
 import { refusalOf, RowResult, RowReport, RowStatus, SourceRow, validationProblems } from '../report';
 import { RowReader } from '../row-reader';
+import { parsePatentYear } from '../../annuity/annuity-import';
 import { historyRow, ImportRun, KindImporter } from '../run';
 import {
   applicationNumberText,
@@ -72,6 +73,7 @@ export function patentImporter(run: ImportRun): KindImporter {
     const filingDate = read.date('filingDate', true);
     const grantDate = read.date('grantDate');
     const lapseDate = read.date('lapseDate');
+    const annuityPaidThrough = read.parsed('annuityPaidThrough', parsePatentYear);
     const strategicIndustry = read.parsed('strategicIndustry', parseStrategicIndustry);
     // without a type (no column, or one that cannot be read) the number's type digit says it, so that the number's
     // check against the type does not add a second problem
@@ -116,6 +118,7 @@ export function patentImporter(run: ImportRun): KindImporter {
       filingDate: filingDate ?? '',
       ...(grantDate !== undefined ? { grantDate } : {}),
       ...(lapseDate !== undefined ? { lapseDate } : {}),
+      ...(annuityPaidThrough !== undefined ? { annuityPaidThrough } : {}),
       ...(strategicIndustry !== undefined ? { strategicIndustry } : {}),
       ...(ipcCodes ? { ipcCodes } : {}),
       ...(inventors && inventors.length > 0 ? { inventors: inventors.map((name) => Object.assign(new InventorInput(), { name })) } : {}),
