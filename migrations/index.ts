@@ -18,6 +18,7 @@ import { SupportMeasures1764811000000 } from './1764811000000-SupportMeasures';
 import { SupportPayments1764812000000 } from './1764812000000-SupportPayments';
 import { PlanTasks1764820000000 } from './1764820000000-PlanTasks';
 import { IndicatorReports1764821000000 } from './1764821000000-IndicatorReports';
+import { DeferredEnterpriseCounts1764850000000 } from './1764850000000-DeferredEnterpriseCounts';
 
 /** Every migration, in order. The app and the TypeORM CLI (ormconfig.ts) both read this list. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   SupportPayments1764812000000,
   PlanTasks1764820000000,
   IndicatorReports1764821000000,
+  DeferredEnterpriseCounts1764850000000,
 ];
