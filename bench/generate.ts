@@ -338,8 +338,9 @@ export function generationSteps(scale: Scale): GenerationStep[] {
 const DERIVED_STEP: GenerationStep = {
   label: "invention spans and enterprise counts (the triggers' work, set-wise)",
   sql: `
-    -- a county at a time, as imports write: the work stays linear in the patents (one call for two million patents
-    -- sorts and plans with arrays of that size)
+    -- a county at a time, as imports write, and each enterprise's count once at the end (as an import does): the
+    -- work stays linear in the patents
+    SELECT set_config('hvp.defer_enterprise_counts', 'on', true);
     DO $$
     DECLARE
       c text;
@@ -347,10 +348,8 @@ const DERIVED_STEP: GenerationStep = {
       FOR c IN SELECT code FROM county ORDER BY code LOOP
         PERFORM hvp_refresh_invention_spans(ARRAY(SELECT id FROM patent WHERE county_code = c ORDER BY id));
       END LOOP;
-      FOR c IN SELECT code FROM county ORDER BY code LOOP
-        PERFORM hvp_refresh_enterprise_high_value(ARRAY(SELECT id FROM enterprise WHERE county_code = c ORDER BY id));
-      END LOOP;
     END $$;
+    SELECT hvp_refresh_deferred_enterprise_counts();
     DELETE FROM county_change;
     INSERT INTO county_data_version (county_code, version) SELECT code, 1 FROM county;`,
 };

@@ -21,6 +21,7 @@ import { IndicatorReports1764821000000 } from './1764821000000-IndicatorReports'
 import { ExternalPatentees1764830000000 } from './1764830000000-ExternalPatentees';
 import { SeiConcordance1764831000000 } from './1764831000000-SeiConcordance';
 import { EnterpriseTags1764832000000 } from './1764832000000-EnterpriseTags';
+import { DeferredEnterpriseCounts1764850000000 } from './1764850000000-DeferredEnterpriseCounts';
 
 /** Every migration, in order. The app and the TypeORM CLI (ormconfig.ts) both read this list. */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   ExternalPatentees1764830000000,
   SeiConcordance1764831000000,
   EnterpriseTags1764832000000,
+  DeferredEnterpriseCounts1764850000000,
 ];

@@ -210,6 +210,25 @@ CREATE TRIGGER hvp_4_changed_update AFTER UPDATE ON public.enterprise REFERENCIN
 CREATE TRIGGER hvp_version BEFORE UPDATE ON public.enterprise FOR EACH ROW EXECUTE FUNCTION hvp_version();
 GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE enterprise TO hvp_app_access;
 
+CREATE TABLE enterprise_count_change (
+  transaction_id xid8 DEFAULT pg_current_xact_id() NOT NULL,
+  enterprise_id integer NOT NULL
+);
+ALTER TABLE enterprise_count_change ADD CONSTRAINT enterprise_count_change_pkey PRIMARY KEY (transaction_id, enterprise_id);
+ALTER TABLE enterprise_count_change ENABLE ROW LEVEL SECURITY;
+ALTER TABLE enterprise_count_change FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_delete ON enterprise_count_change AS PERMISSIVE FOR DELETE TO PUBLIC
+  USING (( SELECT hvp_maintaining() AS hvp_maintaining));
+CREATE POLICY tenant_insert ON enterprise_count_change AS PERMISSIVE FOR INSERT TO PUBLIC
+  WITH CHECK (( SELECT hvp_maintaining() AS hvp_maintaining));
+CREATE POLICY tenant_read ON enterprise_count_change AS PERMISSIVE FOR SELECT TO PUBLIC
+  USING (( SELECT hvp_maintaining() AS hvp_maintaining));
+CREATE POLICY tenant_update ON enterprise_count_change AS PERMISSIVE FOR UPDATE TO PUBLIC
+  USING (( SELECT hvp_maintaining() AS hvp_maintaining))
+  WITH CHECK (( SELECT hvp_maintaining() AS hvp_maintaining));
+CREATE CONSTRAINT TRIGGER enterprise_count_change_rebuild AFTER INSERT ON public.enterprise_count_change DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION hvp_rebuild_owed_enterprise_counts();
+GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE enterprise_count_change TO hvp_app_access;
+
 CREATE TABLE enterprise_high_value (
   enterprise_id integer NOT NULL,
   county_code text NOT NULL,
@@ -3297,7 +3316,7 @@ AS $function$
         RETURN NULL;
       END $function$;
 
-CREATE OR REPLACE FUNCTION public.hvp_refresh_enterprise_high_value(enterprise_ids integer[])
+CREATE OR REPLACE FUNCTION public.hvp_rebuild_enterprise_high_value(enterprise_ids integer[])
  RETURNS void
  LANGUAGE plpgsql
  SET search_path TO 'public', 'pg_temp'
@@ -3349,6 +3368,54 @@ AS $function$
         )
         SELECT array_agg(DISTINCT c) INTO changed FROM (SELECT county_code FROM removed UNION ALL SELECT county_code FROM added) AS x(c);
         PERFORM hvp_note_counties(changed);
+        PERFORM hvp_maintenance_end(saved);
+      END $function$;
+GRANT EXECUTE ON FUNCTION hvp_rebuild_enterprise_high_value(enterprise_ids integer[]) TO hvp_app_access;
+
+CREATE OR REPLACE FUNCTION public.hvp_rebuild_owed_enterprise_counts()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+      BEGIN
+        PERFORM hvp_refresh_deferred_enterprise_counts();
+        RETURN NULL;
+      END $function$;
+
+CREATE OR REPLACE FUNCTION public.hvp_refresh_deferred_enterprise_counts()
+ RETURNS void
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+      DECLARE
+        saved text[] := hvp_maintenance_begin();
+        owed int[];
+      BEGIN
+        PERFORM set_config('hvp.defer_enterprise_counts', '', true);
+        WITH taken AS (DELETE FROM enterprise_count_change c WHERE c.transaction_id = pg_current_xact_id() RETURNING c.enterprise_id)
+        SELECT array_agg(t.enterprise_id ORDER BY t.enterprise_id) INTO owed FROM taken t;
+        PERFORM hvp_rebuild_enterprise_high_value(owed);
+        PERFORM hvp_maintenance_end(saved);
+      END $function$;
+GRANT EXECUTE ON FUNCTION hvp_refresh_deferred_enterprise_counts() TO hvp_app_access;
+
+CREATE OR REPLACE FUNCTION public.hvp_refresh_enterprise_high_value(enterprise_ids integer[])
+ RETURNS void
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+      DECLARE
+        saved text[];
+      BEGIN
+        IF enterprise_ids IS NULL OR cardinality(enterprise_ids) = 0 THEN RETURN; END IF;
+        IF coalesce(current_setting('hvp.defer_enterprise_counts', true), '') <> 'on' THEN
+          PERFORM hvp_rebuild_enterprise_high_value(enterprise_ids);
+          RETURN;
+        END IF;
+        saved := hvp_maintenance_begin();
+        INSERT INTO enterprise_count_change (enterprise_id)
+        SELECT DISTINCT e FROM unnest(enterprise_ids) AS e WHERE e IS NOT NULL ORDER BY 1
+        ON CONFLICT DO NOTHING;
         PERFORM hvp_maintenance_end(saved);
       END $function$;
 GRANT EXECUTE ON FUNCTION hvp_refresh_enterprise_high_value(enterprise_ids integer[]) TO hvp_app_access;

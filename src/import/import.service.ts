@@ -8,6 +8,7 @@ import path from 'node:path';
 import { RequestDatabase } from '../db/request-database';
 import { assertCountyExists } from '../county/county.sql';
 import { COLUMNS, HeaderMapping, ImportKind, mapHeader } from './columns';
+import { deferEnterpriseCounts, rebuildDeferredEnterpriseCounts } from './import.sql';
 import { countyStatisticsImporter } from './kinds/county-statistics';
 import { enterpriseImporter } from './kinds/enterprises';
 import { patentImporter } from './kinds/patents';
@@ -71,6 +72,7 @@ export async function runImport(
     }
     observer.progress?.(totals.rows);
   };
+  await deferEnterpriseCounts(db);
   try {
     await db.atomically(async () => {
       let batch: SourceRow[] = [];
@@ -87,6 +89,7 @@ export async function runImport(
   } catch (error) {
     if (!(error instanceof RollBack)) throw error;
   }
+  await rebuildDeferredEnterpriseCounts(db);
   return { kind: options.kind, countyCode: options.countyCode, dryRun, partial, applied: applied(), totals };
 }
 

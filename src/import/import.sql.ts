@@ -59,3 +59,17 @@ export function storedPatents(db: RequestDatabase, applicationNumbers: string[])
          FROM patent WHERE application_number = ANY(${applicationNumbers})`,
   );
 }
+
+/**
+ * From here until `rebuildDeferredEnterpriseCounts`, the transaction queues the owners whose high-value counts its
+ * writes change instead of rebuilding them at every batch (migration DeferredEnterpriseCounts): an import rebuilds each
+ * owner once. Reads in between see the counts as they were.
+ */
+export async function deferEnterpriseCounts(db: RequestDatabase): Promise<void> {
+  await db.query(sql`SELECT set_config('hvp.defer_enterprise_counts', 'on', true)`);
+}
+
+/** The queued owners' counts, rebuilt; the transaction defers no more. */
+export async function rebuildDeferredEnterpriseCounts(db: RequestDatabase): Promise<void> {
+  await db.query(sql`SELECT hvp_refresh_deferred_enterprise_counts()`);
+}
