@@ -18,6 +18,9 @@ import { SupportMeasures1764811000000 } from './1764811000000-SupportMeasures';
 import { SupportPayments1764812000000 } from './1764812000000-SupportPayments';
 import { PlanTasks1764820000000 } from './1764820000000-PlanTasks';
 import { IndicatorReports1764821000000 } from './1764821000000-IndicatorReports';
+import { ExternalPatentees1764830000000 } from './1764830000000-ExternalPatentees';
+import { SeiConcordance1764831000000 } from './1764831000000-SeiConcordance';
+import { EnterpriseTags1764832000000 } from './1764832000000-EnterpriseTags';
 import { DeferredEnterpriseCounts1764850000000 } from './1764850000000-DeferredEnterpriseCounts';
 
 /** Every migration, in order. The app and the TypeORM CLI (ormconfig.ts) both read this list. */
@@ -42,5 +45,8 @@ export const MIGRATIONS = [
   SupportPayments1764812000000,
   PlanTasks1764820000000,
   IndicatorReports1764821000000,
+  ExternalPatentees1764830000000,
+  SeiConcordance1764831000000,
+  EnterpriseTags1764832000000,
   DeferredEnterpriseCounts1764850000000,
 ];

@@ -171,15 +171,18 @@ CREATE TABLE enterprise (
   version integer DEFAULT 1 NOT NULL,
   version_xact xid8 DEFAULT pg_current_xact_id(),
   deleted_at timestamp with time zone,
-  deleted_with text
+  deleted_with text,
+  industry_cluster text
 );
 ALTER TABLE enterprise ADD CONSTRAINT enterprise_pkey PRIMARY KEY (id);
 ALTER TABLE enterprise ADD CONSTRAINT enterprise_credit_code_key UNIQUE (credit_code);
 ALTER TABLE enterprise ADD CONSTRAINT enterprise_id_county_key UNIQUE (id, county_code);
 ALTER TABLE enterprise ADD CONSTRAINT enterprise_county_code_fkey FOREIGN KEY (county_code) REFERENCES county(code);
+ALTER TABLE enterprise ADD CONSTRAINT enterprise_industry_cluster_fkey FOREIGN KEY (county_code, industry_cluster) REFERENCES industry_cluster(county_code, name) ON UPDATE CASCADE;
 ALTER TABLE enterprise ADD CONSTRAINT enterprise_credit_code_check CHECK ((credit_code ~ '^[0-9A-HJ-NP-RTUW-Y]{18}$'::text));
 ALTER TABLE enterprise ADD CONSTRAINT enterprise_name_check CHECK ((btrim(name) <> ''::text));
 ALTER TABLE enterprise ADD CONSTRAINT enterprise_version_check CHECK ((version > 0));
+CREATE INDEX enterprise_county_cluster_idx ON public.enterprise USING btree (county_code, industry_cluster);
 CREATE INDEX enterprise_county_name_idx ON public.enterprise USING btree (county_code, name COLLATE "C", credit_code) INCLUDE (id, version, deleted_at);
 ALTER TABLE enterprise ENABLE ROW LEVEL SECURITY;
 ALTER TABLE enterprise FORCE ROW LEVEL SECURITY;
@@ -262,13 +265,15 @@ CREATE TABLE enterprise_membership (
   version_xact xid8 DEFAULT pg_current_xact_id(),
   deleted_at timestamp with time zone,
   deleted_with text,
-  county_code text NOT NULL
+  county_code text NOT NULL,
+  level text
 );
 ALTER TABLE enterprise_membership ADD CONSTRAINT enterprise_membership_pkey PRIMARY KEY (id);
 ALTER TABLE enterprise_membership ADD CONSTRAINT enterprise_membership_county_fkey FOREIGN KEY (enterprise_id, county_code) REFERENCES enterprise(id, county_code) ON UPDATE CASCADE ON DELETE CASCADE;
 ALTER TABLE enterprise_membership ADD CONSTRAINT enterprise_membership_enterprise_id_fkey FOREIGN KEY (enterprise_id) REFERENCES enterprise(id) ON DELETE CASCADE;
 ALTER TABLE enterprise_membership ADD CONSTRAINT enterprise_membership_category_check CHECK ((category = ANY (ARRAY['LISTED_CULTIVATION'::text, 'SPECIALIZED_NEW'::text, 'HIGH_TECH'::text])));
 ALTER TABLE enterprise_membership ADD CONSTRAINT enterprise_membership_check CHECK ((valid_to >= valid_from));
+ALTER TABLE enterprise_membership ADD CONSTRAINT enterprise_membership_check1 CHECK (((level IS NULL) OR ((category = 'SPECIALIZED_NEW'::text) AND (level = ANY (ARRAY['MUNICIPAL'::text, 'NATIONAL_LITTLE_GIANT'::text])))));
 ALTER TABLE enterprise_membership ADD CONSTRAINT enterprise_membership_version_check CHECK ((version > 0));
 CREATE INDEX enterprise_membership_county_idx ON public.enterprise_membership USING btree (county_code, category, valid_from) INCLUDE (valid_to, enterprise_id, deleted_at);
 CREATE INDEX enterprise_membership_enterprise_idx ON public.enterprise_membership USING btree (enterprise_id, category, valid_from);
@@ -311,6 +316,51 @@ CREATE TRIGGER hvp_4_changed_insert AFTER INSERT ON public.enterprise_membership
 CREATE TRIGGER hvp_4_changed_update AFTER UPDATE ON public.enterprise_membership REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_changed_enterprise_membership_update();
 CREATE TRIGGER hvp_version BEFORE UPDATE ON public.enterprise_membership FOR EACH ROW EXECUTE FUNCTION hvp_version('county_code');
 GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE enterprise_membership TO hvp_app_access;
+
+CREATE TABLE enterprise_recognition (
+  id integer DEFAULT nextval('enterprise_recognition_id_seq'::regclass) NOT NULL,
+  enterprise_id integer NOT NULL,
+  kind text NOT NULL,
+  name text NOT NULL,
+  level text NOT NULL,
+  recognised_on date NOT NULL,
+  valid_to date
+);
+ALTER TABLE enterprise_recognition ADD CONSTRAINT enterprise_recognition_pkey PRIMARY KEY (id);
+ALTER TABLE enterprise_recognition ADD CONSTRAINT enterprise_recognition_enterprise_id_name_recognised_on_key UNIQUE (enterprise_id, name, recognised_on);
+ALTER TABLE enterprise_recognition ADD CONSTRAINT enterprise_recognition_enterprise_id_fkey FOREIGN KEY (enterprise_id) REFERENCES enterprise(id) ON DELETE CASCADE;
+ALTER TABLE enterprise_recognition ADD CONSTRAINT enterprise_recognition_check CHECK ((valid_to >= recognised_on));
+ALTER TABLE enterprise_recognition ADD CONSTRAINT enterprise_recognition_kind_check CHECK ((kind = ANY (ARRAY['IP_DEMONSTRATION'::text, 'IP_ADVANTAGE'::text, 'OTHER'::text])));
+ALTER TABLE enterprise_recognition ADD CONSTRAINT enterprise_recognition_level_check CHECK ((level = ANY (ARRAY['COUNTY'::text, 'MUNICIPAL'::text, 'NATIONAL'::text])));
+ALTER TABLE enterprise_recognition ADD CONSTRAINT enterprise_recognition_name_check CHECK (((btrim(name) <> ''::text) AND (length(name) <= 200)));
+ALTER TABLE enterprise_recognition ENABLE ROW LEVEL SECURITY;
+ALTER TABLE enterprise_recognition FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_delete ON enterprise_recognition AS PERMISSIVE FOR DELETE TO PUBLIC
+  USING ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (EXISTS ( SELECT 1
+   FROM enterprise e
+  WHERE ((e.id = enterprise_recognition.enterprise_id) AND (e.county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[]))))))));
+CREATE POLICY tenant_insert ON enterprise_recognition AS PERMISSIVE FOR INSERT TO PUBLIC
+  WITH CHECK ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (EXISTS ( SELECT 1
+   FROM enterprise e
+  WHERE ((e.id = enterprise_recognition.enterprise_id) AND (e.county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[]))))))));
+CREATE POLICY tenant_read ON enterprise_recognition AS PERMISSIVE FOR SELECT TO PUBLIC
+  USING ((( SELECT hvp_all() AS hvp_all) OR (EXISTS ( SELECT 1
+   FROM enterprise e
+  WHERE (e.id = enterprise_recognition.enterprise_id)))));
+CREATE POLICY tenant_update ON enterprise_recognition AS PERMISSIVE FOR UPDATE TO PUBLIC
+  USING ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (EXISTS ( SELECT 1
+   FROM enterprise e
+  WHERE ((e.id = enterprise_recognition.enterprise_id) AND (e.county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[]))))))))
+  WITH CHECK ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (EXISTS ( SELECT 1
+   FROM enterprise e
+  WHERE ((e.id = enterprise_recognition.enterprise_id) AND (e.county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[]))))))));
+CREATE TRIGGER hvp_1_touch_delete AFTER DELETE ON public.enterprise_recognition REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_touch_record('enterprise', 'enterprise_id');
+CREATE TRIGGER hvp_1_touch_insert AFTER INSERT ON public.enterprise_recognition REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_touch_record('enterprise', 'enterprise_id');
+CREATE TRIGGER hvp_1_touch_update AFTER UPDATE ON public.enterprise_recognition REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_touch_record('enterprise', 'enterprise_id');
+CREATE TRIGGER hvp_2_history_delete AFTER DELETE ON public.enterprise_recognition REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+CREATE TRIGGER hvp_2_history_insert AFTER INSERT ON public.enterprise_recognition REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+CREATE TRIGGER hvp_2_history_update AFTER UPDATE ON public.enterprise_recognition REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE enterprise_recognition TO hvp_app_access;
 
 CREATE TABLE history (
   id bigint DEFAULT nextval('history_id_seq'::regclass) NOT NULL,
@@ -392,6 +442,29 @@ CREATE POLICY tenant_update ON indicator_report AS PERMISSIVE FOR UPDATE TO PUBL
 CREATE TRIGGER hvp_report_immutable BEFORE DELETE OR UPDATE ON public.indicator_report FOR EACH ROW EXECUTE FUNCTION hvp_report_immutable();
 CREATE TRIGGER hvp_report_not_truncated BEFORE TRUNCATE ON public.indicator_report FOR EACH STATEMENT EXECUTE FUNCTION hvp_report_immutable();
 GRANT INSERT, SELECT, UPDATE ON TABLE indicator_report TO hvp_app_access;
+
+CREATE TABLE industry_cluster (
+  county_code text NOT NULL,
+  name text NOT NULL,
+  "position" integer NOT NULL
+);
+ALTER TABLE industry_cluster ADD CONSTRAINT industry_cluster_pkey PRIMARY KEY (county_code, name);
+ALTER TABLE industry_cluster ADD CONSTRAINT industry_cluster_county_code_position_key UNIQUE (county_code, "position");
+ALTER TABLE industry_cluster ADD CONSTRAINT industry_cluster_county_code_fkey FOREIGN KEY (county_code) REFERENCES county(code) ON DELETE CASCADE;
+ALTER TABLE industry_cluster ADD CONSTRAINT industry_cluster_name_check CHECK (((btrim(name) <> ''::text) AND (length(name) <= 50)));
+ALTER TABLE industry_cluster ADD CONSTRAINT industry_cluster_position_check CHECK (("position" > 0));
+ALTER TABLE industry_cluster ENABLE ROW LEVEL SECURITY;
+ALTER TABLE industry_cluster FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_delete ON industry_cluster AS PERMISSIVE FOR DELETE TO PUBLIC
+  USING ((( SELECT hvp_admin() AS hvp_admin) AND (( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))));
+CREATE POLICY tenant_insert ON industry_cluster AS PERMISSIVE FOR INSERT TO PUBLIC
+  WITH CHECK ((( SELECT hvp_admin() AS hvp_admin) AND (( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))));
+CREATE POLICY tenant_read ON industry_cluster AS PERMISSIVE FOR SELECT TO PUBLIC
+  USING (( SELECT hvp_signed_in() AS hvp_signed_in));
+CREATE POLICY tenant_update ON industry_cluster AS PERMISSIVE FOR UPDATE TO PUBLIC
+  USING ((( SELECT hvp_admin() AS hvp_admin) AND (( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))))
+  WITH CHECK ((( SELECT hvp_admin() AS hvp_admin) AND (( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))));
+GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE industry_cluster TO hvp_app_access;
 
 CREATE TABLE innovation_platform (
   id integer DEFAULT nextval('innovation_platform_id_seq'::regclass) NOT NULL,
@@ -632,6 +705,45 @@ CREATE TRIGGER hvp_3_spans_delete AFTER DELETE ON public.patent_award REFERENCIN
 CREATE TRIGGER hvp_3_spans_insert AFTER INSERT ON public.patent_award REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_spans_patent_award_insert();
 CREATE TRIGGER hvp_3_spans_update AFTER UPDATE ON public.patent_award REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_spans_patent_award_update();
 GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE patent_award TO hvp_app_access;
+
+CREATE TABLE patent_external_patentee (
+  patent_id integer NOT NULL,
+  patent_county_code text NOT NULL,
+  "position" integer NOT NULL,
+  name text NOT NULL,
+  kind text NOT NULL,
+  credit_code text,
+  region text
+);
+ALTER TABLE patent_external_patentee ADD CONSTRAINT patent_external_patentee_pkey PRIMARY KEY (patent_id, "position");
+ALTER TABLE patent_external_patentee ADD CONSTRAINT patent_external_patentee_patent_id_patent_county_code_fkey FOREIGN KEY (patent_id, patent_county_code) REFERENCES patent(id, county_code) ON UPDATE CASCADE ON DELETE CASCADE;
+ALTER TABLE patent_external_patentee ADD CONSTRAINT patent_external_patentee_credit_code_check CHECK ((credit_code ~ '^[0-9A-HJ-NPQRTUWXY]{18}$'::text));
+ALTER TABLE patent_external_patentee ADD CONSTRAINT patent_external_patentee_kind_check CHECK ((kind = ANY (ARRAY['PERSON'::text, 'UNIVERSITY'::text, 'RESEARCH_INSTITUTE'::text, 'ENTERPRISE'::text, 'OTHER'::text])));
+ALTER TABLE patent_external_patentee ADD CONSTRAINT patent_external_patentee_name_check CHECK (((btrim(name) <> ''::text) AND (length(name) <= 200)));
+ALTER TABLE patent_external_patentee ADD CONSTRAINT patent_external_patentee_position_check CHECK (("position" > 0));
+ALTER TABLE patent_external_patentee ADD CONSTRAINT patent_external_patentee_region_check CHECK ((length(region) <= 100));
+CREATE INDEX patent_external_patentee_county_idx ON public.patent_external_patentee USING btree (patent_county_code);
+ALTER TABLE patent_external_patentee ENABLE ROW LEVEL SECURITY;
+ALTER TABLE patent_external_patentee FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_delete ON patent_external_patentee AS PERMISSIVE FOR DELETE TO PUBLIC
+  USING ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (patent_county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))));
+CREATE POLICY tenant_insert ON patent_external_patentee AS PERMISSIVE FOR INSERT TO PUBLIC
+  WITH CHECK ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (patent_county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))));
+CREATE POLICY tenant_read ON patent_external_patentee AS PERMISSIVE FOR SELECT TO PUBLIC
+  USING ((( SELECT hvp_all() AS hvp_all) OR (EXISTS ( SELECT 1
+   FROM patent p
+  WHERE (p.id = patent_external_patentee.patent_id)))));
+CREATE POLICY tenant_update ON patent_external_patentee AS PERMISSIVE FOR UPDATE TO PUBLIC
+  USING ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (patent_county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))))
+  WITH CHECK ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (patent_county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))));
+CREATE TRIGGER hvp_1_touch_delete AFTER DELETE ON public.patent_external_patentee REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_touch_record('patent', 'patent_id', 'patent_county_code');
+CREATE TRIGGER hvp_1_touch_insert AFTER INSERT ON public.patent_external_patentee REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_touch_record('patent', 'patent_id', 'patent_county_code');
+CREATE TRIGGER hvp_1_touch_update AFTER UPDATE ON public.patent_external_patentee REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_touch_record('patent', 'patent_id', 'patent_county_code');
+CREATE TRIGGER hvp_2_history_delete AFTER DELETE ON public.patent_external_patentee REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+CREATE TRIGGER hvp_2_history_insert AFTER INSERT ON public.patent_external_patentee REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+CREATE TRIGGER hvp_2_history_update AFTER UPDATE ON public.patent_external_patentee REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+CREATE TRIGGER patent_external_patentee_county BEFORE INSERT ON public.patent_external_patentee FOR EACH ROW EXECUTE FUNCTION hvp_patent_external_patentee_county();
+GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE patent_external_patentee TO hvp_app_access;
 
 CREATE TABLE patent_inventor (
   patent_id integer NOT NULL,
@@ -1198,6 +1310,94 @@ CREATE TRIGGER hvp_4_changed_insert AFTER INSERT ON public.pledge_interest_payme
 CREATE TRIGGER hvp_4_changed_update AFTER UPDATE ON public.pledge_interest_payment REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_changed_pledge_interest_payment_update();
 GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE pledge_interest_payment TO hvp_app_access;
 
+CREATE TABLE sei_concordance (
+  id integer DEFAULT nextval('sei_concordance_id_seq'::regclass) NOT NULL,
+  version text NOT NULL,
+  effective_from date NOT NULL,
+  title text NOT NULL,
+  synthetic boolean DEFAULT false NOT NULL
+);
+ALTER TABLE sei_concordance ADD CONSTRAINT sei_concordance_pkey PRIMARY KEY (id);
+ALTER TABLE sei_concordance ADD CONSTRAINT sei_concordance_version_key UNIQUE (version);
+ALTER TABLE sei_concordance ADD CONSTRAINT sei_concordance_title_check CHECK (((btrim(title) <> ''::text) AND (length(title) <= 300)));
+ALTER TABLE sei_concordance ADD CONSTRAINT sei_concordance_version_check CHECK (((btrim(version) <> ''::text) AND (length(version) <= 100)));
+CREATE INDEX sei_concordance_effective_idx ON public.sei_concordance USING btree (effective_from);
+ALTER TABLE sei_concordance ENABLE ROW LEVEL SECURITY;
+ALTER TABLE sei_concordance FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_delete ON sei_concordance AS PERMISSIVE FOR DELETE TO PUBLIC
+  USING (( SELECT hvp_admin() AS hvp_admin));
+CREATE POLICY tenant_insert ON sei_concordance AS PERMISSIVE FOR INSERT TO PUBLIC
+  WITH CHECK (( SELECT hvp_admin() AS hvp_admin));
+CREATE POLICY tenant_read ON sei_concordance AS PERMISSIVE FOR SELECT TO PUBLIC
+  USING (( SELECT hvp_signed_in() AS hvp_signed_in));
+CREATE POLICY tenant_update ON sei_concordance AS PERMISSIVE FOR UPDATE TO PUBLIC
+  USING (( SELECT hvp_admin() AS hvp_admin))
+  WITH CHECK (( SELECT hvp_admin() AS hvp_admin));
+GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE sei_concordance TO hvp_app_access;
+
+CREATE TABLE sei_concordance_entry (
+  concordance_id integer NOT NULL,
+  category_code text NOT NULL,
+  ipc_prefix text NOT NULL,
+  industry text NOT NULL,
+  category_name text NOT NULL,
+  field text,
+  keywords text[] DEFAULT '{}'::text[] NOT NULL
+);
+ALTER TABLE sei_concordance_entry ADD CONSTRAINT sei_concordance_entry_pkey PRIMARY KEY (concordance_id, category_code, ipc_prefix);
+ALTER TABLE sei_concordance_entry ADD CONSTRAINT sei_concordance_entry_concordance_id_fkey FOREIGN KEY (concordance_id) REFERENCES sei_concordance(id) ON DELETE CASCADE;
+ALTER TABLE sei_concordance_entry ADD CONSTRAINT sei_concordance_entry_category_code_check CHECK ((category_code ~ '^[1-9](\.[0-9]+)*$'::text));
+ALTER TABLE sei_concordance_entry ADD CONSTRAINT sei_concordance_entry_category_name_check CHECK ((btrim(category_name) <> ''::text));
+ALTER TABLE sei_concordance_entry ADD CONSTRAINT sei_concordance_entry_industry_check CHECK ((industry = ANY (ARRAY['NEXT_GENERATION_IT'::text, 'HIGH_END_EQUIPMENT'::text, 'NEW_MATERIALS'::text, 'BIOTECHNOLOGY'::text, 'NEW_ENERGY_VEHICLES'::text, 'NEW_ENERGY'::text, 'ENERGY_SAVING_ENVIRONMENTAL'::text, 'DIGITAL_CREATIVE'::text, 'RELATED_SERVICES'::text])));
+ALTER TABLE sei_concordance_entry ADD CONSTRAINT sei_concordance_entry_ipc_prefix_check CHECK ((ipc_prefix ~ '^[A-H]([0-9]{2}([A-Z]([0-9]{1,4}(/[0-9]{0,6})?)?)?)?$'::text));
+CREATE INDEX sei_concordance_entry_ipc_idx ON public.sei_concordance_entry USING btree (concordance_id, ipc_prefix);
+ALTER TABLE sei_concordance_entry ENABLE ROW LEVEL SECURITY;
+ALTER TABLE sei_concordance_entry FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_delete ON sei_concordance_entry AS PERMISSIVE FOR DELETE TO PUBLIC
+  USING (( SELECT hvp_admin() AS hvp_admin));
+CREATE POLICY tenant_insert ON sei_concordance_entry AS PERMISSIVE FOR INSERT TO PUBLIC
+  WITH CHECK (( SELECT hvp_admin() AS hvp_admin));
+CREATE POLICY tenant_read ON sei_concordance_entry AS PERMISSIVE FOR SELECT TO PUBLIC
+  USING (( SELECT hvp_signed_in() AS hvp_signed_in));
+CREATE POLICY tenant_update ON sei_concordance_entry AS PERMISSIVE FOR UPDATE TO PUBLIC
+  USING (( SELECT hvp_admin() AS hvp_admin))
+  WITH CHECK (( SELECT hvp_admin() AS hvp_admin));
+GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE sei_concordance_entry TO hvp_app_access;
+
+CREATE TABLE sei_review_decision (
+  patent_id integer NOT NULL,
+  patent_county_code text NOT NULL,
+  industry text NOT NULL,
+  decision text NOT NULL,
+  decided_on date NOT NULL
+);
+ALTER TABLE sei_review_decision ADD CONSTRAINT sei_review_decision_pkey PRIMARY KEY (patent_id, industry);
+ALTER TABLE sei_review_decision ADD CONSTRAINT sei_review_decision_patent_id_patent_county_code_fkey FOREIGN KEY (patent_id, patent_county_code) REFERENCES patent(id, county_code) ON UPDATE CASCADE ON DELETE CASCADE;
+ALTER TABLE sei_review_decision ADD CONSTRAINT sei_review_decision_decision_check CHECK ((decision = ANY (ARRAY['CONFIRMED'::text, 'REJECTED'::text])));
+ALTER TABLE sei_review_decision ADD CONSTRAINT sei_review_decision_industry_check CHECK ((industry = ANY (ARRAY['NEXT_GENERATION_IT'::text, 'HIGH_END_EQUIPMENT'::text, 'NEW_MATERIALS'::text, 'BIOTECHNOLOGY'::text, 'NEW_ENERGY_VEHICLES'::text, 'NEW_ENERGY'::text, 'ENERGY_SAVING_ENVIRONMENTAL'::text, 'DIGITAL_CREATIVE'::text, 'RELATED_SERVICES'::text])));
+CREATE INDEX sei_review_decision_county_idx ON public.sei_review_decision USING btree (patent_county_code);
+ALTER TABLE sei_review_decision ENABLE ROW LEVEL SECURITY;
+ALTER TABLE sei_review_decision FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_delete ON sei_review_decision AS PERMISSIVE FOR DELETE TO PUBLIC
+  USING ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (patent_county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))));
+CREATE POLICY tenant_insert ON sei_review_decision AS PERMISSIVE FOR INSERT TO PUBLIC
+  WITH CHECK ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (patent_county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))));
+CREATE POLICY tenant_read ON sei_review_decision AS PERMISSIVE FOR SELECT TO PUBLIC
+  USING ((( SELECT hvp_all() AS hvp_all) OR (EXISTS ( SELECT 1
+   FROM patent p
+  WHERE (p.id = sei_review_decision.patent_id)))));
+CREATE POLICY tenant_update ON sei_review_decision AS PERMISSIVE FOR UPDATE TO PUBLIC
+  USING ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (patent_county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))))
+  WITH CHECK ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (patent_county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))));
+CREATE TRIGGER hvp_1_touch_delete AFTER DELETE ON public.sei_review_decision REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_touch_record('patent', 'patent_id', 'patent_county_code');
+CREATE TRIGGER hvp_1_touch_insert AFTER INSERT ON public.sei_review_decision REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_touch_record('patent', 'patent_id', 'patent_county_code');
+CREATE TRIGGER hvp_1_touch_update AFTER UPDATE ON public.sei_review_decision REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_touch_record('patent', 'patent_id', 'patent_county_code');
+CREATE TRIGGER hvp_2_history_delete AFTER DELETE ON public.sei_review_decision REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+CREATE TRIGGER hvp_2_history_insert AFTER INSERT ON public.sei_review_decision REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+CREATE TRIGGER hvp_2_history_update AFTER UPDATE ON public.sei_review_decision REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
+CREATE TRIGGER sei_review_decision_county BEFORE INSERT ON public.sei_review_decision FOR EACH ROW EXECUTE FUNCTION hvp_sei_review_decision_county();
+GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE sei_review_decision TO hvp_app_access;
+
 CREATE TABLE support_payment (
   id integer DEFAULT nextval('support_payment_id_seq'::regclass) NOT NULL,
   county_code text NOT NULL,
@@ -1298,6 +1498,8 @@ CREATE SEQUENCE enterprise_id_seq AS integer OWNED BY enterprise.id;
 GRANT SELECT, USAGE ON SEQUENCE enterprise_id_seq TO hvp_app_access;
 CREATE SEQUENCE enterprise_membership_id_seq AS integer OWNED BY enterprise_membership.id;
 GRANT SELECT, USAGE ON SEQUENCE enterprise_membership_id_seq TO hvp_app_access;
+CREATE SEQUENCE enterprise_recognition_id_seq AS integer OWNED BY enterprise_recognition.id;
+GRANT SELECT, USAGE ON SEQUENCE enterprise_recognition_id_seq TO hvp_app_access;
 CREATE SEQUENCE history_id_seq AS bigint OWNED BY history.id;
 CREATE SEQUENCE indicator_report_id_seq AS integer OWNED BY indicator_report.id;
 GRANT SELECT, USAGE ON SEQUENCE indicator_report_id_seq TO hvp_app_access;
@@ -1317,6 +1519,8 @@ CREATE SEQUENCE pledge_financing_id_seq AS integer OWNED BY pledge_financing.id;
 GRANT SELECT, USAGE ON SEQUENCE pledge_financing_id_seq TO hvp_app_access;
 CREATE SEQUENCE pledge_interest_payment_id_seq AS integer OWNED BY pledge_interest_payment.id;
 GRANT SELECT, USAGE ON SEQUENCE pledge_interest_payment_id_seq TO hvp_app_access;
+CREATE SEQUENCE sei_concordance_id_seq AS integer OWNED BY sei_concordance.id;
+GRANT SELECT, USAGE ON SEQUENCE sei_concordance_id_seq TO hvp_app_access;
 CREATE SEQUENCE support_payment_id_seq AS integer OWNED BY support_payment.id;
 GRANT SELECT, USAGE ON SEQUENCE support_payment_id_seq TO hvp_app_access;
 CREATE SEQUENCE task_progress_id_seq AS integer OWNED BY task_progress.id;
@@ -2741,6 +2945,120 @@ AS $function$
                    LEFT JOIN LATERAL (SELECT r.county_code, r.county_code, r.version) c(key, county, version) ON true
              WHERE o."id" IS NULL OR n."id" IS NULL OR (to_jsonb(o) - ARRAY['version', 'version_xact']::text[]) IS DISTINCT FROM (to_jsonb(n) - ARRAY['version', 'version_xact']::text[]);
           END IF;
+        ELSIF TG_RELID = 'public.patent_external_patentee'::regclass THEN
+          IF TG_OP = 'INSERT' THEN
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'Patent', r.patent_id::text, c.key, c.county, 'patent_external_patentee', 'CREATED', c.version,
+                   NULL, to_jsonb(r) - ARRAY['version', 'version_xact', 'patent_county_code']::text[], nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM new_rows r LEFT JOIN LATERAL (SELECT p.application_number, p.county_code, p.version FROM patent p WHERE p.id = r.patent_id) c(key, county, version) ON true;
+          ELSIF TG_OP = 'DELETE' THEN
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'Patent', r.patent_id::text, c.key, c.county, 'patent_external_patentee', 'REMOVED', c.version,
+                   to_jsonb(r) - ARRAY['version', 'version_xact', 'patent_county_code']::text[], NULL, nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM old_rows r LEFT JOIN LATERAL (SELECT p.application_number, p.county_code, p.version FROM patent p WHERE p.id = r.patent_id) c(key, county, version) ON true;
+          ELSE
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'Patent', r.patent_id::text, c.key, c.county, 'patent_external_patentee', CASE WHEN o."patent_id" IS NULL THEN 'CREATED' WHEN n."patent_id" IS NULL THEN 'REMOVED'
+                        WHEN (to_jsonb(o) ->> 'deleted_at') IS NULL AND (to_jsonb(n) ->> 'deleted_at') IS NOT NULL THEN 'DELETED'
+                        WHEN (to_jsonb(o) ->> 'deleted_at') IS NOT NULL AND (to_jsonb(n) ->> 'deleted_at') IS NULL THEN 'RESTORED'
+                        ELSE 'UPDATED' END, c.version,
+                   CASE WHEN NOT o."patent_id" IS NULL THEN to_jsonb(o) - ARRAY['version', 'version_xact', 'patent_county_code']::text[] END, CASE WHEN NOT n."patent_id" IS NULL THEN to_jsonb(n) - ARRAY['version', 'version_xact', 'patent_county_code']::text[] END, nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM old_rows o FULL JOIN new_rows n ON o."patent_id" = n."patent_id" AND o."position" = n."position"
+                   CROSS JOIN LATERAL (SELECT n.* WHERE NOT n."patent_id" IS NULL UNION ALL SELECT o.* WHERE n."patent_id" IS NULL) r
+                   LEFT JOIN LATERAL (SELECT p.application_number, p.county_code, p.version FROM patent p WHERE p.id = r.patent_id) c(key, county, version) ON true
+             WHERE o."patent_id" IS NULL OR n."patent_id" IS NULL OR (to_jsonb(o) - ARRAY['version', 'version_xact', 'patent_county_code']::text[]) IS DISTINCT FROM (to_jsonb(n) - ARRAY['version', 'version_xact', 'patent_county_code']::text[]);
+          END IF;
+        ELSIF TG_RELID = 'public.sei_review_decision'::regclass THEN
+          IF TG_OP = 'INSERT' THEN
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'Patent', r.patent_id::text, c.key, c.county, 'sei_review_decision', 'CREATED', c.version,
+                   NULL, to_jsonb(r) - ARRAY['version', 'version_xact', 'patent_county_code']::text[], nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM new_rows r LEFT JOIN LATERAL (SELECT p.application_number, p.county_code, p.version FROM patent p WHERE p.id = r.patent_id) c(key, county, version) ON true;
+          ELSIF TG_OP = 'DELETE' THEN
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'Patent', r.patent_id::text, c.key, c.county, 'sei_review_decision', 'REMOVED', c.version,
+                   to_jsonb(r) - ARRAY['version', 'version_xact', 'patent_county_code']::text[], NULL, nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM old_rows r LEFT JOIN LATERAL (SELECT p.application_number, p.county_code, p.version FROM patent p WHERE p.id = r.patent_id) c(key, county, version) ON true;
+          ELSE
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'Patent', r.patent_id::text, c.key, c.county, 'sei_review_decision', CASE WHEN o."patent_id" IS NULL THEN 'CREATED' WHEN n."patent_id" IS NULL THEN 'REMOVED'
+                        WHEN (to_jsonb(o) ->> 'deleted_at') IS NULL AND (to_jsonb(n) ->> 'deleted_at') IS NOT NULL THEN 'DELETED'
+                        WHEN (to_jsonb(o) ->> 'deleted_at') IS NOT NULL AND (to_jsonb(n) ->> 'deleted_at') IS NULL THEN 'RESTORED'
+                        ELSE 'UPDATED' END, c.version,
+                   CASE WHEN NOT o."patent_id" IS NULL THEN to_jsonb(o) - ARRAY['version', 'version_xact', 'patent_county_code']::text[] END, CASE WHEN NOT n."patent_id" IS NULL THEN to_jsonb(n) - ARRAY['version', 'version_xact', 'patent_county_code']::text[] END, nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM old_rows o FULL JOIN new_rows n ON o."patent_id" = n."patent_id" AND o."industry" = n."industry"
+                   CROSS JOIN LATERAL (SELECT n.* WHERE NOT n."patent_id" IS NULL UNION ALL SELECT o.* WHERE n."patent_id" IS NULL) r
+                   LEFT JOIN LATERAL (SELECT p.application_number, p.county_code, p.version FROM patent p WHERE p.id = r.patent_id) c(key, county, version) ON true
+             WHERE o."patent_id" IS NULL OR n."patent_id" IS NULL OR (to_jsonb(o) - ARRAY['version', 'version_xact', 'patent_county_code']::text[]) IS DISTINCT FROM (to_jsonb(n) - ARRAY['version', 'version_xact', 'patent_county_code']::text[]);
+          END IF;
+        ELSIF TG_RELID = 'public.enterprise_recognition'::regclass THEN
+          IF TG_OP = 'INSERT' THEN
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'Enterprise', r.enterprise_id::text, c.key, c.county, 'enterprise_recognition', 'CREATED', c.version,
+                   NULL, to_jsonb(r) - ARRAY['version', 'version_xact']::text[], nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM new_rows r LEFT JOIN LATERAL (SELECT e.credit_code, e.county_code, e.version FROM enterprise e WHERE e.id = r.enterprise_id) c(key, county, version) ON true;
+          ELSIF TG_OP = 'DELETE' THEN
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'Enterprise', r.enterprise_id::text, c.key, c.county, 'enterprise_recognition', 'REMOVED', c.version,
+                   to_jsonb(r) - ARRAY['version', 'version_xact']::text[], NULL, nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM old_rows r LEFT JOIN LATERAL (SELECT e.credit_code, e.county_code, e.version FROM enterprise e WHERE e.id = r.enterprise_id) c(key, county, version) ON true;
+          ELSE
+            INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
+                                   actor, actor_role, door, operation, request, file, row_number)
+            SELECT 'Enterprise', r.enterprise_id::text, c.key, c.county, 'enterprise_recognition', CASE WHEN o."id" IS NULL THEN 'CREATED' WHEN n."id" IS NULL THEN 'REMOVED'
+                        WHEN (to_jsonb(o) ->> 'deleted_at') IS NULL AND (to_jsonb(n) ->> 'deleted_at') IS NOT NULL THEN 'DELETED'
+                        WHEN (to_jsonb(o) ->> 'deleted_at') IS NOT NULL AND (to_jsonb(n) ->> 'deleted_at') IS NULL THEN 'RESTORED'
+                        ELSE 'UPDATED' END, c.version,
+                   CASE WHEN NOT o."id" IS NULL THEN to_jsonb(o) - ARRAY['version', 'version_xact']::text[] END, CASE WHEN NOT n."id" IS NULL THEN to_jsonb(n) - ARRAY['version', 'version_xact']::text[] END, nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
+                   nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
+                   nullif(current_setting('hvp.change_file', true), ''),
+                   coalesce((v_rows ->> c.key)::int, nullif(current_setting('hvp.change_row', true), '')::int)
+              FROM old_rows o FULL JOIN new_rows n ON o."id" = n."id"
+                   CROSS JOIN LATERAL (SELECT n.* WHERE NOT n."id" IS NULL UNION ALL SELECT o.* WHERE n."id" IS NULL) r
+                   LEFT JOIN LATERAL (SELECT e.credit_code, e.county_code, e.version FROM enterprise e WHERE e.id = r.enterprise_id) c(key, county, version) ON true
+             WHERE o."id" IS NULL OR n."id" IS NULL OR (to_jsonb(o) - ARRAY['version', 'version_xact']::text[]) IS DISTINCT FROM (to_jsonb(n) - ARRAY['version', 'version_xact']::text[]);
+          END IF;
       ELSE
         RAISE EXCEPTION 'hvp_history: % is not an audited table', TG_RELID::regclass USING ERRCODE = 'insufficient_privilege';
       END IF;
@@ -2961,6 +3279,15 @@ AS $function$
       RETURN NULL;
     END $function$;
 
+CREATE OR REPLACE FUNCTION public.hvp_patent_external_patentee_county()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+      BEGIN
+        NEW.patent_county_code := (SELECT p.county_code FROM patent p WHERE p.id = NEW.patent_id);
+        RETURN NEW;
+      END $function$;
+
 CREATE OR REPLACE FUNCTION public.hvp_patent_owner_county()
  RETURNS trigger
  LANGUAGE plpgsql
@@ -3163,6 +3490,15 @@ CREATE OR REPLACE FUNCTION public.hvp_role()
  LANGUAGE sql
  STABLE
 AS $function$ SELECT coalesce(current_setting('hvp.role', true), '') $function$;
+
+CREATE OR REPLACE FUNCTION public.hvp_sei_review_decision_county()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+      BEGIN
+        NEW.patent_county_code := (SELECT p.county_code FROM patent p WHERE p.id = NEW.patent_id);
+        RETURN NEW;
+      END $function$;
 
 CREATE OR REPLACE FUNCTION public.hvp_set_deleted(p_table text, p_key text, p_delete boolean, p_expected integer)
  RETURNS TABLE(outcome text, id integer, version integer, deleted_at timestamp with time zone)

@@ -16,13 +16,16 @@ const USAGE = `npm run import -- --county 500231 --kind KIND FILE [--dry-run] [-
 Imports an official list (CSV in UTF-8 or GB18030/GBK, or XLSX) into DATABASE_URL, or the embedded database (the
 running embedded server's, or one started for the command), as an ADMIN of the county.
 
-  --kind       enterprises | patents | pledge-financings | county-statistics | patent-transactions | overseas-grants
+  --kind       enterprises | patents | pledge-financings | county-statistics | patent-transactions | overseas-grants | sei-concordance
   --county     the six-digit county code the rows belong to
   --dry-run    check every row and report, write nothing
   --partial    write the good rows even when some are refused (default: all or nothing)
   --category   enterprises: the category of a list without a 类别 column (HIGH_TECH, SPECIALIZED_NEW,
                LISTED_CULTIVATION, or 高新技术企业 / 专精特新 / 上市培育)
   --report     also write every row's result to a CSV file (UTF-8 with BOM: Excel opens it as it is)
+  --concordance-version, --effective-from, --title [--synthetic]
+               sei-concordance: the version of the 参照关系表, the day it takes effect (YYYY-MM-DD), its title;
+               --synthetic marks an example that is not the official table
 
 Exit status: 0 when no row was refused, 1 when some were (with --partial the good rows were written; without it
 nothing was), 2 when the file or the command could not be used. docs/import.md
@@ -45,6 +48,7 @@ interface Arguments {
   partial: boolean;
   category: EnterpriseCategory | null;
   report: string | null;
+  concordance: { version: string; effectiveFrom: string; title: string; synthetic: boolean } | null;
 }
 
 function readArguments(argv: string[]): Arguments {
@@ -60,6 +64,10 @@ function readArguments(argv: string[]): Arguments {
         partial: { type: 'boolean' },
         category: { type: 'string' },
         report: { type: 'string' },
+        'concordance-version': { type: 'string' },
+        'effective-from': { type: 'string' },
+        title: { type: 'string' },
+        synthetic: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -76,7 +84,7 @@ function readArguments(argv: string[]): Arguments {
   const kind = KIND_NAMES[(values.kind ?? '').toLowerCase()];
   if (!kind)
     throw new UsageError(
-      `--kind must be one of enterprises, patents, pledge-financings, county-statistics, patent-transactions, overseas-grants; got "${values.kind ?? ''}"`,
+      `--kind must be one of enterprises, patents, pledge-financings, county-statistics, patent-transactions, overseas-grants, sei-concordance; got "${values.kind ?? ''}"`,
     );
   if (positionals.length !== 1) throw new UsageError(`give exactly one FILE, got ${positionals.length}`);
   let category: EnterpriseCategory | null = null;
@@ -85,6 +93,19 @@ function readArguments(argv: string[]): Arguments {
     const read = parseCategory(values.category);
     if (!read.ok) throw new UsageError(`--category: ${read.reason}`);
     category = read.value;
+  }
+  let concordance: Arguments['concordance'] = null;
+  if (kind === 'seiConcordance') {
+    const version = values['concordance-version']?.trim() ?? '';
+    const effectiveFrom = values['effective-from'] ?? '';
+    const title = values.title?.trim() ?? '';
+    if (!version) throw new UsageError('--kind sei-concordance needs --concordance-version');
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(effectiveFrom) || Number.isNaN(Date.parse(effectiveFrom)))
+      throw new UsageError(`--effective-from must be a day YYYY-MM-DD, got "${effectiveFrom}"`);
+    if (!title) throw new UsageError('--kind sei-concordance needs --title');
+    concordance = { version, effectiveFrom, title, synthetic: values.synthetic ?? false };
+  } else if (values['concordance-version'] !== undefined || values['effective-from'] !== undefined || values.title !== undefined) {
+    throw new UsageError('--concordance-version, --effective-from and --title are for --kind sei-concordance');
   }
   // npm runs scripts in the package folder: paths are the caller's
   const cwd = process.env.INIT_CWD ?? process.cwd();
@@ -96,6 +117,7 @@ function readArguments(argv: string[]): Arguments {
     partial: values.partial ?? false,
     category,
     report: values.report ? path.resolve(cwd, values.report) : null,
+    concordance,
   };
 }
 
@@ -238,7 +260,14 @@ async function run(): Promise<number> {
         importFile(
           db,
           args.file,
-          { countyCode: args.county, kind: args.kind, dryRun: args.dryRun, partial: args.partial, category: args.category },
+          {
+            countyCode: args.county,
+            kind: args.kind,
+            dryRun: args.dryRun,
+            partial: args.partial,
+            category: args.category,
+            concordance: args.concordance,
+          },
           {
             opened: (source) => progress.opened(source),
             row: (result) => {

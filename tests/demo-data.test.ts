@@ -31,6 +31,64 @@ describe('the demo data', () => {
     });
   });
 
+  it.each(['2022-12-31', '2024-06-30', '2026-06-30'])(
+    "gives 重庆市 on %s the sum of its counties' high-value counts (垫江 and the synthetic 500298)",
+    async (asOf) => {
+      const { city, dianjiang, neighbour } = await api.ok(
+        `query($d: Date) { city: county(code: "500000") { highValuePatentCount(asOf: $d) }
+          dianjiang: county(code: "500231") { highValuePatentCount(asOf: $d) }
+          neighbour: county(code: "500298") { name parentCode highValuePatentCount(asOf: $d) } }`,
+        { d: asOf },
+      );
+      expect(neighbour.name).toContain('合成示例');
+      expect(neighbour.parentCode).toBe('500000');
+      expect(neighbour.highValuePatentCount).toBeGreaterThan(0);
+      expect(city.highValuePatentCount).toBe(dianjiang.highValuePatentCount + neighbour.highValuePatentCount);
+    },
+  );
+
+  it('has external co-patentees (a synthetic university and person) that are no enterprise', async () => {
+    const [row] = await api.sql(
+      `SELECT count(*) FILTER (WHERE kind = 'UNIVERSITY')::int AS universities, count(*) FILTER (WHERE kind = 'PERSON')::int AS persons,
+              count(*) FILTER (WHERE position = 1)::int AS first FROM patent_external_patentee`,
+    );
+    expect(row.universities).toBeGreaterThan(0);
+    expect(row.persons).toBeGreaterThan(0);
+    expect(row.first).toBe(row.persons);
+  });
+
+  it('has a synthetic concordance that suggests industries and fills the review list', async () => {
+    const { county } = await api.ok(`{ county(code: "500231") { strategicIndustryReview(asOf: "2024-12-31", first: 1) { totalCount } } }`);
+    expect(county.strategicIndustryReview.totalCount).toBeGreaterThan(0);
+    const [concordance] = await api.sql(`SELECT version, synthetic, title FROM sei_concordance`);
+    expect(concordance).toMatchObject({ synthetic: true, title: expect.stringContaining('SYNTHETIC') });
+  });
+
+  it("has Dianjiang's real 4+1 clusters; by cluster, each high-value patent counts once", async () => {
+    const { county } = await api.ok(`{ county(code: "500231") { highValuePatentCount(asOf: "2024-12-31")
+      industryClusters { name } indicatorsByCluster(asOf: "2024-12-31") { kind value } } }`);
+    expect(county.industryClusters.map((c: { name: string }) => c.name)).toEqual(['智能装备', '新材料', '消费品', '医药健康', '数字产业']);
+    const byCluster = county.indicatorsByCluster
+      .filter((row: { kind: string }) => row.kind === 'HIGH_VALUE_PATENTS')
+      .reduce((sum: number, row: { value: number }) => sum + row.value, 0);
+    expect(byCluster).toBe(county.highValuePatentCount);
+  });
+
+  it('answers patentStatistics by quarter for 2022–2024, its stock of valid inventions that of the indicators', async () => {
+    const { county } = await api.ok(`{ county(code: "500231") {
+      patentStatistics(from: "2022-01-01", to: "2024-12-31", by: QUARTER) { label applications validInventions byType { applications } }
+      indicators(asOf: "2024-12-31") { kind denominator } } }`);
+    const periods = county.patentStatistics;
+    expect(periods.map((p: { label: string }) => p.label)).toEqual(
+      [2022, 2023, 2024].flatMap((year) => [1, 2, 3, 4].map((quarter) => `${year}Q${quarter}`)),
+    );
+    for (const period of periods) {
+      expect(period.byType.reduce((sum: number, row: { applications: number }) => sum + row.applications, 0)).toBe(period.applications);
+    }
+    const share = county.indicators.find((row: { kind: string }) => row.kind === 'SEI_INVENTION_PATENT_SHARE');
+    expect(periods[11].validInventions).toBe(share.denominator);
+  });
+
   it('is seeded once', async () => {
     expect(await seedDemo(api.dataSource)).toBe(false);
   });

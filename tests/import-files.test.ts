@@ -181,13 +181,8 @@ describe('the three enterprise lists', () => {
 });
 
 describe('a CNIPA-style patent export', () => {
-  it('reports every row exactly; unknown patentees are reported, never created; --partial writes the rest', async () => {
-    const counts = await tableCounts();
-    const all = await importAs(fixture('cnipa-patents.xlsx'), { kind: 'patents' });
-    expect(all.applied).toBe(false);
-    expect(await tableCounts()).toEqual(counts);
-
-    const imported = await importAs(fixture('cnipa-patents.xlsx'), { kind: 'patents', partial: true });
+  it('reports every row exactly; a patentee that is no enterprise is kept as an external one, never created as an enterprise', async () => {
+    const imported = await importAs(fixture('cnipa-patents.xlsx'), { kind: 'patents' });
     expect(imported.applied).toBe(true);
     expect(brief(imported.results)).toEqual([
       { row: 2, status: 'CREATED', key: N.battery, problems: [] },
@@ -195,14 +190,8 @@ describe('a CNIPA-style patent export', () => {
       { row: 4, status: 'CREATED', key: N.box, problems: [] },
       { row: 5, status: 'CREATED', key: N.catalyst, problems: [] },
       { row: 6, status: 'CREATED', key: N.sensor, problems: [] },
-      {
-        row: 7,
-        status: 'REFUSED',
-        key: N.personal,
-        problems: [
-          '申请(专利权)人: patentee 1: no enterprise named "张三" in county 500231: import it first (--kind enterprises), or give its credit code',
-        ],
-      },
+      // a person's patent (issue 15): 张三 is its external first patentee; the patent is attributed to --county
+      { row: 7, status: 'CREATED', key: N.personal, problems: [] },
     ]);
     expect(imported.results.map((r) => r.warnings.map((w) => `${w.column}: ${w.reason}`))).toEqual([
       [],
@@ -210,7 +199,9 @@ describe('a CNIPA-style patent export', () => {
       ['主分类号: 09-03: a Locarno class (designs), not an IPC code; not stored'],
       [],
       [],
-      [],
+      [
+        "申请(专利权)人: 专利权人 patentees: 1 张三 kept as an external patentee (PERSON); external patentees count for no enterprise's target",
+      ],
     ]);
     expect(imported.header.mapping.ignored).toEqual(['序号', '公开(公告)号', '公开(公告)日']);
     expect(await api.sql(`SELECT 1 FROM enterprise WHERE name = '张三'`)).toEqual([]);
@@ -238,6 +229,7 @@ describe('a CNIPA-style patent export', () => {
         ipc: ['B65G 47/00'],
         owners: [E.equipment.code],
       },
+      { number: N.personal, type: 'UTILITY_MODEL', filed: '2020-05-20', granted: '2021-01-12', ipc: ['D06F 57/00'], owners: [] },
       { number: N.box, type: 'DESIGN', filed: '2021-03-05', granted: '2021-09-07', ipc: [], owners: [E.biotech.code] },
       {
         number: N.battery,
@@ -250,12 +242,15 @@ describe('a CNIPA-style patent export', () => {
       // "(垫江分公司)" in the export, "（垫江分公司）" in the list: the same name
       { number: N.sensor, type: 'INVENTION', filed: '2023-01-03', granted: null, ipc: ['G01K 7/00'], owners: [E.electronics.code] },
     ]);
+    expect(await api.sql(`SELECT position, name, kind FROM patent_external_patentee`)).toEqual([
+      { position: 1, name: '张三', kind: 'PERSON' },
+    ]);
   });
 
-  it('changes nothing when imported again (all UNCHANGED but the refused row; not a row version written)', async () => {
+  it('changes nothing when imported again (all UNCHANGED, the external patentee too; not a row version written)', async () => {
     const before = await rowVersions();
     const again = await importAs(fixture('cnipa-patents.xlsx'), { kind: 'patents', partial: true });
-    expect(again.results.map((r) => r.status)).toEqual(['UNCHANGED', 'UNCHANGED', 'UNCHANGED', 'UNCHANGED', 'UNCHANGED', 'REFUSED']);
+    expect(again.results.map((r) => r.status)).toEqual(['UNCHANGED', 'UNCHANGED', 'UNCHANGED', 'UNCHANGED', 'UNCHANGED', 'UNCHANGED']);
     expect(await rowVersions()).toEqual(before);
   });
 
@@ -342,7 +337,7 @@ describe('patent files', () => {
     const counts = await tableCounts();
     const imported = await importAs(file, { kind: 'patents' });
     expect(imported.applied).toBe(false);
-    expect(imported.totals).toEqual({ rows: 7, created: 1, updated: 0, unchanged: 0, refused: 6 });
+    expect(imported.totals).toEqual({ rows: 7, created: 2, updated: 0, unchanged: 0, refused: 5 });
     expect(brief(imported.results)).toEqual([
       { row: 2, status: 'CREATED', key: good, problems: [] },
       {
@@ -358,12 +353,8 @@ describe('patent files', () => {
         problems: [`授权公告日: grantDate must not be before filingDate (2019-12-31 is before filingDate 2020-01-02)`],
       },
       { row: 5, status: 'REFUSED', key: number(103), problems: ['发明名称: is required', '申请日: "2020-13-02" is not a calendar date'] },
-      {
-        row: 6,
-        status: 'REFUSED',
-        key: number(104),
-        problems: [expect.stringMatching(/^专利权人: patentee 1: no enterprise named "重庆不存在的公司" in county 500231/)],
-      },
+      // an enterprise of no county of the model: an external first patentee (issue 15)
+      { row: 6, status: 'CREATED', key: number(104), problems: [] },
       { row: 7, status: 'REFUSED', key: number(105, 2), problems: ['申请号: type digit 2 does not denote INVENTION (expected 1 or 8)'] },
       { row: 8, status: 'REFUSED', key: good, problems: [`申请号: the same patent twice: ${good} is already in row 2 of this import`] },
     ]);
@@ -375,7 +366,7 @@ describe('patent files', () => {
     const ok2 = number(201);
     const file = write(
       'partial.csv',
-      `申请号,发明名称,申请日,专利权人\n${ok1},甲,2020-01-02,${E.energy.name}\n${number(202)},乙,2020-01-02,无名氏\n${ok2},丙,2020/1/2,${E.energy.code}\n`,
+      `申请号,发明名称,申请日,专利权人\n${ok1},甲,2020-01-02,${E.energy.name}\n${number(202)},乙,2020-13-02,无名氏\n${ok2},丙,2020/1/2,${E.energy.code}\n`,
     );
     const counts = await tableCounts();
     const dry = await importAs(file, { kind: 'patents', partial: true, dryRun: true });

@@ -92,7 +92,7 @@ describe('importEnterprises', () => {
 });
 
 describe('importPatents', () => {
-  it('matches patentees by exact name within the county or by credit code, and reports unknown ones', async () => {
+  it('matches patentees by exact name within the county or by credit code, and keeps the others as external', async () => {
     const rows = [
       {
         applicationNumber: `CN${number(1)}`,
@@ -109,14 +109,21 @@ describe('importPatents', () => {
       { applicationNumber: number(3), title: '一种示例系统', filingDate: '2020-01-02', owners: [creditCode(2)], ownerCreditCodes: [] },
     ];
     const { importPatents } = await api.ok(IMPORT_PATENTS, { rows, partial: true });
-    expect(importPatents.totals).toEqual({ rows: 3, created: 2, updated: 0, unchanged: 0, refused: 1 });
+    expect(importPatents.totals).toEqual({ rows: 3, created: 3, updated: 0, unchanged: 0, refused: 0 });
+    // 张三 is no enterprise of the county: kept as an external patentee, and the row says so (issue 15)
     expect(importPatents.rows[1]).toEqual({
       index: 1,
       rowNumber: null,
-      status: 'REFUSED',
+      status: 'CREATED',
       key: number(2, 2),
-      problems: [{ field: 'owners', column: null, reason: expect.stringContaining('no enterprise named "张三" in county 500231') }],
-      warnings: [],
+      problems: [],
+      warnings: [
+        {
+          field: 'owners',
+          column: null,
+          reason: "专利权人 patentees: 1 张三 kept as an external patentee (PERSON); external patentees count for no enterprise's target",
+        },
+      ],
     });
     const { patent } = await api.ok(
       `{ patent(applicationNumber: "${number(1)}") { type grantDate ipcCodes strategicIndustry owners { creditCode } } }`,

@@ -59,8 +59,10 @@ describe('the demo data', () => {
   it('ranks Dianjiang among the counties of Chongqing', async () => {
     const data = await api.ok(`{ indicatorComparison(parentCode: "500000", kind: HIGH_VALUE_PATENTS, asOf: "2024-12-31") {
       rank county { code name } value { progress } } }`);
-    expect(data.indicatorComparison).toHaveLength(1);
+    // the synthetic 500298 (issue 15) is the second county of the demo's city
+    expect(data.indicatorComparison).toHaveLength(2);
     expect(data.indicatorComparison[0]).toMatchObject({ rank: 1, county: { code: '500231', name: '垫江县' } });
+    expect(data.indicatorComparison[1]).toMatchObject({ rank: 2, county: { code: '500298' } });
   });
 
   it('has a yearly series for the plan period', async () => {

@@ -59,6 +59,7 @@ describe('the CNIPA export and the transactions list', () => {
       N.box,
       N.catalyst,
       N.sensor,
+      N.personal, // 张三's own patent: an external first patentee (issue 15)
     ]);
     expect((await patent(N.battery)).inventors).toEqual([
       { position: 1, name: '李四', identifier: null },

@@ -29,10 +29,24 @@ export class CategoryBreakthrough {
   @Field(() => EnterpriseCategory)
   category: EnterpriseCategory;
 
-  @Field(() => Int)
+  @Field(() => Int, {
+    description:
+      "the plan's minimum of high-value invention patents for the category; for a division with counties below it, its own plan's " +
+      'target when it sets one, else highestTarget',
+  })
   target: number;
 
-  @Field(() => Int, { description: 'enterprises of the county whose membership of the category is valid on asOf' })
+  @Field(() => Int, {
+    description: 'the lowest target any enterprise counted here is measured against (= target for a county without counties below it)',
+  })
+  lowestTarget: number;
+
+  @Field(() => Int, { description: 'the highest target any enterprise counted here is measured against' })
+  highestTarget: number;
+
+  @Field(() => Int, {
+    description: 'enterprises of the county (and of the counties below it) whose membership of the category is valid on asOf',
+  })
   enterpriseCount: number;
 
   @Field(() => Int, { description: 'those that meet the target' })

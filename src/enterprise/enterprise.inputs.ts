@@ -3,6 +3,8 @@ import { Field, ID, InputType } from 'type-graphql';
 import { IsCountyCode, IsCreditCode, IsNonBlank, IsNotBefore, IsShortList } from '../graphql/rules';
 import { DateScalar } from '../graphql/scalars';
 import { EnterpriseCategory } from './enterprise-category';
+import { Rule } from '../graphql/validation';
+import { EnterpriseRecognitionInput, SpecializedNewLevel } from '../enterprise-tags/enterprise-tags';
 
 @InputType()
 export class CategoryMembershipInput {
@@ -19,6 +21,17 @@ export class CategoryMembershipInput {
   })
   @IsNotBefore('validFrom', 'validTo must not be before validFrom')
   validTo?: string | null;
+
+  @Field(() => SpecializedNewLevel, {
+    nullable: true,
+    description: '专精特新级别: for SPECIALIZED_NEW only — MUNICIPAL (市级) or NATIONAL_LITTLE_GIANT (国家级"小巨人"); null: not said',
+  })
+  @Rule((level: SpecializedNewLevel | null, membership: CategoryMembershipInput) =>
+    level && membership.category !== EnterpriseCategory.SPECIALIZED_NEW
+      ? `a level is for SPECIALIZED_NEW only, not ${membership.category}`
+      : null,
+  )
+  level?: SpecializedNewLevel | null;
 }
 
 @InputType()
@@ -42,6 +55,21 @@ export class EnterpriseInput {
     message: 'lists the same category with the same validFrom twice',
   })
   memberships: CategoryMembershipInput[];
+
+  @Field(() => String, {
+    nullable: true,
+    description: "产业集群: one of the county's industry clusters (County.industryClusters); null clears it; not given: kept",
+  })
+  industryCluster?: string | null;
+
+  @Field(() => [EnterpriseRecognitionInput], {
+    nullable: true,
+    description: '荣誉认定: 知识产权示范企业, 优势企业, …; at most 100; replaces them when given',
+  })
+  @IsShortList()
+  @ValidateNested()
+  @ArrayUnique((r: EnterpriseRecognitionInput) => `${r.name} ${r.recognisedOn}`, { message: 'lists the same recognition twice' })
+  recognitions?: EnterpriseRecognitionInput[] | null;
 }
 
 @InputType()

@@ -1,3 +1,4 @@
+import { setEnterpriseTags } from '../enterprise-tags/enterprise-tags.write';
 import { RequestDatabase } from '../db/request-database';
 import { sql, Sql } from '../db/sql';
 import { assertCountyExists } from '../county/county.sql';
@@ -16,7 +17,7 @@ import { MembershipListFilter, membershipValidToConditions, membershipValidToRan
 import { EnterpriseFilter, EnterpriseInput } from './enterprise.inputs';
 
 export const ENTERPRISE_COLUMNS = sql`e.id, e.credit_code AS "creditCode", e.name, e.county_code AS "countyCode", e.version`;
-export const MEMBERSHIP_COLUMNS = sql`m.id, m.enterprise_id AS "enterpriseId", m.category, m.valid_from AS "validFrom", m.valid_to AS "validTo", m.version`;
+export const MEMBERSHIP_COLUMNS = sql`m.id, m.enterprise_id AS "enterpriseId", m.category, m.valid_from AS "validFrom", m.valid_to AS "validTo", m.level, m.version`;
 
 export function enterpriseLoader(ctx: Context) {
   return ctx.loaders.get<number, Enterprise | null>('enterprise', [], async (ids) => {
@@ -147,17 +148,22 @@ export async function upsertEnterprise(db: RequestDatabase, input: EnterpriseInp
   });
   const [enterprise] = await db.query<Enterprise>(
     sql`INSERT INTO enterprise AS e (credit_code, name, county_code) VALUES (${creditCode}, ${input.name.trim()}, ${input.countyCode})
-     ON CONFLICT (credit_code) DO UPDATE SET name = EXCLUDED.name, county_code = EXCLUDED.county_code
+     ON CONFLICT (credit_code) DO UPDATE SET name = EXCLUDED.name, county_code = EXCLUDED.county_code,
+       -- a cluster is its county's: an enterprise that moves leaves it
+       industry_cluster = CASE WHEN e.county_code = EXCLUDED.county_code THEN e.industry_cluster END
      RETURNING ${ENTERPRISE_COLUMNS}`,
   );
+  const tagged = await setEnterpriseTags(db, enterprise, input.industryCluster, input.recognitions);
   const memberships = input.memberships;
   const id = sql`${enterprise.id}::int`;
-  const wanted = sql`SELECT m.category, m.valid_from, ${membershipValidToSql(sql`m`)} AS valid_to
+  const wanted = sql`SELECT m.category, m.valid_from, ${membershipValidToSql(sql`m`)} AS valid_to, m.level
        FROM unnest(${memberships.map((m) => m.category)}::text[], ${memberships.map((m) => m.validFrom)}::date[],
-                   ${memberships.map((m) => m.validTo ?? null)}::date[]) AS m(category, valid_from, valid_to)`;
+                   ${memberships.map((m) => m.validTo ?? null)}::date[], ${memberships.map((m) => m.level ?? null)}::text[])
+            AS m(category, valid_from, valid_to, level)`;
   // only the memberships that differ are removed and added: the others keep their ids (and write no history)
   const same = (a: Sql, b: Sql) =>
-    sql`${a}.category = ${b}.category AND ${a}.valid_from = ${b}.valid_from AND ${a}.valid_to IS NOT DISTINCT FROM ${b}.valid_to`;
+    sql`${a}.category = ${b}.category AND ${a}.valid_from = ${b}.valid_from AND ${a}.valid_to IS NOT DISTINCT FROM ${b}.valid_to
+        AND ${a}.level IS NOT DISTINCT FROM ${b}.level`;
   const [{ removed, missing }] = await db.query<{ removed: number; missing: boolean }>(
     sql`WITH wanted AS (${wanted}),
           removed AS (DELETE FROM enterprise_membership m
@@ -166,15 +172,15 @@ export async function upsertEnterprise(db: RequestDatabase, input: EnterpriseInp
             EXISTS (SELECT 1 FROM wanted w WHERE NOT EXISTS (
               SELECT 1 FROM enterprise_membership m WHERE m.enterprise_id = ${id} AND ${same(sql`w`, sql`m`)})) AS missing`,
   );
-  if (!removed && !missing) return enterprise;
+  if (!removed && !missing && !tagged) return enterprise;
   if (missing) {
     await db.query(
-      sql`INSERT INTO enterprise_membership (enterprise_id, category, valid_from, valid_to)
+      sql`INSERT INTO enterprise_membership (enterprise_id, category, valid_from, valid_to, level)
        SELECT ${id}, w.* FROM (${wanted}) w
         WHERE NOT EXISTS (SELECT 1 FROM enterprise_membership m WHERE m.enterprise_id = ${id} AND ${same(sql`w`, sql`m`)})`,
     );
   }
-  // the new list raised the version (unless the row's own change did already)
+  // the new list or tags raised the version (unless the row's own change did already)
   const [{ version }] = await db.query<{ version: number }>(sql`SELECT version FROM enterprise WHERE id = ${enterprise.id}`);
   return { ...enterprise, version };
 }

@@ -2,6 +2,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { DateScalar } from '../graphql/scalars';
 import { ConnectionType } from '../graphql/pagination';
 import { EnterpriseCategory } from './enterprise-category';
+import { SpecializedNewLevel } from '../enterprise-tags/enterprise-tags';
 
 @ObjectType({ description: '企业: an enterprise (patentee) of a county' })
 export class Enterprise {
@@ -40,6 +41,9 @@ export class CategoryMembership {
 
   @Field(() => DateScalar, { nullable: true, description: 'last day of validity; null: open-ended' })
   validTo: string | null;
+
+  @Field(() => SpecializedNewLevel, { nullable: true, description: '专精特新级别 (SPECIALIZED_NEW only); null: not said' })
+  level: SpecializedNewLevel | null;
 
   @Field(() => Int, { description: '版本: raised when the membership is deleted or restored' })
   version: number;

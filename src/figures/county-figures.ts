@@ -1,6 +1,7 @@
 import { sql, Sql } from '../db/sql';
 import { Context } from '../graphql/context';
 import { byKey } from '../graphql/loaders';
+import { countyMembersSql } from '../county/county-members.sql';
 
 /**
  * A county-wide figure of many counties through the figure cache (src/figures/figure-cache.ts): the counties' data
@@ -32,13 +33,21 @@ export async function countyFigures<V>(
 
 /**
  * The data version of each county, read once per request for all its figures (one statement per batch); null for a
- * county the caller cannot see. Reading it again later in the request could only find a newer one: keeping the first
- * is as safe, since an entry kept under a version never holds a figure older than that version.
+ * county the caller cannot see. A county with children answers its figures over itself and its descendants
+ * (src/county/county-members.sql.ts), so its version is the versions of all of them ("code:version,…" in code order):
+ * a change in any descendant, or a county added below it, asks for its figures anew. Reading it again later in the
+ * request could only find a newer one: keeping the first is as safe, since an entry kept under a version never holds a
+ * figure older than that version.
  */
 function dataVersionLoader(ctx: Context) {
   return ctx.loaders.get<string, string | null>('countyDataVersion', [], async (codes) => {
-    const rows = await ctx.db.query<{ code: string; version: string }>(
-      sql`SELECT v.county_code AS code, v.version::text AS version FROM county_data_version v WHERE v.county_code = ANY (${codes}::text[])`,
+    const rows = await ctx.db.query<{ code: string; version: string | null }>(
+      sql`SELECT m.root AS code,
+                 CASE WHEN bool_or(m.code = m.root AND v.version IS NOT NULL)
+                      THEN string_agg(m.code || ':' || COALESCE(v.version::text, '-'), ',' ORDER BY m.code) END AS version
+            FROM (${countyMembersSql(sql`SELECT unnest(${codes}::text[]) AS code`)}) m
+            LEFT JOIN county_data_version v ON v.county_code = m.code
+           GROUP BY m.root`,
     );
     return byKey(
       codes,

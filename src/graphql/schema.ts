@@ -24,6 +24,10 @@ import { PatentTransactionsResolver } from '../transaction/transaction.resolver'
 import { PlanSupportMeasuresResolver } from '../support/support-measure.resolver';
 import { SupportEligibilityResolvers } from '../support/support-eligibility.resolver';
 import { SupportPaymentResolvers } from '../support/support-payment.resolver';
+import { PatenteeResolvers } from '../patentee/patentee.resolver';
+import { SeiResolvers } from '../sei/sei.resolver';
+import { EnterpriseTagsResolvers } from '../enterprise-tags/enterprise-tags.resolver';
+import { PatentStatisticsResolvers } from '../patent-statistics/patent-statistics.resolver';
 
 const RESOLVERS = [
   AuthResolver,
@@ -56,6 +60,10 @@ const RESOLVERS = [
   PlanSupportMeasuresResolver,
   ...SupportEligibilityResolvers,
   ...SupportPaymentResolvers,
+  ...PatenteeResolvers,
+  ...SeiResolvers,
+  ...EnterpriseTagsResolvers,
+  ...PatentStatisticsResolvers,
 ] as const;
 
 let schema: Promise<GraphQLSchema> | undefined;

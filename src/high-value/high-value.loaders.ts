@@ -5,7 +5,7 @@ import { IsoDate } from '../graphql/dates';
 import { byKey } from '../graphql/loaders';
 import { PatentStatus } from '../patent/patent-enums';
 import { HighValueReason } from './high-value-reason';
-import { countySpanCountsSql, enterpriseHighValueCountsSql, patentEvaluationSql } from './spans.sql';
+import { rolledSpanCountsSql, enterpriseHighValueCountsSql, patentEvaluationSql } from './spans.sql';
 
 export interface PatentEvaluation {
   status: PatentStatus;
@@ -21,12 +21,12 @@ export function patentEvaluationLoader(ctx: Context, asOf: IsoDate) {
   });
 }
 
-/** Distinct high-value patents attributed to each county on asOf (through the figure cache). */
+/** Distinct high-value patents attributed to each county, and to the counties below it, on asOf (through the figure cache). */
 export function countyHighValueCountLoader(ctx: Context, asOf: IsoDate) {
   return ctx.loaders.get<string, number>('countyHighValueCount', [asOf], (countyCodes) =>
     countyFigures(ctx, 'highValuePatentCount', [asOf], countyCodes, async (codes) => {
       const rows = await ctx.db.query<{ countyCode: string; highValue: number }>(
-        countySpanCountsSql(sql`${codes}::text[]`, sql`${asOf}::date`),
+        rolledSpanCountsSql(sql`${codes}::text[]`, sql`${asOf}::date`),
       );
       return byKey(
         codes,

@@ -43,7 +43,9 @@ export class EnterpriseHighValueResolver {
 @Resolver(() => County)
 export class CountyHighValueResolver {
   @FieldResolver(() => Int, {
-    description: '高价值发明专利拥有量: distinct high-value invention patents attributed to this county on asOf',
+    description:
+      '高价值发明专利拥有量: distinct high-value invention patents attributed to this county on asOf; for a division with counties ' +
+      'below it (重庆市 500000), those attributed to it or to any of them, each once',
   })
   highValuePatentCount(@Root() county: County, @AsOfArg() asOf: IsoDate, @Ctx() ctx: Context): Promise<number> {
     requireCountyWide(ctx, 'County.highValuePatentCount', county);

@@ -5,6 +5,7 @@
  * reference that tests/high-value-spans.test.ts holds the spans against.
  */
 import { sql, Sql } from '../db/sql';
+import { countyMembersSql } from '../county/county-members.sql';
 import { patentStatusSql } from './high-value.sql';
 
 /** The span or step `s` (invention_span, enterprise_high_value: days [starts, ends)) holds on asOf. */
@@ -36,6 +37,20 @@ export function countySpanCountsSql(countyCodes: Sql, asOf: Sql): Sql {
                FROM invention_span s
               WHERE s.county_code = ANY (${countyCodes}) AND ${spanHoldsSql(sql`s`, asOf)}
               GROUP BY s.county_code`;
+}
+
+/**
+ * The same counts rolled up (issue 15): for each county of `countyCodes` (a text[]), over itself and every county below
+ * it — rows ("countyCode", valid, "highValue", strategic). A patent counts once, in the county it is attributed to; the
+ * spans are read from the same index, one range per member county.
+ */
+export function rolledSpanCountsSql(countyCodes: Sql, asOf: Sql): Sql {
+  return sql`WITH member AS MATERIALIZED (${countyMembersSql(sql`SELECT unnest(${countyCodes}) AS code`)}),
+       counted AS (${countySpanCountsSql(sql`ARRAY(SELECT DISTINCT m.code FROM member m)`, asOf)})
+       SELECT m.root AS "countyCode", sum(c.valid)::int AS valid, sum(c."highValue")::int AS "highValue",
+              sum(c.strategic)::int AS strategic
+         FROM member m JOIN counted c ON c."countyCode" = m.code
+        GROUP BY m.root`;
 }
 
 /** Status (from the patent's row) and kept reasons of the patents `patentIds` (an int[]) on asOf: rows (id, status, reasons). */

@@ -12,6 +12,7 @@ export const IMPORT_KINDS = [
   'countyStatistics',
   'patentTransactions',
   'overseasGrants',
+  'seiConcordance',
 ] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
@@ -50,7 +51,7 @@ const ENTERPRISE_COLUMNS: ColumnSpec[] = [
     names: ['类别', '企业类别', '认定类别', '类型', '企业类型', 'category'],
     value: 'text',
     description:
-      '高新技术企业, 专精特新(中小)企业 / 专精特新"小巨人", 上市(重点)培育企业 / 上市后备企业, or HIGH_TECH / SPECIALIZED_NEW / LISTED_CULTIVATION. Without this column, `--category` says it for the whole file',
+      '高新技术企业, 专精特新(中小)企业 / 专精特新"小巨人", 上市(重点)培育企业 / 上市后备企业, or HIGH_TECH / SPECIALIZED_NEW / LISTED_CULTIVATION. "小巨人" is SPECIALIZED_NEW at the level NATIONAL_LITTLE_GIANT, "市级专精特新" at MUNICIPAL. Without this column, `--category` says it for the whole file',
   },
   {
     field: 'validFrom',
@@ -64,6 +65,12 @@ const ENTERPRISE_COLUMNS: ColumnSpec[] = [
     names: ['有效期至', '有效期止', '到期日期', '有效截止日期', '截止日期', 'validTo', 'valid to', 'valid until', 'expires on'],
     value: 'date',
     description: 'last day; blank: three years for HIGH_TECH and SPECIALIZED_NEW, open-ended for LISTED_CULTIVATION',
+  },
+  {
+    field: 'industryCluster',
+    names: ['产业集群', '所属产业集群', '所属集群', 'industryCluster', 'industry cluster'],
+    value: 'text',
+    description: "one of the county's industry clusters (垫江: 智能装备、新材料、消费品、医药健康、数字产业); blank clears it",
   },
 ];
 
@@ -150,7 +157,8 @@ const PATENT_COLUMNS: ColumnSpec[] = [
       'applicant',
     ],
     value: 'list',
-    description: 'patentees, first patentee first, separated by ; ； 、 or line breaks: enterprise names of the county or credit codes',
+    description:
+      'patentees, first patentee first, separated by ; ； 、 or line breaks: enterprise names of the county or credit codes; anyone else is kept as an external patentee',
   },
   {
     field: 'ownerCreditCodes',
@@ -287,6 +295,50 @@ const STATISTICS_COLUMNS: ColumnSpec[] = [
   },
 ];
 
+/** 战略性新兴产业分类与国际专利分类参照关系表 (issue 15): one row per category and IPC code or prefix (or several). */
+const SEI_CONCORDANCE_COLUMNS: ColumnSpec[] = [
+  {
+    field: 'categoryCode',
+    names: ['战略性新兴产业分类代码', '分类代码', '产业分类代码', '代码', 'categoryCode', 'category code'],
+    value: 'text',
+    required: true,
+    description:
+      'the category code of the 2018 classification, e.g. 1.1.1; its first digit is the industry (1 新一代信息技术 … 9 相关服务)',
+  },
+  {
+    field: 'categoryName',
+    names: ['战略性新兴产业分类名称', '分类名称', '产业分类名称', '名称', 'categoryName', 'category name'],
+    value: 'text',
+    required: true,
+    description: 'the category name',
+  },
+  {
+    field: 'ipc',
+    names: ['国际专利分类号', '国际专利分类', 'IPC分类号', 'IPC', '参照IPC', 'ipc'],
+    value: 'list',
+    required: true,
+    description: 'IPC codes or prefixes (H01M, H01M10, H01M 10/05), several separated by ; ； 、 or line breaks; a trailing * is set aside',
+  },
+  {
+    field: 'keywords',
+    names: ['关键词', '关键字', 'keywords'],
+    value: 'list',
+    description: 'words of which one must be in a patent title for the entry to hold; blank: none needed',
+  },
+  {
+    field: 'industry',
+    names: ['战略性新兴产业', '所属产业', '产业', 'industry'],
+    value: 'text',
+    description: "one of the nine industries (新材料产业 or NEW_MATERIALS); blank or no column: the category code's first digit says it",
+  },
+  {
+    field: 'field',
+    names: ['领域', '所属领域', '重点领域', 'field'],
+    value: 'text',
+    description: 'the field the category belongs to, where the table names one',
+  },
+];
+
 const TRANSACTION_COLUMNS: ColumnSpec[] = [
   {
     field: 'applicationNumber',
@@ -378,6 +430,7 @@ export const COLUMNS: Record<ImportKind, ColumnSpec[]> = {
   patents: PATENT_COLUMNS,
   pledgeFinancings: PLEDGE_COLUMNS,
   countyStatistics: STATISTICS_COLUMNS,
+  seiConcordance: SEI_CONCORDANCE_COLUMNS,
   patentTransactions: TRANSACTION_COLUMNS,
   overseasGrants: OVERSEAS_GRANT_COLUMNS,
 };
@@ -387,6 +440,8 @@ export const KIND_TITLES: Record<ImportKind, string> = {
   patents: '专利 patents with owners (CNIPA-style exports)',
   pledgeFinancings: '知识产权质押融资登记 pledge financings',
   countyStatistics: '县域统计数据 yearly county statistics',
+  seiConcordance:
+    '战略性新兴产业分类与国际专利分类参照关系表 the SEI–IPC concordance (with `--concordance-version`, `--effective-from`, `--title`)',
   patentTransactions: '专利交易/许可备案 patent transactions (转让, 许可, 开放许可, 作价入股, 自行实施)',
   overseasGrants: "海外专利授权 foreign grants of the county's patents, with their route (PCT, 巴黎公约, PPH)",
 };

@@ -15,6 +15,7 @@ import { patentImporter } from './kinds/patents';
 import { pledgeFinancingImporter } from './kinds/pledge-financings';
 import { patentTransactionImporter } from './kinds/patent-transactions';
 import { overseasGrantImporter } from './kinds/overseas-grants';
+import { seiConcordanceImporter } from './kinds/sei-concordance';
 import { count, emptyTotals, ImportSummary, RowResult, SourceRow } from './report';
 import { ImportOptions, ImportRun, KindImporter } from './run';
 import { FileSource, ImportFileError, openSource, RawRow, TextEncoding } from './source';
@@ -30,6 +31,7 @@ const IMPORTERS: Record<ImportKind, (run: ImportRun) => KindImporter> = {
   countyStatistics: countyStatisticsImporter,
   patentTransactions: patentTransactionImporter,
   overseasGrants: overseasGrantImporter,
+  seiConcordance: seiConcordanceImporter,
 };
 
 export interface ImportObserver {

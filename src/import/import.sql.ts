@@ -13,8 +13,8 @@ export async function snapshot(db: RequestDatabase, state: Sql): Promise<string 
 export function enterpriseStateSql(creditCode: string): Sql {
   return sql`
   SELECT jsonb_build_object(
-           'name', e.name, 'countyCode', e.county_code,
-           'memberships', COALESCE((SELECT jsonb_agg(jsonb_build_object('category', m.category, 'validFrom', m.valid_from, 'validTo', m.valid_to)
+           'name', e.name, 'countyCode', e.county_code, 'industryCluster', e.industry_cluster,
+           'memberships', COALESCE((SELECT jsonb_agg(jsonb_build_object('category', m.category, 'validFrom', m.valid_from, 'validTo', m.valid_to, 'level', m.level)
                                                      ORDER BY m.category COLLATE "C", m.valid_from)
                                       FROM enterprise_membership m WHERE m.enterprise_id = e.id), '[]')) AS state
     FROM enterprise e WHERE e.credit_code = ${creditCode}`;

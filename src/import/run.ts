@@ -14,6 +14,8 @@ export interface ImportOptions {
   partial?: boolean;
   /** enterprises: the category of rows that name none (a list of one category, such as the 高新技术企业 list) */
   category?: EnterpriseCategory | null;
+  /** seiConcordance: the version the rows belong to (created, or its title and day updated, by the import) */
+  concordance?: { version: string; effectiveFrom: IsoDate; title: string; synthetic?: boolean } | null;
   /** rows per batch (default: 1,000 for patents, 200 otherwise) */
   batchSize?: number;
   /** the day dates that cannot lie ahead are checked against (default: today in China Standard Time) */

@@ -1,3 +1,4 @@
+import { SpecializedNewLevel } from '../enterprise-tags/enterprise-tags';
 /**
  * Cells as spreadsheets write them → the values the GraphQL inputs take. Pure functions; each answers the value or
  * the reason it cannot be read. The domain rules (check characters, date order, positive amounts) are not here: the
@@ -226,6 +227,14 @@ export function parseCategory(cell: Cell): Parsed<EnterpriseCategory> {
   return fail(
     `"${text}" is not a category: 高新技术企业 (HIGH_TECH), 专精特新企业 (SPECIALIZED_NEW) or 上市重点培育企业 (LISTED_CULTIVATION)`,
   );
+}
+
+/** The level a 专精特新 category cell says: 国家级"小巨人" (NATIONAL_LITTLE_GIANT), 市级 (MUNICIPAL), else not said (null). */
+export function parseSpecializedNewLevel(cell: Cell): SpecializedNewLevel | null {
+  const key = labelKey(cellText(cell));
+  if (/小巨人/.test(key)) return SpecializedNewLevel.NATIONAL_LITTLE_GIANT;
+  if (/市级/.test(key)) return SpecializedNewLevel.MUNICIPAL;
+  return null;
 }
 
 /** 专利类型: 发明 / 发明专利 / 发明授权 / 发明申请, 实用新型, 外观设计, or the enum's names. */

@@ -19,6 +19,8 @@ import {
   PlanConsistencyCheck,
 } from './indicator';
 import { IndicatorKind } from './indicator-kind';
+import { ComparisonBasis } from './comparison-basis';
+import { Yardstick } from '../breakthrough/yardstick';
 import { InnovationPlatformInput, KnowledgeValueLoanInput } from './indicator.inputs';
 import {
   loansOfEnterpriseLoader,
@@ -105,18 +107,30 @@ export class CountyIndicatorResolver {
 export class IndicatorComparisonResolver {
   @Query(() => [CountyIndicatorRank], {
     description:
-      '指标横向比较: the counties directly under parentCode, ranked by the progress of one indicator of their own plan in force on asOf: ' +
-      'highest progress first (rank 1), equal progress sharing a rank, then counties without progress (no target of that kind, no plan, ' +
-      'or a missing figure) with a null rank; ties and the unranked by county code. Empty for an unknown parent or one without counties.',
+      '指标横向比较: the counties directly under parentCode (each over itself and the counties below it), ranked by one indicator on asOf: ' +
+      'by default by the progress against its own plan in force; by: ACTUAL ranks by the value itself, yardstick: PARENT_PLAN measures ' +
+      "every county against the parent's plan (its target, and its start year for the period-bound kinds). Highest first (rank 1), equal " +
+      'values sharing a rank, then counties without that value (no target of that kind under PROGRESS, no plan, or a missing figure) ' +
+      'with a null rank; ties and the unranked by county code. Empty for an unknown parent or one without counties.',
   })
   indicatorComparison(
     @Arg('parentCode', () => ID) parentCode: string,
     @Arg('kind', () => IndicatorKind) kind: IndicatorKind,
     @AsOfArg() asOf: IsoDate,
+    @Arg('by', () => ComparisonBasis, {
+      defaultValue: ComparisonBasis.PROGRESS,
+      description: 'rank by progress (default) or by the actual value',
+    })
+    by: ComparisonBasis,
+    @Arg('yardstick', () => Yardstick, {
+      defaultValue: Yardstick.OWN_PLAN,
+      description: "whose target: each county's own plan (default) or the parent's",
+    })
+    yardstick: Yardstick,
     @Ctx() ctx: Context,
   ): Promise<CountyIndicatorRank[]> {
     requireCountyWide(ctx, 'indicatorComparison');
-    return indicatorComparison(ctx, parentCode, kind, asOf);
+    return indicatorComparison(ctx, parentCode, kind, asOf, by, yardstick);
   }
 }
 

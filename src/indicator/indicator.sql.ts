@@ -11,10 +11,13 @@ import { Context } from '../graphql/context';
 import { IsoDate } from '../graphql/dates';
 import { groupByKey } from '../graphql/loaders';
 import { countyFigures, groupFigure } from '../figures/county-figures';
+import { countyMembersSql } from '../county/county-members.sql';
 import { countySpanCountsSql, spanHoldsSql } from '../high-value/spans.sql';
 import { planInForceSql } from '../plan/plan.sql';
 import { CountyIndicatorRank, INDICATOR_DEFINITIONS, IndicatorValue, PlanConsistencyCheck } from './indicator';
 import { IndicatorKind, INDICATOR_KINDS } from './indicator-kind';
+import { ComparisonBasis } from './comparison-basis';
+import { Yardstick } from '../breakthrough/yardstick';
 
 /** An innovation platform row `ip` counts on `asOf`: recognised on or before it and, when validTo is set, not after validTo. */
 export function platformValidSql(ip: Sql, asOf: Sql): Sql {
@@ -30,7 +33,7 @@ const FIGURES = {
   ip_service_agencies: '知识产权综合服务机构数 IP service agencies',
   patent_service_practitioners: '专利综合服务从业人员数 patent service practitioners',
 } as const;
-type Figure = keyof typeof FIGURES;
+export type Figure = keyof typeof FIGURES;
 const FIGURE_NAMES = Object.keys(FIGURES) as Figure[];
 
 /** The latest report of a figure for `county` in `year` or an earlier year: a lateral sub-query of (year, value). */
@@ -41,8 +44,30 @@ function latestFigureSql(county: Sql, year: Sql, figure: Figure): Sql {
            ORDER BY st.year DESC LIMIT 1`;
 }
 
-function missingFigureSql(figure: Figure, value: Sql, year: Sql): Sql {
-  return sql`CASE WHEN ${value} IS NULL THEN format('%s: 未报送 not reported for %s or any earlier year', ${sql.literal(FIGURES[figure])}, ${year}) END`;
+function missingFigureSql(figure: Figure, value: Sql, year: Sql, missingIn: Sql = sql`NULL::text`): Sql {
+  return sql`CASE WHEN ${value} IS NULL THEN format('%s: 未报送 not reported for %s or any earlier year', ${sql.literal(FIGURES[figure])}, ${year})
+    || CASE WHEN ${missingIn} IS NOT NULL THEN format(' by %s (the division reports none of its own)', ${missingIn}) ELSE '' END END`;
+}
+
+/**
+ * A figure of `county` (the root of the members `member`: rows county, code, leaf) for `year`, as a lateral sub-query of
+ * (year, value, missing_in): the county's own latest report (latestFigureSql) when it has one; else, for a division with
+ * counties below it, the sum of the latest reports of its leaf counties, the earliest of their years as the year, null
+ * when any of them reports none — missing_in then names them ("500232 丰都县, …").
+ */
+export function rolledFigureSql(county: Sql, year: Sql, figure: Figure): Sql {
+  return sql`SELECT COALESCE(own.year, below.year) AS year,
+                    COALESCE(own.value, CASE WHEN below.missing_in IS NULL THEN below.value END) AS value,
+                    CASE WHEN own.value IS NULL THEN below.missing_in END AS missing_in
+               FROM (SELECT 1) one
+               LEFT JOIN LATERAL (${latestFigureSql(county, year, figure)}) own ON true
+               LEFT JOIN LATERAL (
+                 SELECT min(f.year) AS year, sum(f.value) AS value,
+                        string_agg(lf.code || ' ' || lc.name, ', ' ORDER BY lf.code) FILTER (WHERE f.value IS NULL) AS missing_in
+                   FROM member lf JOIN county lc ON lc.code = lf.code
+                   LEFT JOIN LATERAL (${latestFigureSql(sql`lf.code`, year, figure)}) f ON true
+                  WHERE lf.county = ${county} AND lf.leaf AND lf.code <> ${county}
+                 HAVING count(*) > 0) below ON true`;
 }
 
 /** A column of the facts row `f` (see indicatorRowsSql). */
@@ -70,7 +95,7 @@ const perFigure = (figure: Figure, divisor: number): Measure => ({
   denominator: sql`${fact(figure)} / ${sql.literal(divisor)}.0`,
   actual: sql`f.high_value / NULLIF(${fact(figure)} / ${sql.literal(divisor)}.0, 0)`,
   statisticsYear: fact(`${figure}_year`),
-  missingReason: missingFigureSql(figure, fact(figure), sql`f.year`),
+  missingReason: missingFigureSql(figure, fact(figure), sql`f.year`, fact(`${figure}_missing`)),
 });
 
 const count = (needs: Fact, column: string): Measure => ({ needs: [needs], numerator: fact(column), actual: fact(column) });
@@ -80,8 +105,26 @@ const reported = (figure: Figure): Measure => ({
   numerator: fact(figure),
   actual: fact(figure),
   statisticsYear: fact(`${figure}_year`),
-  missingReason: missingFigureSql(figure, fact(figure), sql`f.year`),
+  missingReason: missingFigureSql(figure, fact(figure), sql`f.year`, fact(`${figure}_missing`)),
 });
+
+/**
+ * The R&D investment of `county` in exactly `year` (the growth's base): its own report, else, for a division, the sum
+ * of its leaf counties' reports of that year, null when any of them has none (missing_in names them).
+ */
+function rolledBaseSql(county: Sql, year: Sql): Sql {
+  return sql`SELECT COALESCE(own.rd_investment, CASE WHEN below.missing_in IS NULL THEN below.value END) AS value,
+                    CASE WHEN own.rd_investment IS NULL THEN below.missing_in END AS missing_in
+               FROM (SELECT 1) one
+               LEFT JOIN county_statistics own ON own.county_code = ${county} AND own.year = ${year} AND own.rd_investment IS NOT NULL
+               LEFT JOIN LATERAL (
+                 SELECT sum(st.rd_investment) AS value,
+                        string_agg(lf.code || ' ' || lc.name, ', ' ORDER BY lf.code) FILTER (WHERE st.rd_investment IS NULL) AS missing_in
+                   FROM member lf JOIN county lc ON lc.code = lf.code
+                   LEFT JOIN county_statistics st ON st.county_code = lf.code AND st.year = ${year}
+                  WHERE lf.county = ${county} AND lf.leaf AND lf.code <> ${county}
+                 HAVING count(*) > 0) below ON true`;
+}
 
 /** R&D growth runs from the base year (startYear − 1) to the latest later year reporting R&D investment. */
 const RD_GROWTH_YEARS = sql`(f.rd_investment_year - (f.start_year - 1))`;
@@ -125,6 +168,7 @@ function measures(asOf: Sql): Record<IndicatorKind, Measure> {
       baselineYear: sql`f.start_year - 1`,
       missingReason: sql`CASE
         WHEN f.rd_base IS NULL THEN format('%s: 未报送 not reported for %s, the year before the plan started', ${sql.literal(FIGURES.rd_investment)}, f.start_year - 1)
+          || CASE WHEN f.rd_base_missing IS NOT NULL THEN format(' by %s (the division reports none of its own)', f.rd_base_missing) ELSE '' END
         WHEN NOT ${RD_GROWTH_DEFINED} OR f.rd_investment IS NULL
           THEN format('%s: 未报送 not reported for any year from %s to %s', ${sql.literal(FIGURES.rd_investment)}, f.start_year, f.year) END`,
     },
@@ -143,6 +187,11 @@ export interface IndicatorRowsQuery {
   kinds: Sql;
   /** SQL text[] expression of IndicatorKind in the enum's order */
   order: Sql;
+  /**
+   * SQL of the targets instead of each county's plan in force: rows (county, start_year, kind, target, kind_order); a
+   * null target is evaluated too (its progress and met are null)
+   */
+  targets?: Sql;
 }
 
 const kindList = (kinds: IndicatorKind[]) => sql.join(kinds.map((kind) => sql.literal(kind)));
@@ -152,7 +201,7 @@ const kindList = (kinds: IndicatorKind[]) => sql.join(kinds.map((kind) => sql.li
  * "kindOrder", target, numerator, denominator, actual, progress, met, "statisticsYear", baseline,
  * "baselineYear", "missingReason", "asOf". Unordered.
  */
-export function indicatorRowsSql({ counties, asOf, kinds, order }: IndicatorRowsQuery): Sql {
+export function indicatorRowsSql({ counties, asOf, kinds, order, targets }: IndicatorRowsQuery): Sql {
   const byKind = measures(asOf);
   const needing = (needs: Fact) => {
     const kindsNeeding = INDICATOR_KINDS.filter((kind) => byKind[kind].needs.includes(needs));
@@ -161,13 +210,14 @@ export function indicatorRowsSql({ counties, asOf, kinds, order }: IndicatorRows
   const figureColumns = sql.join(
     FIGURE_NAMES.map(
       (figure) =>
-        sql`${sql.identifier(figure)}.year AS ${sql.identifier(`${figure}_year`)}, ${sql.identifier(figure)}.value AS ${sql.identifier(figure)}`,
+        sql`${sql.identifier(figure)}.year AS ${sql.identifier(`${figure}_year`)}, ${sql.identifier(figure)}.value AS ${sql.identifier(figure)},
+           ${sql.identifier(figure)}.missing_in AS ${sql.identifier(`${figure}_missing`)}`,
     ),
     ',\n           ',
   );
   const figureJoins = sql.join(
     FIGURE_NAMES.map(
-      (figure) => sql`LEFT JOIN LATERAL (${latestFigureSql(sql`s.county`, sql`s.year`, figure)}) ${sql.identifier(figure)} ON true`,
+      (figure) => sql`LEFT JOIN LATERAL (${rolledFigureSql(sql`s.county`, sql`s.year`, figure)}) ${sql.identifier(figure)} ON true`,
     ),
     '\n      ',
   );
@@ -186,48 +236,63 @@ export function indicatorRowsSql({ counties, asOf, kinds, order }: IndicatorRows
   const year = sql`extract(year FROM ${asOf})::int`;
 
   return sql`
-    WITH target AS (
-      SELECT c.code AS county, pl.start_year, t.kind, t.target, array_position(${order}, t.kind) AS kind_order
+    WITH target AS (${
+      targets ??
+      sql`SELECT c.code AS county, pl.start_year, t.kind, t.target, array_position(${order}, t.kind) AS kind_order
         FROM (${counties}) c
         JOIN LATERAL (${planInForceSql(sql`c.code`, year, sql`pl.id, pl.start_year`)}) pl ON true
         JOIN plan_indicator_target t ON t.plan_id = pl.id
-       WHERE ${kinds} IS NULL OR t.kind = ANY(${kinds})
-    ),
+       WHERE ${kinds} IS NULL OR t.kind = ANY(${kinds})`
+    }),
     scope AS (
       SELECT DISTINCT t.county, t.start_year, ${year} AS year,
              make_date(t.start_year, 1, 1) AS period_start, make_date(t.start_year - 1, 12, 31) AS baseline_day
         FROM target t
     ),
-    invention AS (${countySpanCountsSql(sql`ARRAY(${needing('inventions')})`, asOf)}),
+    -- each county and every county below it (a division's figures are its own and theirs)
+    member AS MATERIALIZED (
+      SELECT m.root AS county, m.code, m.leaf FROM (${countyMembersSql(sql`SELECT DISTINCT sc.county AS code FROM scope sc`)}) m
+    ),
+    invention AS (
+      SELECT mb.county AS "countyCode", sum(c.valid)::int AS valid, sum(c."highValue")::int AS "highValue", sum(c.strategic)::int AS strategic
+        FROM member mb
+        JOIN (${countySpanCountsSql(sql`ARRAY(SELECT mb.code FROM member mb WHERE mb.county IN (${needing('inventions')}))`, asOf)}) c
+          ON c."countyCode" = mb.code
+       WHERE mb.county IN (${needing('inventions')})
+       GROUP BY mb.county
+    ),
     baseline_high_value AS (
       SELECT sc.county, b.n FROM scope sc
         CROSS JOIN LATERAL (SELECT count(*)::int AS n FROM invention_span s
-                             WHERE s.county_code = sc.county AND s.high_value AND ${spanHoldsSql(sql`s`, sql`sc.baseline_day`)}) b
+                             WHERE s.county_code = ANY (ARRAY(SELECT mb.code FROM member mb WHERE mb.county = sc.county))
+                               AND s.high_value AND ${spanHoldsSql(sql`s`, sql`sc.baseline_day`)}) b
        WHERE sc.county IN (${needing('baselineHighValue')})
     ),
     enterprise_count AS (
-      SELECT m.county_code AS county,
+      SELECT mb.county,
              count(DISTINCT m.enterprise_id) FILTER (WHERE m.category = 'HIGH_TECH' AND ${membershipValidSql(sql`m`, asOf)})::int AS high_tech,
              count(DISTINCT m.enterprise_id) FILTER (WHERE m.category = 'SPECIALIZED_NEW')::int AS specialized_new
-        FROM enterprise_membership m
-       WHERE m.county_code IN (${needing('enterprises')}) AND m.category IN ('HIGH_TECH', 'SPECIALIZED_NEW') AND m.valid_from <= ${asOf}
-       GROUP BY m.county_code
+        FROM member mb JOIN enterprise_membership m ON m.county_code = mb.code
+       WHERE mb.county IN (${needing('enterprises')}) AND m.category IN ('HIGH_TECH', 'SPECIALIZED_NEW') AND m.valid_from <= ${asOf}
+       GROUP BY mb.county
     ),
     platform AS (
-      SELECT e.county_code AS county, count(*)::int AS n
-        FROM innovation_platform ip JOIN enterprise e ON e.id = ip.enterprise_id
-       WHERE e.county_code IN (${needing('platforms')}) AND ${platformValidSql(sql`ip`, asOf)}
-       GROUP BY e.county_code
+      SELECT mb.county, count(*)::int AS n
+        FROM member mb JOIN enterprise e ON e.county_code = mb.code JOIN innovation_platform ip ON ip.enterprise_id = e.id
+       WHERE mb.county IN (${needing('platforms')}) AND ${platformValidSql(sql`ip`, asOf)}
+       GROUP BY mb.county
     ),
     pledge AS (
       SELECT s.county, sum(f.amount) AS amount
-        FROM scope s JOIN enterprise e ON e.county_code = s.county JOIN pledge_financing f ON f.enterprise_id = e.id
+        FROM scope s JOIN member mb ON mb.county = s.county JOIN enterprise e ON e.county_code = mb.code
+        JOIN pledge_financing f ON f.enterprise_id = e.id
        WHERE s.county IN (${needing('pledges')}) AND f.registered_on BETWEEN s.period_start AND ${asOf}
        GROUP BY s.county
     ),
     loan AS (
       SELECT s.county, sum(l.amount) AS amount
-        FROM scope s JOIN enterprise e ON e.county_code = s.county JOIN knowledge_value_loan l ON l.enterprise_id = e.id
+        FROM scope s JOIN member mb ON mb.county = s.county JOIN enterprise e ON e.county_code = mb.code
+        JOIN knowledge_value_loan l ON l.enterprise_id = e.id
        WHERE s.county IN (${needing('loans')}) AND l.granted_on BETWEEN s.period_start AND ${asOf}
        GROUP BY s.county
     ),
@@ -238,7 +303,7 @@ export function indicatorRowsSql({ counties, asOf, kinds, order }: IndicatorRows
              COALESCE(ec.high_tech, 0) AS high_tech, COALESCE(ec.specialized_new, 0) AS specialized_new,
              COALESCE(pf.n, 0) AS platforms, COALESCE(pg.amount, 0) AS pledge_amount, COALESCE(ln.amount, 0) AS loan_amount,
              ${figureColumns},
-             rd_base.rd_investment AS rd_base
+             rd_base.value AS rd_base, rd_base.missing_in AS rd_base_missing
         FROM scope s
         LEFT JOIN baseline_high_value bhv ON bhv.county = s.county
         LEFT JOIN invention vi ON vi."countyCode" = s.county
@@ -247,7 +312,7 @@ export function indicatorRowsSql({ counties, asOf, kinds, order }: IndicatorRows
         LEFT JOIN pledge pg ON pg.county = s.county
         LEFT JOIN loan ln ON ln.county = s.county
         ${figureJoins}
-        LEFT JOIN county_statistics rd_base ON rd_base.county_code = s.county AND rd_base.year = s.start_year - 1
+        LEFT JOIN LATERAL (${rolledBaseSql(sql`s.county`, sql`s.start_year - 1`)}) rd_base ON true
     ),
     measure AS (
       ${measureRows}
@@ -293,37 +358,74 @@ export function indicatorsLoader(ctx: Context, asOf: IsoDate) {
 }
 
 /**
- * The counties whose parent is `parentCode`, by the progress of one indicator on asOf: highest first, nulls last
- * (no progress, or no target of that kind), ties by county code. Ranks are SQL's rank(): equal progress, equal rank.
+ * The counties whose parent is `parentCode`, each evaluated over itself and the counties below it, ranked on asOf by one
+ * indicator: by its progress (PROGRESS) or by its actual value (ACTUAL), highest first; unranked (null) last; ties share
+ * a rank (SQL's rank()) and are listed, like the unranked, by county code. The target is each county's own plan's
+ * (OWN_PLAN) or the parent's plan's (PARENT_PLAN), whose start year then also starts the period of the period-bound kinds.
  */
 export async function indicatorComparison(
   ctx: Context,
   parentCode: string,
   kind: IndicatorKind,
   asOf: IsoDate,
+  by: ComparisonBasis = ComparisonBasis.PROGRESS,
+  yardstick: Yardstick = Yardstick.OWN_PLAN,
 ): Promise<CountyIndicatorRank[]> {
   const parent = sql`${parentCode}::text`;
-  const counties = sql`SELECT ${parent} AS code UNION ALL SELECT code FROM county WHERE parent_code = ${parent}`;
-  return groupFigure(ctx, 'indicatorComparison', [parentCode, kind, asOf], counties, () => compareCounties(ctx, parent, kind, asOf));
+  const counties = sql`SELECT m.code FROM (${countyMembersSql(sql`SELECT ${parent} AS code`)}) m`;
+  return groupFigure(ctx, 'indicatorComparison', [parentCode, kind, asOf, by, yardstick], counties, () =>
+    compareCounties(ctx, parent, kind, asOf, by, yardstick),
+  );
 }
 
-async function compareCounties(ctx: Context, parent: Sql, kind: IndicatorKind, asOf: IsoDate): Promise<CountyIndicatorRank[]> {
-  const rows = await ctx.db.query<IndicatorRow & { code: string; name: string; parentCode: string | null; rank: number | null }>(
+type ComparedRow = IndicatorRow & { code: string; name: string; parentCode: string | null; rank: number | null };
+
+async function compareCounties(
+  ctx: Context,
+  parent: Sql,
+  kind: IndicatorKind,
+  asOf: IsoDate,
+  by: ComparisonBasis,
+  yardstick: Yardstick,
+): Promise<CountyIndicatorRank[]> {
+  const day = sql`${asOf}::date`;
+  const year = sql`extract(year FROM ${day})::int`;
+  const planCounty = yardstick === Yardstick.PARENT_PLAN ? parent : sql`c.code`;
+  // a county's value is evaluated without a target of the kind only when ranked by the value itself
+  const targetJoin = by === ComparisonBasis.ACTUAL ? sql`LEFT JOIN` : sql`JOIN`;
+  const targets = sql`SELECT c.code AS county, pl.start_year, ${kind}::text AS kind, t.target, 1 AS kind_order
+      FROM county c
+      JOIN LATERAL (${planInForceSql(planCounty, year, sql`pl.id, pl.start_year`)}) pl ON true
+      ${targetJoin} plan_indicator_target t ON t.plan_id = pl.id AND t.kind = ${kind}
+     WHERE c.parent_code = ${parent}`;
+  const basis = by === ComparisonBasis.ACTUAL ? sql`v.actual` : sql`v.progress`;
+  const rows = await ctx.db.query<ComparedRow>(
     sql`WITH value AS (${indicatorRowsSql({
       counties: sql`SELECT code FROM county WHERE parent_code = ${parent}`,
-      asOf: sql`${asOf}::date`,
+      asOf: day,
       kinds: sql`ARRAY[${kind}]::text[]`,
       order: KIND_ORDER,
+      targets,
     })})
      SELECT c.code, c.name, c.parent_code AS "parentCode", v.*,
-            CASE WHEN v.progress IS NOT NULL THEN rank() OVER (ORDER BY v.progress DESC NULLS LAST)::int END AS rank
+            CASE WHEN ${basis} IS NOT NULL THEN rank() OVER (ORDER BY ${basis} DESC NULLS LAST)::int END AS rank
        FROM county c LEFT JOIN value v ON v."countyCode" = c.code
       WHERE c.parent_code = ${parent}
-      ORDER BY v.progress DESC NULLS LAST, c.code`,
+      ORDER BY ${basis} DESC NULLS LAST, c.code`,
   );
-  return rows.map(({ code, name, parentCode: parent, rank, ...row }) => {
-    const county: County = { code, name, parentCode: parent };
-    return { rank, county, value: row.kind ? toIndicatorValue({ ...row, countyCode: code }) : null };
+  return rows.map(({ code, name, parentCode: parentOf, rank, ...row }) => {
+    const county: County = { code, name, parentCode: parentOf };
+    const value = row.kind && row.target !== null ? toIndicatorValue({ ...row, countyCode: code }) : null;
+    return {
+      rank,
+      county,
+      value,
+      actual: row.kind ? row.actual : null,
+      target: row.kind ? row.target : null,
+      progress: row.kind ? row.progress : null,
+      statisticsYear: row.kind ? row.statisticsYear : null,
+      missingReason: row.kind ? row.missingReason : null,
+    };
   });
 }
 

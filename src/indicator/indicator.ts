@@ -221,7 +221,8 @@ export class IndicatorSeries {
 export class CountyIndicatorRank {
   @Field(() => Int, {
     nullable: true,
-    description: '名次: 1 for the highest progress; equal progress shares a rank (1, 2, 2, 4); null when progress is null (listed last)',
+    description:
+      '名次: 1 for the highest progress (or, by ACTUAL, the highest value); equal values share a rank (1, 2, 2, 4); null when that value is null (listed last)',
   })
   rank: number | null;
 
@@ -230,9 +231,30 @@ export class CountyIndicatorRank {
 
   @Field(() => IndicatorValue, {
     nullable: true,
-    description: "null when the county's plan in force sets no target of this kind (or it has no plan)",
+    description:
+      "null when the plan of the yardstick (the county's own, or the parent's under PARENT_PLAN) sets no target of this kind (or there is no such plan); " +
+      'value.target is then the target used',
   })
   value: IndicatorValue | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      '实际值: the value ranked by ACTUAL, also when no target of the kind applies; null when a figure is missing or no plan applies',
+  })
+  actual: number | null;
+
+  @Field(() => Float, { nullable: true, description: "采用目标: the target used (own plan or the parent's); null when none applies" })
+  target: number | null;
+
+  @Field(() => Float, { nullable: true, description: '完成进度: actual ÷ the target used; null without one' })
+  progress: number | null;
+
+  @Field(() => Int, { nullable: true, description: '统计年度: the statistics year of the denominator or reported figure, if any' })
+  statisticsYear: number | null;
+
+  @Field(() => String, { nullable: true, description: '缺失原因: the missing figure, when actual is null' })
+  missingReason: string | null;
 }
 
 @ObjectType({

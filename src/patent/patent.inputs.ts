@@ -9,6 +9,7 @@ import { AwardKind, PatentStatus, StrategicIndustry } from './patent-enums';
 import { HighValueReason } from '../high-value/high-value-reason';
 import { IsPaidThrough } from '../annuity/annuity.inputs';
 import { PatentType } from './patent-type';
+import { ExternalPatenteeInput, externalPatenteesUnique } from '../patentee/patentee';
 import { OverseasRoute } from './overseas-route';
 import { InventorInput } from '../inventor/inventor';
 import { PatentTransactionInput } from '../transaction/transaction';
@@ -120,6 +121,16 @@ export class PatentInput {
   @ArrayUnique((code: string) => code.trim().toUpperCase(), { message: 'names an owner twice' })
   ownerCreditCodes?: string[] | null;
 
+  @Field(() => [ExternalPatenteeInput], {
+    nullable: true,
+    description:
+      '外部专利权人: patentees that are no enterprise of the model (a person, a university, an enterprise of another province), each at its ' +
+      "place among all the patentees, at most 100; when given, replaces them. They are shown in patentees and count for nobody's targets",
+  })
+  @IsShortList()
+  @ValidateNested()
+  @externalPatenteesUnique()
+  externalPatentees?: ExternalPatenteeInput[] | null;
   @Field(() => Int, {
     nullable: true,
     description:

@@ -19,6 +19,7 @@ import {
   restorePatent,
   upsertPatent,
 } from './patent.sql';
+import { withExternalPatentees } from '../patentee/patentee.sql';
 
 const filterArg = () => Arg('filter', () => PatentFilter, { nullable: true });
 @Resolver(() => Patent)
@@ -69,7 +70,10 @@ export class PatentResolver {
   ): Promise<Patent> {
     requireWriter(ctx, 'upsertPatent');
     await requireCountyInScope(ctx, input.countyCode, 'input.countyCode');
-    return ctx.db.atomically(() => upsertPatent(ctx.db, input, expectedVersion));
+    return ctx.db.atomically(async () => {
+      const patent = await upsertPatent(ctx.db, input, expectedVersion);
+      return withExternalPatentees(ctx.db, patent, input.externalPatentees);
+    });
   }
 
   @Mutation(() => DeletedRecord, {

@@ -13,6 +13,14 @@ import { setPlanTasks } from '../task/task.sql';
 import { REAL_PLAN_TASKS } from './real-plan-tasks';
 import { seedSyntheticTaskProgress } from './synthetic-task-progress';
 import { seedSyntheticSupport } from './synthetic-support';
+import { seedSyntheticConcordance } from './synthetic-concordance';
+import { seedDianjiangTags } from './synthetic-tags';
+import {
+  SYNTHETIC_NEIGHBOUR,
+  SYNTHETIC_NEIGHBOUR_PLAN,
+  SYNTHETIC_NEIGHBOUR_STATISTICS,
+  seedSyntheticNeighbour,
+} from './synthetic-neighbour';
 
 /** Seeding runs as the server itself: ADMIN of every county, under Row Level Security like any request. */
 export async function isDemoSeeded(dataSource: DataSource): Promise<boolean> {
@@ -42,6 +50,12 @@ export async function seedDemo(dataSource: DataSource): Promise<boolean> {
       await seedSyntheticTaskProgress(db, plan.countyCode, plan.startYear);
     }
     await seedSyntheticSupport(db);
+    await upsertCounty(db, SYNTHETIC_NEIGHBOUR);
+    for (const statistics of SYNTHETIC_NEIGHBOUR_STATISTICS) await setCountyStatistics(db, statistics);
+    await upsertPlan(db, SYNTHETIC_NEIGHBOUR_PLAN);
+    await seedSyntheticNeighbour(db);
+    await seedSyntheticConcordance(db);
+    await seedDianjiangTags(db);
     await db.finish(true);
     return true;
   } catch (error) {

@@ -137,6 +137,7 @@ WITH target AS MATERIALIZED (SELECT c.code AS county_code, t.category, t.min_hig
   END)) AND NOT EXISTS (SELECT 1 FROM invention_span s WHERE s.patent_id = p.id AND s.high_value AND (s.starts <= ($2::date + 365) AND ($2::date + 365) < s.ends))) AS realised
         FROM (
     SELECT e.id AS "enterpriseId", e.name, e.credit_code AS "creditCode", e.county_code AS "countyCode", e.version,
+           e.industry_cluster AS "industryCluster",
            m.category, array_position($5::text[], m.category) AS "categoryOrder", m.target, m.current,
            greatest(0, m.target - m.current) AS gap, m.current >= m.target AS met
       FROM (SELECT m.*, COALESCE((

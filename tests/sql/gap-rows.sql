@@ -2,6 +2,7 @@
 -- written by `npm run test:sql:update`; tests/sql/queries.test.ts fails on any difference
 
     SELECT e.id AS "enterpriseId", e.name, e.credit_code AS "creditCode", e.county_code AS "countyCode", e.version,
+           e.industry_cluster AS "industryCluster",
            m.category, array_position($1::text[], m.category) AS "categoryOrder", m.target, m.current,
            greatest(0, m.target - m.current) AS gap, m.current >= m.target AS met
       FROM (SELECT m.*, COALESCE((

@@ -3,10 +3,11 @@ import { breakthroughSummarySql, countyTargetGapsSql, gapRowsSql, TARGET_GAP_ORD
 import { compile, sql, Sql } from '../../src/db/sql';
 import { encodeCursor, pageRequest } from '../../src/graphql/pagination';
 import { highValueSql } from '../../src/high-value/high-value.sql';
-import { countySpanCountsSql, patentEvaluationSql } from '../../src/high-value/spans.sql';
+import { countySpanCountsSql, patentEvaluationSql, rolledSpanCountsSql } from '../../src/high-value/spans.sql';
 import { countyEnterpriseRowsSql, ENTERPRISE_ORDER } from '../../src/enterprise/enterprise.sql';
 import { pagedSql } from '../../src/graphql/pagination';
 import { indicatorsSql } from '../../src/indicator/indicator.sql';
+import { reviewRowsSql } from '../../src/sei/sei.sql';
 import { parsePeriod, publishSql } from '../../src/report/report.sql';
 import { taskBoardSql } from '../../src/task/task.sql';
 import { eligibilityRowsSql } from '../../src/support/support-eligibility.sql';
@@ -35,6 +36,14 @@ const CASES: Record<string, { what: string; statement: Sql }> = {
   'county-span-counts': {
     what: "a county's valid, high-value and SEI invention patents on a day, from the kept spans (src/high-value/spans.sql.ts)",
     statement: countySpanCountsSql(sql`${[COUNTY]}::text[]`, asOf),
+  },
+  'rolled-span-counts': {
+    what: "a division's counts over itself and the counties below it (issue 15; src/high-value/spans.sql.ts rolledSpanCountsSql)",
+    statement: rolledSpanCountsSql(sql`${['500000']}::text[]`, asOf),
+  },
+  'sei-review': {
+    what: "County.strategicIndustryReview's rows: suggestions from the concordance in force and the flags (issue 15; src/sei/sei.sql.ts)",
+    statement: reviewRowsSql(sql`${COUNTY}::text`, asOf),
   },
   'patent-evaluation': {
     what: "a patent's status and high-value reasons on a day, as patentEvaluationLoader asks (src/high-value/spans.sql.ts)",
@@ -69,7 +78,7 @@ const CASES: Record<string, { what: string; statement: Sql }> = {
     ),
   },
   'support-eligibility': {
-    what: "County.supportEligibility: who qualifies for each computable support measure in a year (src/support/support-eligibility.sql.ts)",
+    what: 'County.supportEligibility: who qualifies for each computable support measure in a year (src/support/support-eligibility.sql.ts)',
     statement: eligibilityRowsSql(sql`${COUNTY}::text`, sql`${2024}::int`, sql`NULL::text`),
   },
   'enterprise-page': {

@@ -2,17 +2,21 @@
 -- written by `npm run test:sql:update`; tests/sql/queries.test.ts fails on any difference
 WITH g AS MATERIALIZED (SELECT g.* FROM (
     SELECT e.id AS "enterpriseId", e.name, e.credit_code AS "creditCode", e.county_code AS "countyCode", e.version,
+           e.industry_cluster AS "industryCluster",
            m.category, array_position($1::text[], m.category) AS "categoryOrder", m.target, m.current,
            greatest(0, m.target - m.current) AS gap, m.current >= m.target AS met
       FROM (SELECT m.*, COALESCE((
     SELECT CASE WHEN h.ends > $2::date THEN h.high_value END FROM enterprise_high_value h
      WHERE h.enterprise_id = m.enterprise_id AND h.starts <= $2::date ORDER BY h.starts DESC LIMIT 1), 0) AS current
                FROM (SELECT DISTINCT t.county_code, m.enterprise_id, t.category, t.target
-                       FROM (SELECT c.code AS county_code, t.category, t.min_high_value_patents AS target
-               FROM (SELECT $3::text AS code) c
-               CROSS JOIN LATERAL (SELECT pl.id FROM (SELECT DISTINCT ON (pl.county_code) pl.* FROM plan pl WHERE pl.start_year <= extract(year FROM $2::date)::int
-           ORDER BY pl.county_code, pl.start_year DESC) pl WHERE pl.county_code = c.code) pl
-               JOIN plan_breakthrough_target t ON t.plan_id = pl.id) t
+                       FROM (WITH member AS MATERIALIZED (WITH RECURSIVE member(root, code) AS (
+      SELECT r.code::text, r.code::text FROM (SELECT $3::text AS code) r
+      UNION SELECT m.root, k.code FROM member m JOIN county k ON k.parent_code = m.code)
+    SELECT m.root, m.code, NOT EXISTS (SELECT 1 FROM county k WHERE k.parent_code = m.code) AS leaf FROM member m)
+    SELECT m.root, m.code AS county_code, t.category, t.min_high_value_patents AS target
+      FROM member m CROSS JOIN LATERAL (SELECT pl.id FROM (SELECT DISTINCT ON (pl.county_code) pl.* FROM plan pl WHERE pl.start_year <= extract(year FROM $2::date)::int
+           ORDER BY pl.county_code, pl.start_year DESC) pl WHERE pl.county_code = m.code) pl
+      JOIN plan_breakthrough_target t ON t.plan_id = pl.id) t
                        JOIN enterprise_membership m ON m.county_code = t.county_code AND m.category = t.category
                       WHERE (m.valid_from <= $2::date AND (m.valid_to IS NULL OR $2::date <= m.valid_to)) ) m) m
       JOIN enterprise e ON e.id = m.enterprise_id) g WHERE NOT g.met)

@@ -67,6 +67,7 @@ WITH candidate AS MATERIALIZED (
            g.met OR (SELECT count(DISTINCT c."patentId") FROM candidate c WHERE c.enterprise_id = g."enterpriseId") >= g.gap AS closable
       FROM (
     SELECT e.id AS "enterpriseId", e.name, e.credit_code AS "creditCode", e.county_code AS "countyCode", e.version,
+           e.industry_cluster AS "industryCluster",
            m.category, array_position($5::text[], m.category) AS "categoryOrder", m.target, m.current,
            greatest(0, m.target - m.current) AS gap, m.current >= m.target AS met
       FROM (SELECT m.*, COALESCE((

@@ -8,12 +8,14 @@ import { RowResult, RowReport, rowLabel, SourceRow, validationProblems } from '.
 import { RowReader } from '../row-reader';
 import { enterpriseStateSql, snapshot } from '../import.sql';
 import { ImportRun, KindImporter, statusOf, writeRow, writingRow } from '../run';
-import { parseCategory } from '../values';
+import { parseCategory, parseSpecializedNewLevel } from '../values';
+import { SpecializedNewLevel } from '../../enterprise-tags/enterprise-tags';
 
 interface StoredMembership {
   category: EnterpriseCategory;
   validFrom: string;
   validTo: string | null;
+  level: SpecializedNewLevel | null;
 }
 
 async function enterpriseState(db: RequestDatabase, creditCode: string) {
@@ -56,12 +58,17 @@ export function enterpriseImporter(run: ImportRun): KindImporter {
     const creditCode = parsedCode?.ok ? parsedCode.value : null;
     const key = creditCode && category && validFrom ? `${creditCode} ${category} ${validFrom}` : creditCode;
 
-    const membership = Object.assign(new CategoryMembershipInput(), { category, validFrom, validTo: validTo ?? null });
+    // 专精特新"小巨人" is the national level of SPECIALIZED_NEW (issue 15)
+    const level =
+      category === EnterpriseCategory.SPECIALIZED_NEW && read.has('category') ? parseSpecializedNewLevel(read.cell('category')) : null;
+    const membership = Object.assign(new CategoryMembershipInput(), { category, validFrom, validTo: validTo ?? null, level });
+    const cluster = read.has('industryCluster') ? (read.text('industryCluster') ?? null) : undefined;
     const input = Object.assign(new EnterpriseInput(), {
       creditCode: creditCodeText ?? '',
       countyCode: run.countyCode,
       name: name ?? '',
       memberships: [membership],
+      ...(cluster !== undefined ? { industryCluster: cluster } : {}),
     });
     for (const problem of await validationProblems(input, run.today)) report.refuseOnce(fieldOf(problem.path), problem.reason);
     if (report.refused || !creditCode || !category || !validFrom || !name) return report.result('REFUSED', key);

@@ -3,6 +3,9 @@ import { PatentInput } from '../../patent/patent.inputs';
 import { InventorInput } from '../../inventor/inventor';
 import { upsertPatents } from '../../patent/patent.sql';
 import { PatentType } from '../../patent/patent-type';
+import { ExternalPatenteeInput } from '../../patentee/patentee';
+import { externalPatentee } from '../../patentee/patentee-kind';
+import { replaceExternalPatentees } from '../../patentee/patentee.sql';
 import { EnterpriseDirectory } from '../directory';
 import { StoredPatent, storedPatents } from '../import.sql';
 import { refusalOf, RowResult, RowReport, RowStatus, SourceRow, validationProblems } from '../report';
@@ -36,7 +39,8 @@ interface PreparedPatent {
 /** The import row's field of a PatentInput property path. */
 function fieldOf(path: string): { field: string; columns?: string[] } {
   if (path === '' || path === 'input') return { field: 'row' };
-  if (path.startsWith('ownerCreditCodes')) return { field: 'owners', columns: ['owners', 'ownerCreditCodes'] };
+  if (path.startsWith('ownerCreditCodes') || path.startsWith('externalPatentees'))
+    return { field: 'owners', columns: ['owners', 'ownerCreditCodes'] };
   if (path.startsWith('inventors')) return { field: 'inventors' };
   if (path.startsWith('ipcCodes')) return { field: 'ipcCodes', columns: ['ipcCodes', 'mainIpc'] };
   return { field: path.replace(/\[\d+\].*$/, '') };
@@ -122,11 +126,18 @@ export function patentImporter(run: ImportRun): KindImporter {
     return { row, report, read, number: parsed?.ok ? parsed.value : null, input, owners };
   }
 
-  /** The patentees' credit codes: a given code, or the enterprise of the county with the name. */
+  /**
+   * The patentees: an enterprise of the model (by a given credit code, or by exact name within the county) becomes an
+   * owner; anyone else is kept as an external patentee at its place (issue 15), and the row says which were matched
+   * and which were kept. The first patentee, when it is an enterprise, must be of the county; when it is external, the
+   * patent is attributed to the county imported for.
+   */
   function resolveOwners(patent: PreparedPatent, directory: EnterpriseDirectory): void {
     if (!patent.owners) return;
     const { report } = patent;
     const codes: string[] = [];
+    const externals: ExternalPatenteeInput[] = [];
+    const said: string[] = [];
     patent.owners.forEach((owner, i) => {
       const match = owner.code ? directory.byCreditCode(owner.code) : directory.byExactName(owner.name!);
       if (!match.ok) {
@@ -134,7 +145,17 @@ export function patentImporter(run: ImportRun): KindImporter {
           codes.push(owner.code); // PatentInput's validation names the bad code
           return;
         }
-        report.refuse('owners', `patentee ${i + 1}: ${match.reason}`, ['owners', 'ownerCreditCodes']);
+        const name = owner.name && !EnterpriseDirectory.creditCodeIn(owner.name) ? owner.name : null;
+        if (!name) {
+          report.refuse('owners', `patentee ${i + 1}: ${match.reason}, and no name to keep it as an external patentee`, [
+            'owners',
+            'ownerCreditCodes',
+          ]);
+          return;
+        }
+        const external = externalPatentee(i + 1, name, owner.code);
+        externals.push(external);
+        said.push(`${i + 1} ${external.name} kept as an external patentee (${external.kind}${owner.code ? `, ${owner.code}` : ''})`);
         return;
       }
       if (i === 0 && match.enterprise.countyCode !== run.countyCode) {
@@ -145,8 +166,16 @@ export function patentImporter(run: ImportRun): KindImporter {
         );
       }
       codes.push(match.enterprise.creditCode);
+      said.push(`${i + 1} ${match.enterprise.name} matched (${match.enterprise.creditCode})`);
     });
     patent.input.ownerCreditCodes = codes;
+    patent.input.externalPatentees = externals;
+    if (externals.length > 0) {
+      report.warn('owners', `专利权人 patentees: ${said.join('; ')}; external patentees count for no enterprise's target`, [
+        'owners',
+        'ownerCreditCodes',
+      ]);
+    }
   }
 
   /** Columns the file does not have keep their stored values; a patent of another county is not this import's. */
@@ -221,6 +250,17 @@ export function patentImporter(run: ImportRun): KindImporter {
         const { field, columns } = fieldOf(outcome.field);
         patent.report.refuse(field, outcome.reason, columns);
       } else patent.status = outcome.status;
+    });
+    const externalsChanged = await replaceExternalPatentees(
+      run.db,
+      good.flatMap((patent, k) => {
+        const outcome = outcomes[k];
+        return outcome.ok ? [{ patentId: outcome.id, patentees: patent.input.externalPatentees }] : [];
+      }),
+    );
+    good.forEach((patent, k) => {
+      const outcome = outcomes[k];
+      if (outcome.ok && outcome.status === 'UNCHANGED' && externalsChanged.has(outcome.id)) patent.status = 'UPDATED';
     });
     return patents.map((patent) => patent.report.result(patent.status ?? 'REFUSED', patent.number));
   }
