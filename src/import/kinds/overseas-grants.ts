@@ -1,11 +1,11 @@
-import { parseApplicationNumber } from '../../identifiers/application-number';
 import { OverseasGrantInput } from '../../patent/patent.inputs';
 import { OverseasRoute } from '../../patent/overseas-route';
-import { addOverseasGrant, patentsByNumbers } from '../../transaction/transaction.sql';
+import { addOverseasGrant } from '../../transaction/transaction.sql';
 import { RowResult, RowReport, SourceRow, validationProblems } from '../report';
 import { RowReader } from '../row-reader';
-import { ImportRun, KindImporter, writeRow, writingRow } from '../run';
-import { applicationNumberText, Cell, cellText, normalizeWidth, Parsed } from '../values';
+import { PatentsOfBatch, patentRecordImporter, rowPatent, writePatentRecord } from './patent-records';
+import { ImportRun, KindImporter } from '../run';
+import { Cell, cellText, normalizeWidth, Parsed } from '../values';
 
 const ROUTE_LABELS: [RegExp, OverseasRoute][] = [
   [/PCT/i, OverseasRoute.PCT],
@@ -26,22 +26,14 @@ export function parseOverseasRoute(cell: Cell): Parsed<OverseasRoute> {
  * UNCHANGED. Row by row, each in a savepoint.
  */
 export function overseasGrantImporter(run: ImportRun): KindImporter {
-  async function importRow(row: SourceRow, patents: Map<string, { id: number; countyCode: string }>): Promise<RowResult> {
+  async function importRow(row: SourceRow, patents: PatentsOfBatch): Promise<RowResult> {
     const report = new RowReport(row);
     const read = new RowReader(report);
-    const numberText = read.parsed('applicationNumber', (cell) => ({ ok: true, value: applicationNumberText(cell) }), true);
-    const parsed = numberText ? parseApplicationNumber(numberText) : null;
-    if (parsed && !parsed.ok) report.refuse('applicationNumber', `is not a valid 申请号 (application number): ${parsed.reason}`);
     const jurisdiction = read.text('jurisdiction', true);
     const grantDate = read.date('grantDate', true);
     const route = read.parsed('route', parseOverseasRoute);
     const publicationNumber = read.text('publicationNumber');
-    const number = parsed?.ok ? parsed.value : null;
-    const patent = number ? patents.get(number) : undefined;
-    if (number && !patent) report.refuse('applicationNumber', `no patent ${number} is recorded: import the patent first`);
-    else if (patent && patent.countyCode !== run.countyCode) {
-      report.refuse('applicationNumber', `patent ${number} is attributed to county ${patent.countyCode}: import its grants there`);
-    }
+    const { number, patent } = rowPatent(run, read, report, patents, 'grants');
     const input = Object.assign(new OverseasGrantInput(), {
       jurisdiction: normalizeWidth(jurisdiction ?? '')
         .trim()
@@ -52,32 +44,11 @@ export function overseasGrantImporter(run: ImportRun): KindImporter {
     });
     for (const problem of await validationProblems(input, run.today)) report.refuseOnce(problem.path, problem.reason);
     const key = number && jurisdiction ? `${number} ${input.jurisdiction}` : null;
-    if (report.refused || key === null || !patent) return report.result('REFUSED', key);
-    const duplicate = run.claimKey(key, row);
-    if (duplicate) {
-      report.refuse('jurisdiction', `the same patent and jurisdiction twice: ${duplicate}`);
-      return report.result('REFUSED', key);
-    }
-    writingRow(run.db, row);
-    const written = await writeRow(run.db, () => addOverseasGrant(run.db, patent.id, input));
-    if (!written.ok) {
-      report.refuse(written.path.replace(/^input\./, '') || 'row', written.reason);
-      return report.result('REFUSED', key);
-    }
-    return report.result(written.status, key);
+    if (!patent) return report.result('REFUSED', key);
+    return writePatentRecord(run, row, report, key, { field: 'jurisdiction', what: 'the same patent and jurisdiction' }, () =>
+      addOverseasGrant(run.db, patent.id, input),
+    );
   }
 
-  return {
-    batchSize: run.options.batchSize ?? 200,
-    async process(rows) {
-      const numbers = rows
-        .map((row) => parseApplicationNumber(applicationNumberText(row.values.get('applicationNumber') ?? '')))
-        .flatMap((parsed) => (parsed.ok ? [parsed.value] : []));
-      const stored = await patentsByNumbers(run.db, [...new Set(numbers)]);
-      const patents = new Map(stored.map((p) => [p.applicationNumber, { id: p.id, countyCode: p.countyCode }]));
-      const results: RowResult[] = [];
-      for (const row of rows) results.push(await importRow(row, patents));
-      return results;
-    },
-  };
+  return patentRecordImporter(run, importRow);
 }

@@ -1,10 +1,10 @@
-import { parseApplicationNumber } from '../../identifiers/application-number';
 import { PatentTransactionInput, TransactionKind } from '../../transaction/transaction';
-import { addPatentTransaction, patentsByNumbers } from '../../transaction/transaction.sql';
+import { addPatentTransaction } from '../../transaction/transaction.sql';
 import { RowResult, RowReport, SourceRow, validationProblems } from '../report';
 import { RowReader } from '../row-reader';
-import { ImportRun, KindImporter, writeRow, writingRow } from '../run';
-import { applicationNumberText, Cell, cellText, normalizeWidth, Parsed } from '../values';
+import { PatentsOfBatch, patentRecordImporter, rowPatent, writePatentRecord } from './patent-records';
+import { ImportRun, KindImporter } from '../run';
+import { Cell, cellText, normalizeWidth, Parsed } from '../values';
 
 /** The kinds as 专利交易/许可备案 lists write them; a longer label first where one contains another. */
 const KIND_LABELS: [string, TransactionKind][] = [
@@ -36,22 +36,14 @@ export function parseTransactionKind(cell: Cell): Parsed<TransactionKind> {
  * UPDATED. Row by row, each in a savepoint.
  */
 export function patentTransactionImporter(run: ImportRun): KindImporter {
-  async function importRow(row: SourceRow, patents: Map<string, { id: number; countyCode: string }>): Promise<RowResult> {
+  async function importRow(row: SourceRow, patents: PatentsOfBatch): Promise<RowResult> {
     const report = new RowReport(row);
     const read = new RowReader(report);
-    const numberText = read.parsed('applicationNumber', (cell) => ({ ok: true, value: applicationNumberText(cell) }), true);
-    const parsed = numberText ? parseApplicationNumber(numberText) : null;
-    if (parsed && !parsed.ok) report.refuse('applicationNumber', `is not a valid 申请号 (application number): ${parsed.reason}`);
     const kind = read.parsed('kind', parseTransactionKind, true);
     const occurredOn = read.date('occurredOn', true);
     const counterparty = read.text('counterparty');
     const recordNumber = read.text('recordNumber');
-    const number = parsed?.ok ? parsed.value : null;
-    const patent = number ? patents.get(number) : undefined;
-    if (number && !patent) report.refuse('applicationNumber', `no patent ${number} is recorded: import the patent first`);
-    else if (patent && patent.countyCode !== run.countyCode) {
-      report.refuse('applicationNumber', `patent ${number} is attributed to county ${patent.countyCode}: import its transactions there`);
-    }
+    const { number, patent } = rowPatent(run, read, report, patents, 'transactions');
     const input = Object.assign(new PatentTransactionInput(), {
       kind: kind ?? TransactionKind.ASSIGNMENT,
       occurredOn: occurredOn ?? '',
@@ -60,32 +52,16 @@ export function patentTransactionImporter(run: ImportRun): KindImporter {
     });
     if (kind) for (const problem of await validationProblems(input, run.today)) report.refuseOnce(problem.path, problem.reason);
     const key = number && kind && occurredOn ? `${number} ${kind} ${occurredOn} ${(counterparty ?? '').trim()}` : null;
-    if (report.refused || key === null || !patent) return report.result('REFUSED', key);
-    const duplicate = run.claimKey(key, row);
-    if (duplicate) {
-      report.refuse('row', `the same transaction twice (patent, kind, day and counterparty): ${duplicate}`);
-      return report.result('REFUSED', key);
-    }
-    writingRow(run.db, row);
-    const written = await writeRow(run.db, () => addPatentTransaction(run.db, patent.id, input));
-    if (!written.ok) {
-      report.refuse(written.path.replace(/^input\./, '') || 'row', written.reason);
-      return report.result('REFUSED', key);
-    }
-    return report.result(written.status, key);
+    if (!patent) return report.result('REFUSED', key);
+    return writePatentRecord(
+      run,
+      row,
+      report,
+      key,
+      { field: 'row', what: 'the same transaction (patent, kind, day and counterparty)' },
+      () => addPatentTransaction(run.db, patent.id, input),
+    );
   }
 
-  return {
-    batchSize: run.options.batchSize ?? 200,
-    async process(rows) {
-      const numbers = rows
-        .map((row) => parseApplicationNumber(applicationNumberText(row.values.get('applicationNumber') ?? '')))
-        .flatMap((parsed) => (parsed.ok ? [parsed.value] : []));
-      const stored = await patentsByNumbers(run.db, [...new Set(numbers)]);
-      const patents = new Map(stored.map((p) => [p.applicationNumber, { id: p.id, countyCode: p.countyCode }]));
-      const results: RowResult[] = [];
-      for (const row of rows) results.push(await importRow(row, patents));
-      return results;
-    },
-  };
+  return patentRecordImporter(run, importRow);
 }
