@@ -8,7 +8,7 @@ import { sql, Sql } from '../db/sql';
 import { Context } from '../graphql/context';
 import { IsoDate } from '../graphql/dates';
 import { Connection, connectionsByOwner, orderBySql, PageArgs, PagedRow, pagedSql, pageRequest, SortColumn } from '../graphql/pagination';
-import { patentValidSql } from '../high-value/high-value.sql';
+import { maintainedOver10YearsFromSql, patentValidSql } from '../high-value/high-value.sql';
 import { HighValueReason } from '../high-value/high-value-reason';
 import { spanHoldsSql } from '../high-value/spans.sql';
 import { planInForceSql } from '../plan/plan.sql';
@@ -23,7 +23,7 @@ const REASON_ORDER = sql`${Object.values(HighValueReason)}::text[]`;
  * threshold of the plan in force in its county on asOf.
  */
 export function candidateReasonsSql(p: Sql, asOf: Sql, until: Sql): Sql {
-  const tenYears = sql`((${p}.filing_date + interval '10 years')::date + 1)`;
+  const tenYears = maintainedOver10YearsFromSql(p);
   return sql`SELECT ${sql.literal(HighValueReason.MAINTAINED_OVER_10_YEARS)}::text AS reason, ${tenYears} AS expected_on, NULL::numeric AS shortfall
       WHERE ${tenYears} <= ${until} AND ${patentValidSql(p, tenYears)}
     UNION ALL

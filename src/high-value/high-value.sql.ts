@@ -36,11 +36,14 @@ export const patentStatusSql: PatentSql = (p, asOf) => sql`CASE
 export const patentValidSql: PatentSql = (p, asOf) =>
   sql`(${grantedSql(p, asOf)} AND (${p}.lapse_date IS NULL OR NOT ${lapsedSql(p, asOf)}) AND NOT ${expiredSql(p, asOf)})`;
 
+/** The first day on which the patent `p` has been maintained over 10 years (the day after its 10th anniversary). */
+export const maintainedOver10YearsFromSql = (p: Sql) => sql`((${p}.filing_date + interval '10 years')::date + 1)`;
+
 /** Each reason as a predicate, in the enum's order. The sub-queries do not depend on `p`, so PostgreSQL hashes them once per query. */
 export const REASON_SQL: Record<HighValueReason, PatentSql> = {
   STRATEGIC_EMERGING_INDUSTRY: (p) => sql`${p}.strategic_industry IS NOT NULL`,
   OVERSEAS_FAMILY: (p, asOf) => sql`${p}.id IN (SELECT og.patent_id FROM patent_overseas_grant og WHERE og.grant_date <= ${asOf})`,
-  MAINTAINED_OVER_10_YEARS: (p, asOf) => sql`${asOf} > ${p}.filing_date + interval '10 years'`,
+  MAINTAINED_OVER_10_YEARS: (p, asOf) => sql`${asOf} >= ${maintainedOver10YearsFromSql(p)}`,
   // The pledged patent's county is looked up by key (OFFSET 0 keeps the planner from scanning every patent);
   // the thresholds in force are computed once per query, not once per pledge.
   HIGH_PLEDGE_FINANCING: (p, asOf) => sql`${p}.id IN (

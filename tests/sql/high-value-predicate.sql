@@ -6,7 +6,7 @@ SELECT p.id FROM patent p WHERE p.county_code = $1 AND ((p.type = 'INVENTION' AN
     ELSE CASE WHEN p.filing_date >= date '2021-06-01' THEN interval '15 years' ELSE interval '10 years' END
   END))) AND (p.strategic_industry IS NOT NULL
  OR p.id IN (SELECT og.patent_id FROM patent_overseas_grant og WHERE og.grant_date <= $2::date)
- OR $2::date > p.filing_date + interval '10 years'
+ OR $2::date >= ((p.filing_date + interval '10 years')::date + 1)
  OR p.id IN (
       SELECT fp.patent_id FROM pledge_financing_patent fp
         JOIN pledge_financing f ON f.id = fp.pledge_financing_id
