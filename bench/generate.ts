@@ -339,7 +339,8 @@ const DERIVED_STEP: GenerationStep = {
   label: "invention spans and enterprise counts (the triggers' work, set-wise)",
   sql: `
     -- a county at a time, as imports write, and each enterprise's count once at the end (as an import does): the
-    -- work stays linear in the patents
+    -- work stays linear in the patents; with every table's statistics, as a live database has them
+    ANALYZE;
     SELECT set_config('hvp.defer_enterprise_counts', 'on', true);
     DO $$
     DECLARE

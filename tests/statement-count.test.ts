@@ -45,3 +45,34 @@ describe('statements per request (no N+1)', () => {
     expect(two).toBe(one + 1);
   });
 });
+
+describe("an enterprise's patents, counted in the pass that sorts them", () => {
+  const PAGE = `query($first: Int, $after: String) { county(code: "500231") { enterprises(first: 30) { edges { node {
+    creditCode patents(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { applicationNumber } } }
+  } } } } }`;
+  type Page = { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: unknown[] };
+  const pages = async (first: number, after?: string) =>
+    (
+      await api.ok<{ county: { enterprises: { edges: { node: { creditCode: string; patents: Page } }[] } } }>(PAGE, { first, after })
+    ).county.enterprises.edges.map((edge) => edge.node);
+
+  it('gives the whole list as totalCount on a first page, 0 where there is none, and the same after a cursor', async () => {
+    const owned = new Map(
+      (
+        await api.sql(`SELECT e.credit_code, count(po.patent_id)::int AS n FROM enterprise e
+                         LEFT JOIN patent_owner po ON po.enterprise_id = e.id GROUP BY e.credit_code`)
+      ).map((row) => [row.credit_code as string, row.n as number]),
+    );
+    const first = await pages(5);
+    expect(first.map((e) => e.patents.totalCount)).toEqual(first.map((e) => owned.get(e.creditCode)));
+    expect(new Set(first.map((e) => e.patents.totalCount))).toEqual(new Set([0, 12]));
+    for (const { patents } of first) {
+      expect(patents.edges).toHaveLength(Math.min(5, patents.totalCount));
+      expect(patents.pageInfo.hasNextPage).toBe(patents.totalCount > 5);
+    }
+    const owner = first.find((e) => e.patents.totalCount === 12)!;
+    const later = (await pages(20, owner.patents.pageInfo.endCursor!)).find((e) => e.creditCode === owner.creditCode)!;
+    expect(later.patents.totalCount).toBe(12);
+    expect(later.patents.edges).toHaveLength(7);
+  });
+});

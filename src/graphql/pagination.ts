@@ -171,6 +171,11 @@ export interface PagedQuery {
   page: PageRequest;
   /** also count each owner's rows: only when the connection's totalCount was asked for (selectsField) */
   withTotal: boolean;
+  /**
+   * No index reads the list in its sort order (an enterprise's patents, through its ownerships): its page sorts all of
+   * its rows anyway, so a first page counts them in that same pass rather than reading the list a second time.
+   */
+  sortsWholeList?: boolean;
 }
 
 /**
@@ -179,7 +184,18 @@ export interface PagedQuery {
  * a page costs its size, not the list's — and its total only when asked (a count of its own, not a window over the
  * list). Rows: "pageOwner", "pageTotal", "pageRow" (null for an owner whose page is empty) and the list's columns.
  */
-export function pagedSql({ owners, rowsOf, sort, page, withTotal }: PagedQuery): Sql {
+export function pagedSql({ owners, rowsOf, sort, page, withTotal, sortsWholeList = false }: PagedQuery): Sql {
+  if (withTotal && sortsWholeList && !page.after) {
+    // every row of the list is in the window, so its count is the list's total (0 where the page is empty)
+    return sql`
+      SELECT o.owner AS "pageOwner", COALESCE(r."listTotal", 0) AS "pageTotal", r.*
+        FROM unnest(${owners}) WITH ORDINALITY AS o(owner, ord)
+        LEFT JOIN LATERAL (
+          SELECT true AS "pageRow", count(*) OVER ()::int AS "listTotal", r.* FROM (${rowsOf(sql`o.owner`)}) r
+           ORDER BY ${orderBySql(sort, 'r')} LIMIT ${page.limit + 1}
+        ) r ON true
+       ORDER BY o.ord, ${orderBySql(sort, 'r')}`;
+  }
   const after = page.after ? afterSql(sort, page.after, 'r') : sql`true`;
   // once per owner (a LATERAL of the owner), not once per row of its page
   const total = withTotal ? sql`SELECT count(*)::int AS total FROM (${rowsOf(sql`o.owner`)}) counted` : sql`SELECT NULL::int AS total`;

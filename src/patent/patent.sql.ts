@@ -124,6 +124,7 @@ export function patentListLoader(ctx: Context, of: PatentOwnerKind, filter: Pate
           sort: PATENT_ORDER,
           page,
           withTotal,
+          sortsWholeList: of === 'enterprise',
         }),
       );
       return connectionsByOwner(owners, rows, PATENT_ORDER, page.limit, toPatent);
