@@ -3089,13 +3089,14 @@ AS $function$
                    COALESCE((SELECT datemultirange(daterange(min(og.grant_date), NULL)) FROM patent_overseas_grant og
                               WHERE og.patent_id = p.id HAVING count(*) > 0), '{}'),
                    datemultirange(daterange((p.filing_date + interval '10 years')::date + 1, NULL)),
-                   -- from the patent's pledged links (LATERAL: in this order, whatever the estimates)
+                   -- from the patent's pledged links: its links by key, each link's financing by key, then the plans (fenced: in this order,
+                   -- whatever the estimates)
                    COALESCE((SELECT range_agg(hvp_daterange(greatest(f.registered_on, pp.in_force_from), pp.in_force_until))
                                FROM pledge_financing_patent fp
                               CROSS JOIN LATERAL (SELECT f.registered_on, f.amount FROM pledge_financing f
-                                                   WHERE f.id = fp.pledge_financing_id AND f.deleted_at IS NULL) f
+                                                   WHERE f.id = fp.pledge_financing_id AND f.deleted_at IS NULL OFFSET 0) f
                               CROSS JOIN LATERAL (SELECT pp.* FROM plan_period pp
-                                                   WHERE pp.county_code = p.county_code AND f.amount >= pp.high_pledge_threshold) pp
+                                                   WHERE pp.county_code = p.county_code AND f.amount >= pp.high_pledge_threshold OFFSET 0) pp
                               WHERE fp.patent_id = p.id), '{}'),
                    COALESCE((SELECT datemultirange(daterange(make_date(min(a.year), 1, 1), NULL)) FROM patent_award a
                               WHERE a.patent_id = p.id HAVING count(*) > 0), '{}')
