@@ -22,7 +22,7 @@ import { ExternalPatentees1764830000000 } from './1764830000000-ExternalPatentee
 import { SeiConcordance1764831000000 } from './1764831000000-SeiConcordance';
 import { EnterpriseTags1764832000000 } from './1764832000000-EnterpriseTags';
 import { DeferredEnterpriseCounts1764850000000 } from './1764850000000-DeferredEnterpriseCounts';
-import { SpanJoinOrder1764860000000 } from './1764860000000-SpanJoinOrder';
+import { SpanPlans1764860000000 } from './1764860000000-SpanPlans';
 
 /** Every migration, in order. The app and the TypeORM CLI (ormconfig.ts) both read this list. */
 export const MIGRATIONS = [
@@ -50,5 +50,5 @@ export const MIGRATIONS = [
   SeiConcordance1764831000000,
   EnterpriseTags1764832000000,
   DeferredEnterpriseCounts1764850000000,
-  SpanJoinOrder1764860000000,
+  SpanPlans1764860000000,
 ];

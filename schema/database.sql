@@ -3328,6 +3328,7 @@ AS $function$
       BEGIN
         IF enterprise_ids IS NULL OR cardinality(enterprise_ids) = 0 THEN RETURN; END IF;
         saved := hvp_maintenance_begin();
+        EXECUTE $statement$
         -- one statement: the INSERT's NOT EXISTS sees the rows as they were before it, so a row that stays is neither
         -- removed (it is fresh) nor added (it exists)
         WITH change AS (
@@ -3337,7 +3338,7 @@ AS $function$
            CROSS JOIN LATERAL (SELECT s.starts, s.ends FROM invention_span s
                                 WHERE s.patent_id = po.patent_id AND s.high_value OFFSET 0) s
            CROSS JOIN LATERAL (VALUES (s.starts, 1), (s.ends, -1)) AS c(day, delta)
-           WHERE po.enterprise_id = ANY (enterprise_ids)
+           WHERE po.enterprise_id = ANY ($1)
            GROUP BY po.enterprise_id, c.day
           HAVING sum(c.delta) <> 0
         ),
@@ -3352,7 +3353,7 @@ AS $function$
         ),
         removed AS (
           DELETE FROM enterprise_high_value h
-           WHERE h.enterprise_id = ANY (enterprise_ids)
+           WHERE h.enterprise_id = ANY ($1)
              AND NOT EXISTS (SELECT 1 FROM fresh f
                               WHERE f.enterprise_id = h.enterprise_id AND f.starts = h.starts AND f.ends = h.ends AND f.high_value = h.high_value
                                 AND f.county_code = h.county_code)
@@ -3367,7 +3368,7 @@ AS $function$
                                 AND h.county_code = f.county_code OFFSET 0)
           RETURNING county_code
         )
-        SELECT array_agg(DISTINCT c) INTO changed FROM (SELECT county_code FROM removed UNION ALL SELECT county_code FROM added) AS x(c);
+        SELECT array_agg(DISTINCT c) FROM (SELECT county_code FROM removed UNION ALL SELECT county_code FROM added) AS x(c)$statement$ INTO changed USING enterprise_ids;
         PERFORM hvp_note_counties(changed);
         PERFORM hvp_maintenance_end(saved);
       END $function$;
@@ -3433,10 +3434,11 @@ AS $function$
       BEGIN
         IF patent_ids IS NULL OR cardinality(patent_ids) = 0 THEN RETURN; END IF;
         saved := hvp_maintenance_begin();
-        WITH fresh AS MATERIALIZED (SELECT * FROM hvp_invention_spans(patent_ids)),
+        EXECUTE $statement$
+        WITH fresh AS MATERIALIZED (SELECT * FROM hvp_invention_spans($1)),
         removed AS (
           DELETE FROM invention_span s
-           WHERE s.patent_id = ANY (patent_ids)
+           WHERE s.patent_id = ANY ($1)
              AND NOT EXISTS (SELECT 1 FROM fresh f
                               WHERE f.patent_id = s.patent_id AND f.starts = s.starts AND f.ends = s.ends AND f.reasons = s.reasons
                                 AND f.county_code = s.county_code)
@@ -3452,8 +3454,7 @@ AS $function$
           RETURNING patent_id, county_code
         ),
         changed AS (SELECT * FROM removed UNION ALL SELECT * FROM added)
-        SELECT array_agg(DISTINCT c.patent_id), array_agg(DISTINCT c.county_code) INTO changed_patents, changed_counties FROM changed c;
-
+        SELECT array_agg(DISTINCT c.patent_id), array_agg(DISTINCT c.county_code) FROM changed c$statement$ INTO changed_patents, changed_counties USING patent_ids;
         IF changed_patents IS NOT NULL THEN
           PERFORM hvp_note_counties(changed_counties);
           PERFORM hvp_refresh_enterprise_high_value(
