@@ -7,7 +7,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *    and with a generic plan (plpgsql's, from a session's sixth call) or without statistics it scanned every pledge
  *    financing of the database once per patent. OFFSET 0 keeps each subquery whole: the order is the one written.
  *  - hvp_refresh_invention_spans and hvp_rebuild_enterprise_high_value run their one write statement through EXECUTE
- *    (below). Together these let the national-scale set (2,000,000 patents) be derived at all (bench/generate.ts):
+ *    (below), and compare what they write with the rows as they were read once by key, not probed row by row. Together these let the national-scale set (2,000,000 patents) be derived at all (bench/generate.ts):
  *    it had not finished in an hour.
  * The bodies are otherwise those of InventionSpans1764700000000.
  */
@@ -88,6 +88,11 @@ const spansFunction = (fence: string) => `
  */
 const refreshSpansStatement = (ids: string) => `
         WITH fresh AS MATERIALIZED (SELECT * FROM hvp_invention_spans(${ids})),
+        -- the patents' spans as they were, read once by the patents' keys (a per-row probe is planned as a scan while
+        -- the table is empty, and the table then grows by this very statement's rows: it would cost their square)
+        kept AS MATERIALIZED (
+          SELECT s.patent_id, s.county_code, s.starts, s.ends, s.reasons FROM invention_span s WHERE s.patent_id = ANY (${ids})
+        ),
         removed AS (
           DELETE FROM invention_span s
            WHERE s.patent_id = ANY (${ids})
@@ -99,10 +104,9 @@ const refreshSpansStatement = (ids: string) => `
         added AS (
           INSERT INTO invention_span (patent_id, county_code, starts, ends, reasons)
           SELECT f.* FROM fresh f
-           -- a probe of the patent's index per fresh row (OFFSET 0, as above)
-           WHERE NOT EXISTS (SELECT 1 FROM invention_span s
+           WHERE NOT EXISTS (SELECT 1 FROM kept s
                               WHERE s.patent_id = f.patent_id AND s.starts = f.starts AND s.ends = f.ends AND s.reasons = f.reasons
-                                AND s.county_code = f.county_code OFFSET 0)
+                                AND s.county_code = f.county_code)
           RETURNING patent_id, county_code
         ),
         changed AS (SELECT * FROM removed UNION ALL SELECT * FROM added)
@@ -131,6 +135,11 @@ const rebuildCountsStatement = (ids: string) => `
             FROM step s JOIN enterprise e ON e.id = s.enterprise_id
            WHERE s.high_value > 0
         ),
+        -- the enterprises' counts as they were, read once by their keys (as kept spans above)
+        kept AS MATERIALIZED (
+          SELECT h.enterprise_id, h.county_code, h.starts, h.ends, h.high_value FROM enterprise_high_value h
+           WHERE h.enterprise_id = ANY (${ids})
+        ),
         removed AS (
           DELETE FROM enterprise_high_value h
            WHERE h.enterprise_id = ANY (${ids})
@@ -142,10 +151,9 @@ const rebuildCountsStatement = (ids: string) => `
         added AS (
           INSERT INTO enterprise_high_value (enterprise_id, county_code, starts, ends, high_value)
           SELECT f.* FROM fresh f
-           -- a probe of the enterprise's index per fresh row (OFFSET 0: never a scan, whatever rows this transaction added)
-           WHERE NOT EXISTS (SELECT 1 FROM enterprise_high_value h
+           WHERE NOT EXISTS (SELECT 1 FROM kept h
                               WHERE h.enterprise_id = f.enterprise_id AND h.starts = f.starts AND h.ends = f.ends AND h.high_value = f.high_value
-                                AND h.county_code = f.county_code OFFSET 0)
+                                AND h.county_code = f.county_code)
           RETURNING county_code
         )
         SELECT array_agg(DISTINCT c) FROM (SELECT county_code FROM removed UNION ALL SELECT county_code FROM added) AS x(c)`;

@@ -3351,6 +3351,11 @@ AS $function$
             FROM step s JOIN enterprise e ON e.id = s.enterprise_id
            WHERE s.high_value > 0
         ),
+        -- the enterprises' counts as they were, read once by their keys (as kept spans above)
+        kept AS MATERIALIZED (
+          SELECT h.enterprise_id, h.county_code, h.starts, h.ends, h.high_value FROM enterprise_high_value h
+           WHERE h.enterprise_id = ANY ($1)
+        ),
         removed AS (
           DELETE FROM enterprise_high_value h
            WHERE h.enterprise_id = ANY ($1)
@@ -3362,10 +3367,9 @@ AS $function$
         added AS (
           INSERT INTO enterprise_high_value (enterprise_id, county_code, starts, ends, high_value)
           SELECT f.* FROM fresh f
-           -- a probe of the enterprise's index per fresh row (OFFSET 0: never a scan, whatever rows this transaction added)
-           WHERE NOT EXISTS (SELECT 1 FROM enterprise_high_value h
+           WHERE NOT EXISTS (SELECT 1 FROM kept h
                               WHERE h.enterprise_id = f.enterprise_id AND h.starts = f.starts AND h.ends = f.ends AND h.high_value = f.high_value
-                                AND h.county_code = f.county_code OFFSET 0)
+                                AND h.county_code = f.county_code)
           RETURNING county_code
         )
         SELECT array_agg(DISTINCT c) FROM (SELECT county_code FROM removed UNION ALL SELECT county_code FROM added) AS x(c)$statement$ INTO changed USING enterprise_ids;
@@ -3436,6 +3440,11 @@ AS $function$
         saved := hvp_maintenance_begin();
         EXECUTE $statement$
         WITH fresh AS MATERIALIZED (SELECT * FROM hvp_invention_spans($1)),
+        -- the patents' spans as they were, read once by the patents' keys (a per-row probe is planned as a scan while
+        -- the table is empty, and the table then grows by this very statement's rows: it would cost their square)
+        kept AS MATERIALIZED (
+          SELECT s.patent_id, s.county_code, s.starts, s.ends, s.reasons FROM invention_span s WHERE s.patent_id = ANY ($1)
+        ),
         removed AS (
           DELETE FROM invention_span s
            WHERE s.patent_id = ANY ($1)
@@ -3447,10 +3456,9 @@ AS $function$
         added AS (
           INSERT INTO invention_span (patent_id, county_code, starts, ends, reasons)
           SELECT f.* FROM fresh f
-           -- a probe of the patent's index per fresh row (OFFSET 0, as above)
-           WHERE NOT EXISTS (SELECT 1 FROM invention_span s
+           WHERE NOT EXISTS (SELECT 1 FROM kept s
                               WHERE s.patent_id = f.patent_id AND s.starts = f.starts AND s.ends = f.ends AND s.reasons = f.reasons
-                                AND s.county_code = f.county_code OFFSET 0)
+                                AND s.county_code = f.county_code)
           RETURNING patent_id, county_code
         ),
         changed AS (SELECT * FROM removed UNION ALL SELECT * FROM added)

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import * as pg from 'pg';
 import { DataSource, QueryRunner, ReplicationMode } from 'typeorm';
 import { Principal } from '../auth/principal';
@@ -181,19 +182,20 @@ export class RequestDatabase {
     return this.runner;
   }
 
-  /** Runs one statement and returns its rows (RETURNING rows for writes). */
+  /** Runs one statement and returns its rows (RETURNING rows for writes), as a prepared statement of its connection. */
   query<Row = Record<string, unknown>>(statement: Sql): Promise<Row[]> {
     const { text, values } = compile(statement);
-    return this.run<Row>(text, values);
+    return this.run<Row>(preparedStatement(text), values);
   }
 
   /**
    * Sends text as it is: the statements this class writes itself, with literals quoted above (`literal`), several in
    * one simple-protocol string where they must be one round trip. Nothing else builds SQL as a string.
    */
-  private async run<Row>(text: string, values: unknown[] = []): Promise<Row[]> {
+  private async run<Row>(text: string | PreparedStatement, values: unknown[] = []): Promise<Row[]> {
     const runner = await this.open();
-    return this.serially(async () => (await runner.query(text, values, true)).records as Row[]);
+    // TypeORM hands the statement to node-postgres as it is: a { name, text } is parsed once per connection
+    return this.serially(async () => (await runner.query(text as string, values, true)).records as Row[]);
   }
 
   private serially<T>(statement: () => Promise<T>): Promise<T> {
@@ -254,6 +256,30 @@ export class RequestDatabase {
       await runner.release();
     }
   }
+}
+
+interface PreparedStatement {
+  name: string;
+  text: string;
+}
+
+/** how many statement texts are named at most: they come from the code's constants, so the bound is never reached */
+const PREPARED_LIMIT = 1000;
+const preparedNames = new Map<string, PreparedStatement>();
+
+/**
+ * The statement as a prepared one, named by its text: each connection parses it once, and from its sixth run PostgreSQL
+ * may keep one plan for it (plan_cache_mode auto: only when the generic plan costs no more than the custom ones), so
+ * a request's larger statements stop paying their planning each time.
+ */
+function preparedStatement(text: string): string | PreparedStatement {
+  let prepared = preparedNames.get(text);
+  if (!prepared) {
+    if (preparedNames.size >= PREPARED_LIMIT) return text;
+    prepared = { name: `hvp_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`, text };
+    preparedNames.set(text, prepared);
+  }
+  return prepared;
 }
 
 /** The part of node-postgres's Client a cancel request needs (set once the connection is open). */

@@ -18,8 +18,9 @@ import { FigureCache } from '../../src/figures/figure-cache';
 export class StatementCounter implements Logger {
   statements: string[] = [];
 
-  logQuery(query: string): void {
-    this.statements.push(query);
+  // a prepared statement reaches the logger as node-postgres's { name, text }
+  logQuery(query: string | { text: string }): void {
+    this.statements.push(typeof query === 'string' ? query : query.text);
   }
   logQueryError(): void {}
   logQuerySlow(): void {}
