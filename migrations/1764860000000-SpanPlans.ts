@@ -1,15 +1,15 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Span upkeep whose cost no longer depends on the plan the planner happens to keep; the rules are untouched.
+ * Span upkeep whose cost no longer hangs on the plans the planner keeps; the rules are untouched.
  *  - hvp_invention_spans meant to read a patent's pledged links by key, each link's financing by key, and only then
  *    the plans of the patent's county; but its LATERAL subqueries were simple enough to be pulled up and reordered,
  *    and with a generic plan (plpgsql's, from a session's sixth call) or without statistics it scanned every pledge
  *    financing of the database once per patent. OFFSET 0 keeps each subquery whole: the order is the one written.
- *  - hvp_refresh_invention_spans and hvp_rebuild_enterprise_high_value run their one write statement through EXECUTE
- *    (below), and compare what they write with the rows as they were read once by key, not probed row by row. Together these let the national-scale set (2,000,000 patents) be derived at all (bench/generate.ts):
- *    it had not finished in an hour.
- * The bodies are otherwise those of InventionSpans1764700000000.
+ *  - hvp_refresh_invention_spans and hvp_rebuild_enterprise_high_value EXECUTE their one write statement, and compare
+ *    what they write with the rows as they were, read once by the batch's keys, not probed row by row (below).
+ * Together they let the national-scale set (2,000,000 patents, bench/generate.ts) be derived at all: it had not
+ * finished in an hour. The functions are otherwise those of InventionSpans1764700000000.
  */
 const spansFunction = (fence: string) => `
       CREATE OR REPLACE FUNCTION hvp_invention_spans(patent_ids int[])
@@ -80,8 +80,8 @@ const spansFunction = (fence: string) => `
       END $$;`;
 
 /**
- * The two set-wise writes of the spans and the enterprise counts, written once and run either as planned statements of
- * their function (down) or EXECUTEd (up). plpgsql keeps a generic plan of a static statement for the session, made
+ * The two set-wise writes of the spans and the enterprise counts, written once: static statements of their function
+ * (down) or EXECUTEd (up). plpgsql keeps a generic plan of a static statement for the session, made
  * from the tables' sizes when it was first planned: made while invention_span was empty, its probes stayed sequential
  * scans of a table that then grew to millions of rows, once per row written. EXECUTE plans each call for the table as
  * it is and the batch at hand; a few milliseconds of planning against writes of a thousand rows.

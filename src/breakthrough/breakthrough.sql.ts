@@ -122,6 +122,7 @@ export function enterpriseTargetGapsLoader(ctx: Context, asOf: IsoDate) {
     const rows = await ctx.db.query<GapRow>(
       sql`${gapRowsSql(sql`SELECT DISTINCT e.county_code AS code FROM enterprise e WHERE e.id = ANY (${ids})`, sql`${asOf}::date`, ids)}
           ORDER BY "enterpriseId", "categoryOrder"`,
+      { reusePlan: true },
     );
     return groupByKey(enterpriseIds, rows, (row) => row.enterpriseId, toTargetGap);
   });

@@ -182,10 +182,10 @@ export class RequestDatabase {
     return this.runner;
   }
 
-  /** Runs one statement and returns its rows (RETURNING rows for writes), as a prepared statement of its connection. */
-  query<Row = Record<string, unknown>>(statement: Sql): Promise<Row[]> {
+  /** Runs one statement and returns its rows (RETURNING rows for writes). */
+  query<Row = Record<string, unknown>>(statement: Sql, options: QueryOptions = {}): Promise<Row[]> {
     const { text, values } = compile(statement);
-    return this.run<Row>(preparedStatement(text), values);
+    return this.run<Row>(options.reusePlan ? preparedStatement(text) : text, values);
   }
 
   /**
@@ -256,6 +256,15 @@ export class RequestDatabase {
       await runner.release();
     }
   }
+}
+
+export interface QueryOptions {
+  /**
+   * A statement by keys (ids, credit codes, a page of an owner's list) whose best plan is the same however much a
+   * county holds: prepared, so that PostgreSQL may keep its plan (below). Not for county-wide aggregates: a plan kept
+   * from five calls about a big county, or made for an average one, can read far more than a small county holds.
+   */
+  reusePlan?: boolean;
 }
 
 interface PreparedStatement {

@@ -21,14 +21,18 @@ export const MEMBERSHIP_COLUMNS = sql`m.id, m.enterprise_id AS "enterpriseId", m
 
 export function enterpriseLoader(ctx: Context) {
   return ctx.loaders.get<number, Enterprise | null>('enterprise', [], async (ids) => {
-    const rows = await ctx.db.query<Enterprise>(sql`SELECT ${ENTERPRISE_COLUMNS} FROM enterprise e WHERE e.id = ANY(${ids})`);
+    const rows = await ctx.db.query<Enterprise>(sql`SELECT ${ENTERPRISE_COLUMNS} FROM enterprise e WHERE e.id = ANY(${ids})`, {
+      reusePlan: true,
+    });
     return byKey(ids, rows, (enterprise) => enterprise.id, null);
   });
 }
 
 export function enterpriseByCreditCodeLoader(ctx: Context) {
   return ctx.loaders.get<string, Enterprise | null>('enterpriseByCreditCode', [], async (codes) => {
-    const rows = await ctx.db.query<Enterprise>(sql`SELECT ${ENTERPRISE_COLUMNS} FROM enterprise e WHERE e.credit_code = ANY(${codes})`);
+    const rows = await ctx.db.query<Enterprise>(sql`SELECT ${ENTERPRISE_COLUMNS} FROM enterprise e WHERE e.credit_code = ANY(${codes})`, {
+      reusePlan: true,
+    });
     return byKey(codes, rows, (enterprise) => enterprise.creditCode, null);
   });
 }
@@ -66,6 +70,7 @@ export function categoriesLoader(ctx: Context, asOf: IsoDate) {
          FROM enterprise_membership m
         WHERE m.enterprise_id = ANY(${enterpriseIds}) AND ${membershipValidSql(sql`m`, sql`${asOf}::date`)}
         ORDER BY 1, 3`,
+      { reusePlan: true },
     );
     return groupByKey(
       enterpriseIds,
@@ -120,6 +125,8 @@ export function countyEnterprisesLoader(ctx: Context, filter: EnterpriseFilter |
           page,
           withTotal,
         }),
+        // a page of a county's list in index order, and its count: the same plan for a small county as for a big one
+        { reusePlan: true },
       );
       return connectionsByOwner(countyCodes, rows, ENTERPRISE_ORDER, page.limit, stripPaging);
     },

@@ -76,6 +76,7 @@ export async function groupFigure<V>(
   const rows = await ctx.db.query<{ code: string; version: string }>(
     sql`SELECT v.county_code AS code, v.version::text AS version FROM county_data_version v
          WHERE v.county_code IN (${counties}) ORDER BY v.county_code`,
+    { reusePlan: true },
   );
   const key = JSON.stringify([figure, rows.map((row) => `${row.code}:${row.version}`), ...args]);
   const kept = cache.get(key);

@@ -26,7 +26,9 @@ export const PATENT_COLUMNS = sql`p.id, p.application_number AS "applicationNumb
 
 export function patentLoader(ctx: Context) {
   return ctx.loaders.get<number, Patent | null>('patent', [], async (ids) => {
-    const rows = await ctx.db.query<Patent>(sql`SELECT ${PATENT_COLUMNS} FROM patent p WHERE p.id = ANY(${ids})`);
+    const rows = await ctx.db.query<Patent>(sql`SELECT ${PATENT_COLUMNS} FROM patent p WHERE p.id = ANY(${ids})`, {
+      reusePlan: true,
+    });
     return byKey(ids, rows, (patent) => patent.id, null);
   });
 }
@@ -126,6 +128,7 @@ export function patentListLoader(ctx: Context, of: PatentOwnerKind, filter: Pate
           withTotal,
           sortsWholeList: of === 'enterprise',
         }),
+        { reusePlan: true },
       );
       return connectionsByOwner(owners, rows, PATENT_ORDER, page.limit, toPatent);
     },
