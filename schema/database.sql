@@ -535,7 +535,7 @@ ALTER TABLE invention_span ADD CONSTRAINT invention_span_patent_id_fkey FOREIGN 
 ALTER TABLE invention_span ADD CONSTRAINT invention_span_check CHECK ((starts < ends));
 CREATE INDEX invention_span_county_ends_idx ON public.invention_span USING btree (county_code, ends) INCLUDE (starts, high_value, strategic);
 CREATE INDEX invention_span_county_starts_idx ON public.invention_span USING btree (county_code, starts) INCLUDE (ends, high_value, strategic);
-CREATE INDEX invention_span_patent_idx ON public.invention_span USING btree (patent_id, starts) INCLUDE (ends);
+CREATE INDEX invention_span_patent_idx ON public.invention_span USING btree (patent_id) INCLUDE (starts, ends);
 ALTER TABLE invention_span ENABLE ROW LEVEL SECURITY;
 ALTER TABLE invention_span FORCE ROW LEVEL SECURITY;
 CREATE POLICY tenant_delete ON invention_span AS PERMISSIVE FOR DELETE TO PUBLIC

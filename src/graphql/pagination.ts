@@ -182,7 +182,7 @@ export interface PagedQuery {
  * One statement that pages many owners' lists at once (keyset pagination): for each owner in turn, the first
  * `limit + 1` rows after the cursor in the sort order — read from an index in that order where the list has one, so
  * a page costs its size, not the list's — and its total only when asked (a count of its own, not a window over the
- * list). Rows: "pageOwner", "pageTotal", "pageRow" (null for an owner whose page is empty) and the list's columns.
+ * list, except for a list no index reads in order: sortsWholeList). Rows: "pageOwner", "pageTotal", "pageRow" (null for an owner whose page is empty) and the list's columns.
  */
 export function pagedSql({ owners, rowsOf, sort, page, withTotal, sortsWholeList = false }: PagedQuery): Sql {
   if (withTotal && sortsWholeList && !page.after) {
