@@ -144,6 +144,44 @@ describe('the figure cache', () => {
     expect(await api.ok(FIGURES, { asOf: AS_OF })).toEqual(fresh);
   });
 
+  it("keeps a county's enterprise counts, and counts anew after any change to its enterprises or memberships", async () => {
+    const COUNTS = `{ county(code: "500231") {
+      all: enterprises(first: 1) { totalCount edges { node { name } } }
+      highTech: enterprises(first: 0, filter: { category: HIGH_TECH, asOf: "2024-06-30" }) { totalCount }
+      named: enterprises(first: 0, filter: { nameContains: "丙" }) { totalCount }
+    } }`;
+    await api.ok(COUNTS);
+    const hits = api.figures.hits;
+    // BEGIN with the scope, the county, the versions, the three pages (the counts kept), COMMIT
+    expect(await api.countStatements(COUNTS)).toBe(7);
+    expect(api.figures.hits - hits).toBe(3);
+    const C = creditCode(3);
+    const writes: [string, () => Promise<unknown>][] = [
+      ['丙 is added', () => givenEnterprise(api, { serial: 3, name: '丙公司' })],
+      [
+        '丙 becomes high-tech',
+        () => givenEnterprise(api, { serial: 3, name: '丙公司', memberships: [{ category: 'HIGH_TECH', validFrom: '2024-01-01' }] }),
+      ],
+      ['丙 is deleted', () => api.ok(`mutation($c: String!) { deleteEnterprise(creditCode: $c) { deletedAt } }`, { c: C })],
+      ['and restored', () => api.ok(`mutation($c: String!) { restoreEnterprise(creditCode: $c) { id } }`, { c: C })],
+      [
+        '丙 moves away',
+        () =>
+          api.ok(`mutation($input: EnterpriseInput!) { upsertEnterprise(input: $input) { id } }`, {
+            input: { creditCode: C, countyCode: '500232', name: '丙公司', memberships: [] },
+          }),
+      ],
+    ];
+    let previous = await api.ok(COUNTS);
+    for (const [what, write] of writes) {
+      await write();
+      const seen = await api.ok(COUNTS);
+      expect({ after: what, seen }).toEqual({ after: what, seen: await truth.ok(COUNTS) });
+      expect({ after: what, changed: JSON.stringify(seen) !== JSON.stringify(previous) }).toEqual({ after: what, changed: true });
+      previous = seen;
+    }
+  });
+
   it('answers a caller outside the county as if nothing were kept', async () => {
     await api.ok(FIGURES, { asOf: AS_OF });
     const outsider = api.as({ role: 'VIEWER', counties: ['500232'] });

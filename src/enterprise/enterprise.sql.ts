@@ -6,7 +6,8 @@ import { Context } from '../graphql/context';
 import { IsoDate } from '../graphql/dates';
 import { byKey, groupByKey } from '../graphql/loaders';
 import { asOfOrToday } from '../graphql/arguments';
-import { Connection, connectionsByOwner, PageArgs, PagedRow, pagedSql, pageRequest, SortColumn } from '../graphql/pagination';
+import { Connection, connectionsByOwner, countsSql, PageArgs, PagedRow, pagedSql, pageRequest, SortColumn } from '../graphql/pagination';
+import { countyFigures, figuresKept } from '../figures/county-figures';
 import { badUserInput } from '../graphql/errors';
 import { assertNotDeleted, DeletedRecord, expectVersion, setDeleted } from '../history/versions';
 import { parseCreditCode } from '../identifiers/credit-code';
@@ -101,36 +102,39 @@ export function countyEnterpriseRowsSql(countyCode: Sql, filter: Omit<Enterprise
   return sql`SELECT ${ENTERPRISE_COLUMNS} FROM enterprise e WHERE ${sql.join(conditions, ' AND ')}`;
 }
 
-/** Enterprise lists of counties, ordered by name (byte order), then credit code. */
+/**
+ * Enterprise lists of counties, ordered by name (byte order), then credit code. A list's totalCount is a county-wide
+ * figure (the list is asked only by staff who see every enterprise of the county: requireCountyWide), kept under the
+ * county's data version, which every change to an enterprise or a membership raises: counting a big county's
+ * enterprises under Row Level Security costs a filter per row, a page costs its size.
+ */
 export function countyEnterprisesLoader(ctx: Context, filter: EnterpriseFilter | null, pageArgs: PageArgs, withTotal: boolean) {
   const page = pageRequest(pageArgs, ENTERPRISE_ORDER);
   const asOf = asOfOrToday(ctx, filter?.asOf);
-  return ctx.loaders.get<string, Connection<Enterprise>>(
-    'countyEnterprises',
-    [
-      filter?.category ?? null,
-      filter?.nameContains ?? null,
-      asOf,
-      page,
-      withTotal,
-      filter?.validToFrom ?? null,
-      filter?.validToUntil ?? null,
-    ],
-    async (countyCodes) => {
-      const rows = await ctx.db.query<Enterprise & PagedRow>(
-        pagedSql({
-          owners: sql`${countyCodes}::text[]`,
-          rowsOf: (county) => countyEnterpriseRowsSql(county, filter ?? {}, asOf),
-          sort: ENTERPRISE_ORDER,
-          page,
-          withTotal,
-        }),
-        // a page of a county's list in index order, and its count: the same plan for a small county as for a big one
-        { reusePlan: true },
-      );
-      return connectionsByOwner(countyCodes, rows, ENTERPRISE_ORDER, page.limit, stripPaging);
-    },
-  );
+  const kept = [
+    filter?.category ?? null,
+    filter?.nameContains ?? null,
+    filter?.validToFrom ?? null,
+    filter?.validToUntil ?? null,
+    // the day matters only to a category's memberships
+    filter?.category ? asOf : null,
+  ];
+  const rowsOf = (county: Sql) => countyEnterpriseRowsSql(county, filter ?? {}, asOf);
+  return ctx.loaders.get<string, Connection<Enterprise>>('countyEnterprises', [...kept, asOf, page, withTotal], async (countyCodes) => {
+    const totals =
+      withTotal && figuresKept(ctx)
+        ? await countyFigures(ctx, 'enterpriseCount', kept, countyCodes, async (codes) =>
+            (await ctx.db.query<{ total: number }>(countsSql(sql`${codes}::text[]`, rowsOf))).map((row) => row.total),
+          )
+        : null;
+    const rows = await ctx.db.query<Enterprise & PagedRow>(
+      pagedSql({ owners: sql`${countyCodes}::text[]`, rowsOf, sort: ENTERPRISE_ORDER, page, withTotal: withTotal && !totals }),
+      // a page of a county's list in index order: the same plan for a small county as for a big one
+      { reusePlan: true },
+    );
+    const connections = connectionsByOwner(countyCodes, rows, ENTERPRISE_ORDER, page.limit, stripPaging);
+    return totals ? connections.map((connection, i) => ({ ...connection, totalCount: totals[i] })) : connections;
+  });
 }
 
 function stripPaging<T extends Enterprise>({ id, creditCode, name, countyCode, version }: T): Enterprise {

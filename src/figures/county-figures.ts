@@ -17,7 +17,7 @@ export async function countyFigures<V>(
   compute: (codes: readonly string[]) => Promise<V[]>,
 ): Promise<V[]> {
   const cache = ctx.figures;
-  if (!cache.enabled || !ctx.db.readOnly) return compute(codes);
+  if (!figuresKept(ctx)) return compute(codes);
   const versions = await dataVersionLoader(ctx).loadMany(codes);
   const keyOf = (i: number) => JSON.stringify([figure, codes[i], versions[i], ...args]);
   const kept = codes.map((_, i) => (typeof versions[i] === 'string' ? cache.get(keyOf(i)) : undefined));
@@ -29,6 +29,11 @@ export async function countyFigures<V>(
   });
   let next = 0;
   return kept.map((entry) => (entry ? (entry.value as V) : computed[next++]));
+}
+
+/** Whether this request reads figures through the cache: it has one, and the request writes nothing. */
+export function figuresKept(ctx: Context): boolean {
+  return ctx.figures.enabled && ctx.db.readOnly;
 }
 
 /**
@@ -72,7 +77,7 @@ export async function groupFigure<V>(
   compute: () => Promise<V>,
 ): Promise<V> {
   const cache = ctx.figures;
-  if (!cache.enabled || !ctx.db.readOnly) return compute();
+  if (!figuresKept(ctx)) return compute();
   const rows = await ctx.db.query<{ code: string; version: string }>(
     sql`SELECT v.county_code AS code, v.version::text AS version FROM county_data_version v
          WHERE v.county_code IN (${counties}) ORDER BY v.county_code`,

@@ -123,14 +123,28 @@ function decodeCursor(cursor: string, sort: SortColumn[]): SortKey {
   throw badUserInput('after', 'is not a cursor returned by this query');
 }
 
-/** Builds a connection from up to limit + 1 rows fetched after the cursor. */
-export function toConnection<T>(rows: T[], limit: number, totalCount: number | null, keyOf: (row: T) => SortKey): Connection<T> {
+/**
+ * Builds a connection from up to limit + 1 rows fetched after the cursor. An edge's cursor is encoded when it is read
+ * (most queries select nodes only), from the row's sort key.
+ */
+export function toConnection<Row, Node = Row>(
+  rows: Row[],
+  limit: number,
+  totalCount: number | null,
+  keyOf: (row: Row) => SortKey,
+  toNode: (row: Row) => Node = (row) => row as unknown as Node,
+): Connection<Node> {
   const page = rows.slice(0, limit);
-  const edges = page.map((node) => ({ cursor: encodeCursor(keyOf(node)), node }));
+  const edges = page.map((row) => ({
+    node: toNode(row),
+    get cursor() {
+      return encodeCursor(keyOf(row));
+    },
+  }));
   return {
     edges,
     totalCount,
-    pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
+    pageInfo: { hasNextPage: rows.length > limit, endCursor: page.length ? encodeCursor(keyOf(page[page.length - 1])) : null },
   };
 }
 
@@ -210,6 +224,14 @@ export function pagedSql({ owners, rowsOf, sort, page, withTotal, sortsWholeList
      ORDER BY o.ord, ${orderBySql(sort, 'r')}`;
 }
 
+/** One statement counting many owners' lists (rowsOf, as for pagedSql): a row "total" per owner, in the owners' order. */
+export function countsSql(owners: Sql, rowsOf: (owner: Sql) => Sql): Sql {
+  return sql`
+    SELECT (SELECT count(*)::int FROM (${rowsOf(sql`o.owner`)}) counted) AS total
+      FROM unnest(${owners}) WITH ORDINALITY AS o(owner, ord)
+     ORDER BY o.ord`;
+}
+
 /** The columns pagedSql adds to each row. */
 export interface PagedRow {
   pageOwner: unknown;
@@ -235,8 +257,7 @@ export function connectionsByOwner<K, Row extends object, Node = Row>(
   const keyOf = (row: Row) => sort.map((s) => (row as Record<string, string | number>)[s.column]);
   return owners.map((owner) => {
     const entry = byOwner.get(String(owner)) ?? { total: 0, rows: [] };
-    const connection = toConnection(entry.rows, limit, entry.total, keyOf);
-    return { ...connection, edges: connection.edges.map((edge) => ({ ...edge, node: toNode(edge.node) })) };
+    return toConnection(entry.rows, limit, entry.total, keyOf, toNode);
   });
 }
 

@@ -1,4 +1,4 @@
-import { validate, ValidationArguments, ValidationError, ValidationOptions, registerDecorator } from 'class-validator';
+import { getMetadataStorage, validate, ValidationArguments, ValidationError, ValidationOptions, registerDecorator } from 'class-validator';
 import { ResolverData } from 'type-graphql';
 import { Context } from './context';
 import { badUserInput } from './errors';
@@ -11,7 +11,7 @@ import { futureProblems } from './not-after-today';
  */
 export async function validateArgument(value: unknown, _type: unknown, data: ResolverData<object>): Promise<void> {
   if (value === null || typeof value !== 'object') return;
-  const errors = await validate(value as object, { skipMissingProperties: true, forbidUnknownValues: false });
+  const errors = needsValidator(value) ? await validate(value as object, { skipMissingProperties: true, forbidUnknownValues: false }) : [];
   const argName = Object.entries(data.args).find(([, arg]) => arg === value)?.[0] ?? 'input';
   const problems = [
     ...errors.flatMap((error) => flatten(error, argName)),
@@ -28,6 +28,24 @@ export async function validateArgument(value: unknown, _type: unknown, data: Res
     error.extensions.problems = problems;
   }
   throw error;
+}
+
+const RULED = new WeakMap<object, boolean>();
+
+/**
+ * Whether class-validator has anything to check on an argument: a rule on its class, or an object inside it (a nested
+ * input, a list). Page arguments on every connection of a nested read have neither, and validate() costs as much for
+ * nothing as for something.
+ */
+function needsValidator(value: object): boolean {
+  if (Object.values(value).some((inner) => inner !== null && typeof inner === 'object')) return true;
+  const type = value.constructor;
+  let ruled = RULED.get(type);
+  if (ruled === undefined) {
+    ruled = getMetadataStorage().getTargetValidationMetadatas(type, '', true, false).length > 0;
+    RULED.set(type, ruled);
+  }
+  return ruled;
 }
 
 function flatten(error: ValidationError, parent: string): { field: string; reason: string }[] {
