@@ -9,10 +9,11 @@
  *     application role so Row Level Security holds): one keeping county-wide figures (FIGURE_CACHE_MB =
  *     BENCH_FIGURE_CACHE_MB, 64) and one keeping none (FIGURE_CACHE_MB=0: what every figure costs to compute).
  *  3. Each question is asked once and its answer checked against hand-written SQL (bench/queries.ts, written from the
- *     contract, on the base tables); then timed alone (median of 7 requests one at a time) and under load (autocannon,
- *     BENCH_CONNECTIONS connections for BENCH_SECONDS after BENCH_WARMUP_SECONDS): as the county's VIEWER and as an
- *     ADMIN of every county on the server that keeps figures, as the VIEWER on the one that keeps none, and the plain
- *     SQL through a pg.Pool of the same size. Every answer under load must equal the checked one.
+ *     contract, on the base tables); then timed alone (median of 15 requests one at a time, the paths taking turns)
+ *     and under load (autocannon, BENCH_CONNECTIONS connections for BENCH_SECONDS after BENCH_WARMUP_SECONDS): as the
+ *     county's VIEWER and as an ADMIN of every county on the server that keeps figures, as the VIEWER on the one that
+ *     keeps none, and the plain SQL through a pg.Pool of the same size. Every answer under load must equal the checked
+ *     one.
  *  4. The keeping server's RSS before and after its load; a table; clean-up (also on SIGINT/SIGTERM).
  * At the end, the cost of the 1,200-patent county at both scales side by side.
  *
@@ -71,7 +72,7 @@ const SCALES = (process.env.BENCH_SCALES || 'county,national').split(',').map((s
 const ROOT = path.resolve(__dirname, '..', '..');
 const DATA_DIR = path.join(ROOT, '.data', 'bench-postgres');
 const BENCH_DATABASE = 'hvp_bench';
-const SINGLE_RUNS = 7;
+const SINGLE_RUNS = 15;
 
 // ---------------------------------------------------------------- clean-up
 
@@ -223,11 +224,17 @@ async function post(call: GraphqlCall): Promise<string> {
   return text;
 }
 
-async function alone(run: () => Promise<unknown>): Promise<number> {
-  await run();
-  const latencies: number[] = [];
-  for (let i = 0; i < SINGLE_RUNS; i++) latencies.push((await timed(run))[1]);
-  return median(latencies);
+/**
+ * Each path's median alone (one request at a time), the paths taking turns: SINGLE_RUNS rounds of one request of each,
+ * so that a drift of the machine (another process, the CPU's clock) weighs on every path alike, not on whichever ran
+ * last.
+ */
+async function alone<K extends string>(paths: Record<K, () => Promise<unknown>>): Promise<Record<K, number>> {
+  const runs = Object.entries(paths) as [K, () => Promise<unknown>][];
+  for (const [, run] of runs) await run();
+  const latencies = new Map<K, number[]>(runs.map(([key]) => [key, []]));
+  for (let i = 0; i < SINGLE_RUNS; i++) for (const [key, run] of runs) latencies.get(key)!.push((await timed(run))[1]);
+  return Object.fromEntries(runs.map(([key]) => [key, median(latencies.get(key)!)])) as Record<K, number>;
 }
 
 function cannon(call: GraphqlCall, durationSeconds: number): Promise<Stats> {
@@ -542,12 +549,12 @@ async function benchScale(scale: Scale): Promise<Measured[]> {
   log(`\nload: ${CONNECTIONS} connections, ${SECONDS} s each after ${WARMUP_SECONDS} s of warm-up`);
   for (const question of list) {
     const call = calls.get(question)!;
-    const single = {
-      cold: await alone(() => post(call.cold)),
-      viewer: await alone(() => post(call.viewer)),
-      admin: await alone(() => post(call.admin)),
-      sql: await alone(() => pool.query(question.sql, question.params)),
-    };
+    const single = await alone({
+      viewer: () => post(call.viewer),
+      admin: () => post(call.admin),
+      cold: () => post(call.cold),
+      sql: () => pool.query(question.sql, question.params),
+    });
     const load = {
       viewer: await loadGraphql(call.viewer),
       admin: await loadGraphql(call.admin),
@@ -578,7 +585,7 @@ async function benchScale(scale: Scale): Promise<Measured[]> {
     ];
   });
   log(
-    `\n${scale} scale: ${counts.patents} patents in ${counts.counties} counties; latencies in ms; "alone": median of ${SINGLE_RUNS} requests one at a time`,
+    `\n${scale} scale: ${counts.patents} patents in ${counts.counties} counties; latencies in ms; "alone": median of ${SINGLE_RUNS} requests one at a time, the paths taking turns`,
   );
   log(table(['question', 'path', 'alone', 'req/s', 'p50', 'p95'], rows, 2));
   log(

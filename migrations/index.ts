@@ -23,6 +23,7 @@ import { SeiConcordance1764831000000 } from './1764831000000-SeiConcordance';
 import { EnterpriseTags1764832000000 } from './1764832000000-EnterpriseTags';
 import { DeferredEnterpriseCounts1764850000000 } from './1764850000000-DeferredEnterpriseCounts';
 import { SpanPlans1764860000000 } from './1764860000000-SpanPlans';
+import { PolicyIndexes1764870000000 } from './1764870000000-PolicyIndexes';
 
 /** Every migration, in order. The app and the TypeORM CLI (ormconfig.ts) both read this list. */
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   EnterpriseTags1764832000000,
   DeferredEnterpriseCounts1764850000000,
   SpanPlans1764860000000,
+  PolicyIndexes1764870000000,
 ];

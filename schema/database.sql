@@ -842,7 +842,7 @@ ALTER TABLE patent_owner ADD CONSTRAINT patent_owner_enterprise_county_fkey FORE
 ALTER TABLE patent_owner ADD CONSTRAINT patent_owner_enterprise_id_fkey FOREIGN KEY (enterprise_id) REFERENCES enterprise(id);
 ALTER TABLE patent_owner ADD CONSTRAINT patent_owner_patent_county_fkey FOREIGN KEY (patent_id, patent_county_code) REFERENCES patent(id, county_code) ON UPDATE CASCADE ON DELETE CASCADE;
 ALTER TABLE patent_owner ADD CONSTRAINT patent_owner_patent_id_fkey FOREIGN KEY (patent_id) REFERENCES patent(id) ON DELETE CASCADE;
-CREATE INDEX patent_owner_enterprise_idx ON public.patent_owner USING btree (enterprise_id, patent_id);
+CREATE INDEX patent_owner_enterprise_idx ON public.patent_owner USING btree (enterprise_id, patent_id) INCLUDE (patent_county_code, enterprise_county_code);
 CREATE INDEX patent_owner_patent_county_idx ON public.patent_owner USING btree (patent_county_code);
 ALTER TABLE patent_owner ENABLE ROW LEVEL SECURITY;
 ALTER TABLE patent_owner FORCE ROW LEVEL SECURITY;

@@ -118,7 +118,7 @@ export function toTargetGap(row: GapRow): TargetGap {
 /** Gap rows of each enterprise on asOf, in the enum's order of categories. */
 export function enterpriseTargetGapsLoader(ctx: Context, asOf: IsoDate) {
   return ctx.loaders.get<number, TargetGap[]>('enterpriseTargetGaps', [asOf], async (enterpriseIds) => {
-    const ids = sql`${enterpriseIds}::int[]`;
+    const ids = sql.keys(enterpriseIds, 'int');
     const rows = await ctx.db.query<GapRow>(
       sql`${gapRowsSql(sql`SELECT DISTINCT e.county_code AS code FROM enterprise e WHERE e.id = ANY (${ids})`, sql`${asOf}::date`, ids)}
           ORDER BY "enterpriseId", "categoryOrder"`,

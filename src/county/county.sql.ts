@@ -14,7 +14,7 @@ const STATISTICS_COLUMNS = sql`s.county_code AS "countyCode", s.year, s.populati
 
 export function countyLoader(ctx: Context) {
   return ctx.loaders.get<string, County | null>('county', [], async (codes) => {
-    const rows = await ctx.db.query<County>(sql`SELECT ${COUNTY_COLUMNS} FROM county c WHERE c.code = ANY(${codes})`, {
+    const rows = await ctx.db.query<County>(sql`SELECT ${COUNTY_COLUMNS} FROM county c WHERE c.code = ANY(${sql.keys(codes, 'text')})`, {
       reusePlan: true,
     });
     return byKey(codes, rows, (county) => county.code, null);

@@ -261,7 +261,8 @@ export class RequestDatabase {
 export interface QueryOptions {
   /**
    * A statement by keys (ids, credit codes, a page of an owner's list) whose best plan is the same however much a
-   * county holds: prepared, so that PostgreSQL may keep its plan (below). Not for county-wide aggregates: a plan kept
+   * county holds: prepared, so that PostgreSQL may keep its plan (below; its keys as `sql.keys`, or it never does).
+   * Not for county-wide aggregates: a plan kept
    * from five calls about a big county, or made for an average one, can read far more than a small county holds.
    */
   reusePlan?: boolean;

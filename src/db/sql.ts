@@ -87,8 +87,21 @@ function literal<T extends string>(value: Constant<T> | number | boolean | null)
   return new Sql([`'${(value as string).replace(/'/g, "''")}'`]);
 }
 
+/**
+ * A batch's keys as an array the planner does not see into (an InitPlan), for a prepared statement of keys
+ * (reusePlan): planned generically it then costs what its custom plans cost, so PostgreSQL keeps one plan from the
+ * sixth run. With the array visible, a batch of one key always looked cheaper planned afresh (a generic plan assumes
+ * ten), and every call paid the planning: 0.3–2 ms a statement under Row Level Security.
+ */
+function keys(values: readonly (number | string)[], type: 'int' | 'text'): Sql {
+  const array = raw(type === 'int' ? 'int[]' : 'text[]');
+  // cast again outside: `= ANY ((SELECT …))` alone would read as ANY over a sub-query's rows
+  return template`(SELECT ${values}::${array})::${array}`;
+}
+
 export const sql = Object.assign(template, {
   join,
+  keys,
   identifier,
   raw,
   literal,

@@ -22,18 +22,24 @@ export const MEMBERSHIP_COLUMNS = sql`m.id, m.enterprise_id AS "enterpriseId", m
 
 export function enterpriseLoader(ctx: Context) {
   return ctx.loaders.get<number, Enterprise | null>('enterprise', [], async (ids) => {
-    const rows = await ctx.db.query<Enterprise>(sql`SELECT ${ENTERPRISE_COLUMNS} FROM enterprise e WHERE e.id = ANY(${ids})`, {
-      reusePlan: true,
-    });
+    const rows = await ctx.db.query<Enterprise>(
+      sql`SELECT ${ENTERPRISE_COLUMNS} FROM enterprise e WHERE e.id = ANY(${sql.keys(ids, 'int')})`,
+      {
+        reusePlan: true,
+      },
+    );
     return byKey(ids, rows, (enterprise) => enterprise.id, null);
   });
 }
 
 export function enterpriseByCreditCodeLoader(ctx: Context) {
   return ctx.loaders.get<string, Enterprise | null>('enterpriseByCreditCode', [], async (codes) => {
-    const rows = await ctx.db.query<Enterprise>(sql`SELECT ${ENTERPRISE_COLUMNS} FROM enterprise e WHERE e.credit_code = ANY(${codes})`, {
-      reusePlan: true,
-    });
+    const rows = await ctx.db.query<Enterprise>(
+      sql`SELECT ${ENTERPRISE_COLUMNS} FROM enterprise e WHERE e.credit_code = ANY(${sql.keys(codes, 'text')})`,
+      {
+        reusePlan: true,
+      },
+    );
     return byKey(codes, rows, (enterprise) => enterprise.creditCode, null);
   });
 }
@@ -69,7 +75,7 @@ export function categoriesLoader(ctx: Context, asOf: IsoDate) {
     const rows = await ctx.db.query<{ enterpriseId: number; category: EnterpriseCategory }>(
       sql`SELECT DISTINCT m.enterprise_id AS "enterpriseId", m.category, array_position(${ENTERPRISE_CATEGORIES}::text[], m.category)
          FROM enterprise_membership m
-        WHERE m.enterprise_id = ANY(${enterpriseIds}) AND ${membershipValidSql(sql`m`, sql`${asOf}::date`)}
+        WHERE m.enterprise_id = ANY(${sql.keys(enterpriseIds, 'int')}) AND ${membershipValidSql(sql`m`, sql`${asOf}::date`)}
         ORDER BY 1, 3`,
       { reusePlan: true },
     );
@@ -128,7 +134,7 @@ export function countyEnterprisesLoader(ctx: Context, filter: EnterpriseFilter |
           )
         : null;
     const rows = await ctx.db.query<Enterprise & PagedRow>(
-      pagedSql({ owners: sql`${countyCodes}::text[]`, rowsOf, sort: ENTERPRISE_ORDER, page, withTotal: withTotal && !totals }),
+      pagedSql({ owners: sql.keys(countyCodes, 'text'), rowsOf, sort: ENTERPRISE_ORDER, page, withTotal: withTotal && !totals }),
       // a page of a county's list in index order: the same plan for a small county as for a big one
       { reusePlan: true },
     );

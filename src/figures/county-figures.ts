@@ -50,9 +50,11 @@ function dataVersionLoader(ctx: Context) {
       sql`SELECT m.root AS code,
                  CASE WHEN bool_or(m.code = m.root AND v.version IS NOT NULL)
                       THEN string_agg(m.code || ':' || COALESCE(v.version::text, '-'), ',' ORDER BY m.code) END AS version
-            FROM (${countyMembersSql(sql`SELECT unnest(${codes}::text[]) AS code`)}) m
+            FROM (${countyMembersSql(sql`SELECT unnest(${sql.keys(codes, 'text')}) AS code`)}) m
             LEFT JOIN county_data_version v ON v.county_code = m.code
            GROUP BY m.root`,
+      // read by every request for a kept figure: parsed and planned once per connection
+      { reusePlan: true },
     );
     return byKey(
       codes,

@@ -16,9 +16,12 @@ export interface PatentEvaluation {
 /** Status and high-value reasons of patents on one day, in one statement per batch. */
 export function patentEvaluationLoader(ctx: Context, asOf: IsoDate) {
   return ctx.loaders.get<number, PatentEvaluation>('patentEvaluation', [asOf], async (patentIds) => {
-    const rows = await ctx.db.query<PatentEvaluation & { id: number }>(patentEvaluationSql(sql`${patentIds}::int[]`, sql`${asOf}::date`), {
-      reusePlan: true,
-    });
+    const rows = await ctx.db.query<PatentEvaluation & { id: number }>(
+      patentEvaluationSql(sql.keys(patentIds, 'int'), sql`${asOf}::date`),
+      {
+        reusePlan: true,
+      },
+    );
     return byKey(patentIds, rows, (row) => row.id, { status: PatentStatus.PENDING, reasons: [] });
   });
 }
@@ -45,7 +48,7 @@ export function countyHighValueCountLoader(ctx: Context, asOf: IsoDate) {
 export function enterpriseHighValueCountLoader(ctx: Context, asOf: IsoDate) {
   return ctx.loaders.get<number, number>('enterpriseHighValueCount', [asOf], async (enterpriseIds) => {
     const rows = await ctx.db.query<{ id: number; highValue: number }>(
-      enterpriseHighValueCountsSql(sql`${enterpriseIds}::int[]`, sql`${asOf}::date`),
+      enterpriseHighValueCountsSql(sql.keys(enterpriseIds, 'int'), sql`${asOf}::date`),
       { reusePlan: true },
     );
     return byKey(

@@ -26,7 +26,7 @@ export const PATENT_COLUMNS = sql`p.id, p.application_number AS "applicationNumb
 
 export function patentLoader(ctx: Context) {
   return ctx.loaders.get<number, Patent | null>('patent', [], async (ids) => {
-    const rows = await ctx.db.query<Patent>(sql`SELECT ${PATENT_COLUMNS} FROM patent p WHERE p.id = ANY(${ids})`, {
+    const rows = await ctx.db.query<Patent>(sql`SELECT ${PATENT_COLUMNS} FROM patent p WHERE p.id = ANY(${sql.keys(ids, 'int')})`, {
       reusePlan: true,
     });
     return byKey(ids, rows, (patent) => patent.id, null);
@@ -121,7 +121,7 @@ export function patentListLoader(ctx: Context, of: PatentOwnerKind, filter: Pate
     async (owners) => {
       const rows = await ctx.db.query<Patent & PagedRow>(
         pagedSql({
-          owners: of === 'enterprise' ? sql`${owners}::int[]` : sql`${owners}::text[]`,
+          owners: sql.keys(owners, of === 'enterprise' ? 'int' : 'text'),
           rowsOf: (owner) => patentListRowsSql(of, owner, { type: filter?.type ?? null, highValueOnly, asOf, more: filter }),
           sort: PATENT_ORDER,
           page,
