@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { setFlagsFromString } from 'node:v8';
 import { loadConfig } from './config';
 import { createLogger, describeError } from './ops/logger';
 import { startServer } from './server';
@@ -6,6 +7,14 @@ import { describeFatal } from './ops/startup-error';
 
 /** stop() gets this long, from the signal, before the process gives up and exits 1. */
 const SHUTDOWN_DEADLINE_MS = 10_000;
+
+/**
+ * A full collection once the heap has grown by half of what the last one kept, not by up to four times as V8 chooses
+ * while collecting is cheap: under saturation a request's objects outlive a scavenge (it waits its turn for the CPU),
+ * and the heap grew to 200 MB over a live set of 45 MB (the server's RSS to 270–610 MB; 190 MB with this, at the
+ * same throughput). Relative, not a cap: a large import's live set still has room. V8 reads it at every collection.
+ */
+setFlagsFromString('--heap-growing-percent=50');
 
 async function main(): Promise<void> {
   const config = loadConfig();
