@@ -24,6 +24,7 @@ import { EnterpriseTags1764832000000 } from './1764832000000-EnterpriseTags';
 import { DeferredEnterpriseCounts1764850000000 } from './1764850000000-DeferredEnterpriseCounts';
 import { SpanPlans1764860000000 } from './1764860000000-SpanPlans';
 import { PolicyIndexes1764870000000 } from './1764870000000-PolicyIndexes';
+import { OwnerCountyPlans1764880000000 } from './1764880000000-OwnerCountyPlans';
 
 /** Every migration, in order. The app and the TypeORM CLI (ormconfig.ts) both read this list. */
 export const MIGRATIONS = [
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   DeferredEnterpriseCounts1764850000000,
   SpanPlans1764860000000,
   PolicyIndexes1764870000000,
+  OwnerCountyPlans1764880000000,
 ];

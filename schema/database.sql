@@ -3224,12 +3224,11 @@ CREATE OR REPLACE FUNCTION public.hvp_owner_counties_of(patent_ids integer[])
 AS $function$
         UPDATE patent p SET owner_county_codes = codes.codes
           FROM (SELECT c.patent_id,
-                       COALESCE(array_agg(DISTINCT po.enterprise_county_code ORDER BY po.enterprise_county_code)
-                                FILTER (WHERE po.enterprise_county_code IS NOT NULL), '{}') AS codes
-                  FROM unnest(patent_ids) AS c(patent_id)
-                  LEFT JOIN patent_owner po ON po.patent_id = c.patent_id
-                 GROUP BY c.patent_id) codes
-         WHERE p.id = codes.patent_id AND p.owner_county_codes IS DISTINCT FROM codes.codes
+                       (SELECT COALESCE(array_agg(DISTINCT po.enterprise_county_code ORDER BY po.enterprise_county_code)
+                                        FILTER (WHERE po.enterprise_county_code IS NOT NULL), '{}')
+                          FROM patent_owner po WHERE po.patent_id = c.patent_id) AS codes
+                  FROM (SELECT DISTINCT unnest(patent_ids)) AS c(patent_id)) codes
+         WHERE p.id = ANY (patent_ids) AND p.id = codes.patent_id AND p.owner_county_codes IS DISTINCT FROM codes.codes
       $function$;
 
 CREATE OR REPLACE FUNCTION public.hvp_owner_counties_updated()

@@ -234,7 +234,8 @@ export async function upsertPatents(db: RequestDatabase, inputs: PatentInput[]):
                      ${given((input) => input.lapseDate ?? null)}::date[], ${ipcCodes}::jsonb[],
                      ${given((input) => input.strategicIndustry ?? null)}::text[])
               WITH ORDINALITY AS i(application_number, title, type, county_code, filing_date, grant_date, lapse_date, ipc, strategic_industry, ord)
-         LEFT JOIN patent e ON e.application_number = i.application_number
+         -- a probe by key for each row (OFFSET 0): joined, the planner hashed the whole table at every batch
+         LEFT JOIN LATERAL (SELECT e.id, e.ipc_codes FROM patent e WHERE e.application_number = i.application_number OFFSET 0) e ON true
      ), written AS (
        INSERT INTO patent AS p (application_number, title, type, county_code, filing_date, grant_date, lapse_date, ipc_codes, strategic_industry)
        SELECT application_number, title, type, county_code, filing_date, grant_date, lapse_date, ipc_codes, strategic_industry
@@ -368,7 +369,8 @@ async function replaceOwners(db: RequestDatabase, ids: number[], wanted: (string
                        LEFT JOIN LATERAL (SELECT t.position FROM patent_owner t WHERE t.patent_id = c.patent_id AND ${seen(sql`t`)}
                                            ORDER BY t.position OFFSET g.k - 1 LIMIT 1) slot ON true
                       GROUP BY c.patent_id),
-          removed AS (DELETE FROM patent_owner t USING changed c WHERE t.patent_id = c.patent_id AND ${seen(sql`t`)})
+          -- the changed patents' rows by key: joined, the planner read every ownership and probed its enterprise
+          removed AS (DELETE FROM patent_owner t WHERE t.patent_id = ANY (ARRAY(SELECT c.patent_id FROM changed c)) AND ${seen(sql`t`)})
      SELECT c.patent_id AS "patentId", COALESCE(p.owners, '[]')::text AS owners FROM changed c LEFT JOIN placed p ON p.patent_id = c.patent_id`,
   );
   if (changed.length > 0) {
