@@ -10,10 +10,10 @@
  *     BENCH_FIGURE_CACHE_MB, 64) and one keeping none (FIGURE_CACHE_MB=0: what every figure costs to compute).
  *  3. Each question is asked once and its answer checked against hand-written SQL (bench/queries.ts, written from the
  *     contract, on the base tables); then timed alone (median of 15 requests one at a time, the paths taking turns)
- *     and under load (autocannon, BENCH_CONNECTIONS connections for BENCH_SECONDS after BENCH_WARMUP_SECONDS): as the
- *     county's VIEWER and as an ADMIN of every county on the server that keeps figures, as the VIEWER on the one that
- *     keeps none, and the plain SQL through a pg.Pool of the same size. Every answer under load must equal the checked
- *     one.
+ *     and under load (autocannon, BENCH_CONNECTIONS connections for BENCH_SECONDS, in two rounds, the paths taking
+ *     turns, each round after BENCH_WARMUP_SECONDS): as the county's VIEWER and as an ADMIN of every county on the
+ *     server that keeps figures, as the VIEWER on the one that keeps none, and the plain SQL through a pg.Pool of the
+ *     same size. Every answer under load must equal the checked one.
  *  4. The keeping server's RSS before and after its load; a table; clean-up (also on SIGINT/SIGTERM).
  * At the end, the cost of the 1,200-patent county at both scales side by side.
  *
@@ -73,6 +73,7 @@ const ROOT = path.resolve(__dirname, '..', '..');
 const DATA_DIR = path.join(ROOT, '.data', 'bench-postgres');
 const BENCH_DATABASE = 'hvp_bench';
 const SINGLE_RUNS = 15;
+const LOAD_ROUNDS = 2;
 
 // ---------------------------------------------------------------- clean-up
 
@@ -237,7 +238,13 @@ async function alone<K extends string>(paths: Record<K, () => Promise<unknown>>)
   return Object.fromEntries(runs.map(([key]) => [key, median(latencies.get(key)!)])) as Record<K, number>;
 }
 
-function cannon(call: GraphqlCall, durationSeconds: number): Promise<Stats> {
+/** The latencies (ms) of one load, and how long it lasted (s). */
+interface Sample {
+  latencies: number[];
+  seconds: number;
+}
+
+function cannon(call: GraphqlCall, durationSeconds: number): Promise<Sample> {
   return new Promise((resolve, reject) => {
     const latencies: number[] = [];
     const instance = autocannon(
@@ -257,7 +264,7 @@ function cannon(call: GraphqlCall, durationSeconds: number): Promise<Stats> {
         if (interrupted) return reject(new Error('interrupted'));
         const problems = { errors: result.errors, timeouts: result.timeouts, non2xx: result.non2xx, mismatches: result.mismatches };
         if (Object.values(problems).some((n) => n > 0)) return reject(new Error(`failed requests under load ${JSON.stringify(problems)}`));
-        resolve(statistics(latencies, result.duration));
+        resolve({ latencies, seconds: result.duration });
       },
     );
     instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
@@ -265,13 +272,8 @@ function cannon(call: GraphqlCall, durationSeconds: number): Promise<Stats> {
   });
 }
 
-async function loadGraphql(call: GraphqlCall): Promise<Stats> {
-  if (WARMUP_SECONDS) await cannon(call, WARMUP_SECONDS);
-  return cannon(call, SECONDS);
-}
-
-async function loadSql(pool: Pool, sql: string, params: unknown[]): Promise<Stats> {
-  const hammer = async (durationSeconds: number) => {
+function hammerSql(pool: Pool, sql: string, params: unknown[]): (durationSeconds: number) => Promise<Sample> {
+  return async (durationSeconds) => {
     const latencies: number[] = [];
     const started = performance.now();
     let deadline = started + durationSeconds * 1000;
@@ -285,10 +287,30 @@ async function loadSql(pool: Pool, sql: string, params: unknown[]): Promise<Stat
         }
       }),
     );
-    return statistics(latencies, (performance.now() - started) / 1000);
+    return { latencies, seconds: (performance.now() - started) / 1000 };
   };
-  if (WARMUP_SECONDS) await hammer(WARMUP_SECONDS);
-  return hammer(SECONDS);
+}
+
+/**
+ * Each path under load, the paths taking turns as alone: LOAD_ROUNDS rounds, in each a warm-up and then a share of
+ * BENCH_SECONDS of load for every path in turn; a path's figures are over all its rounds.
+ */
+async function underLoad<K extends string>(paths: Record<K, (seconds: number) => Promise<Sample>>): Promise<Record<K, Stats>> {
+  const loads = Object.entries(paths) as [K, (seconds: number) => Promise<Sample>][];
+  const samples = new Map<K, Sample[]>(loads.map(([key]) => [key, []]));
+  const share = Math.max(1, Math.round(SECONDS / LOAD_ROUNDS));
+  for (let round = 0; round < LOAD_ROUNDS; round++) {
+    for (const [key, load] of loads) {
+      if (WARMUP_SECONDS) await load(WARMUP_SECONDS);
+      samples.get(key)!.push(await load(share));
+    }
+  }
+  const over = (all: Sample[]) =>
+    statistics(
+      all.flatMap((sample) => sample.latencies),
+      all.reduce((sum, sample) => sum + sample.seconds, 0),
+    );
+  return Object.fromEntries(loads.map(([key]) => [key, over(samples.get(key)!)])) as Record<K, Stats>;
 }
 
 function assertSame(what: string, graphql: unknown, sql: unknown): void {
@@ -546,7 +568,10 @@ async function benchScale(scale: Scale): Promise<Measured[]> {
 
   const before = memoryOf(keeping.child);
   const measured: Measured[] = [];
-  log(`\nload: ${CONNECTIONS} connections, ${SECONDS} s each after ${WARMUP_SECONDS} s of warm-up`);
+  const share = Math.max(1, Math.round(SECONDS / LOAD_ROUNDS));
+  log(
+    `\nload: ${CONNECTIONS} connections; ${LOAD_ROUNDS} rounds, the paths in turns, each ${share} s after ${WARMUP_SECONDS} s of warm-up`,
+  );
   for (const question of list) {
     const call = calls.get(question)!;
     const single = await alone({
@@ -555,12 +580,12 @@ async function benchScale(scale: Scale): Promise<Measured[]> {
       cold: () => post(call.cold),
       sql: () => pool.query(question.sql, question.params),
     });
-    const load = {
-      viewer: await loadGraphql(call.viewer),
-      admin: await loadGraphql(call.admin),
-      cold: await loadGraphql(call.cold),
-      sql: await loadSql(pool, question.sql, question.params),
-    };
+    const load = await underLoad({
+      viewer: (seconds) => cannon(call.viewer, seconds),
+      admin: (seconds) => cannon(call.admin, seconds),
+      cold: (seconds) => cannon(call.cold, seconds),
+      sql: hammerSql(pool, question.sql, question.params),
+    });
     log(
       `  ${question.key}: ${load.viewer.rps.toFixed(0)} req/s (kept), ${load.cold.rps.toFixed(0)} req/s (computed), SQL ${load.sql.rps.toFixed(0)}`,
     );
