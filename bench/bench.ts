@@ -10,7 +10,7 @@
  *     BENCH_FIGURE_CACHE_MB, 64) and one keeping none (FIGURE_CACHE_MB=0: what every figure costs to compute).
  *  3. Each question is asked once and its answer checked against hand-written SQL (bench/queries.ts, written from the
  *     contract, on the base tables); then timed alone (median of 15 requests one at a time, the paths taking turns)
- *     and under load (autocannon, BENCH_CONNECTIONS connections for BENCH_SECONDS, in two rounds, the paths taking
+ *     and under load (autocannon, BENCH_CONNECTIONS connections, two rounds of BENCH_SECONDS, the paths taking
  *     turns, each round after BENCH_WARMUP_SECONDS): as the county's VIEWER and as an ADMIN of every county on the
  *     server that keeps figures, as the VIEWER on the one that keeps none, and the plain SQL through a pg.Pool of the
  *     same size. Every answer under load must equal the checked one.
@@ -292,17 +292,17 @@ function hammerSql(pool: Pool, sql: string, params: unknown[]): (durationSeconds
 }
 
 /**
- * Each path under load, the paths taking turns as alone: LOAD_ROUNDS rounds, in each a warm-up and then a share of
- * BENCH_SECONDS of load for every path in turn; a path's figures are over all its rounds.
+ * Each path under load, the paths taking turns as alone: LOAD_ROUNDS rounds, in each a warm-up and then BENCH_SECONDS
+ * of load for every path in turn (a shorter share would count nothing of a path whose requests take seconds); a
+ * path's figures are over all its rounds.
  */
 async function underLoad<K extends string>(paths: Record<K, (seconds: number) => Promise<Sample>>): Promise<Record<K, Stats>> {
   const loads = Object.entries(paths) as [K, (seconds: number) => Promise<Sample>][];
   const samples = new Map<K, Sample[]>(loads.map(([key]) => [key, []]));
-  const share = Math.max(1, Math.round(SECONDS / LOAD_ROUNDS));
   for (let round = 0; round < LOAD_ROUNDS; round++) {
     for (const [key, load] of loads) {
       if (WARMUP_SECONDS) await load(WARMUP_SECONDS);
-      samples.get(key)!.push(await load(share));
+      samples.get(key)!.push(await load(SECONDS));
     }
   }
   const over = (all: Sample[]) =>
@@ -568,9 +568,8 @@ async function benchScale(scale: Scale): Promise<Measured[]> {
 
   const before = memoryOf(keeping.child);
   const measured: Measured[] = [];
-  const share = Math.max(1, Math.round(SECONDS / LOAD_ROUNDS));
   log(
-    `\nload: ${CONNECTIONS} connections; ${LOAD_ROUNDS} rounds, the paths in turns, each ${share} s after ${WARMUP_SECONDS} s of warm-up`,
+    `\nload: ${CONNECTIONS} connections; ${LOAD_ROUNDS} rounds, the paths in turns, each ${SECONDS} s after ${WARMUP_SECONDS} s of warm-up`,
   );
   for (const question of list) {
     const call = calls.get(question)!;
