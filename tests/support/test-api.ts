@@ -80,6 +80,8 @@ export interface TestApi extends Caller {
 export interface TestApiOptions {
   /** keep county-wide figures between requests, as the server does (FIGURE_CACHE_MB); default: keep none */
   figureCacheMb?: number;
+  /** connections of the application pool; default 4 */
+  poolSize?: number;
 }
 
 /** The login role of the tests' application pools; shared by every test database of the server. */
@@ -112,7 +114,7 @@ export async function createTestApi(options: TestApiOptions = {}): Promise<TestA
 async function apiOver(adminUrl: string, options: TestApiOptions, dropDatabase: () => Promise<void>): Promise<TestApi> {
   const figures = new FigureCache((options.figureCacheMb ?? 0) * 1024 * 1024);
   const counter = new StatementCounter();
-  const dataSource = createDataSource({ url: await testAppUrl(adminUrl), poolSize: 4, logger: counter });
+  const dataSource = createDataSource({ url: await testAppUrl(adminUrl), poolSize: options.poolSize ?? 4, logger: counter });
   await dataSource.initialize();
   const owner = new Pool({ connectionString: adminUrl, max: 2 });
   // an idle connection the server ends (57P01: a fast shutdown, pg_terminate_backend) is dropped by the pool and
