@@ -226,16 +226,27 @@ async function post(call: GraphqlCall): Promise<string> {
 }
 
 /**
- * Each path's median alone (one request at a time), the paths taking turns: SINGLE_RUNS rounds of one request of each,
- * so that a drift of the machine (another process, the CPU's clock) weighs on every path alike, not on whichever ran
- * last.
+ * The paths taking turns: `rounds` rounds of one `measure` of each path, so that a drift of the machine (another
+ * process, the CPU's clock) weighs on every path alike, not on whichever ran last. Each path's measures in order.
  */
+async function inTurns<K extends string, P, M>(
+  paths: Record<K, P>,
+  rounds: number,
+  measure: (path: P) => Promise<M>,
+): Promise<Record<K, M[]>> {
+  const entries = Object.entries(paths) as [K, P][];
+  const measured = Object.fromEntries(entries.map(([key]) => [key, [] as M[]])) as Record<K, M[]>;
+  for (let round = 0; round < rounds; round++) for (const [key, path] of entries) measured[key].push(await measure(path));
+  return measured;
+}
+
+const eachOf = <K extends string, A, B>(values: Record<K, A>, map: (value: A) => B): Record<K, B> =>
+  Object.fromEntries(Object.entries(values).map(([key, value]) => [key, map(value as A)])) as Record<K, B>;
+
+/** Each path's median alone (one request at a time, after one to warm up), SINGLE_RUNS rounds in turns. */
 async function alone<K extends string>(paths: Record<K, () => Promise<unknown>>): Promise<Record<K, number>> {
-  const runs = Object.entries(paths) as [K, () => Promise<unknown>][];
-  for (const [, run] of runs) await run();
-  const latencies = new Map<K, number[]>(runs.map(([key]) => [key, []]));
-  for (let i = 0; i < SINGLE_RUNS; i++) for (const [key, run] of runs) latencies.get(key)!.push((await timed(run))[1]);
-  return Object.fromEntries(runs.map(([key]) => [key, median(latencies.get(key)!)])) as Record<K, number>;
+  await inTurns(paths, 1, (run) => run());
+  return eachOf(await inTurns(paths, SINGLE_RUNS, async (run) => (await timed(run))[1]), median);
 }
 
 /** The latencies (ms) of one load, and how long it lasted (s). */
@@ -292,25 +303,20 @@ function hammerSql(pool: Pool, sql: string, params: unknown[]): (durationSeconds
 }
 
 /**
- * Each path under load, the paths taking turns as alone: LOAD_ROUNDS rounds, in each a warm-up and then BENCH_SECONDS
- * of load for every path in turn (a shorter share would count nothing of a path whose requests take seconds); a
- * path's figures are over all its rounds.
+ * Each path under load, LOAD_ROUNDS rounds in turns: in each a warm-up, then BENCH_SECONDS of load (a shorter share
+ * would count nothing of a path whose requests take seconds); a path's figures are over all its rounds.
  */
 async function underLoad<K extends string>(paths: Record<K, (seconds: number) => Promise<Sample>>): Promise<Record<K, Stats>> {
-  const loads = Object.entries(paths) as [K, (seconds: number) => Promise<Sample>][];
-  const samples = new Map<K, Sample[]>(loads.map(([key]) => [key, []]));
-  for (let round = 0; round < LOAD_ROUNDS; round++) {
-    for (const [key, load] of loads) {
-      if (WARMUP_SECONDS) await load(WARMUP_SECONDS);
-      samples.get(key)!.push(await load(SECONDS));
-    }
-  }
-  const over = (all: Sample[]) =>
+  const samples = await inTurns(paths, LOAD_ROUNDS, async (load) => {
+    if (WARMUP_SECONDS) await load(WARMUP_SECONDS);
+    return load(SECONDS);
+  });
+  return eachOf(samples, (all) =>
     statistics(
       all.flatMap((sample) => sample.latencies),
       all.reduce((sum, sample) => sum + sample.seconds, 0),
-    );
-  return Object.fromEntries(loads.map(([key]) => [key, over(samples.get(key)!)])) as Record<K, Stats>;
+    ),
+  );
 }
 
 function assertSame(what: string, graphql: unknown, sql: unknown): void {

@@ -176,6 +176,9 @@ export function afterSql(sort: SortColumn[], key: SortKey, alias: string): Sql {
   return sql`${start} AND (${later})`;
 }
 
+/** The count of one owner's list: a row with the column "total". */
+const countOf = (rows: Sql) => sql`SELECT count(*)::int AS total FROM (${rows}) counted`;
+
 export interface PagedQuery {
   /** the owners (counties, enterprises, records) whose lists are paged, as an SQL array, e.g. sql`${codes}::text[]` */
   owners: Sql;
@@ -212,7 +215,7 @@ export function pagedSql({ owners, rowsOf, sort, page, withTotal, sortsWholeList
   }
   const after = page.after ? afterSql(sort, page.after, 'r') : sql`true`;
   // once per owner (a LATERAL of the owner), not once per row of its page
-  const total = withTotal ? sql`SELECT count(*)::int AS total FROM (${rowsOf(sql`o.owner`)}) counted` : sql`SELECT NULL::int AS total`;
+  const total = withTotal ? countOf(rowsOf(sql`o.owner`)) : sql`SELECT NULL::int AS total`;
   return sql`
     SELECT o.owner AS "pageOwner", t.total AS "pageTotal", r.*
       FROM unnest(${owners}) WITH ORDINALITY AS o(owner, ord)
@@ -227,8 +230,7 @@ export function pagedSql({ owners, rowsOf, sort, page, withTotal, sortsWholeList
 /** One statement counting many owners' lists (rowsOf, as for pagedSql): a row "total" per owner, in the owners' order. */
 export function countsSql(owners: Sql, rowsOf: (owner: Sql) => Sql): Sql {
   return sql`
-    SELECT (SELECT count(*)::int FROM (${rowsOf(sql`o.owner`)}) counted) AS total
-      FROM unnest(${owners}) WITH ORDINALITY AS o(owner, ord)
+    SELECT t.total FROM unnest(${owners}) WITH ORDINALITY AS o(owner, ord) CROSS JOIN LATERAL (${countOf(rowsOf(sql`o.owner`))}) t
      ORDER BY o.ord`;
 }
 
