@@ -57,6 +57,7 @@ import {
   TargetGapsData,
 } from './queries';
 import { integerEnv } from './settings';
+import { seededRandom } from '../src/seed/random';
 
 // ---------------------------------------------------------------- settings
 
@@ -227,7 +228,10 @@ async function post(call: GraphqlCall): Promise<string> {
 
 /**
  * The paths taking turns: `rounds` rounds of one `measure` of each path, so that a drift of the machine (another
- * process, the CPU's clock) weighs on every path alike, not on whichever ran last. Each path's measures in order.
+ * process, the CPU's clock) weighs on every path alike, not on whichever ran last. Each round takes them in an order
+ * of its own (shuffled, the same in every run), so no path always follows the same one: the path right after the
+ * plain SQL of the big county (hundreds of ms of work for the database) answered 1.5 ms slower alone than the same
+ * work elsewhere. Each path's measures in order.
  */
 async function inTurns<K extends string, P, M>(
   paths: Record<K, P>,
@@ -236,7 +240,14 @@ async function inTurns<K extends string, P, M>(
 ): Promise<Record<K, M[]>> {
   const entries = Object.entries(paths) as [K, P][];
   const measured = Object.fromEntries(entries.map(([key]) => [key, [] as M[]])) as Record<K, M[]>;
-  for (let round = 0; round < rounds; round++) for (const [key, path] of entries) measured[key].push(await measure(path));
+  const random = seededRandom(rounds);
+  for (let round = 0; round < rounds; round++) {
+    const order = entries.map((entry) => ({ entry, rank: random.next() })).sort((a, b) => a.rank - b.rank);
+    for (const {
+      entry: [key, path],
+    } of order)
+      measured[key].push(await measure(path));
+  }
   return measured;
 }
 

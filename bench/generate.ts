@@ -257,7 +257,8 @@ export function generationSteps(scale: Scale): GenerationStep[] {
       sql: `
       -- the first patentee is an enterprise of the patent's county, skewed (r²) so that a few own hundreds of
       -- patents; 8 % have a second patentee (a fifth of them from any county), 2 % a third
-      INSERT INTO patent_owner (patent_id, enterprise_id, position, patent_county_code, enterprise_county_code)
+      INSERT INTO patent_owner (patent_id, enterprise_id, position, patent_county_code, enterprise_county_code, patent_filing_date,
+                                patent_application_number)
       WITH o AS (
         SELECT g.id, g.code, g.ent_off + 1 + floor(g.n_ent * g.r_owner * g.r_owner)::int AS o1,
                CASE WHEN g.r_joint < 0.064 THEN g.ent_off + 1 + floor(g.n_ent * g.r_joint_owner)::int
@@ -265,11 +266,12 @@ export function generationSteps(scale: Scale): GenerationStep[] {
                CASE WHEN g.r_joint < 0.02 THEN g.ent_off + 1 + floor(g.n_ent * g.r_third_owner)::int END AS o3
           FROM bench_gen g CROSS JOIN (SELECT count(*) AS n FROM enterprise) total
       )
-      SELECT x.id, x.owner, x.position, x.code, e.county_code
+      SELECT x.id, x.owner, x.position, x.code, e.county_code, p.filing_date, p.application_number
         FROM (SELECT id, code, o1 AS owner, 1 AS position FROM o
               UNION ALL SELECT id, code, o2, 2 FROM o WHERE o2 <> o1
               UNION ALL SELECT id, code, o3, 3 FROM o WHERE o2 <> o1 AND o3 <> o1 AND o3 <> o2) x
-        JOIN enterprise e ON e.id = x.owner;
+        JOIN enterprise e ON e.id = x.owner
+        JOIN patent p ON p.id = x.id;
       UPDATE patent p SET owner_county_codes = o.codes
         FROM (SELECT patent_id, array_agg(DISTINCT enterprise_county_code ORDER BY enterprise_county_code) AS codes
                 FROM patent_owner GROUP BY patent_id) o

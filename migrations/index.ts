@@ -25,6 +25,7 @@ import { DeferredEnterpriseCounts1764850000000 } from './1764850000000-DeferredE
 import { SpanPlans1764860000000 } from './1764860000000-SpanPlans';
 import { PolicyIndexes1764870000000 } from './1764870000000-PolicyIndexes';
 import { OwnerCountyPlans1764880000000 } from './1764880000000-OwnerCountyPlans';
+import { OwnershipOrder1764890000000 } from './1764890000000-OwnershipOrder';
 
 /** Every migration, in order. The app and the TypeORM CLI (ormconfig.ts) both read this list. */
 export const MIGRATIONS = [
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   SpanPlans1764860000000,
   PolicyIndexes1764870000000,
   OwnerCountyPlans1764880000000,
+  OwnershipOrder1764890000000,
 ];

@@ -653,6 +653,7 @@ CREATE POLICY tenant_read ON patent AS PERMISSIVE FOR SELECT TO PUBLIC
 CREATE POLICY tenant_update ON patent AS PERMISSIVE FOR UPDATE TO PUBLIC
   USING ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))))
   WITH CHECK ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))));
+CREATE TRIGGER hvp_0_owner_order AFTER UPDATE OF filing_date, application_number, deleted_at ON public.patent FOR EACH ROW WHEN (((old.filing_date IS DISTINCT FROM new.filing_date) OR (old.application_number IS DISTINCT FROM new.application_number) OR ((old.deleted_at IS NULL) <> (new.deleted_at IS NULL)))) EXECUTE FUNCTION hvp_patent_owner_order();
 CREATE TRIGGER hvp_2_history_delete AFTER DELETE ON public.patent REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
 CREATE TRIGGER hvp_2_history_insert AFTER INSERT ON public.patent REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
 CREATE TRIGGER hvp_2_history_update AFTER UPDATE ON public.patent REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
@@ -834,18 +835,21 @@ CREATE TABLE patent_owner (
   enterprise_id integer NOT NULL,
   "position" integer NOT NULL,
   patent_county_code text NOT NULL,
-  enterprise_county_code text NOT NULL
+  enterprise_county_code text NOT NULL,
+  patent_filing_date date NOT NULL,
+  patent_application_number text NOT NULL,
+  patent_deleted boolean DEFAULT false NOT NULL
 );
 ALTER TABLE patent_owner ADD CONSTRAINT patent_owner_pkey PRIMARY KEY (patent_id, enterprise_id);
 ALTER TABLE patent_owner ADD CONSTRAINT patent_owner_patent_id_position_key UNIQUE (patent_id, "position");
 ALTER TABLE patent_owner ADD CONSTRAINT patent_owner_enterprise_county_fkey FOREIGN KEY (enterprise_id, enterprise_county_code) REFERENCES enterprise(id, county_code) ON UPDATE CASCADE;
-ALTER TABLE patent_owner ADD CONSTRAINT patent_owner_enterprise_id_fkey FOREIGN KEY (enterprise_id) REFERENCES enterprise(id);
 ALTER TABLE patent_owner ADD CONSTRAINT patent_owner_patent_county_fkey FOREIGN KEY (patent_id, patent_county_code) REFERENCES patent(id, county_code) ON UPDATE CASCADE ON DELETE CASCADE;
-ALTER TABLE patent_owner ADD CONSTRAINT patent_owner_patent_id_fkey FOREIGN KEY (patent_id) REFERENCES patent(id) ON DELETE CASCADE;
-CREATE INDEX patent_owner_enterprise_idx ON public.patent_owner USING btree (enterprise_id, patent_id) INCLUDE (patent_county_code, enterprise_county_code);
+CREATE INDEX patent_owner_enterprise_idx ON public.patent_owner USING btree (enterprise_id, patent_filing_date DESC, patent_application_number) INCLUDE (patent_id, patent_county_code, enterprise_county_code, patent_deleted);
 CREATE INDEX patent_owner_patent_county_idx ON public.patent_owner USING btree (patent_county_code);
 ALTER TABLE patent_owner ENABLE ROW LEVEL SECURITY;
 ALTER TABLE patent_owner FORCE ROW LEVEL SECURITY;
+CREATE POLICY live_read ON patent_owner AS RESTRICTIVE FOR SELECT TO PUBLIC
+  USING (((NOT patent_deleted) OR ( SELECT hvp_with_deleted() AS hvp_with_deleted)));
 CREATE POLICY tenant_delete ON patent_owner AS PERMISSIVE FOR DELETE TO PUBLIC
   USING ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (patent_county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))));
 CREATE POLICY tenant_insert ON patent_owner AS PERMISSIVE FOR INSERT TO PUBLIC
@@ -857,9 +861,9 @@ CREATE POLICY tenant_read ON patent_owner AS PERMISSIVE FOR SELECT TO PUBLIC
 CREATE POLICY tenant_update ON patent_owner AS PERMISSIVE FOR UPDATE TO PUBLIC
   USING ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (patent_county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))))
   WITH CHECK ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (patent_county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))));
-CREATE TRIGGER hvp_1_touch_delete AFTER DELETE ON public.patent_owner REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_touch_record('patent', 'patent_id', 'patent_county_code', 'enterprise_county_code');
-CREATE TRIGGER hvp_1_touch_insert AFTER INSERT ON public.patent_owner REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_touch_record('patent', 'patent_id', 'patent_county_code', 'enterprise_county_code');
-CREATE TRIGGER hvp_1_touch_update AFTER UPDATE ON public.patent_owner REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_touch_record('patent', 'patent_id', 'patent_county_code', 'enterprise_county_code');
+CREATE TRIGGER hvp_1_touch_delete AFTER DELETE ON public.patent_owner REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_touch_record('patent', 'patent_id', 'patent_county_code', 'enterprise_county_code', 'patent_filing_date', 'patent_application_number', 'patent_deleted');
+CREATE TRIGGER hvp_1_touch_insert AFTER INSERT ON public.patent_owner REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_touch_record('patent', 'patent_id', 'patent_county_code', 'enterprise_county_code', 'patent_filing_date', 'patent_application_number', 'patent_deleted');
+CREATE TRIGGER hvp_1_touch_update AFTER UPDATE ON public.patent_owner REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_touch_record('patent', 'patent_id', 'patent_county_code', 'enterprise_county_code', 'patent_filing_date', 'patent_application_number', 'patent_deleted');
 CREATE TRIGGER hvp_2_history_delete AFTER DELETE ON public.patent_owner REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
 CREATE TRIGGER hvp_2_history_insert AFTER INSERT ON public.patent_owner REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
 CREATE TRIGGER hvp_2_history_update AFTER UPDATE ON public.patent_owner REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
@@ -2532,7 +2536,7 @@ AS $function$
             INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
                                    actor, actor_role, door, operation, request, file, row_number)
             SELECT 'Patent', r.patent_id::text, c.key, c.county, 'patent_owner', 'CREATED', c.version,
-                   NULL, to_jsonb(r) - ARRAY['version', 'version_xact', 'patent_county_code', 'enterprise_county_code']::text[], nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   NULL, to_jsonb(r) - ARRAY['version', 'version_xact', 'patent_county_code', 'enterprise_county_code', 'patent_filing_date', 'patent_application_number', 'patent_deleted']::text[], nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
                    coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
                    nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
                    nullif(current_setting('hvp.change_file', true), ''),
@@ -2542,7 +2546,7 @@ AS $function$
             INSERT INTO public.history (record_type, record_id, record_key, county_code, table_name, action, version, before, after,
                                    actor, actor_role, door, operation, request, file, row_number)
             SELECT 'Patent', r.patent_id::text, c.key, c.county, 'patent_owner', 'REMOVED', c.version,
-                   to_jsonb(r) - ARRAY['version', 'version_xact', 'patent_county_code', 'enterprise_county_code']::text[], NULL, nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   to_jsonb(r) - ARRAY['version', 'version_xact', 'patent_county_code', 'enterprise_county_code', 'patent_filing_date', 'patent_application_number', 'patent_deleted']::text[], NULL, nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
                    coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
                    nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
                    nullif(current_setting('hvp.change_file', true), ''),
@@ -2555,7 +2559,7 @@ AS $function$
                         WHEN (to_jsonb(o) ->> 'deleted_at') IS NULL AND (to_jsonb(n) ->> 'deleted_at') IS NOT NULL THEN 'DELETED'
                         WHEN (to_jsonb(o) ->> 'deleted_at') IS NOT NULL AND (to_jsonb(n) ->> 'deleted_at') IS NULL THEN 'RESTORED'
                         ELSE 'UPDATED' END, c.version,
-                   CASE WHEN NOT o."patent_id" IS NULL THEN to_jsonb(o) - ARRAY['version', 'version_xact', 'patent_county_code', 'enterprise_county_code']::text[] END, CASE WHEN NOT n."patent_id" IS NULL THEN to_jsonb(n) - ARRAY['version', 'version_xact', 'patent_county_code', 'enterprise_county_code']::text[] END, nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
+                   CASE WHEN NOT o."patent_id" IS NULL THEN to_jsonb(o) - ARRAY['version', 'version_xact', 'patent_county_code', 'enterprise_county_code', 'patent_filing_date', 'patent_application_number', 'patent_deleted']::text[] END, CASE WHEN NOT n."patent_id" IS NULL THEN to_jsonb(n) - ARRAY['version', 'version_xact', 'patent_county_code', 'enterprise_county_code', 'patent_filing_date', 'patent_application_number', 'patent_deleted']::text[] END, nullif(current_setting('hvp.subject', true), ''), nullif(current_setting('hvp.role', true), ''),
                    coalesce(nullif(current_setting('hvp.change_door', true), ''), 'SQL'),
                    nullif(current_setting('hvp.change_operation', true), ''), nullif(current_setting('hvp.change_request', true), ''),
                    nullif(current_setting('hvp.change_file', true), ''),
@@ -2563,7 +2567,7 @@ AS $function$
               FROM old_rows o FULL JOIN new_rows n ON o."patent_id" = n."patent_id" AND o."enterprise_id" = n."enterprise_id"
                    CROSS JOIN LATERAL (SELECT n.* WHERE NOT n."patent_id" IS NULL UNION ALL SELECT o.* WHERE n."patent_id" IS NULL) r
                    LEFT JOIN LATERAL (SELECT p.application_number, p.county_code, p.version FROM patent p WHERE p.id = r.patent_id) c(key, county, version) ON true
-             WHERE o."patent_id" IS NULL OR n."patent_id" IS NULL OR (to_jsonb(o) - ARRAY['version', 'version_xact', 'patent_county_code', 'enterprise_county_code']::text[]) IS DISTINCT FROM (to_jsonb(n) - ARRAY['version', 'version_xact', 'patent_county_code', 'enterprise_county_code']::text[]);
+             WHERE o."patent_id" IS NULL OR n."patent_id" IS NULL OR (to_jsonb(o) - ARRAY['version', 'version_xact', 'patent_county_code', 'enterprise_county_code', 'patent_filing_date', 'patent_application_number', 'patent_deleted']::text[]) IS DISTINCT FROM (to_jsonb(n) - ARRAY['version', 'version_xact', 'patent_county_code', 'enterprise_county_code', 'patent_filing_date', 'patent_application_number', 'patent_deleted']::text[]);
           END IF;
         ELSIF TG_RELID = 'public.patent_overseas_grant'::regclass THEN
           IF TG_OP = 'INSERT' THEN
@@ -3293,9 +3297,25 @@ CREATE OR REPLACE FUNCTION public.hvp_patent_owner_county()
  LANGUAGE plpgsql
 AS $function$
       BEGIN
-        NEW.patent_county_code := (SELECT p.county_code FROM patent p WHERE p.id = NEW.patent_id);
+        SELECT p.county_code, p.filing_date, p.application_number, p.deleted_at IS NOT NULL
+          INTO NEW.patent_county_code, NEW.patent_filing_date, NEW.patent_application_number, NEW.patent_deleted
+          FROM patent p WHERE p.id = NEW.patent_id;
         NEW.enterprise_county_code := (SELECT e.county_code FROM enterprise e WHERE e.id = NEW.enterprise_id);
         RETURN NEW;
+      END $function$;
+
+CREATE OR REPLACE FUNCTION public.hvp_patent_owner_order()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+      DECLARE
+        saved text[] := hvp_maintenance_begin();
+      BEGIN
+        UPDATE patent_owner po SET patent_filing_date = NEW.filing_date, patent_application_number = NEW.application_number,
+               patent_deleted = NEW.deleted_at IS NOT NULL
+         WHERE po.patent_id = NEW.id;
+        PERFORM hvp_maintenance_end(saved);
+        RETURN NULL;
       END $function$;
 
 CREATE OR REPLACE FUNCTION public.hvp_publish_county_changes()

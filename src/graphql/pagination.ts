@@ -188,34 +188,20 @@ export interface PagedQuery {
   page: PageRequest;
   /** also count each owner's rows: only when the connection's totalCount was asked for (selectsField) */
   withTotal: boolean;
-  /**
-   * No index reads the list in its sort order (an enterprise's patents, through its ownerships): its page sorts all of
-   * its rows anyway, so a first page counts them in that same pass rather than reading the list a second time.
-   */
-  sortsWholeList?: boolean;
+  /** rows as many as rowsOf's, from fewer tables, to count (an enterprise's ownerships for its patents); rowsOf's by default */
+  countedOf?: (owner: Sql) => Sql;
 }
 
 /**
  * One statement that pages many owners' lists at once (keyset pagination): for each owner in turn, the first
  * `limit + 1` rows after the cursor in the sort order — read from an index in that order where the list has one, so
  * a page costs its size, not the list's — and its total only when asked (a count of its own, not a window over the
- * list, except for a list no index reads in order: sortsWholeList). Rows: "pageOwner", "pageTotal", "pageRow" (null for an owner whose page is empty) and the list's columns.
+ * list). Rows: "pageOwner", "pageTotal", "pageRow" (null for an owner whose page is empty) and the list's columns.
  */
-export function pagedSql({ owners, rowsOf, sort, page, withTotal, sortsWholeList = false }: PagedQuery): Sql {
-  if (withTotal && sortsWholeList && !page.after) {
-    // every row of the list is in the window, so its count is the list's total (0 where the page is empty)
-    return sql`
-      SELECT o.owner AS "pageOwner", COALESCE(r."listTotal", 0) AS "pageTotal", r.*
-        FROM unnest(${owners}) WITH ORDINALITY AS o(owner, ord)
-        LEFT JOIN LATERAL (
-          SELECT true AS "pageRow", count(*) OVER ()::int AS "listTotal", r.* FROM (${rowsOf(sql`o.owner`)}) r
-           ORDER BY ${orderBySql(sort, 'r')} LIMIT ${page.limit + 1}
-        ) r ON true
-       ORDER BY o.ord, ${orderBySql(sort, 'r')}`;
-  }
+export function pagedSql({ owners, rowsOf, countedOf = rowsOf, sort, page, withTotal }: PagedQuery): Sql {
   const after = page.after ? afterSql(sort, page.after, 'r') : sql`true`;
   // once per owner (a LATERAL of the owner), not once per row of its page
-  const total = withTotal ? countOf(rowsOf(sql`o.owner`)) : sql`SELECT NULL::int AS total`;
+  const total = withTotal ? countOf(countedOf(sql`o.owner`)) : sql`SELECT NULL::int AS total`;
   return sql`
     SELECT o.owner AS "pageOwner", t.total AS "pageTotal", r.*
       FROM unnest(${owners}) WITH ORDINALITY AS o(owner, ord)

@@ -20,9 +20,15 @@ import { patentListConditions, patentListFilterKey, PatentListFilter } from '../
 import { INVENTOR_LIST, inventorList } from '../inventor/inventor.sql';
 import { TRANSACTION_LIST, transactionList } from '../transaction/transaction.sql';
 
-export const PATENT_COLUMNS = sql`p.id, p.application_number AS "applicationNumber", p.title, p.type, p.county_code AS "countyCode",
-  p.filing_date AS "filingDate", p.grant_date AS "grantDate", p.lapse_date AS "lapseDate", p.ipc_codes AS "ipcCodes",
-  p.strategic_industry AS "strategicIndustry", p.version`;
+/** A Patent's columns of the patent `p`, its filing date and application number read from the given copies. */
+const patentColumns = (filingDate: Sql, applicationNumber: Sql) => sql`p.id, ${applicationNumber} AS "applicationNumber", p.title,
+  p.type, p.county_code AS "countyCode", ${filingDate} AS "filingDate", p.grant_date AS "grantDate", p.lapse_date AS "lapseDate",
+  p.ipc_codes AS "ipcCodes", p.strategic_industry AS "strategicIndustry", p.version`;
+
+export const PATENT_COLUMNS = patentColumns(sql`p.filing_date`, sql`p.application_number`);
+
+/** An enterprise's list is sorted by its ownerships' copies of the sort columns, in the order of their index. */
+const OWNED_PATENT_COLUMNS = patentColumns(sql`po.patent_filing_date`, sql`po.patent_application_number`);
 
 export function patentLoader(ctx: Context) {
   return ctx.loaders.get<number, Patent | null>('patent', [], async (ids) => {
@@ -89,23 +95,43 @@ export const PATENT_ORDER: SortColumn[] = [
 
 type PatentOwnerKind = 'enterprise' | 'county';
 
-/**
- * The patents of an enterprise (its id) or a county (its code) that the filter keeps: an enterprise's are those it
- * owns, alone or jointly; a county's are those attributed to it (a page of them reads patent_county_filing_idx).
- */
-export function patentListRowsSql(
-  of: PatentOwnerKind,
-  owner: Sql,
-  filter: { type: PatentType | null; highValueOnly: boolean; asOf: IsoDate; more?: PatentListFilter | null },
-): Sql {
-  const conditions = of === 'enterprise' ? [sql`po.enterprise_id = ${owner}`] : [sql`p.county_code = ${owner}`];
-  // a filter not given is not in the statement: each shape is planned for what it asks
+interface PatentListFilterOf {
+  type: PatentType | null;
+  highValueOnly: boolean;
+  asOf: IsoDate;
+  more?: PatentListFilter | null;
+}
+
+/** The conditions on the patent `p` of a list's filter; a filter not given is not in the statement: each shape is planned for what it asks. */
+function patentConditions(filter: PatentListFilterOf): Sql[] {
+  const conditions: Sql[] = [];
   if (filter.type) conditions.push(sql`p.type = ${filter.type}::text`);
   if (filter.highValueOnly) conditions.push(keptHighValueSql(sql`p`, sql`${filter.asOf}::date`));
   conditions.push(...patentListConditions(sql`p`, sql`${filter.asOf}::date`, filter.more));
-  const source = of === 'enterprise' ? sql`patent_owner po JOIN patent p ON p.id = po.patent_id` : sql`patent p`;
-  return sql`SELECT ${PATENT_COLUMNS} FROM ${source} WHERE ${sql.join(conditions, ' AND ')}`;
+  return conditions;
 }
+
+/**
+ * The patents of an enterprise (its id) or a county (its code) that the filter keeps: an enterprise's are those it
+ * owns, alone or jointly (a page of them reads patent_owner_enterprise_idx); a county's are those attributed to it (a
+ * page of them reads patent_county_filing_idx).
+ */
+export function patentListRowsSql(of: PatentOwnerKind, owner: Sql, filter: PatentListFilterOf): Sql {
+  const conditions = sql.join(
+    patentConditions(filter).map((condition) => sql` AND ${condition}`),
+    '',
+  );
+  return of === 'enterprise'
+    ? sql`SELECT ${OWNED_PATENT_COLUMNS} FROM patent_owner po JOIN patent p ON p.id = po.patent_id WHERE po.enterprise_id = ${owner}${conditions}`
+    : sql`SELECT ${PATENT_COLUMNS} FROM patent p WHERE p.county_code = ${owner}${conditions}`;
+}
+
+/**
+ * As many rows as an enterprise's unfiltered list, without its patents: its ownerships, an index-only scan. Whoever
+ * sees an ownership sees its patent (the patent's county or an owner's county is the caller's), and an ownership of a
+ * deleted patent is hidden like the patent.
+ */
+const ownershipsSql = (owner: Sql) => sql`SELECT 1 FROM patent_owner po WHERE po.enterprise_id = ${owner}`;
 
 /**
  * Patent lists of enterprises (the patents they own, alone or jointly) or of counties (the patents
@@ -115,6 +141,7 @@ export function patentListLoader(ctx: Context, of: PatentOwnerKind, filter: Pate
   const page = pageRequest(pageArgs, PATENT_ORDER);
   const asOf = asOfOrToday(ctx, filter?.asOf);
   const highValueOnly = filter?.highValueOnly ?? false;
+  const listFilter: PatentListFilterOf = { type: filter?.type ?? null, highValueOnly, asOf, more: filter };
   return ctx.loaders.get<number | string, Connection<Patent>>(
     'patentList',
     [of, filter?.type ?? null, highValueOnly, asOf, page, withTotal, ...patentListFilterKey(filter)],
@@ -122,11 +149,11 @@ export function patentListLoader(ctx: Context, of: PatentOwnerKind, filter: Pate
       const rows = await ctx.db.query<Patent & PagedRow>(
         pagedSql({
           owners: sql.keys(owners, of === 'enterprise' ? 'int' : 'text'),
-          rowsOf: (owner) => patentListRowsSql(of, owner, { type: filter?.type ?? null, highValueOnly, asOf, more: filter }),
+          rowsOf: (owner) => patentListRowsSql(of, owner, listFilter),
+          countedOf: of === 'enterprise' && patentConditions(listFilter).length === 0 ? ownershipsSql : undefined,
           sort: PATENT_ORDER,
           page,
           withTotal,
-          sortsWholeList: of === 'enterprise',
         }),
         { reusePlan: true },
       );

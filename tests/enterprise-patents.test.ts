@@ -1,0 +1,81 @@
+import { givenChongqingAndDianjiang, givenCounty, givenEnterprise, givenPatent } from './support/builders';
+import { createTestApi, TestApi } from './support/test-api';
+
+/**
+ * An enterprise's patents are read in the order of its ownerships (migration OwnershipOrder: each carries its patent's
+ * filing date, application number and deletion) and counted from them alone: the order follows a patent's changes,
+ * and the count is the list's as each caller sees it.
+ */
+
+let api: TestApi;
+let owner: string;
+let partner: string;
+const numbers: Record<string, string> = {};
+
+const LIST = `query($c: String!, $after: String) { enterprise(creditCode: $c) {
+  patents(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { applicationNumber filingDate } } } } }`;
+
+/** The whole list, page by page (2 a page), as the caller sees it, and the totalCount of each page. */
+async function list(caller: TestApi = api, creditCode = owner): Promise<{ numbers: string[]; totals: number[] }> {
+  const seen: string[] = [];
+  const totals: number[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const { enterprise } = await caller.ok(LIST, { c: creditCode, after });
+    seen.push(...enterprise.patents.edges.map((edge: { node: { applicationNumber: string } }) => edge.node.applicationNumber));
+    totals.push(enterprise.patents.totalCount);
+    if (!enterprise.patents.pageInfo.hasNextPage) return { numbers: seen, totals };
+    after = enterprise.patents.pageInfo.endCursor;
+  }
+}
+
+const upsert = (applicationNumber: string, filingDate: string, countyCode = '500231', owners = [owner]) =>
+  api.ok(`mutation($input: PatentInput!) { upsertPatent(input: $input) { id } }`, {
+    input: { applicationNumber, title: `专利 ${applicationNumber}`, type: 'INVENTION', countyCode, filingDate, ownerCreditCodes: owners },
+  });
+
+beforeAll(async () => {
+  api = await createTestApi();
+  await givenChongqingAndDianjiang(api);
+  await givenCounty(api, '500232', '邻县', '500000');
+  owner = await givenEnterprise(api, { serial: 301, name: '排序测试企业' });
+  partner = await givenEnterprise(api, { serial: 302, name: '邻县合作企业', countyCode: '500232' });
+  numbers.a = await givenPatent(api, { owners: [owner], filingDate: '2019-03-01', grantDate: null });
+  numbers.b = await givenPatent(api, { owners: [owner], filingDate: '2021-07-15', grantDate: null });
+  numbers.c = await givenPatent(api, { owners: [owner], filingDate: '2020-11-30', grantDate: null });
+  // attributed to the other county, owned with its enterprise
+  numbers.d = await givenPatent(api, { owners: [partner, owner], filingDate: '2022-02-02', grantDate: null, countyCode: '500232' });
+  numbers.e = await givenPatent(api, { owners: [partner], filingDate: '2023-01-01', grantDate: null, countyCode: '500232' });
+});
+afterAll(() => api.close());
+
+it('are by filing date descending across pages, and each page counts the whole list', async () => {
+  expect(await list()).toEqual({ numbers: [numbers.d, numbers.b, numbers.c, numbers.a], totals: [4, 4] });
+});
+
+it('follow a change of filing date, and a deletion and restore', async () => {
+  await upsert(numbers.a, '2024-01-01');
+  expect((await list()).numbers).toEqual([numbers.a, numbers.d, numbers.b, numbers.c]);
+  await api.ok(`mutation($n: String!) { deletePatent(applicationNumber: $n) { key } }`, { n: numbers.b });
+  expect(await list()).toEqual({ numbers: [numbers.a, numbers.d, numbers.c], totals: [3, 3] });
+  await api.ok(`mutation($n: String!) { restorePatent(applicationNumber: $n) { applicationNumber } }`, { n: numbers.b });
+  expect(await list()).toEqual({ numbers: [numbers.a, numbers.d, numbers.b, numbers.c], totals: [4, 4] });
+});
+
+it('count what each caller sees: a VIEWER sees its enterprise’s patents of another county, not the other enterprise’s alone', async () => {
+  const viewer = api.as({ role: 'VIEWER', counties: ['500231'] });
+  expect(await list(viewer)).toEqual({ numbers: [numbers.a, numbers.d, numbers.b, numbers.c], totals: [4, 4] });
+  // the other county's enterprise: only its patents the caller may see (owned with one of its county's enterprises)
+  const neighbour = api.as({ role: 'VIEWER', counties: ['500232'] });
+  expect(await list(neighbour, partner)).toEqual({ numbers: [numbers.e, numbers.d], totals: [2] });
+  expect((await neighbour.ok(LIST, { c: owner, after: null })).enterprise).toBeNull();
+});
+
+it('with a filter, count the patents the filter keeps', async () => {
+  const { enterprise } = await api.ok(
+    `query($c: String!) { enterprise(creditCode: $c) { patents(first: 1, filter: { filedFrom: "2021-01-01", filedUntil: "2022-12-31" }) {
+      totalCount edges { node { applicationNumber } } } } }`,
+    { c: owner },
+  );
+  expect(enterprise.patents).toEqual({ totalCount: 2, edges: [{ node: { applicationNumber: numbers.d } }] });
+});
