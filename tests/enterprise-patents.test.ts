@@ -1,5 +1,5 @@
 import { givenChongqingAndDianjiang, givenCounty, givenEnterprise, givenPatent } from './support/builders';
-import { createTestApi, TestApi } from './support/test-api';
+import { Caller, createTestApi, TestApi } from './support/test-api';
 
 /**
  * An enterprise's patents are read in the order of its ownerships (migration OwnershipOrder: each carries its patent's
@@ -15,14 +15,18 @@ const numbers: Record<string, string> = {};
 const LIST = `query($c: String!, $after: String) { enterprise(creditCode: $c) {
   patents(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { applicationNumber filingDate } } } } }`;
 
+interface PatentPage {
+  patents: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: { applicationNumber: string } }[] };
+}
+
 /** The whole list, page by page (2 a page), as the caller sees it, and the totalCount of each page. */
-async function list(caller: TestApi = api, creditCode = owner): Promise<{ numbers: string[]; totals: number[] }> {
+async function list(caller: Caller = api, creditCode = owner): Promise<{ numbers: string[]; totals: number[] }> {
   const seen: string[] = [];
   const totals: number[] = [];
   let after: string | null = null;
   for (;;) {
-    const { enterprise } = await caller.ok(LIST, { c: creditCode, after });
-    seen.push(...enterprise.patents.edges.map((edge: { node: { applicationNumber: string } }) => edge.node.applicationNumber));
+    const { enterprise }: { enterprise: PatentPage } = await caller.ok(LIST, { c: creditCode, after });
+    seen.push(...enterprise.patents.edges.map((edge) => edge.node.applicationNumber));
     totals.push(enterprise.patents.totalCount);
     if (!enterprise.patents.pageInfo.hasNextPage) return { numbers: seen, totals };
     after = enterprise.patents.pageInfo.endCursor;

@@ -167,14 +167,19 @@ function toPatent(row: Patent): Patent {
   return { id, applicationNumber, title, type, countyCode, filingDate, grantDate, lapseDate, ipcCodes, strategicIndustry, version };
 }
 
-/** Ids of the enterprises of the given credit codes (normalized: trimmed, upper case); unknown codes are absent. */
-export async function enterpriseIdsByCreditCodes(db: RequestDatabase, creditCodes: string[]): Promise<Map<string, number>> {
+interface OwnerRef {
+  id: number;
+  countyCode: string;
+}
+
+/** The enterprises of the given credit codes (normalized: trimmed, upper case), by code; unknown codes are absent. */
+async function enterprisesByCreditCodes(db: RequestDatabase, creditCodes: string[]): Promise<Map<string, OwnerRef>> {
   const codes = [...new Set(creditCodes.map((code) => code.trim().toUpperCase()))];
   if (codes.length === 0) return new Map();
-  const rows = await db.query<{ id: number; creditCode: string }>(
-    sql`SELECT id, credit_code AS "creditCode" FROM enterprise WHERE credit_code = ANY(${codes})`,
+  const rows = await db.query<OwnerRef & { creditCode: string }>(
+    sql`SELECT id, credit_code AS "creditCode", county_code AS "countyCode" FROM enterprise WHERE credit_code = ANY(${codes})`,
   );
-  return new Map(rows.map((row) => [row.creditCode, row.id]));
+  return new Map(rows.map(({ creditCode, ...owner }) => [creditCode, owner]));
 }
 
 const noEnterpriseReason = (code: string) => `no enterprise with credit code ${code}`;
@@ -236,13 +241,13 @@ export async function upsertPatents(db: RequestDatabase, inputs: PatentInput[]):
   );
   for (const i of pending()) if (missing.has(inputs[i].countyCode)) refuse(i, 'countyCode', noCountyReason(inputs[i].countyCode));
 
-  const ownerIds = await enterpriseIdsByCreditCodes(
+  const owners = await enterprisesByCreditCodes(
     db,
     pending().flatMap((i) => inputs[i].ownerCreditCodes ?? []),
   );
   for (const i of pending()) {
     const codes = (inputs[i].ownerCreditCodes ?? []).map((code) => code.trim().toUpperCase());
-    const unknown = codes.findIndex((code) => !ownerIds.has(code));
+    const unknown = codes.findIndex((code) => !owners.has(code));
     if (unknown >= 0) refuse(i, `ownerCreditCodes[${unknown}]`, noEnterpriseReason(codes[unknown]));
   }
 
@@ -251,6 +256,9 @@ export async function upsertPatents(db: RequestDatabase, inputs: PatentInput[]):
   const rows = write.map((i) => ({ index: i, number: numbers[i], input: inputs[i] }));
   const given = <T>(value: (input: PatentInput) => T) => rows.map((row) => value(row.input));
   const ipcCodes = given((input) => (input.ipcCodes ? JSON.stringify(input.ipcCodes.map((code) => code.trim().toUpperCase())) : null));
+  const ownersOf = (input: PatentInput) => (input.ownerCreditCodes ?? []).map((code) => owners.get(code.trim().toUpperCase())!);
+  // a new patent's owner counties as its owners' trigger will find them, so that it need not rewrite every new patent
+  const ownerCounties = given((input) => JSON.stringify([...new Set(ownersOf(input).map((owner) => owner.countyCode))].sort()));
   const written = await db.query<{ ord: number; id: number; status: PatentWriteStatus }>(
     sql`WITH input AS (
        SELECT i.*, e.id AS existing_id,
@@ -259,13 +267,16 @@ export async function upsertPatents(db: RequestDatabase, inputs: PatentInput[]):
                      ${given((input) => input.type)}::text[], ${given((input) => input.countyCode)}::text[],
                      ${given((input) => input.filingDate)}::date[], ${given((input) => input.grantDate ?? null)}::date[],
                      ${given((input) => input.lapseDate ?? null)}::date[], ${ipcCodes}::jsonb[],
-                     ${given((input) => input.strategicIndustry ?? null)}::text[])
-              WITH ORDINALITY AS i(application_number, title, type, county_code, filing_date, grant_date, lapse_date, ipc, strategic_industry, ord)
+                     ${given((input) => input.strategicIndustry ?? null)}::text[], ${ownerCounties}::jsonb[])
+              WITH ORDINALITY AS i(application_number, title, type, county_code, filing_date, grant_date, lapse_date, ipc, strategic_industry,
+                                   owner_counties, ord)
          -- a probe by key for each row (OFFSET 0): joined, the planner hashed the whole table at every batch
          LEFT JOIN LATERAL (SELECT e.id, e.ipc_codes FROM patent e WHERE e.application_number = i.application_number OFFSET 0) e ON true
      ), written AS (
-       INSERT INTO patent AS p (application_number, title, type, county_code, filing_date, grant_date, lapse_date, ipc_codes, strategic_industry)
-       SELECT application_number, title, type, county_code, filing_date, grant_date, lapse_date, ipc_codes, strategic_industry
+       INSERT INTO patent AS p (application_number, title, type, county_code, filing_date, grant_date, lapse_date, ipc_codes, strategic_industry,
+                                owner_county_codes)
+       SELECT application_number, title, type, county_code, filing_date, grant_date, lapse_date, ipc_codes, strategic_industry,
+              ARRAY(SELECT jsonb_array_elements_text(owner_counties))
          FROM input ORDER BY ord
        ON CONFLICT (application_number) DO UPDATE SET
          title = EXCLUDED.title, type = EXCLUDED.type, county_code = EXCLUDED.county_code,
@@ -284,7 +295,7 @@ export async function upsertPatents(db: RequestDatabase, inputs: PatentInput[]):
   const ids = written.map((row) => row.id);
   const statuses = written.map((row) => row.status);
   const lists: PatentLists[] = rows.map(({ input }) => ({
-    owners: input.ownerCreditCodes ? JSON.stringify(input.ownerCreditCodes.map((code) => ownerIds.get(code.trim().toUpperCase()))) : null,
+    owners: input.ownerCreditCodes ? JSON.stringify(ownersOf(input).map((owner) => owner.id)) : null,
     overseasGrants: input.overseasGrants
       ? JSON.stringify(
           [...input.overseasGrants]
