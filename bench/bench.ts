@@ -243,10 +243,10 @@ async function inTurns<K extends string, P, M>(
   const random = seededRandom(rounds);
   for (let round = 0; round < rounds; round++) {
     const order = entries.map((entry) => ({ entry, rank: random.next() })).sort((a, b) => a.rank - b.rank);
-    for (const {
-      entry: [key, path],
-    } of order)
+    for (const { entry } of order) {
+      const [key, path] = entry;
       measured[key].push(await measure(path));
+    }
   }
   return measured;
 }
