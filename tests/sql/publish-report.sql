@@ -21,7 +21,9 @@ INSERT INTO indicator_report (county_code, period, period_start, period_end, as_
     member AS MATERIALIZED (
       SELECT m.root AS county, m.code, m.leaf FROM (WITH RECURSIVE member(root, code) AS (
       SELECT r.code::text, r.code::text FROM (SELECT DISTINCT sc.county AS code FROM scope sc) r
-      UNION SELECT m.root, k.code FROM member m JOIN county k ON k.parent_code = m.code)
+      -- a probe of each member's children (OFFSET 0): joined, the planner scanned every county of the database and ran
+      -- the read policy on each (a city's scope of 39 codes, at national scale: 0.3 ms a statement)
+      UNION SELECT m.root, k.code FROM member m CROSS JOIN LATERAL (SELECT k.code FROM county k WHERE k.parent_code = m.code OFFSET 0) k)
     SELECT m.root, m.code, NOT EXISTS (SELECT 1 FROM county k WHERE k.parent_code = m.code) AS leaf FROM member m) m
     ),
     invention AS (
@@ -324,7 +326,9 @@ INSERT INTO indicator_report (county_code, period, period_start, period_end, as_
            COALESCE((SELECT jsonb_agg(to_jsonb(s) ORDER BY array_position($9::text[], s.category))
                        FROM (WITH target AS MATERIALIZED (WITH member AS MATERIALIZED (WITH RECURSIVE member(root, code) AS (
       SELECT r.code::text, r.code::text FROM (SELECT unnest(ARRAY[$1::text]) AS code) r
-      UNION SELECT m.root, k.code FROM member m JOIN county k ON k.parent_code = m.code)
+      -- a probe of each member's children (OFFSET 0): joined, the planner scanned every county of the database and ran
+      -- the read policy on each (a city's scope of 39 codes, at national scale: 0.3 ms a statement)
+      UNION SELECT m.root, k.code FROM member m CROSS JOIN LATERAL (SELECT k.code FROM county k WHERE k.parent_code = m.code OFFSET 0) k)
     SELECT m.root, m.code, NOT EXISTS (SELECT 1 FROM county k WHERE k.parent_code = m.code) AS leaf FROM member m)
     SELECT m.root, m.code AS county_code, t.category, t.min_high_value_patents AS target
       FROM member m CROSS JOIN LATERAL (SELECT pl.id FROM (SELECT DISTINCT ON (pl.county_code) pl.* FROM plan pl WHERE pl.start_year <= extract(year FROM $5::date)::int
@@ -358,7 +362,9 @@ INSERT INTO indicator_report (county_code, period, period_start, period_end, as_
                FROM (SELECT DISTINCT t.county_code, m.enterprise_id, t.category, t.target
                        FROM (WITH member AS MATERIALIZED (WITH RECURSIVE member(root, code) AS (
       SELECT r.code::text, r.code::text FROM (SELECT $12::text AS code) r
-      UNION SELECT m.root, k.code FROM member m JOIN county k ON k.parent_code = m.code)
+      -- a probe of each member's children (OFFSET 0): joined, the planner scanned every county of the database and ran
+      -- the read policy on each (a city's scope of 39 codes, at national scale: 0.3 ms a statement)
+      UNION SELECT m.root, k.code FROM member m CROSS JOIN LATERAL (SELECT k.code FROM county k WHERE k.parent_code = m.code OFFSET 0) k)
     SELECT m.root, m.code, NOT EXISTS (SELECT 1 FROM county k WHERE k.parent_code = m.code) AS leaf FROM member m)
     SELECT m.root, m.code AS county_code, t.category, t.min_high_value_patents AS target
       FROM member m CROSS JOIN LATERAL (SELECT pl.id FROM (SELECT DISTINCT ON (pl.county_code) pl.* FROM plan pl WHERE pl.start_year <= extract(year FROM $11::date)::int
@@ -387,7 +393,9 @@ INSERT INTO indicator_report (county_code, period, period_start, period_end, as_
     member AS MATERIALIZED (
       SELECT m.root AS county, m.code, m.leaf FROM (WITH RECURSIVE member(root, code) AS (
       SELECT r.code::text, r.code::text FROM (SELECT DISTINCT sc.county AS code FROM scope sc) r
-      UNION SELECT m.root, k.code FROM member m JOIN county k ON k.parent_code = m.code)
+      -- a probe of each member's children (OFFSET 0): joined, the planner scanned every county of the database and ran
+      -- the read policy on each (a city's scope of 39 codes, at national scale: 0.3 ms a statement)
+      UNION SELECT m.root, k.code FROM member m CROSS JOIN LATERAL (SELECT k.code FROM county k WHERE k.parent_code = m.code OFFSET 0) k)
     SELECT m.root, m.code, NOT EXISTS (SELECT 1 FROM county k WHERE k.parent_code = m.code) AS leaf FROM member m) m
     ),
     invention AS (

@@ -11,7 +11,9 @@ WITH g AS MATERIALIZED (SELECT g.* FROM (
                FROM (SELECT DISTINCT t.county_code, m.enterprise_id, t.category, t.target
                        FROM (WITH member AS MATERIALIZED (WITH RECURSIVE member(root, code) AS (
       SELECT r.code::text, r.code::text FROM (SELECT $3::text AS code) r
-      UNION SELECT m.root, k.code FROM member m JOIN county k ON k.parent_code = m.code)
+      -- a probe of each member's children (OFFSET 0): joined, the planner scanned every county of the database and ran
+      -- the read policy on each (a city's scope of 39 codes, at national scale: 0.3 ms a statement)
+      UNION SELECT m.root, k.code FROM member m CROSS JOIN LATERAL (SELECT k.code FROM county k WHERE k.parent_code = m.code OFFSET 0) k)
     SELECT m.root, m.code, NOT EXISTS (SELECT 1 FROM county k WHERE k.parent_code = m.code) AS leaf FROM member m)
     SELECT m.root, m.code AS county_code, t.category, t.min_high_value_patents AS target
       FROM member m CROSS JOIN LATERAL (SELECT pl.id FROM (SELECT DISTINCT ON (pl.county_code) pl.* FROM plan pl WHERE pl.start_year <= extract(year FROM $2::date)::int

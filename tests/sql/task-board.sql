@@ -19,7 +19,9 @@ WITH task AS MATERIALIZED (SELECT t.id, t.plan_id AS "planId", t.county_code AS 
     member AS MATERIALIZED (
       SELECT m.root AS county, m.code, m.leaf FROM (WITH RECURSIVE member(root, code) AS (
       SELECT r.code::text, r.code::text FROM (SELECT DISTINCT sc.county AS code FROM scope sc) r
-      UNION SELECT m.root, k.code FROM member m JOIN county k ON k.parent_code = m.code)
+      -- a probe of each member's children (OFFSET 0): joined, the planner scanned every county of the database and ran
+      -- the read policy on each (a city's scope of 39 codes, at national scale: 0.3 ms a statement)
+      UNION SELECT m.root, k.code FROM member m CROSS JOIN LATERAL (SELECT k.code FROM county k WHERE k.parent_code = m.code OFFSET 0) k)
     SELECT m.root, m.code, NOT EXISTS (SELECT 1 FROM county k WHERE k.parent_code = m.code) AS leaf FROM member m) m
     ),
     invention AS (
