@@ -653,7 +653,7 @@ CREATE POLICY tenant_read ON patent AS PERMISSIVE FOR SELECT TO PUBLIC
 CREATE POLICY tenant_update ON patent AS PERMISSIVE FOR UPDATE TO PUBLIC
   USING ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))))
   WITH CHECK ((( SELECT hvp_writer() AS hvp_writer) AND (( SELECT hvp_all() AS hvp_all) OR (county_code = ANY (( SELECT hvp_visible() AS hvp_visible)::text[])))));
-CREATE TRIGGER hvp_0_owner_order AFTER UPDATE OF filing_date, application_number, deleted_at ON public.patent FOR EACH ROW WHEN (((old.filing_date IS DISTINCT FROM new.filing_date) OR (old.application_number IS DISTINCT FROM new.application_number) OR ((old.deleted_at IS NULL) <> (new.deleted_at IS NULL)))) EXECUTE FUNCTION hvp_patent_owner_order();
+CREATE TRIGGER hvp_0_owner_order AFTER UPDATE ON public.patent REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_patent_owner_order();
 CREATE TRIGGER hvp_2_history_delete AFTER DELETE ON public.patent REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
 CREATE TRIGGER hvp_2_history_insert AFTER INSERT ON public.patent REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
 CREATE TRIGGER hvp_2_history_update AFTER UPDATE ON public.patent REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hvp_history();
@@ -3309,11 +3309,18 @@ CREATE OR REPLACE FUNCTION public.hvp_patent_owner_order()
  LANGUAGE plpgsql
 AS $function$
       DECLARE
-        saved text[] := hvp_maintenance_begin();
+        changed int[];
+        saved text[];
       BEGIN
-        UPDATE patent_owner po SET patent_filing_date = NEW.filing_date, patent_application_number = NEW.application_number,
-               patent_deleted = NEW.deleted_at IS NOT NULL
-         WHERE po.patent_id = NEW.id;
+        SELECT array_agg(n.id) INTO changed FROM new_rows n JOIN old_rows o ON o.id = n.id
+         WHERE o.filing_date IS DISTINCT FROM n.filing_date OR o.application_number IS DISTINCT FROM n.application_number
+            OR (o.deleted_at IS NULL) <> (n.deleted_at IS NULL);
+        IF changed IS NULL THEN RETURN NULL; END IF;
+        saved := hvp_maintenance_begin();
+        UPDATE patent_owner po SET patent_filing_date = p.filing_date, patent_application_number = p.application_number,
+               patent_deleted = p.deleted_at IS NOT NULL
+          FROM patent p
+         WHERE po.patent_id = ANY (changed) AND p.id = po.patent_id;
         PERFORM hvp_maintenance_end(saved);
         RETURN NULL;
       END $function$;

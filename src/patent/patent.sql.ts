@@ -257,7 +257,8 @@ export async function upsertPatents(db: RequestDatabase, inputs: PatentInput[]):
   const given = <T>(value: (input: PatentInput) => T) => rows.map((row) => value(row.input));
   const ipcCodes = given((input) => (input.ipcCodes ? JSON.stringify(input.ipcCodes.map((code) => code.trim().toUpperCase())) : null));
   const ownersOf = (input: PatentInput) => (input.ownerCreditCodes ?? []).map((code) => owners.get(code.trim().toUpperCase())!);
-  // a new patent's owner counties as its owners' trigger will find them, so that it need not rewrite every new patent
+  // a new patent's owner counties as its owners' trigger will find them, so that it need not rewrite every new patent;
+  // the trigger stays the rule (hvp_owner_counties_of): a guess it finds wrong it rewrites
   const ownerCounties = given((input) => JSON.stringify([...new Set(ownersOf(input).map((owner) => owner.countyCode))].sort()));
   const written = await db.query<{ ord: number; id: number; status: PatentWriteStatus }>(
     sql`WITH input AS (
