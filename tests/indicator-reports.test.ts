@@ -18,7 +18,7 @@ import { exportTable } from '../src/export/export-tables';
 import { toCsv, toXlsx } from '../src/export/formats';
 import { createContext } from '../src/graphql/context';
 import { exportReportTable } from '../src/report/report-export';
-import { parsePeriod } from '../src/report/report.sql';
+import { parsePeriod, publishIndicatorReport } from '../src/report/report.sql';
 import { seriesPeriods, SeriesInterval } from '../src/indicator/series-periods';
 import { DIANJIANG_PLAN_TASKS } from '../src/seed/real-plan-tasks';
 import { setPlanTasks } from '../src/task/task.sql';
@@ -453,6 +453,34 @@ describe('publishing', () => {
     await refused({ period: '2100' }, 'period', /has not begun/);
     const [{ n: after }] = await api.sql(`SELECT count(*)::int AS n FROM indicator_report`);
     expect(after).toBe(before);
+  });
+
+  it('answers CONFLICT, writing nothing, when the same period is published at the same time', async () => {
+    // a publication of 2023 holds its new row uncommitted while the EDITOR's passes its check and waits at its insert
+    const admin = principal({ role: 'ADMIN', counties: ['500231'], sub: 'admin-li' });
+    const first = new RequestDatabase(api.dataSource, {}, admin);
+    let committed = false;
+    try {
+      const id = await publishIndicatorReport(first, admin, { countyCode: '500231', period: '2023', asOf: null }, '2026-12-03');
+      const second = editor().execute(PUBLISH, { period: '2023' });
+      for (let waited = 0; ; waited += 20) {
+        const [{ n }] = await api.sql(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+        );
+        if (n > 0) break;
+        if (waited > 10_000) throw new Error('the second publication never waited for the first');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      await first.finish(true);
+      committed = true;
+      const refused = await second;
+      expect(refused.errors?.[0].extensions?.code).toBe('CONFLICT');
+      expect(refused.errors?.[0].message).toContain(`report ${id} of 500231 for 2023 is in force`);
+    } finally {
+      if (!committed) await first.finish(false);
+    }
+    const rows = await api.sql(`SELECT published_by FROM indicator_report WHERE county_code = '500231' AND period = '2023'`);
+    expect(rows).toEqual([{ published_by: 'admin-li' }]);
   });
 
   it('is for ADMIN and EDITOR callers of the county; reports are not for ENTERPRISE callers', async () => {

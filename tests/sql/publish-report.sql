@@ -705,6 +705,7 @@ INSERT INTO indicator_report (county_code, period, period_start, period_end, as_
                        WHERE i."countyCode" = t."countyCode" AND i.kind = ANY (t."indicatorKinds")), '[]'::jsonb) AS indicators
        FROM task t
       ORDER BY t."planId", t.number) b), '[]'::jsonb)
+    ON CONFLICT (county_code, period) WHERE withdrawn_at IS NULL DO NOTHING
     RETURNING id
 -- $1 = "500231"
 -- $2 = "2024Q4"
