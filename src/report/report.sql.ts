@@ -138,26 +138,18 @@ export async function publishIndicatorReport(
     throw badUserInput('asOf', `must lie within ${period.period} (${period.start} to ${period.end}), got ${asOf}`);
   }
   if (asOf > today) throw badUserInput('asOf', `must not be after today (${today}), got ${asOf}`);
-  const inForce = async () => {
-    const [live] = await db.query<{ id: number; publishedAt: Date }>(
-      sql`SELECT id, published_at AS "publishedAt" FROM indicator_report
-           WHERE county_code = ${request.countyCode} AND period = ${period.period} AND withdrawn_at IS NULL`,
-    );
-    return live
-      ? conflict(
-          'period',
-          `report ${live.id} of ${request.countyCode} for ${period.period} is in force (published ${live.publishedAt.toISOString()}); ` +
-            'an ADMIN may withdraw it (withdrawIndicatorReport) before another is published',
-        )
-      : null;
-  };
-  const refusal = await inForce();
-  if (refusal) throw refusal;
   const [published] = await db.query<{ id: number }>(publishSql(request.countyCode, period, asOf, principal));
   if (published) return published.id;
-  // a concurrent publication of the same county and period committed after the check: the insert waited for it and
-  // wrote nothing, and this statement (READ COMMITTED) sees it
-  throw (await inForce()) ?? conflict('period', `a report of ${request.countyCode} for ${period.period} was published at the same time`);
+  // one in force (the unique index): the insert wrote nothing, after waiting for a concurrent publication to commit;
+  // this statement (READ COMMITTED) sees it
+  const [live] = await db.query<{ id: number; publishedAt: Date }>(
+    sql`SELECT id, published_at AS "publishedAt" FROM indicator_report
+         WHERE county_code = ${request.countyCode} AND period = ${period.period} AND withdrawn_at IS NULL`,
+  );
+  const inForce = live
+    ? `report ${live.id} of ${request.countyCode} for ${period.period} is in force (published ${live.publishedAt.toISOString()})`
+    : `a report of ${request.countyCode} for ${period.period} is in force`;
+  throw conflict('period', `${inForce}; an ADMIN may withdraw it (withdrawIndicatorReport) before another is published`);
 }
 
 /** An ADMIN withdraws a report in force, with a reason; it stays readable. */
