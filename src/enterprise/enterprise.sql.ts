@@ -10,7 +10,7 @@ import { Connection, connectionsByOwner, countsSql, PageArgs, PagedRow, pagedSql
 import { countyFigures, figuresKept } from '../figures/county-figures';
 import { badUserInput } from '../graphql/errors';
 import { assertNotDeleted, DeletedRecord, expectVersion, setDeleted } from '../history/versions';
-import { parseCreditCode } from '../identifiers/credit-code';
+import { normalizeCreditCode, parseCreditCode } from '../identifiers/credit-code';
 import { CategoryMembership, Enterprise } from './enterprise';
 import { EnterpriseCategory, ENTERPRISE_CATEGORIES } from './enterprise-category';
 import { membershipValidSql, membershipValidToSql } from './membership.sql';
@@ -46,7 +46,7 @@ export function enterpriseByCreditCodeLoader(ctx: Context) {
 
 /** The id of the enterprise of a credit code (trimmed, upper-cased); BAD_USER_INPUT on `field` when there is none. */
 export async function enterpriseIdOf(db: RequestDatabase, creditCode: string, field: string): Promise<number> {
-  const code = creditCode.trim().toUpperCase();
+  const code = normalizeCreditCode(creditCode);
   const [enterprise] = await db.query<{ id: number }>(sql`SELECT id FROM enterprise WHERE credit_code = ${code}`);
   if (!enterprise) throw badUserInput(field, `no enterprise with credit code ${code}`);
   return enterprise.id;
@@ -155,7 +155,7 @@ function stripPaging<T extends Enterprise>({ id, creditCode, name, countyCode, v
  */
 export async function upsertEnterprise(db: RequestDatabase, input: EnterpriseInput, expectedVersion?: number | null): Promise<Enterprise> {
   await assertCountyExists(db, input.countyCode, 'input.countyCode');
-  const creditCode = input.creditCode.trim().toUpperCase();
+  const creditCode = normalizeCreditCode(input.creditCode);
   await assertNotDeleted(db, 'enterprise', creditCode, 'input.creditCode');
   await expectVersion(db, {
     table: 'enterprise',

@@ -7,6 +7,7 @@ import { patentStatusSql } from '../high-value/high-value.sql';
 import { DeletedRecord, expectVersion, setDeleted } from '../history/versions';
 import { byKey, groupByKey } from '../graphql/loaders';
 import { parseApplicationNumber } from '../identifiers/application-number';
+import { normalizeCreditCode } from '../identifiers/credit-code';
 import { Patent } from '../patent/patent';
 import { PATENT_COLUMNS } from '../patent/patent.sql';
 import { PledgeFinancing, PledgeFinancingInput } from './pledge-financing';
@@ -83,7 +84,7 @@ async function pledgeParties(db: RequestDatabase, input: PledgeFinancingInput): 
   if (outside >= 0) throw outsideScope(field(outside), numbers[outside]);
   const notOwned = first((patent) => !patent.owned);
   if (notOwned >= 0) {
-    const creditCode = input.enterpriseCreditCode.trim().toUpperCase();
+    const creditCode = normalizeCreditCode(input.enterpriseCreditCode);
     throw badUserInput(
       field(notOwned),
       `patent ${numbers[notOwned]} is not owned by the pledging enterprise ${creditCode}: only a patentee can pledge it`,
@@ -161,7 +162,7 @@ export async function findPledgeFinancingsByKey(
     sql`SELECT f.id, ARRAY(SELECT p.application_number FROM pledge_financing_patent fp JOIN patent p ON p.id = fp.patent_id
                          WHERE fp.pledge_financing_id = f.id ORDER BY p.application_number COLLATE "C") AS "patentApplicationNumbers"
        FROM pledge_financing f JOIN enterprise e ON e.id = f.enterprise_id
-      WHERE e.credit_code = ${input.enterpriseCreditCode.trim().toUpperCase()} AND f.registered_on = ${input.registeredOn}
+      WHERE e.credit_code = ${normalizeCreditCode(input.enterpriseCreditCode)} AND f.registered_on = ${input.registeredOn}
         AND f.amount = ${input.amount}::numeric AND f.lender = ${input.lender.trim()}
       ORDER BY f.id`,
   );

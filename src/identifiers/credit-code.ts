@@ -13,9 +13,12 @@ export function creditCodeCheckCharacter(first17: string): string {
   return ALPHABET[(31 - (sum % 31)) % 31];
 }
 
+/** A credit code as it is stored and compared: trimmed, upper case. */
+export const normalizeCreditCode = (input: string): string => input.trim().toUpperCase();
+
 /** Upper-cases and checks a credit code; refuses anything that is not exactly a valid code. */
 export function parseCreditCode(input: string): CreditCodeResult {
-  const value = input.trim().toUpperCase();
+  const value = normalizeCreditCode(input);
   if (value.length !== 18) return { ok: false, reason: `must be 18 characters, got ${value.length}` };
   const bad = [...value].find((c) => !ALPHABET.includes(c));
   if (bad !== undefined) return { ok: false, reason: `contains "${bad}", which is not in ${ALPHABET}` };

@@ -11,6 +11,7 @@ import { asOfOrToday } from '../graphql/arguments';
 import { Connection, connectionsByOwner, PageArgs, PagedRow, pagedSql, pageRequest, SortColumn } from '../graphql/pagination';
 import { keptHighValueSql } from '../high-value/spans.sql';
 import { parseApplicationNumber } from '../identifiers/application-number';
+import { normalizeCreditCode } from '../identifiers/credit-code';
 import { OverseasGrant, Patent, PatentAward } from './patent';
 import { PatentFilter, PatentInput } from './patent.inputs';
 import { PatentType } from './patent-type';
@@ -174,7 +175,7 @@ interface OwnerRef {
 
 /** The enterprises of the given credit codes (normalized: trimmed, upper case), by code; unknown codes are absent. */
 async function enterprisesByCreditCodes(db: RequestDatabase, creditCodes: string[]): Promise<Map<string, OwnerRef>> {
-  const codes = [...new Set(creditCodes.map((code) => code.trim().toUpperCase()))];
+  const codes = [...new Set(creditCodes.map(normalizeCreditCode))];
   if (codes.length === 0) return new Map();
   const rows = await db.query<OwnerRef & { creditCode: string }>(
     sql`SELECT id, credit_code AS "creditCode", county_code AS "countyCode" FROM enterprise WHERE credit_code = ANY(${codes})`,
@@ -241,12 +242,13 @@ export async function upsertPatents(db: RequestDatabase, inputs: PatentInput[]):
   );
   for (const i of pending()) if (missing.has(inputs[i].countyCode)) refuse(i, 'countyCode', noCountyReason(inputs[i].countyCode));
 
+  const ownerCodes = (input: PatentInput) => (input.ownerCreditCodes ?? []).map(normalizeCreditCode);
   const owners = await enterprisesByCreditCodes(
     db,
-    pending().flatMap((i) => inputs[i].ownerCreditCodes ?? []),
+    pending().flatMap((i) => ownerCodes(inputs[i])),
   );
   for (const i of pending()) {
-    const codes = (inputs[i].ownerCreditCodes ?? []).map((code) => code.trim().toUpperCase());
+    const codes = ownerCodes(inputs[i]);
     const unknown = codes.findIndex((code) => !owners.has(code));
     if (unknown >= 0) refuse(i, `ownerCreditCodes[${unknown}]`, noEnterpriseReason(codes[unknown]));
   }
@@ -256,7 +258,7 @@ export async function upsertPatents(db: RequestDatabase, inputs: PatentInput[]):
   const rows = write.map((i) => ({ index: i, number: numbers[i], input: inputs[i] }));
   const given = <T>(value: (input: PatentInput) => T) => rows.map((row) => value(row.input));
   const ipcCodes = given((input) => (input.ipcCodes ? JSON.stringify(input.ipcCodes.map((code) => code.trim().toUpperCase())) : null));
-  const ownersOf = (input: PatentInput) => (input.ownerCreditCodes ?? []).map((code) => owners.get(code.trim().toUpperCase())!);
+  const ownersOf = (input: PatentInput) => ownerCodes(input).map((code) => owners.get(code)!);
   // a new patent's owner counties as its owners' trigger will find them, so that it need not rewrite every new patent;
   // the trigger stays the rule (hvp_owner_counties_of): a guess it finds wrong it rewrites
   const ownerCounties = given((input) => JSON.stringify([...new Set(ownersOf(input).map((owner) => owner.countyCode))].sort()));
