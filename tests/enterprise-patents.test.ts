@@ -83,3 +83,38 @@ it('with a filter, count the patents the filter keeps', async () => {
   );
   expect(enterprise.patents).toEqual({ totalCount: 2, edges: [{ node: { applicationNumber: numbers.d } }] });
 });
+
+it('read the fields the query selects, however it selects them: aliases, fragments, and the fields other resolvers need', async () => {
+  const holder = await givenEnterprise(api, { serial: 303, name: '字段测试企业' });
+  const number = '201610000009.1';
+  await api.ok(`mutation($input: PatentInput!) { upsertPatent(input: $input) { id } }`, {
+    input: {
+      applicationNumber: number,
+      title: '字段测试',
+      type: 'INVENTION',
+      countyCode: '500231',
+      filingDate: '2016-05-05',
+      grantDate: '2018-08-08',
+      lapseDate: '2025-09-09',
+      strategicIndustry: 'NEW_MATERIALS',
+      ipcCodes: ['C08K 3/04', 'B82Y 30/00'],
+      ownerCreditCodes: [holder],
+    },
+  });
+  const fields = 'applicationNumber title type filingDate grantDate lapseDate ipcCodes strategicIndustry version county { code }';
+  const { patent } = await api.ok(`query($n: String!) { patent(applicationNumber: $n) { ${fields} isHighValue(asOf: "2024-01-01") } }`, {
+    n: number,
+  });
+  expect(patent).toMatchObject({ ipcCodes: ['C08K 3/04', 'B82Y 30/00'], strategicIndustry: 'NEW_MATERIALS', isHighValue: true });
+  const { enterprise } = await api.ok(
+    `query($c: String!) { enterprise(creditCode: $c) {
+      titles: patents(first: 1) { edges { node { name: title } } }
+      patents(first: 1) { edges { node { ...Dates ... on Patent { ipcCodes strategicIndustry version } applicationNumber title type
+        county { code } isHighValue(asOf: "2024-01-01") } } }
+    } }
+    fragment Dates on Patent { filingDate grantDate lapseDate }`,
+    { c: holder },
+  );
+  expect(enterprise.patents.edges[0].node).toEqual(patent);
+  expect(enterprise.titles.edges[0].node).toEqual({ name: '字段测试' });
+});

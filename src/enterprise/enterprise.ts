@@ -4,7 +4,7 @@ import { ConnectionType } from '../graphql/pagination';
 import { EnterpriseCategory } from './enterprise-category';
 import { SpecializedNewLevel } from '../enterprise-tags/enterprise-tags';
 
-@ObjectType({ description: '企业: an enterprise (patentee) of a county' })
+@ObjectType({ description: '企业: an enterprise (patentee) of a county', simpleResolvers: true })
 export class Enterprise {
   @Field(() => ID)
   id: number;

@@ -8,7 +8,7 @@ import { badUserInput } from './errors';
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 100;
 
-@ObjectType({ description: 'Relay page information' })
+@ObjectType({ description: 'Relay page information', simpleResolvers: true })
 export class PageInfo {
   @Field()
   hasNextPage: boolean;
@@ -31,7 +31,7 @@ export interface Connection<T> {
 
 /** Declares `<Name>Edge` and `<Name>Connection` for a node type. */
 export function ConnectionType<T extends object>(name: string, node: ClassType<T>) {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { simpleResolvers: true })
   class EdgeType {
     @Field()
     cursor: string;
@@ -40,7 +40,7 @@ export function ConnectionType<T extends object>(name: string, node: ClassType<T
     node: T;
   }
 
-  @ObjectType(`${name}Connection`)
+  @ObjectType(`${name}Connection`, { simpleResolvers: true })
   class ConnectionClass {
     @Field(() => [EdgeType])
     edges: EdgeType[];
@@ -250,19 +250,30 @@ export function connectionsByOwner<K, Row extends object, Node = Row>(
 }
 
 /**
- * Whether the field being resolved selects `name` among its sub-fields (directly, or through fragments): a connection
- * counts its rows only when its `totalCount` is asked for.
+ * The names of the fields selected at `path` below the field being resolved (directly, or through fragments), each
+ * once; a field under @skip or @include counts as selected.
  */
-export function selectsField(info: GraphQLResolveInfo, name: string): boolean {
-  const selects = (selections: readonly SelectionNode[]): boolean =>
-    selections.some((selection) => {
-      if (selection.kind === Kind.FIELD) return selection.name.value === name;
-      if (selection.kind === Kind.INLINE_FRAGMENT) return selects(selection.selectionSet.selections);
-      const fragment = info.fragments[selection.name.value];
-      return fragment ? selects(fragment.selectionSet.selections) : false;
-    });
-  return info.fieldNodes.some((node) => node.selectionSet && selects(node.selectionSet.selections));
+export function selectedFields(info: GraphQLResolveInfo, path: readonly string[] = []): Set<string> {
+  const names = new Set<string>();
+  const walk = (selections: readonly SelectionNode[], depth: number): void => {
+    for (const selection of selections) {
+      if (selection.kind === Kind.INLINE_FRAGMENT) walk(selection.selectionSet.selections, depth);
+      else if (selection.kind === Kind.FRAGMENT_SPREAD) {
+        const fragment = info.fragments[selection.name.value];
+        if (fragment) walk(fragment.selectionSet.selections, depth);
+      } else if (depth === path.length) names.add(selection.name.value);
+      else if (selection.name.value === path[depth] && selection.selectionSet) walk(selection.selectionSet.selections, depth + 1);
+    }
+  };
+  for (const node of info.fieldNodes) if (node.selectionSet) walk(node.selectionSet.selections, 0);
+  return names;
 }
+
+/** Whether the field being resolved selects `name` among its sub-fields: a connection counts its rows only when its `totalCount` is asked for. */
+export const selectsField = (info: GraphQLResolveInfo, name: string): boolean => selectedFields(info).has(name);
 
 /** A resolver's parameter: whether the connection it resolves is asked for its totalCount (counted only then). */
 export const TotalCountAsked = () => createParameterDecorator(({ info }) => selectsField(info, 'totalCount'));
+
+/** A resolver's parameter: the fields the connection it resolves selects of its nodes (`edges { node { … } }`). */
+export const NodeFieldsAsked = () => createParameterDecorator(({ info }) => selectedFields(info, ['edges', 'node']));

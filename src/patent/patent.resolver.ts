@@ -6,7 +6,7 @@ import { requireAdmin, requireCountyInScope, requireCountyWide, requireWriter } 
 import { DeletedRecord } from '../history/deleted-record';
 import { Context } from '../graphql/context';
 import { ExpectedVersionArg } from '../graphql/arguments';
-import { Connection, PageArgs, TotalCountAsked } from '../graphql/pagination';
+import { Connection, NodeFieldsAsked, PageArgs, TotalCountAsked } from '../graphql/pagination';
 import { OverseasGrant, Patent, PatentAward, PatentConnection } from './patent';
 import { PatentFilter, PatentInput } from './patent.inputs';
 import {
@@ -112,9 +112,10 @@ export class EnterprisePatentsResolver {
     @filterArg() filter: PatentFilter | null,
     @Args(() => PageArgs) page: PageArgs,
     @TotalCountAsked() withTotal: boolean,
+    @NodeFieldsAsked() selected: Set<string>,
     @Ctx() ctx: Context,
   ): Promise<Connection<Patent>> {
-    return patentListLoader(ctx, 'enterprise', filter, page, withTotal).load(enterprise.id);
+    return patentListLoader(ctx, 'enterprise', filter, page, withTotal, selected).load(enterprise.id);
   }
 }
 
@@ -128,9 +129,10 @@ export class CountyPatentsResolver {
     @filterArg() filter: PatentFilter | null,
     @Args(() => PageArgs) page: PageArgs,
     @TotalCountAsked() withTotal: boolean,
+    @NodeFieldsAsked() selected: Set<string>,
     @Ctx() ctx: Context,
   ): Promise<Connection<Patent>> {
     requireCountyWide(ctx, 'County.patents', county);
-    return patentListLoader(ctx, 'county', filter, page, withTotal).load(county.code);
+    return patentListLoader(ctx, 'county', filter, page, withTotal, selected).load(county.code);
   }
 }

@@ -8,7 +8,7 @@ import { badUserInput, conflict } from '../graphql/errors';
 import { DeletedRecord, deletedKeys, expectVersion, setDeleted } from '../history/versions';
 import { byKey, groupByKey } from '../graphql/loaders';
 import { asOfOrToday } from '../graphql/arguments';
-import { Connection, connectionsByOwner, PageArgs, PagedRow, pagedSql, pageRequest, SortColumn } from '../graphql/pagination';
+import { Connection, connectionsByOwner, PageArgs, PagedRow, pagedSql, PageRequest, pageRequest, SortColumn } from '../graphql/pagination';
 import { keptHighValueSql } from '../high-value/spans.sql';
 import { parseApplicationNumber } from '../identifiers/application-number';
 import { normalizeCreditCode } from '../identifiers/credit-code';
@@ -21,15 +21,30 @@ import { patentListConditions, patentListFilterKey, PatentListFilter } from '../
 import { INVENTOR_LIST, inventorList } from '../inventor/inventor.sql';
 import { TRANSACTION_LIST, transactionList } from '../transaction/transaction.sql';
 
-/** A Patent's columns of the patent `p`, its filing date and application number read from the given copies. */
-const patentColumns = (filingDate: Sql, applicationNumber: Sql) => sql`p.id, ${applicationNumber} AS "applicationNumber", p.title,
-  p.type, p.county_code AS "countyCode", ${filingDate} AS "filingDate", p.grant_date AS "grantDate", p.lapse_date AS "lapseDate",
-  p.ipc_codes AS "ipcCodes", p.strategic_industry AS "strategicIndustry", p.version`;
+/** The Patent fields of the patent `p` that a list reads only when the query selects them. */
+const LIST_FIELD_COLUMNS = {
+  title: sql`p.title`,
+  type: sql`p.type`,
+  grantDate: sql`p.grant_date AS "grantDate"`,
+  lapseDate: sql`p.lapse_date AS "lapseDate"`,
+  ipcCodes: sql`p.ipc_codes AS "ipcCodes"`,
+  strategicIndustry: sql`p.strategic_industry AS "strategicIndustry"`,
+  version: sql`p.version`,
+};
+export type ListField = keyof typeof LIST_FIELD_COLUMNS;
+const ALL_LIST_FIELDS = Object.keys(LIST_FIELD_COLUMNS) as ListField[];
+
+/**
+ * A Patent's columns of the patent `p`, its filing date and application number read from the given copies: the key,
+ * the sort columns and the county (what the patent's field resolvers read) always, the other fields of `fields`.
+ */
+const patentColumns = (filingDate: Sql, applicationNumber: Sql, fields: readonly ListField[] = ALL_LIST_FIELDS) =>
+  sql.join([
+    sql`p.id, ${applicationNumber} AS "applicationNumber", p.county_code AS "countyCode", ${filingDate} AS "filingDate"`,
+    ...fields.map((field) => LIST_FIELD_COLUMNS[field]),
+  ]);
 
 export const PATENT_COLUMNS = patentColumns(sql`p.filing_date`, sql`p.application_number`);
-
-/** An enterprise's list is sorted by its ownerships' copies of the sort columns, in the order of their index. */
-const OWNED_PATENT_COLUMNS = patentColumns(sql`po.patent_filing_date`, sql`po.patent_application_number`);
 
 export function patentLoader(ctx: Context) {
   return ctx.loaders.get<number, Patent | null>('patent', [], async (ids) => {
@@ -94,9 +109,9 @@ export const PATENT_ORDER: SortColumn[] = [
   { column: 'applicationNumber', type: 'text' },
 ];
 
-type PatentOwnerKind = 'enterprise' | 'county';
+export type PatentOwnerKind = 'enterprise' | 'county';
 
-interface PatentListFilterOf {
+export interface PatentListFilterOf {
   type: PatentType | null;
   highValueOnly: boolean;
   asOf: IsoDate;
@@ -117,14 +132,16 @@ function patentConditions(filter: PatentListFilterOf): Sql[] {
  * owns, alone or jointly (a page of them reads patent_owner_enterprise_idx); a county's are those attributed to it (a
  * page of them reads patent_county_filing_idx).
  */
-export function patentListRowsSql(of: PatentOwnerKind, owner: Sql, filter: PatentListFilterOf): Sql {
+export function patentListRowsSql(of: PatentOwnerKind, owner: Sql, filter: PatentListFilterOf, fields: readonly ListField[]): Sql {
   const conditions = sql.join(
     patentConditions(filter).map((condition) => sql` AND ${condition}`),
     '',
   );
+  // an enterprise's list is sorted by its ownerships' copies of the sort columns, in the order of their index
   return of === 'enterprise'
-    ? sql`SELECT ${OWNED_PATENT_COLUMNS} FROM patent_owner po JOIN patent p ON p.id = po.patent_id WHERE po.enterprise_id = ${owner}${conditions}`
-    : sql`SELECT ${PATENT_COLUMNS} FROM patent p WHERE p.county_code = ${owner}${conditions}`;
+    ? sql`SELECT ${patentColumns(sql`po.patent_filing_date`, sql`po.patent_application_number`, fields)}
+            FROM patent_owner po JOIN patent p ON p.id = po.patent_id WHERE po.enterprise_id = ${owner}${conditions}`
+    : sql`SELECT ${patentColumns(sql`p.filing_date`, sql`p.application_number`, fields)} FROM patent p WHERE p.county_code = ${owner}${conditions}`;
 }
 
 /**
@@ -134,38 +151,54 @@ export function patentListRowsSql(of: PatentOwnerKind, owner: Sql, filter: Paten
  */
 const ownershipsSql = (owner: Sql) => sql`SELECT 1 FROM patent_owner po WHERE po.enterprise_id = ${owner}`;
 
+/** The pages of the patent lists of `owners` (an SQL array of enterprise ids or county codes), with the given fields. */
+export function patentPagesSql(
+  of: PatentOwnerKind,
+  owners: Sql,
+  filter: PatentListFilterOf,
+  page: PageRequest,
+  withTotal: boolean,
+  fields: readonly ListField[],
+): Sql {
+  return pagedSql({
+    owners,
+    rowsOf: (owner) => patentListRowsSql(of, owner, filter, fields),
+    countedOf: of === 'enterprise' && patentConditions(filter).length === 0 ? ownershipsSql : undefined,
+    sort: PATENT_ORDER,
+    page,
+    withTotal,
+  });
+}
+
 /**
  * Patent lists of enterprises (the patents they own, alone or jointly) or of counties (the patents
- * attributed to them), by filing date descending, then application number.
+ * attributed to them), by filing date descending, then application number. A list's patents carry the fields the
+ * query selects of them (`selected`: the node's fields, NodeFieldsAsked) and those their field resolvers read.
  */
-export function patentListLoader(ctx: Context, of: PatentOwnerKind, filter: PatentFilter | null, pageArgs: PageArgs, withTotal: boolean) {
+export function patentListLoader(
+  ctx: Context,
+  of: PatentOwnerKind,
+  filter: PatentFilter | null,
+  pageArgs: PageArgs,
+  withTotal: boolean,
+  selected: ReadonlySet<string>,
+) {
   const page = pageRequest(pageArgs, PATENT_ORDER);
   const asOf = asOfOrToday(ctx, filter?.asOf);
   const highValueOnly = filter?.highValueOnly ?? false;
   const listFilter: PatentListFilterOf = { type: filter?.type ?? null, highValueOnly, asOf, more: filter };
+  const fields = ALL_LIST_FIELDS.filter((field) => selected.has(field));
   return ctx.loaders.get<number | string, Connection<Patent>>(
     'patentList',
-    [of, filter?.type ?? null, highValueOnly, asOf, page, withTotal, ...patentListFilterKey(filter)],
+    [of, filter?.type ?? null, highValueOnly, asOf, page, withTotal, fields.join(), ...patentListFilterKey(filter)],
     async (owners) => {
       const rows = await ctx.db.query<Patent & PagedRow>(
-        pagedSql({
-          owners: sql.keys(owners, of === 'enterprise' ? 'int' : 'text'),
-          rowsOf: (owner) => patentListRowsSql(of, owner, listFilter),
-          countedOf: of === 'enterprise' && patentConditions(listFilter).length === 0 ? ownershipsSql : undefined,
-          sort: PATENT_ORDER,
-          page,
-          withTotal,
-        }),
+        patentPagesSql(of, sql.keys(owners, of === 'enterprise' ? 'int' : 'text'), listFilter, page, withTotal, fields),
         { reusePlan: true },
       );
-      return connectionsByOwner(owners, rows, PATENT_ORDER, page.limit, toPatent);
+      return connectionsByOwner(owners, rows, PATENT_ORDER, page.limit);
     },
   );
-}
-
-function toPatent(row: Patent): Patent {
-  const { id, applicationNumber, title, type, countyCode, filingDate, grantDate, lapseDate, ipcCodes, strategicIndustry, version } = row;
-  return { id, applicationNumber, title, type, countyCode, filingDate, grantDate, lapseDate, ipcCodes, strategicIndustry, version };
 }
 
 interface OwnerRef {

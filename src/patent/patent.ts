@@ -5,7 +5,7 @@ import { AwardKind, StrategicIndustry } from './patent-enums';
 import { OverseasRoute } from './overseas-route';
 import { PatentType } from './patent-type';
 
-@ObjectType({ description: '专利: a Chinese patent or application' })
+@ObjectType({ description: '专利: a Chinese patent or application', simpleResolvers: true })
 export class Patent {
   @Field(() => ID)
   id: number;

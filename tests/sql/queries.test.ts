@@ -14,6 +14,7 @@ import { eligibilityRowsSql } from '../../src/support/support-eligibility.sql';
 import { creditCode } from '../support/builders';
 import { ALERT_ORDER, alertsPageSql } from '../../src/alerts/alerts.sql';
 import { annuitySql } from '../../src/annuity/annuity.sql';
+import { PATENT_ORDER, patentPagesSql } from '../../src/patent/patent.sql';
 import { CANDIDATE_ORDER, candidatesOfSql, notHighValueSql } from '../../src/candidates/candidates.sql';
 import { gapOutlookSql, targetPathsSql } from '../../src/candidates/outlook.sql';
 import { expectFile } from '../support/snapshot-file';
@@ -100,6 +101,17 @@ const CASES: Record<string, { what: string; statement: Sql }> = {
       page: pageRequest({ first: 50, after: encodeCursor(['垫江示例企业', creditCode(7)]) }, ENTERPRISE_ORDER),
       withTotal: false,
     }),
+  },
+  'enterprise-patents-page': {
+    what: "Enterprise.patents as the nested read asks it: each enterprise's first 10 patents with its total, only the fields the query selects (src/patent/patent.sql.ts)",
+    statement: patentPagesSql(
+      'enterprise',
+      sql`${[1, 2]}::int[]`,
+      { type: null, highValueOnly: false, asOf: AS_OF },
+      pageRequest({ first: 10 }, PATENT_ORDER),
+      true,
+      ['title'],
+    ),
   },
   'patent-annuity': {
     what: 'Patent.annuity: the annuity of the first unpaid patent year on a day, as annuityLoader asks (src/annuity/annuity.sql.ts)',

@@ -19,9 +19,7 @@ WITH p AS MATERIALIZED (SELECT p.* FROM patent p WHERE p.county_code = $1::text 
                        ORDER BY array_position($3::text[], s.industry)) AS open,
                 EXISTS (SELECT 1 FROM suggested s WHERE s.patent_id = p.id AND s.industry = p.strategic_industry) AS supported
            FROM p)
-       SELECT p.id, p.application_number AS "applicationNumber", p.title,
-  p.type, p.county_code AS "countyCode", p.filing_date AS "filingDate", p.grant_date AS "grantDate", p.lapse_date AS "lapseDate",
-  p.ipc_codes AS "ipcCodes", p.strategic_industry AS "strategicIndustry", p.version,
+       SELECT p.id, p.application_number AS "applicationNumber", p.county_code AS "countyCode", p.filing_date AS "filingDate", p.title, p.type, p.grant_date AS "grantDate", p.lapse_date AS "lapseDate", p.ipc_codes AS "ipcCodes", p.strategic_industry AS "strategicIndustry", p.version,
               CASE WHEN p.strategic_industry IS NULL THEN $4 ELSE $5 END AS reason,
               p.open AS "suggestedIndustries", p.strategic_industry AS "confirmedIndustry"
          FROM item p
