@@ -1,4 +1,7 @@
 import { givenChongqingAndDianjiang, givenCounty, givenEnterprise, givenPatent } from './support/builders';
+import { GraphQLObjectType } from 'graphql';
+import { graphqlSchema } from '../src/graphql/schema';
+import { PATENT_LIST_FIELDS } from '../src/patent/patent.sql';
 import { Caller, createTestApi, TestApi } from './support/test-api';
 
 /**
@@ -117,4 +120,11 @@ it('read the fields the query selects, however it selects them: aliases, fragmen
   );
   expect(enterprise.patents.edges[0].node).toEqual(patent);
   expect(enterprise.titles.edges[0].node).toEqual({ name: '字段测试' });
+});
+
+it('have a column for every Patent field that no field resolver answers (a field added to Patent must be added to the list)', async () => {
+  const patent = (await graphqlSchema()).getType('Patent') as GraphQLObjectType;
+  const plain = Object.values(patent.getFields()).filter((field) => field.resolve === undefined);
+  expect(plain.length).toBeGreaterThan(0);
+  expect(plain.map((field) => field.name).filter((name) => !PATENT_LIST_FIELDS.includes(name))).toEqual([]);
 });

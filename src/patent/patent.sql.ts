@@ -34,6 +34,9 @@ const LIST_FIELD_COLUMNS = {
 export type ListField = keyof typeof LIST_FIELD_COLUMNS;
 const ALL_LIST_FIELDS = Object.keys(LIST_FIELD_COLUMNS) as ListField[];
 
+/** The Patent fields a list can answer without a field resolver: those it always reads, and the others when asked. */
+export const PATENT_LIST_FIELDS: readonly string[] = ['id', 'applicationNumber', 'filingDate', ...ALL_LIST_FIELDS];
+
 /**
  * A Patent's columns of the patent `p`, its filing date and application number read from the given copies: the key,
  * the sort columns and the county (what the patent's field resolvers read) always, the other fields of `fields`.
@@ -132,7 +135,7 @@ function patentConditions(filter: PatentListFilterOf): Sql[] {
  * owns, alone or jointly (a page of them reads patent_owner_enterprise_idx); a county's are those attributed to it (a
  * page of them reads patent_county_filing_idx).
  */
-export function patentListRowsSql(of: PatentOwnerKind, owner: Sql, filter: PatentListFilterOf, fields: readonly ListField[]): Sql {
+function patentListRowsSql(of: PatentOwnerKind, owner: Sql, filter: PatentListFilterOf, fields: readonly ListField[]): Sql {
   const conditions = sql.join(
     patentConditions(filter).map((condition) => sql` AND ${condition}`),
     '',
