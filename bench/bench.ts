@@ -514,6 +514,8 @@ async function questions(pool: Pool): Promise<Question[]> {
 
 interface Measured {
   question: Question;
+  /** what its check said of the answer */
+  answer: string;
   single: { cold: number; viewer: number; admin: number; sql: number };
   load: { viewer: Stats; admin: Stats; cold: Stats; sql: Stats };
 }
@@ -565,6 +567,7 @@ async function benchScale(scale: Scale): Promise<Measured[]> {
   const list = await questions(pool);
   log(`\nanswers, checked against the plain SQL:`);
   const calls = new Map<Question, { viewer: GraphqlCall; admin: GraphqlCall; cold: GraphqlCall }>();
+  const answers = new Map<Question, string>();
   for (const question of list) {
     const body = JSON.stringify({ query: question.query, variables: question.variables });
     const viewer = await bearer(Role.VIEWER, question.viewerCounties);
@@ -572,7 +575,8 @@ async function benchScale(scale: Scale): Promise<Measured[]> {
     const parsed = JSON.parse(answer) as { data?: unknown; errors?: unknown };
     if (parsed.errors) throw new Error(`${question.label}: ${answer.slice(0, 2000)}`);
     const { rows } = await pool.query(question.sql, question.params);
-    log(`  ${question.key}: ${question.check(parsed.data, rows)}`);
+    answers.set(question, question.check(parsed.data, rows));
+    log(`  ${question.key}: ${answers.get(question)}`);
     const cold = await post({ endpoint: computing.endpoint, authorization: viewer, body, expected: '' });
     const asAdmin = await post({ endpoint: keeping.endpoint, authorization: admin, body, expected: '' });
     if (cold !== answer || asAdmin !== answer) throw new Error(`${question.label}: the servers, or the VIEWER and the ADMIN, disagree`);
@@ -605,7 +609,7 @@ async function benchScale(scale: Scale): Promise<Measured[]> {
     log(
       `  ${question.key}: ${load.viewer.rps.toFixed(0)} req/s (kept), ${load.cold.rps.toFixed(0)} req/s (computed), SQL ${load.sql.rps.toFixed(0)}`,
     );
-    measured.push({ question, single, load });
+    measured.push({ question, answer: answers.get(question)!, single, load });
   }
   const after = memoryOf(keeping.child);
 
@@ -643,10 +647,14 @@ async function main(): Promise<void> {
   if (byScale.size === 2) {
     const small = (scale: Scale) => byScale.get(scale)!.find((m) => m.question.key === `summary ${SMALL_COUNTY}`)!;
     const [county, national] = [small('county'), small('national')];
+    if (county.answer !== national.answer) {
+      throw new Error(`${SMALL_COUNTY} differs between the scales: "${county.answer}" against "${national.answer}"`);
+    }
+    const ratio = (path: 'viewer' | 'cold') => `${(national.single[path] / county.single[path]).toFixed(2)}×`;
     log(
-      `\nthe ${SMALL_COUNTY} summary (1,200 patents) at both scales, alone (ms): ` +
-        `kept ${ms(county.single.viewer)} / ${ms(national.single.viewer)}, computed ${ms(county.single.cold)} / ${ms(national.single.cold)} ` +
-        `(national ÷ county: ${(national.single.cold / county.single.cold).toFixed(2)}×)`,
+      `\nthe ${SMALL_COUNTY} summary (1,200 patents, the same answer at both scales) alone, county / national scale (ms): ` +
+        `kept ${ms(county.single.viewer)} / ${ms(national.single.viewer)} (${ratio('viewer')}), ` +
+        `computed ${ms(county.single.cold)} / ${ms(national.single.cold)} (${ratio('cold')})`,
     );
   }
 }

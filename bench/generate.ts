@@ -10,8 +10,10 @@
  * identifier rules: credit codes carry a valid GB 32100 check character, application numbers a valid check
  * character and a type digit that agrees with the type (1/8 invention, 2/9 utility model, 3 design).
  *
- * Determinism: every random() call happens in one session after `setseed(0.42)`, in a fixed order (rows
- * produced in generate_series order, or sorted before the volatile target list is evaluated).
+ * Determinism: each statement that draws random() numbers sets its own seed first (`seed`) and draws them in a fixed
+ * order (rows produced in generate_series order, or sorted before the volatile target list is evaluated), the counties
+ * of 重庆市 before the national ones: so the draws of a county of 重庆市 do not hang on how many counties come after it,
+ * and 500301 holds the same rows at both scales (the bench checks its answers are the same).
  */
 import { Client } from 'pg';
 
@@ -51,6 +53,8 @@ const LENDERS = ['重庆农村商业银行（合成）', '中国建设银行重�
 
 const textArray = (values: string[]) => `ARRAY[${values.map((v) => `'${v}'`).join(', ')}]::text[]`;
 /** element of a SQL text[] literal picked by a random number r in [0, 1) */
+/** `SELECT setseed(…)` for the n-th statement that draws random numbers: its draws start from a seed of their own. */
+const seed = (n: number) => `SELECT setseed(${(n / 100).toFixed(2)});`;
 const pick = (values: string[], r: string) => `(${textArray(values)})[1 + floor(${r} * ${values.length})::int]`;
 
 const CREDIT_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
@@ -86,8 +90,8 @@ export function generationSteps(scale: Scale): GenerationStep[] {
   const national = scale === 'national' ? NATIONAL_COUNTIES : 0;
   return [
     {
-      label: 'seed',
-      sql: `SELECT setseed(0.42); SET LOCAL work_mem = '256MB'; SET LOCAL maintenance_work_mem = '256MB';`,
+      label: 'settings',
+      sql: `SET LOCAL work_mem = '256MB'; SET LOCAL maintenance_work_mem = '256MB';`,
     },
     {
       label: 'counties',
@@ -157,6 +161,7 @@ export function generationSteps(scale: Scale): GenerationStep[] {
     {
       label: 'enterprises',
       sql: `
+      ${seed(1)}
       INSERT INTO enterprise (id, credit_code, name, county_code)
       SELECT x.id, x.first17 || ${creditCheckSql('x.first17')},
              ${pick(NAME_PREFIXES, 'x.r1')} || ${pick(NAME_PARTS, 'x.r2')} || '有限公司（合成' || x.k || '）',
@@ -173,6 +178,7 @@ export function generationSteps(scale: Scale): GenerationStep[] {
       sql: `
       -- HIGH_TECH: 15 % valid on asOf (three years from a recognition in the last three years), 1 % recognised
       -- only after asOf, 8 % expired; 5 % also hold a much older, expired certificate
+      ${seed(2)}
       INSERT INTO enterprise_membership (enterprise_id, county_code, category, valid_from, valid_to)
       SELECT id, county_code, 'HIGH_TECH', vf, (vf + interval '3 years' - interval '1 day')::date
         FROM (SELECT id, county_code, random() AS r, random() AS d FROM enterprise ORDER BY id) x
@@ -180,6 +186,7 @@ export function generationSteps(scale: Scale): GenerationStep[] {
                                         WHEN r < 0.16 THEN ${asOf} + 1 + floor(d * 180)::int
                                         WHEN r < 0.24 THEN date '2015-01-01' + floor(d * 1950)::int END AS vf) v
        WHERE vf IS NOT NULL;
+      ${seed(3)}
       INSERT INTO enterprise_membership (enterprise_id, county_code, category, valid_from, valid_to)
       SELECT id, county_code, 'HIGH_TECH', vf, (vf + interval '3 years' - interval '1 day')::date
         FROM (SELECT id, county_code, random() AS r, random() AS d FROM enterprise ORDER BY id) x
@@ -187,6 +194,7 @@ export function generationSteps(scale: Scale): GenerationStep[] {
        WHERE r < 0.05;
 
       -- SPECIALIZED_NEW: 8 % valid, 4 % expired
+      ${seed(4)}
       INSERT INTO enterprise_membership (enterprise_id, county_code, category, valid_from, valid_to)
       SELECT id, county_code, 'SPECIALIZED_NEW', vf, (vf + interval '3 years' - interval '1 day')::date
         FROM (SELECT id, county_code, random() AS r, random() AS d FROM enterprise ORDER BY id) x
@@ -195,6 +203,7 @@ export function generationSteps(scale: Scale): GenerationStep[] {
        WHERE vf IS NOT NULL;
 
       -- LISTED_CULTIVATION: 3 % open-ended, 1.5 % ended before asOf, 0.5 % ending exactly on asOf (still valid)
+      ${seed(5)}
       INSERT INTO enterprise_membership (enterprise_id, county_code, category, valid_from, valid_to)
       SELECT id, county_code, 'LISTED_CULTIVATION', v.vf, v.vt
         FROM (SELECT id, county_code, random() AS r, random() AS d, random() AS e FROM enterprise ORDER BY id) x
@@ -211,6 +220,7 @@ export function generationSteps(scale: Scale): GenerationStep[] {
     {
       label: 'patents',
       sql: `
+      ${seed(6)}
       CREATE TEMP TABLE bench_gen AS
       SELECT s.pat_off + k AS id, s.code, s.ent_off, s.n_ent,
              random() AS r_type, random() AS r_pct, random() AS r_filing, random() AS r_grant, random() AS r_grant_delay,
@@ -256,15 +266,19 @@ export function generationSteps(scale: Scale): GenerationStep[] {
       label: 'patent owners',
       sql: `
       -- the first patentee is an enterprise of the patent's county, skewed (r²) so that a few own hundreds of
-      -- patents; 8 % have a second patentee (a fifth of them from any county), 2 % a third
+      -- patents; 8 % have a second patentee (a fifth of them from any county of the patent's city, so that a county of
+      -- 重庆市 owns the same patents at both scales), 2 % a third
       INSERT INTO patent_owner (patent_id, enterprise_id, position, patent_county_code, enterprise_county_code, patent_filing_date,
                                 patent_application_number)
-      WITH o AS (
+      WITH city AS (
+        SELECT code, min(ent_off) OVER w AS ent_off, sum(n_ent) OVER w AS n_ent
+          FROM bench_spec WINDOW w AS (PARTITION BY CASE WHEN code LIKE '50%' THEN '500000' ELSE left(code, 4) || '00' END)
+      ), o AS (
         SELECT g.id, g.code, g.ent_off + 1 + floor(g.n_ent * g.r_owner * g.r_owner)::int AS o1,
                CASE WHEN g.r_joint < 0.064 THEN g.ent_off + 1 + floor(g.n_ent * g.r_joint_owner)::int
-                    WHEN g.r_joint < 0.08 THEN 1 + floor(total.n * g.r_joint_owner)::int END AS o2,
+                    WHEN g.r_joint < 0.08 THEN c.ent_off + 1 + floor(c.n_ent * g.r_joint_owner)::int END AS o2,
                CASE WHEN g.r_joint < 0.02 THEN g.ent_off + 1 + floor(g.n_ent * g.r_third_owner)::int END AS o3
-          FROM bench_gen g CROSS JOIN (SELECT count(*) AS n FROM enterprise) total
+          FROM bench_gen g JOIN city c ON c.code = g.code
       )
       SELECT x.id, x.owner, x.position, x.code, e.county_code, p.filing_date, p.application_number
         FROM (SELECT id, code, o1 AS owner, 1 AS position FROM o
@@ -283,6 +297,7 @@ export function generationSteps(scale: Scale): GenerationStep[] {
       sql: `
       -- 6 % of granted inventions have a US grant, half of those an EP one, a quarter a JP one; some are
       -- granted only after asOf (the reason does not hold yet)
+      ${seed(7)}
       INSERT INTO patent_overseas_grant (patent_id, jurisdiction, grant_date)
       SELECT x.id, j.jurisdiction, x.grant_date + j.delay
         FROM (SELECT p.id, p.grant_date, random() AS r, random() AS r2, random() AS r3
@@ -293,6 +308,7 @@ export function generationSteps(scale: Scale): GenerationStep[] {
        WHERE j.present;
 
       -- 0.5 % of granted inventions win an award 1–4 years after the grant (some in years after asOf's)
+      ${seed(8)}
       INSERT INTO patent_award (patent_id, kind, year)
       SELECT id, ${pick(AWARD_KINDS, 'r2')}, extract(year FROM grant_date)::int + 1 + floor(r3 * 4)::int
         FROM (SELECT p.id, p.grant_date, random() AS r, random() AS r2, random() AS r3
@@ -305,6 +321,7 @@ export function generationSteps(scale: Scale): GenerationStep[] {
       -- enterprises with granted inventions: 6 % one pledge registration, 2 % a second; amounts 100,000 to
       -- 3,000,000 yuan (5 % exactly 1,000,000), so above and below every plan's threshold; registered in the
       -- nine years before asOf or the year after
+      ${seed(9)}
       INSERT INTO pledge_financing (id, enterprise_id, lender, amount, registered_on)
       SELECT row_number() OVER (ORDER BY x.enterprise_id, x.n), x.enterprise_id, ${pick(LENDERS, 'x.r_lender')},
              CASE WHEN x.r_amount < 0.05 THEN 1000000.00 ELSE round((100000 + x.r_amount * 2900000)::numeric, -4) END,
