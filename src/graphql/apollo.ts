@@ -5,6 +5,7 @@ import { changeDoorPlugin } from '../history/change-door';
 import { databaseFaultPlugin, isDatabaseUnavailable, replaceByDatabaseUnavailable } from '../ops/database-faults';
 import { defaultLogger, Logger } from '../ops/logger';
 import { readRoutingPlugin } from '../ops/replicas';
+import { compiledExecution } from './compiled-execution';
 import { Context } from './context';
 import { RateLimit } from '../http/rate-limit';
 import { ERROR_STATUS, formatted, rateLimited, RETRY_AFTER_SECONDS } from './errors';
@@ -68,6 +69,8 @@ export interface ApolloServerOptions {
   limits?: QueryLimits;
   /** the rate limit an operation's cost is charged to (none: unlimited) */
   rateLimit?: RateLimit | null;
+  /** graphql-js's own execution instead of the compiled one (src/graphql/compiled-execution.ts): the reference of its test */
+  interpreted?: boolean;
 }
 
 /** Charges an operation's cost to its caller's bucket: past it, RATE_LIMITED (429, Retry-After) before anything runs. */
@@ -89,8 +92,9 @@ export async function createApolloServer(options: ApolloServerOptions = {}): Pro
   const logger = options.logger ?? defaultLogger();
   const introspection = options.introspection ?? false;
   const limits = options.limits ?? DEFAULT_QUERY_LIMITS;
+  const schema = await graphqlSchema();
   const server = new ApolloServer<Context>({
-    schema: await graphqlSchema(),
+    ...(options.interpreted ? { schema } : { gateway: compiledExecution(schema) }),
     plugins: [
       // per-field cache hints and usage reports are not used here; without them no resolver is wrapped for plugins
       ApolloServerPluginCacheControlDisabled(),
