@@ -52,9 +52,9 @@ const AWARD_KINDS = ['CHINA_PATENT_GOLD', 'CHINA_PATENT_SILVER', 'CHINA_PATENT_E
 const LENDERS = ['重庆农村商业银行（合成）', '中国建设银行重庆分行（合成）', '重庆银行（合成）', '中国工商银行重庆分行（合成）'];
 
 const textArray = (values: string[]) => `ARRAY[${values.map((v) => `'${v}'`).join(', ')}]::text[]`;
-/** element of a SQL text[] literal picked by a random number r in [0, 1) */
 /** `SELECT setseed(…)` for the n-th statement that draws random numbers: its draws start from a seed of their own. */
 const seed = (n: number) => `SELECT setseed(${(n / 100).toFixed(2)});`;
+/** element of a SQL text[] literal picked by a random number r in [0, 1) */
 const pick = (values: string[], r: string) => `(${textArray(values)})[1 + floor(${r} * ${values.length})::int]`;
 
 const CREDIT_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';

@@ -94,6 +94,5 @@ function asGraphqlJsError(error: GraphQLError): GraphQLError {
     extensions: error.extensions,
   });
   (located as { locations: GraphQLError['locations'] }).locations = error.locations;
-  if (error.stack) located.stack = error.stack;
   return located;
 }
